@@ -1,0 +1,254 @@
+"""Beat-artifact detection and correction, after Lipponen & Tarvainen (2019).
+
+The published method classifies each RR interval from its successive
+difference (dRR) and its deviation from a local median (mRR), both normalised
+by a robust threshold (5.2 x quartile deviation over 91 beats). It uses a
+centred window; a live monitor cannot wait 45 beats, so every window here is
+*trailing* and a beat is decided once the two beats after it have arrived
+(the method's look-ahead). The live and the batch paths call the same
+functions on the same integers, so they agree exactly.
+
+RR values are integer microseconds; corrected values stay integers.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections import deque
+from dataclasses import dataclass
+from typing import Callable
+
+import numpy as np
+import numpy.typing as npt
+
+ALPHA = 5.2  # threshold multiplier (Lipponen & Tarvainen 2019)
+C1 = 0.13  # ectopic decision boundary slope
+C2 = 0.17  # ectopic decision boundary offset
+THRESHOLD_WINDOW = 91  # beats for the quartile-deviation thresholds
+MEDIAN_WINDOW = 11  # beats for the local median
+LOOKAHEAD = 2  # beats after beat i needed to classify it
+#: Floor for the thresholds: a very regular rhythm has a quartile deviation
+#: near zero, which would make every few-ms change look like an artifact.
+MIN_THRESHOLD_US = 30_000.0
+#: Past beats the live path keeps so that every window it reads is complete.
+HISTORY = THRESHOLD_WINDOW + MEDIAN_WINDOW - 1
+
+IntArray = npt.NDArray[np.int64]
+FloatArray = npt.NDArray[np.float64]
+ARTIFACT_NAMES = ("ectopic", "missed", "extra", "long_short")
+
+
+class ArtifactKind(enum.IntEnum):
+    NORMAL = 0
+    ECTOPIC = 1
+    MISSED = 2  # a beat the strap did not detect: one RR spans two beats
+    EXTRA = 3  # a spurious detection: two RRs make one beat
+    LONG_SHORT = 4
+
+
+def _window_stat(values: IntArray, positions: IntArray, width: int,
+                 stat: Callable[[IntArray], npt.NDArray]) -> npt.NDArray:
+    """Apply ``stat`` to the sorted trailing windows ending at ``positions``.
+
+    Windows near the start of the series are shorter (all beats so far), as a
+    live monitor sees them; full windows are sorted in one vectorised call.
+    ``stat`` maps sorted rows (2-D) to one value per row.
+    """
+    out: npt.NDArray | None = None
+    full = positions >= width - 1
+    if np.any(full):
+        pos = positions[full]
+        rows = np.sort(values[pos[:, None] - (width - 1) + np.arange(width)[None, :]], axis=1)
+        res = stat(rows)
+        out = np.empty(positions.size, dtype=res.dtype)
+        out[full] = res
+    for k in np.flatnonzero(~full).tolist():
+        res = stat(np.sort(values[: positions[k] + 1])[None, :])
+        if out is None:
+            out = np.empty(positions.size, dtype=res.dtype)
+        out[k] = res[0]
+    return out if out is not None else np.zeros(0)
+
+
+def _quantile_rows(rows: IntArray, q: float) -> FloatArray:
+    """Linear-interpolated quantile of each sorted row (NumPy's default rule)."""
+    length = rows.shape[1]
+    pos = q * (length - 1)
+    lo = int(np.floor(pos))
+    hi = min(lo + 1, length - 1)
+    low = rows[:, lo].astype(np.float64)
+    return low + (rows[:, hi].astype(np.float64) - low) * (pos - lo)
+
+
+def _threshold_rows(rows: IntArray) -> FloatArray:
+    return ALPHA * (_quantile_rows(rows, 0.75) - _quantile_rows(rows, 0.25)) / 2.0
+
+
+def _median_rows(rows: IntArray) -> IntArray:
+    length = rows.shape[1]
+    mid = length // 2
+    return rows[:, mid] if length % 2 else (rows[:, mid - 1] + rows[:, mid]) // 2
+
+
+def trailing_threshold(values: IntArray, positions: IntArray) -> FloatArray:
+    """ALPHA x quartile deviation of |values| over the trailing window, floored."""
+    th = _window_stat(np.abs(values), positions, THRESHOLD_WINDOW, _threshold_rows)
+    return np.maximum(th.astype(np.float64), MIN_THRESHOLD_US)
+
+
+def trailing_median(values: IntArray, positions: IntArray) -> IntArray:
+    """Integer median of the trailing window (floor of the middle pair's mean)."""
+    return _window_stat(values, positions, MEDIAN_WINDOW, _median_rows).astype(np.int64)
+
+
+def classify(rr_us: IntArray, beats: IntArray) -> npt.NDArray[np.int8]:
+    """Classify the consecutive beats ``beats`` (a contiguous index range) of ``rr_us``.
+
+    Each index i needs ``rr_us[i + LOOKAHEAD]`` and, for exact agreement
+    between callers, ``rr_us`` must reach back to max(0, i - HISTORY).
+    """
+    rr = np.asarray(rr_us, dtype=np.int64)
+    idx = np.asarray(beats, dtype=np.int64)
+    if idx.size == 0:
+        return np.zeros(0, dtype=np.int8)
+    first, last = int(idx[0]), int(idx[-1])
+    drr = np.zeros(rr.size, dtype=np.int64)
+    drr[1:] = np.diff(rr)
+    # Normalised dRR from beat first-1 to last+2 (neighbours of every beat).
+    lo = max(first - 1, 0)
+    d_pos = np.arange(lo, last + LOOKAHEAD + 1)
+    drrs = drr[d_pos] / trailing_threshold(drr, d_pos)
+    d = drrs[idx - lo]
+    prev = drrs[np.maximum(idx - 1, 0) - lo]
+    nxt1 = drrs[idx + 1 - lo]
+    nxt2 = drrs[idx + 2 - lo]
+    # mRR: deviation from the local median; its threshold spans 91 past beats.
+    m_pos = np.arange(max(first - THRESHOLD_WINDOW + 1, 0), last + 1)
+    med = trailing_median(rr, m_pos)
+    mrr = rr[m_pos] - med
+    mrr = np.where(mrr < 0, mrr * 2, mrr)
+    mrr_full = np.zeros(last + 1, dtype=np.int64)
+    mrr_full[m_pos] = mrr
+    th2 = trailing_threshold(mrr_full, idx)
+    local = med[idx - m_pos[0]].astype(np.float64)
+    mrrs = mrr[idx - m_pos[0]] / th2
+
+    s12 = np.where(d > 0, np.maximum(prev, nxt1), np.where(d < 0, np.minimum(prev, nxt1), 0.0))
+    s22 = np.where(d >= 0, np.minimum(nxt1, nxt2), np.maximum(nxt1, nxt2))
+    candidate = np.abs(d) > 1.0
+    ectopic = candidate & (((d > 1) & (s12 < -C1 * d - C2)) | ((d < -1) & (s12 > -C1 * d + C2)))
+    long_beat = (d > 1) & (s22 < -1)
+    short_beat = (d < -1) & (s22 > 1)
+    flagged = candidate & ~ectopic & (long_beat | short_beat | (np.abs(mrrs) > 3))
+    value = rr[idx].astype(np.float64)
+    missed = flagged & long_beat & (np.abs(value / 2 - local) < th2)
+    extra = flagged & short_beat & (np.abs(value + rr[idx + 1] - local) < th2)
+    kinds = np.zeros(idx.size, dtype=np.int8)
+    kinds[ectopic] = ArtifactKind.ECTOPIC
+    kinds[flagged] = ArtifactKind.LONG_SHORT
+    kinds[missed] = ArtifactKind.MISSED
+    kinds[extra] = ArtifactKind.EXTRA
+    return kinds
+
+
+def replacement(kind: int, rr: IntArray, i: int) -> list[int]:
+    """Corrected NN values for artifact beat i: split, merge or local median."""
+    value = int(rr[i])
+    if kind == ArtifactKind.MISSED:
+        half = value // 2
+        return [half, value - half]
+    if kind == ArtifactKind.EXTRA:
+        return [value + int(rr[i + 1])]
+    return [int(trailing_median(rr, np.array([i]))[0])]
+
+
+def empty_counts() -> dict[str, int]:
+    return {name: 0 for name in ARTIFACT_NAMES}
+
+
+@dataclass(frozen=True, slots=True)
+class CleanBeats:
+    """Corrected normal-to-normal intervals and the time each became final."""
+
+    nn_us: IntArray
+    final_t: FloatArray
+    corrected: npt.NDArray[np.bool_]
+    counts: dict[str, int]
+
+
+def correct(rr_us: IntArray, recv_t: FloatArray) -> CleanBeats:
+    """Batch: classify and correct a whole series of accepted beats.
+
+    Beat i becomes final when beat i + LOOKAHEAD is received, so the last
+    LOOKAHEAD beats of a recording are never final, exactly as live.
+    Normal beats are copied in bulk; only the (rare) artifacts cost a loop.
+    """
+    rr = np.asarray(rr_us, dtype=np.int64)
+    recv = np.asarray(recv_t, dtype=np.float64)
+    counts = empty_counts()
+    n = max(0, rr.size - LOOKAHEAD)
+    kinds = classify(rr, np.arange(n))
+    final = recv[LOOKAHEAD : LOOKAHEAD + n]
+    nn_parts: list[IntArray] = []
+    t_parts: list[FloatArray] = []
+    c_parts: list[npt.NDArray[np.bool_]] = []
+    start = 0
+    skip_next = False  # the beat after an EXTRA was merged into it
+    for i in np.flatnonzero(kinds).tolist() + [n]:
+        seg_start = start + 1 if skip_next and start < i else start
+        if skip_next and start < i:
+            skip_next = False
+        nn_parts.append(rr[seg_start:i])
+        t_parts.append(final[seg_start:i])
+        c_parts.append(np.zeros(max(0, i - seg_start), dtype=bool))
+        if i == n:
+            break
+        if skip_next:  # start == i: this artifact beat is the merged one
+            skip_next = False
+        else:
+            kind = int(kinds[i])
+            counts[ARTIFACT_NAMES[kind - 1]] += 1
+            values = replacement(kind, rr, i)
+            nn_parts.append(np.asarray(values, dtype=np.int64))
+            t_parts.append(np.full(len(values), final[i]))
+            c_parts.append(np.ones(len(values), dtype=bool))
+            skip_next = kind == ArtifactKind.EXTRA
+        start = i + 1
+    return CleanBeats(np.concatenate(nn_parts), np.concatenate(t_parts),
+                      np.concatenate(c_parts), counts)
+
+
+@dataclass(frozen=True, slots=True)
+class FinalBeat:
+    nn_us: int
+    final_t: float
+    corrected: bool
+
+
+class StreamingCorrector:
+    """Live counterpart of :func:`correct`: push accepted beats, get final ones.
+
+    Keeps only the last ``HISTORY + LOOKAHEAD + 1`` beats, so memory and work
+    per beat are bounded whatever the session length.
+    """
+
+    def __init__(self) -> None:
+        self._rr: deque[int] = deque(maxlen=HISTORY + LOOKAHEAD + 1)
+        self._skip_next = False
+        self.counts = empty_counts()
+
+    def push(self, rr_us: int, recv_t: float) -> list[FinalBeat]:
+        self._rr.append(int(rr_us))
+        i = len(self._rr) - 1 - LOOKAHEAD
+        if i < 0:
+            return []
+        if self._skip_next:
+            self._skip_next = False
+            return []
+        buf = np.fromiter(self._rr, dtype=np.int64, count=len(self._rr))
+        kind = int(classify(buf, np.array([i]))[0])
+        if kind == ArtifactKind.NORMAL:
+            return [FinalBeat(int(buf[i]), float(recv_t), False)]
+        self.counts[ARTIFACT_NAMES[kind - 1]] += 1
+        self._skip_next = kind == ArtifactKind.EXTRA
+        return [FinalBeat(v, float(recv_t), True) for v in replacement(kind, buf, i)]

@@ -1,0 +1,116 @@
+"""From samples to accepted beats: drop what no heart can produce.
+
+Every rejected value is counted, never silently lost: a wearer whose strap
+slips should see "strap not reading", and the history should say why.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+import numpy as np
+import numpy.typing as npt
+
+from .samples import Contact, HeartRateSample
+
+RR_MIN_US = 270_000  # 222 bpm
+RR_MAX_US = 2_000_000  # 30 bpm
+HR_MIN_BPM = 30.0
+HR_MAX_BPM = 220.0
+NO_HR = -1  # marker in the integer milli-bpm array
+
+
+def plausible_rr(rr_us: int) -> bool:
+    return RR_MIN_US <= rr_us <= RR_MAX_US
+
+
+def hr_milli(sample: HeartRateSample) -> int:
+    """The reported rate in integer milli-bpm, or NO_HR when it cannot be used.
+
+    Integers keep window sums exact, so live and batch agree bit for bit.
+    """
+    hr = sample.hr_bpm
+    if hr is None or sample.contact == Contact.NOT_DETECTED:
+        return NO_HR
+    if not (HR_MIN_BPM <= hr <= HR_MAX_BPM):
+        return NO_HR
+    return int(round(hr * 1000))
+
+
+@dataclass
+class IntakeCounts:
+    """What was dropped on the way in, by reason."""
+
+    samples: int = 0
+    out_of_order: int = 0
+    rr_impossible: int = 0
+    rr_no_contact: int = 0
+    hr_impossible: int = 0
+    no_contact_samples: int = 0
+
+    def as_dict(self) -> dict[str, int]:
+        return dict(self.__dict__)
+
+
+@dataclass
+class SampleArrays:
+    """A recording as columns: what the batch analysis works on."""
+
+    t_s: npt.NDArray[np.float64]
+    hr_milli: npt.NDArray[np.int64]
+    contact: npt.NDArray[np.int8]
+    beat_rr_us: npt.NDArray[np.int64]
+    beat_recv_t: npt.NDArray[np.float64]
+    counts: IntakeCounts = field(default_factory=IntakeCounts)
+
+
+class Intake:
+    """Per-sample gatekeeper shared by the live and the batch path."""
+
+    def __init__(self) -> None:
+        self.counts = IntakeCounts()
+        self.last_t: float | None = None
+
+    def accept(self, sample: HeartRateSample) -> tuple[bool, int, list[int]]:
+        """Return (in order?, usable hr in milli-bpm, accepted RR values)."""
+        self.counts.samples += 1
+        if self.last_t is not None and sample.t_s < self.last_t:
+            self.counts.out_of_order += 1
+            return False, NO_HR, []
+        self.last_t = sample.t_s
+        if sample.contact == Contact.NOT_DETECTED:
+            self.counts.no_contact_samples += 1
+            self.counts.rr_no_contact += len(sample.rr_us)
+            return True, NO_HR, []
+        hr = hr_milli(sample)
+        if hr == NO_HR and sample.hr_bpm is not None:
+            self.counts.hr_impossible += 1
+        accepted = []
+        for rr in sample.rr_us:
+            if plausible_rr(rr):
+                accepted.append(rr)
+            else:
+                self.counts.rr_impossible += 1
+        return True, hr, accepted
+
+
+def to_arrays(samples: Iterable[HeartRateSample]) -> SampleArrays:
+    intake = Intake()
+    t: list[float] = []
+    hr: list[int] = []
+    contact: list[int] = []
+    rr: list[int] = []
+    recv: list[float] = []
+    for s in samples:
+        ok, hr_m, beats = intake.accept(s)
+        if not ok:
+            continue
+        t.append(s.t_s)
+        hr.append(hr_m)
+        contact.append(int(s.contact))
+        rr.extend(beats)
+        recv.extend([s.t_s] * len(beats))
+    return SampleArrays(np.asarray(t, np.float64), np.asarray(hr, np.int64),
+                        np.asarray(contact, np.int8), np.asarray(rr, np.int64),
+                        np.asarray(recv, np.float64), intake.counts)

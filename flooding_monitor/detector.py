@@ -1,0 +1,349 @@
+"""Flooding detection on the 1 Hz series: sustained arousal with hysteresis.
+
+Onset: the cleaned rate stays at/above the threshold for ``sustain_s``.
+End: it stays below ``threshold - hysteresis_bpm`` for ``recovery_s``.
+Ticks without a trustworthy signal are ``no_signal``: they pause both clocks
+(a loose strap neither confirms nor clears flooding); a gap longer than
+``max_gap_s`` resets them and ends an ongoing episode at the last good tick.
+
+The first tick at/above the threshold is credited with ``rate_window_s / 2``
+seconds, because its trailing window already holds about that much of the
+faster beats; without the credit a step rise would be reported half a window
+late.
+
+Two forms share these rules: :class:`FloodingStateMachine` (live, O(1) per
+tick) and :func:`detect` (batch, NumPy over a whole recording). A property
+test holds them to identical output.
+"""
+
+from __future__ import annotations
+
+import enum
+import math
+from dataclasses import dataclass, field
+
+import numpy as np
+import numpy.typing as npt
+
+from .baseline import Baseline, ThresholdRule, effective_threshold
+from .heart_rate import Tick, TickArrays
+from .settings import DetectorSettings
+
+
+class State(enum.Enum):
+    NO_SIGNAL = "no_signal"
+    CALIBRATING = "calibrating"
+    CALM = "calm"
+    RISING = "rising"
+    FLOODED = "flooded"
+    RECOVERING = "recovering"
+
+
+STATE_CODES = {state: code for code, state in enumerate(State)}
+STATES_BY_CODE = list(State)
+
+
+@dataclass(frozen=True, slots=True)
+class StateChanged:
+    t_s: float
+    old: State | None
+    new: State
+    hr_bpm: float | None  # None when there is no trustworthy rate
+
+
+@dataclass(frozen=True, slots=True)
+class EpisodeStarted:
+    t_s: float  # when the detector decided (onset)
+    start_s: float  # when the sustained rise began
+    hr_bpm: float
+    threshold_bpm: float
+
+
+@dataclass(frozen=True, slots=True)
+class EpisodeEnded:
+    t_s: float  # when the detector decided
+    start_s: float
+    end_s: float
+    peak_bpm: float
+    reason: str  # "recovered" or "signal_lost"
+
+
+@dataclass(frozen=True, slots=True)
+class BaselineReady:
+    t_s: float
+    baseline: Baseline
+    rule: ThresholdRule
+
+
+Event = StateChanged | EpisodeStarted | EpisodeEnded | BaselineReady
+
+
+@dataclass(frozen=True, slots=True)
+class Episode:
+    start_s: float
+    onset_s: float
+    end_s: float | None  # None while still flooded at the end of the data
+    peak_bpm: float
+    reason: str | None
+
+    def duration_s(self, until_s: float) -> float:
+        return (self.end_s if self.end_s is not None else until_s) - self.start_s
+
+
+def onset_count(settings: DetectorSettings) -> int:
+    """Ticks at/above threshold needed for onset, after the half-window credit."""
+    return max(1, math.ceil(settings.sustain_s - settings.rate_window_s / 2 + 1))
+
+
+def recovery_count(settings: DetectorSettings) -> int:
+    return max(1, math.ceil(settings.recovery_s - settings.rate_window_s / 2 + 1))
+
+
+def calibration_count(settings: DetectorSettings) -> int:
+    return int(math.ceil(settings.calibration_s))
+
+
+class FloodingStateMachine:
+    """Live detector: feed ticks in order, get events."""
+
+    def __init__(self, settings: DetectorSettings, baseline: Baseline | None = None) -> None:
+        self.settings = settings
+        self.baseline = baseline
+        self.rule = effective_threshold(settings, baseline)
+        self._calibrating = settings.calibration_s > 0 and baseline is None
+        self._cal_hr: list[float] = []
+        self._cal_rmssd: list[float] = []
+        self._half_window = settings.rate_window_s / 2
+        self._onset_count = onset_count(settings)
+        self._recovery_count = recovery_count(settings)
+        self.state: State | None = None
+        self.flooded = False
+        self.episodes: list[Episode] = []
+        self._ref_t: float | None = None
+        self._last_valid_t: float | None = None
+        self._gap_reset = False
+        self._above = 0
+        self._run_start = 0.0
+        self._run_peak = -math.inf
+        self._below = 0
+        self._below_start = 0.0
+        self._episode_start = 0.0
+        self._episode_onset = 0.0
+        self._peak = -math.inf
+
+    @property
+    def calibrating(self) -> bool:
+        return self._calibrating
+
+    @property
+    def seconds_above(self) -> float:
+        """How long the current rise has lasted (0 when not rising above)."""
+        return 0.0 if self._above == 0 else self._half_window + self._above - 1
+
+    @property
+    def seconds_below(self) -> float:
+        return 0.0 if self._below == 0 else self._half_window + self._below - 1
+
+    def step(self, tick: Tick) -> list[Event]:
+        s = self.settings
+        T = tick.t_s
+        if self._ref_t is None:
+            self._ref_t = T
+        events: list[Event] = []
+        thr = self.rule.threshold_bpm
+        valid = tick.valid
+        calibrating_now = self._calibrating
+        if not valid:
+            ref = self._last_valid_t if self._last_valid_t is not None else self._ref_t
+            if T - ref > s.max_gap_s and not self._gap_reset:
+                self._gap_reset = True
+                self._above = 0
+                self._below = 0
+                if self.flooded:
+                    events.append(self._end(T, ref, "signal_lost"))
+        else:
+            self._last_valid_t = T
+            self._gap_reset = False
+            hr = tick.hr_bpm
+            if not self.flooded:
+                if hr >= thr:
+                    if self._above == 0:
+                        self._run_start = T
+                        self._run_peak = hr
+                    self._above += 1
+                    self._run_peak = max(self._run_peak, hr)
+                    if self._above >= self._onset_count:
+                        self.flooded = True
+                        self._below = 0
+                        self._episode_start = self._run_start - self._half_window
+                        self._episode_onset = T
+                        self._peak = self._run_peak
+                        events.append(EpisodeStarted(T, self._episode_start, hr, thr))
+                else:
+                    self._above = 0
+            else:
+                self._peak = max(self._peak, hr)
+                if hr < thr - s.hysteresis_bpm:
+                    if self._below == 0:
+                        self._below_start = T
+                    self._below += 1
+                    if self._below >= self._recovery_count:
+                        events.append(self._end(T, self._below_start - self._half_window, "recovered"))
+                else:
+                    self._below = 0
+            if self._calibrating:
+                self._cal_hr.append(hr)
+                self._cal_rmssd.append(tick.rmssd_ms)
+                if len(self._cal_hr) >= calibration_count(s):
+                    self.baseline = Baseline.from_ticks(self._cal_hr, self._cal_rmssd)
+                    self.rule = effective_threshold(s, self.baseline)
+                    self._calibrating = False
+                    events.append(BaselineReady(T, self.baseline, self.rule))
+        new = _state(valid, self.flooded, self._below > 0, calibrating_now, tick.hr_bpm, thr, s)
+        if new != self.state:
+            events.append(StateChanged(T, self.state, new, tick.hr_bpm if valid else None))
+            self.state = new
+        return events
+
+    def _end(self, T: float, end_s: float, reason: str) -> EpisodeEnded:
+        self.flooded = False
+        self._above = 0
+        self._below = 0
+        episode = Episode(self._episode_start, self._episode_onset, end_s, self._peak, reason)
+        self.episodes.append(episode)
+        return EpisodeEnded(T, self._episode_start, end_s, self._peak, reason)
+
+    def open_episode(self) -> Episode | None:
+        if not self.flooded:
+            return None
+        return Episode(self._episode_start, self._episode_onset, None, self._peak, None)
+
+
+def _state(valid: bool, flooded: bool, below: bool, calibrating: bool, hr: float, thr: float,
+           s: DetectorSettings) -> State:
+    if not valid:
+        return State.NO_SIGNAL
+    if flooded:
+        return State.RECOVERING if below else State.FLOODED
+    if calibrating:
+        return State.CALIBRATING
+    if hr >= thr - s.rising_margin_bpm:
+        return State.RISING
+    return State.CALM
+
+
+@dataclass
+class Detection:
+    """Everything the batch detector found in a recording."""
+
+    states: npt.NDArray[np.int8]
+    thresholds: npt.NDArray[np.float64]
+    events: list[Event]
+    episodes: list[Episode]
+    baseline: Baseline | None
+    rule: ThresholdRule
+    calibration_tick: int | None = None
+    extra: dict[str, float] = field(default_factory=dict)
+
+
+def _runs_since_reset(member: npt.NDArray[np.bool_], reset: npt.NDArray[np.bool_]) -> tuple[
+        npt.NDArray[np.int64], npt.NDArray[np.int64]]:
+    """Members counted since the last reset tick, and that reset's index (-1: none)."""
+    idx = np.arange(member.size)
+    last_reset = np.maximum.accumulate(np.where(reset, idx, -1))
+    cm = np.cumsum(member, dtype=np.int64)
+    base = np.where(last_reset >= 0, cm[np.maximum(last_reset, 0)], 0)
+    return cm - base, last_reset
+
+
+def detect(ticks: TickArrays, settings: DetectorSettings,
+           baseline: Baseline | None = None) -> Detection:
+    """Batch detector over a whole tick series; same output as the live one."""
+    s = settings
+    n = len(ticks)
+    T, hr, valid = ticks.t_s, ticks.hr_bpm, ticks.valid
+    half = s.rate_window_s / 2
+    rule0 = effective_threshold(s, baseline)
+    thr = np.full(n, rule0.threshold_bpm)
+    rule = rule0
+    cal_tick: int | None = None
+    calibrating = s.calibration_s > 0 and baseline is None
+    found_baseline = baseline
+    if calibrating and n:
+        valid_count = np.cumsum(valid)
+        hits = np.flatnonzero(valid & (valid_count == calibration_count(s)))
+        if hits.size:
+            cal_tick = int(hits[0])
+            mask = valid[: cal_tick + 1]
+            found_baseline = Baseline.from_ticks(hr[: cal_tick + 1][mask].tolist(),
+                                                 ticks.rmssd_ms[: cal_tick + 1][mask].tolist())
+            rule = effective_threshold(s, found_baseline)
+            thr[cal_tick + 1 :] = rule.threshold_bpm
+    events: list[tuple[int, int, Event]] = []
+    if cal_tick is not None and found_baseline is not None:
+        events.append((cal_tick, 1, BaselineReady(float(T[cal_tick]), found_baseline, rule)))
+
+    with np.errstate(invalid="ignore"):
+        above = valid & (hr >= thr)
+        below = valid & (hr < thr - s.hysteresis_bpm)
+    idx = np.arange(n)
+    valid_t = np.where(valid, T, -np.inf)
+    last_valid = np.maximum.accumulate(valid_t) if n else valid_t
+    ref = float(T[0]) if n else 0.0
+    last_valid = np.where(np.isinf(last_valid), ref, last_valid)
+    exceeded = ~valid & (T - last_valid > s.max_gap_s)
+    gap_reset = exceeded & ~np.concatenate([[False], exceeded[:-1]])
+    above_run, above_reset = _runs_since_reset(above, (valid & ~above) | gap_reset)
+    below_run, below_reset = _runs_since_reset(below, (valid & ~below) | gap_reset)
+    onsets = np.flatnonzero(above & (above_run >= onset_count(s)))
+    ends = np.flatnonzero((below & (below_run >= recovery_count(s))) | gap_reset)
+    above_idx = np.flatnonzero(above)
+    below_idx = np.flatnonzero(below)
+
+    flooded = np.zeros(n, dtype=bool)
+    episodes: list[Episode] = []
+    pos = -1
+    while True:
+        k = np.searchsorted(onsets, pos, side="right")
+        if k >= onsets.size:
+            break
+        on = int(onsets[k])
+        run_start = int(above_idx[np.searchsorted(above_idx, above_reset[on], side="right")])
+        start_s = float(T[run_start]) - half
+        events.append((on, 0, EpisodeStarted(float(T[on]), start_s, float(hr[on]), float(thr[on]))))
+        j = np.searchsorted(ends, on, side="right")
+        end = int(ends[j]) if j < ends.size else None
+        last = end if end is not None else n - 1
+        seg = slice(run_start, last + 1)
+        peak = float(np.max(hr[seg][valid[seg]]))
+        if end is None:
+            flooded[on:] = True
+            episodes.append(Episode(start_s, float(T[on]), None, peak, None))
+            break
+        flooded[on:end] = True
+        if gap_reset[end]:
+            end_s, reason = float(last_valid[end]), "signal_lost"
+        else:
+            b0 = int(below_idx[np.searchsorted(below_idx, below_reset[end], side="right")])
+            end_s, reason = float(T[b0]) - half, "recovered"
+        episodes.append(Episode(start_s, float(T[on]), end_s, peak, reason))
+        events.append((end, 0, EpisodeEnded(float(T[end]), start_s, end_s, peak, reason)))
+        pos = end
+
+    cal_now = np.zeros(n, dtype=bool)
+    if calibrating:
+        cal_now[: (cal_tick + 1) if cal_tick is not None else n] = True
+    codes = np.full(n, STATE_CODES[State.CALM], dtype=np.int8)
+    with np.errstate(invalid="ignore"):
+        codes[valid & ~flooded & (hr >= thr - s.rising_margin_bpm)] = STATE_CODES[State.RISING]
+    codes[valid & ~flooded & cal_now] = STATE_CODES[State.CALIBRATING]
+    codes[valid & flooded] = STATE_CODES[State.FLOODED]
+    codes[valid & flooded & below] = STATE_CODES[State.RECOVERING]
+    codes[~valid] = STATE_CODES[State.NO_SIGNAL]
+    changes = np.flatnonzero(np.diff(codes, prepend=-1) != 0) if n else np.zeros(0, np.int64)
+    for c in changes.tolist():
+        old = STATES_BY_CODE[codes[c - 1]] if c > 0 else None
+        events.append((c, 2, StateChanged(float(T[c]), old, STATES_BY_CODE[codes[c]],
+                                          float(hr[c]) if valid[c] else None)))
+    events.sort(key=lambda e: (e[0], e[1]))
+    return Detection(codes, thr, [e for _, _, e in events], episodes, found_baseline, rule, cal_tick)

@@ -1,0 +1,245 @@
+"""The 1 Hz cleaned heart-rate series, its RMSSD and its signal-quality flags.
+
+At each whole second T after the first sample, the rate is the mean rate of
+the corrected beats that became final in (T - rate_window_s, T]: 60 / mean NN.
+A mean over time, not a median of per-beat rates, because a premature beat's
+short interval is paid back by the long one after it (see docs/science.md).
+
+Both forms below compute the same integers and the same float expressions,
+so the live series equals the batch series exactly.
+"""
+
+from __future__ import annotations
+
+import enum
+import math
+from collections import deque
+from dataclasses import dataclass
+
+import numpy as np
+import numpy.typing as npt
+
+from .artifacts import FinalBeat, correct
+from .beats import NO_HR, SampleArrays
+from .samples import Contact
+from .settings import DetectorSettings
+
+US_PER_MIN = 60_000_000
+
+
+class Quality(enum.IntFlag):
+    """Why a tick cannot be trusted; any flag blocks alarms."""
+
+    OK = 0
+    STALE = 1  # no sample for stale_s
+    NO_CONTACT = 2  # the strap says its electrodes are off the skin
+    NO_RR = 4  # a strap that sends RR intervals stopped sending them
+    ARTIFACTS = 8  # too many corrected beats to trust the rate
+    NO_RATE = 16  # not enough data in the window for a rate
+
+    def describe(self) -> str:
+        if self == Quality.OK:
+            return "good signal"
+        parts = {
+            Quality.STALE: "no data from the strap",
+            Quality.NO_CONTACT: "strap not touching the skin",
+            Quality.NO_RR: "strap not reporting beats",
+            Quality.ARTIFACTS: "too many irregular beats",
+            Quality.NO_RATE: "not enough beats yet",
+        }
+        return ", ".join(text for flag, text in parts.items() if flag in self)
+
+
+@dataclass(frozen=True, slots=True)
+class Tick:
+    """The cleaned signal at one whole second."""
+
+    t_s: float
+    hr_bpm: float  # NaN when there is no rate
+    rmssd_ms: float  # NaN when fewer than two successive differences
+    quality: Quality
+
+    @property
+    def valid(self) -> bool:
+        return self.quality == Quality.OK and not math.isnan(self.hr_bpm)
+
+
+@dataclass
+class TickArrays:
+    t_s: npt.NDArray[np.float64]
+    hr_bpm: npt.NDArray[np.float64]
+    rmssd_ms: npt.NDArray[np.float64]
+    quality: npt.NDArray[np.int64]
+
+    @property
+    def valid(self) -> npt.NDArray[np.bool_]:
+        return (self.quality == 0) & ~np.isnan(self.hr_bpm)
+
+    def __len__(self) -> int:
+        return int(self.t_s.size)
+
+    def tick(self, k: int) -> Tick:
+        return Tick(float(self.t_s[k]), float(self.hr_bpm[k]), float(self.rmssd_ms[k]),
+                    Quality(int(self.quality[k])))
+
+
+def _rate(n: int, sum_us: int) -> float:
+    return US_PER_MIN * n / sum_us if n >= 2 else math.nan
+
+
+def _rmssd(ssq: int, count: int) -> float:
+    return math.sqrt(ssq / count) / 1000.0 if count >= 2 else math.nan
+
+
+def tick_times(t0: float, end_t: float) -> npt.NDArray[np.float64]:
+    """Whole seconds after the first sample, up to and including end_t."""
+    k_max = int(math.floor(end_t - t0))
+    times = t0 + np.arange(1, max(k_max, 0) + 1, dtype=np.float64)
+    return times[times <= end_t]
+
+
+def compute_ticks(data: SampleArrays, settings: DetectorSettings,
+                  end_t: float | None = None) -> tuple[TickArrays, dict[str, int]]:
+    """Batch: the whole tick series of a recording, plus artifact counts."""
+    clean = correct(data.beat_rr_us, data.beat_recv_t)
+    if data.t_s.size == 0:
+        empty = np.zeros(0)
+        return TickArrays(empty, empty, empty, np.zeros(0, np.int64)), clean.counts
+    end = float(data.t_s[-1]) if end_t is None else end_t
+    T = tick_times(float(data.t_s[0]), end)
+    s = settings
+
+    def window(times: npt.NDArray[np.float64], width: float) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]]:
+        hi = np.searchsorted(times, T, side="right")
+        lo = np.searchsorted(times, T - width, side="right")
+        return lo, hi
+
+    nn = clean.nn_us
+    csum = np.concatenate([[0], np.cumsum(nn)])
+    lo, hi = window(clean.final_t, s.rate_window_s)
+    n_rate = hi - lo
+    with np.errstate(divide="ignore", invalid="ignore"):
+        hr_rr = np.where(n_rate >= 2, (US_PER_MIN * n_rate) / (csum[hi] - csum[lo]), np.nan)
+
+    ccum = np.concatenate([[0], np.cumsum(clean.corrected)])
+    qlo, qhi = window(clean.final_t, s.quality_window_s)
+    n_q = qhi - qlo
+    bad_beats = (n_q > 0) & ((ccum[qhi] - ccum[qlo]) > s.max_corrected_fraction * n_q)
+
+    sq = np.zeros(nn.size + 1, dtype=np.int64)
+    sq[2:] = np.cumsum(np.diff(nn) ** 2) if nn.size > 1 else []
+    rlo, rhi = window(clean.final_t, s.rmssd_window_s)
+    pairs = np.maximum(rhi - rlo - 1, 0)
+    ssq = np.where(pairs > 0, sq[np.maximum(rhi, 1)] - sq[np.minimum(rlo + 1, rhi)], 0)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        rmssd = np.where(pairs >= 2, np.sqrt(ssq / np.maximum(pairs, 1)) / 1000.0, np.nan)
+
+    has_hr = data.hr_milli != NO_HR
+    hr_t = data.t_s[has_hr]
+    hcum = np.concatenate([[0], np.cumsum(data.hr_milli[has_hr])])
+    hlo, hhi = window(hr_t, s.hr_fallback_window_s)
+    n_h = hhi - hlo
+    with np.errstate(divide="ignore", invalid="ignore"):
+        hr_fallback = np.where(n_h > 0, (hcum[hhi] - hcum[hlo]) / (1000 * n_h), np.nan)
+
+    last_sample = np.searchsorted(data.t_s, T, side="right") - 1
+    last_rr = np.searchsorted(data.beat_recv_t, T, side="right") - 1
+    since_rr = np.where(last_rr >= 0, T - data.beat_recv_t[np.maximum(last_rr, 0)], np.inf)
+    rr_mode = since_rr <= s.quality_window_s
+
+    quality = np.zeros(T.size, dtype=np.int64)
+    quality |= np.where(T - data.t_s[last_sample] > s.stale_s, int(Quality.STALE), 0)
+    quality |= np.where(data.contact[last_sample] == Contact.NOT_DETECTED, int(Quality.NO_CONTACT), 0)
+    quality |= np.where(rr_mode & (since_rr > s.no_rr_s), int(Quality.NO_RR), 0)
+    quality |= np.where(rr_mode & bad_beats, int(Quality.ARTIFACTS), 0)
+    hr = np.where(rr_mode, hr_rr, hr_fallback)
+    quality |= np.where(np.isnan(hr), int(Quality.NO_RATE), 0)
+    return TickArrays(T, hr, rmssd, quality), clean.counts
+
+
+class _Window:
+    """Beats that became final in (T - width, T], with exact running sums."""
+
+    def __init__(self, width_s: float) -> None:
+        self.width_s = width_s
+        self.beats: deque[FinalBeat] = deque()
+        self.sum_us = 0
+        self.corrected = 0
+        self.ssq = 0  # sum of squared successive differences inside the window
+
+    def add(self, beat: FinalBeat) -> None:
+        if self.beats:
+            self.ssq += (beat.nn_us - self.beats[-1].nn_us) ** 2
+        self.beats.append(beat)
+        self.sum_us += beat.nn_us
+        self.corrected += beat.corrected
+
+    def advance(self, T: float) -> None:
+        cutoff = T - self.width_s
+        beats = self.beats
+        while beats and beats[0].final_t <= cutoff:
+            old = beats.popleft()
+            self.sum_us -= old.nn_us
+            self.corrected -= old.corrected
+            if beats:
+                self.ssq -= (beats[0].nn_us - old.nn_us) ** 2
+
+
+class StreamingTicks:
+    """Live counterpart of :func:`compute_ticks`: O(1) amortised per beat and tick."""
+
+    def __init__(self, settings: DetectorSettings) -> None:
+        s = settings
+        self.settings = s
+        self._rate = _Window(s.rate_window_s)
+        self._quality = _Window(s.quality_window_s)
+        self._rmssd = _Window(s.rmssd_window_s)
+        self._hr: deque[tuple[float, int]] = deque()
+        self._hr_sum = 0
+        self.last_sample_t: float | None = None
+        self.last_contact = Contact.UNSUPPORTED
+        self.last_rr_t: float | None = None
+
+    def add_sample(self, t_s: float, hr_milli: int, contact: Contact, beats: list[FinalBeat],
+                   had_rr: bool) -> None:
+        self.last_sample_t = t_s
+        self.last_contact = contact
+        if had_rr:
+            self.last_rr_t = t_s
+        if hr_milli != NO_HR:
+            self._hr.append((t_s, hr_milli))
+            self._hr_sum += hr_milli
+        for b in beats:
+            self._rate.add(b)
+            self._quality.add(b)
+            self._rmssd.add(b)
+
+    def tick(self, T: float) -> Tick:
+        s = self.settings
+        for w in (self._rate, self._quality, self._rmssd):
+            w.advance(T)
+        cutoff = T - s.hr_fallback_window_s
+        while self._hr and self._hr[0][0] <= cutoff:
+            self._hr_sum -= self._hr.popleft()[1]
+        quality = Quality.OK
+        if self.last_sample_t is None or T - self.last_sample_t > s.stale_s:
+            quality |= Quality.STALE
+        if self.last_contact == Contact.NOT_DETECTED:
+            quality |= Quality.NO_CONTACT
+        since_rr = math.inf if self.last_rr_t is None else T - self.last_rr_t
+        rr_mode = since_rr <= s.quality_window_s
+        if rr_mode:
+            if since_rr > s.no_rr_s:
+                quality |= Quality.NO_RR
+            q = self._quality
+            n_q = len(q.beats)
+            if n_q > 0 and q.corrected > s.max_corrected_fraction * n_q:
+                quality |= Quality.ARTIFACTS
+            hr = _rate(len(self._rate.beats), self._rate.sum_us)
+        else:
+            n_h = len(self._hr)
+            hr = self._hr_sum / (1000 * n_h) if n_h else math.nan
+        if math.isnan(hr):
+            quality |= Quality.NO_RATE
+        r = self._rmssd
+        return Tick(T, hr, _rmssd(r.ssq, len(r.beats) - 1), quality)
