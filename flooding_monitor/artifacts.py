@@ -211,7 +211,7 @@ def correct(rr_us: IntArray, recv_t: FloatArray) -> CleanBeats:
             values = replacement(kind, rr, i)
             nn_parts.append(np.asarray(values, dtype=np.int64))
             t_parts.append(np.full(len(values), final[i]))
-            c_parts.append(np.ones(len(values), dtype=bool))
+            c_parts.append(np.arange(len(values)) == 0)  # one artifact, one mark
             skip_next = kind == ArtifactKind.EXTRA
         start = i + 1
     return CleanBeats(np.concatenate(nn_parts), np.concatenate(t_parts),
@@ -251,4 +251,5 @@ class StreamingCorrector:
             return [FinalBeat(int(buf[i]), float(recv_t), False)]
         self.counts[ARTIFACT_NAMES[kind - 1]] += 1
         self._skip_next = kind == ArtifactKind.EXTRA
-        return [FinalBeat(v, float(recv_t), True) for v in replacement(kind, buf, i)]
+        values = replacement(kind, buf, i)
+        return [FinalBeat(v, float(recv_t), k == 0) for k, v in enumerate(values)]

@@ -25,6 +25,9 @@ from .samples import Contact
 from .settings import DetectorSettings
 
 US_PER_MIN = 60_000_000
+#: An isolated artifact is corrected, not a reason to distrust the signal: it
+#: takes more than this many corrected beats (and the fraction) to block alarms.
+MIN_CORRECTED_TO_BLOCK = 2
 
 
 class Quality(enum.IntFlag):
@@ -93,7 +96,7 @@ def _rmssd(ssq: int, count: int) -> float:
 
 def tick_times(t0: float, end_t: float) -> npt.NDArray[np.float64]:
     """Whole seconds after the first sample, up to and including end_t."""
-    k_max = int(math.floor(end_t - t0))
+    k_max = int(math.floor(end_t - t0)) + 1  # rounding: t0 + k may still be <= end_t
     times = t0 + np.arange(1, max(k_max, 0) + 1, dtype=np.float64)
     return times[times <= end_t]
 
@@ -124,13 +127,15 @@ def compute_ticks(data: SampleArrays, settings: DetectorSettings,
     ccum = np.concatenate([[0], np.cumsum(clean.corrected)])
     qlo, qhi = window(clean.final_t, s.quality_window_s)
     n_q = qhi - qlo
-    bad_beats = (n_q > 0) & ((ccum[qhi] - ccum[qlo]) > s.max_corrected_fraction * n_q)
+    bad_beats = (ccum[qhi] - ccum[qlo]) > np.maximum(s.max_corrected_fraction * n_q, MIN_CORRECTED_TO_BLOCK)
 
-    sq = np.zeros(nn.size + 1, dtype=np.int64)
-    sq[2:] = np.cumsum(np.diff(nn) ** 2) if nn.size > 1 else []
+    # sq[k]: sum of squared successive differences of beats 0 .. k-1.
+    sq = np.zeros(nn.size + 2, dtype=np.int64)
+    if nn.size > 1:
+        sq[2 : nn.size + 1] = np.cumsum(np.diff(nn) ** 2)
     rlo, rhi = window(clean.final_t, s.rmssd_window_s)
     pairs = np.maximum(rhi - rlo - 1, 0)
-    ssq = np.where(pairs > 0, sq[np.maximum(rhi, 1)] - sq[np.minimum(rlo + 1, rhi)], 0)
+    ssq = np.where(pairs > 0, sq[rhi] - sq[np.minimum(rlo + 1, rhi)], 0)
     with np.errstate(divide="ignore", invalid="ignore"):
         rmssd = np.where(pairs >= 2, np.sqrt(ssq / np.maximum(pairs, 1)) / 1000.0, np.nan)
 
@@ -144,7 +149,8 @@ def compute_ticks(data: SampleArrays, settings: DetectorSettings,
 
     last_sample = np.searchsorted(data.t_s, T, side="right") - 1
     last_rr = np.searchsorted(data.beat_recv_t, T, side="right") - 1
-    since_rr = np.where(last_rr >= 0, T - data.beat_recv_t[np.maximum(last_rr, 0)], np.inf)
+    recv_padded = np.append(data.beat_recv_t, np.nan)  # index -1 (no beat yet) reads NaN
+    since_rr = np.where(last_rr >= 0, T - recv_padded[last_rr], np.inf)
     rr_mode = since_rr <= s.quality_window_s
 
     quality = np.zeros(T.size, dtype=np.int64)
@@ -233,7 +239,7 @@ class StreamingTicks:
                 quality |= Quality.NO_RR
             q = self._quality
             n_q = len(q.beats)
-            if n_q > 0 and q.corrected > s.max_corrected_fraction * n_q:
+            if q.corrected > max(s.max_corrected_fraction * n_q, MIN_CORRECTED_TO_BLOCK):
                 quality |= Quality.ARTIFACTS
             hr = _rate(len(self._rate.beats), self._rate.sum_us)
         else:

@@ -27,6 +27,9 @@ class DetectorSettings:
         recovery_s: the rate must stay below ``threshold - hysteresis_bpm`` this
             long before an episode ends.
         hysteresis_bpm: margin under the threshold that counts as recovered.
+        dip_tolerance_s: during a rise, dips under the threshold this short (and
+            not below ``threshold - hysteresis_bpm``) do not restart the sustain
+            clock: a heart at 101 bpm with breathing ripple is still above 100.
         rising_margin_bpm: within this many bpm under the threshold the state
             is ``rising``.
         rate_window_s: the heart rate at time T is the mean rate of the cleaned
@@ -51,6 +54,7 @@ class DetectorSettings:
     sustain_s: float = 30.0
     recovery_s: float = 60.0
     hysteresis_bpm: float = 5.0
+    dip_tolerance_s: float = 5.0
     rising_margin_bpm: float = 10.0
     rate_window_s: float = 4.0
     rmssd_window_s: float = 60.0
@@ -69,6 +73,7 @@ class DetectorSettings:
         _check(1 <= self.sustain_s <= 1800, "sustain_s", "between 1 s and 30 min")
         _check(1 <= self.recovery_s <= 3600, "recovery_s", "between 1 s and 60 min")
         _check(0 <= self.hysteresis_bpm <= 30, "hysteresis_bpm", "between 0 and 30 bpm")
+        _check(0 <= self.dip_tolerance_s <= 60, "dip_tolerance_s", "between 0 and 60 s")
         _check(0 <= self.rising_margin_bpm <= 50, "rising_margin_bpm", "between 0 and 50 bpm")
         _check(1 <= self.rate_window_s <= 120, "rate_window_s", "between 1 and 120 s")
         _check(self.rate_window_s < self.sustain_s * 2, "rate_window_s", "shorter than twice the sustain window")

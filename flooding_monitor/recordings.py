@@ -1,0 +1,215 @@
+"""Read and write recording files: the analyzer's, the recorder's and replay's formats.
+
+Supported:
+* RR text: one RR interval in ms per line (Polar Sensor Logger, Elite HRV).
+* CSV with a header holding ``t`` (seconds) and ``hr`` and/or ``rr_ms``; rows
+  sharing a ``t`` are one notification (several RR per packet), empty cells
+  and extra columns are fine, a ``contact`` column is honoured.
+* Polar HRM (``[Params]`` ... ``[HRData]``): RR mode (Interval=238) or HR
+  samples at a fixed interval.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import math
+import os
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from .samples import Contact, HeartRateSample, rr_ms_to_us
+
+MAX_FILE_BYTES = 512 * 1024 * 1024
+
+
+class RecordingError(ValueError):
+    """The file cannot be read as a recording; the message says why and where."""
+
+
+@dataclass(frozen=True)
+class Recording:
+    samples: list[HeartRateSample]
+    format: str
+    path: str
+
+
+def load_recording(path: str | os.PathLike[str]) -> Recording:
+    p = Path(path)
+    try:
+        size = p.stat().st_size
+    except FileNotFoundError:
+        raise RecordingError(f"{p}: no such file") from None
+    except OSError as exc:
+        raise RecordingError(f"{p}: cannot read ({exc.strerror})") from None
+    if p.is_dir():
+        raise RecordingError(f"{p}: is a folder, not a recording file")
+    if size > MAX_FILE_BYTES:
+        raise RecordingError(f"{p}: {size / 1e6:.0f} MB is too large for a heart-rate recording")
+    try:
+        raw = p.read_bytes()
+    except OSError as exc:
+        raise RecordingError(f"{p}: cannot read ({exc.strerror})") from None
+    if b"\x00" in raw[:4096]:
+        raise RecordingError(f"{p}: looks like a binary file, not a text recording")
+    text = raw.decode("utf-8-sig", errors="replace")
+    source = p.name
+    stripped = text.lstrip()
+    if stripped.startswith("[") and "[HRData]" in text:
+        samples, fmt = _parse_hrm(text, source), "polar-hrm"
+    elif _looks_like_csv(stripped):
+        samples, fmt = _parse_csv(text, source), "csv"
+    else:
+        samples, fmt = _parse_rr_lines(text, source), "rr-ms"
+    if not samples:
+        raise RecordingError(f"{p}: holds no heart-rate data")
+    return Recording(samples, fmt, str(p))
+
+
+def _looks_like_csv(text: str) -> bool:
+    first = text.splitlines()[0] if text else ""
+    return "," in first or ";" in first or "\t" in first
+
+
+def _number(value: str, where: str) -> float:
+    try:
+        x = float(value)
+    except ValueError:
+        raise RecordingError(f"{where}: {value!r} is not a number") from None
+    if not math.isfinite(x):
+        raise RecordingError(f"{where}: {value!r} is not a finite number")
+    return x
+
+
+def _rr_samples(rr_ms: Iterable[tuple[float, int]], source: str) -> list[HeartRateSample]:
+    """One sample per beat, received when the beat ends (time integrated from RR)."""
+    t = 0.0
+    out = []
+    for value, _line in rr_ms:
+        t += value / 1000.0
+        out.append(HeartRateSample(t, None, (rr_ms_to_us(value),), Contact.UNSUPPORTED, source))
+    return out
+
+
+def _parse_rr_lines(text: str, source: str) -> list[HeartRateSample]:
+    values: list[tuple[float, int]] = []
+    for n, line in enumerate(text.splitlines(), 1):
+        line = line.strip()
+        if not line or line.startswith("#"):
+            continue
+        if not values and not _is_number(line):
+            continue  # a header such as "RR" or "rr_ms"
+        x = _number(line, f"{source} line {n}")
+        if x <= 0:
+            raise RecordingError(f"{source} line {n}: RR interval {line} ms is not positive")
+        values.append((x, n))
+    if values and max(v for v, _ in values) < 10:
+        raise RecordingError(f"{source}: values look like seconds; RR files hold milliseconds")
+    return _rr_samples(values, source)
+
+
+def _is_number(s: str) -> bool:
+    try:
+        float(s)
+        return True
+    except ValueError:
+        return False
+
+
+def _parse_hrm(text: str, source: str) -> list[HeartRateSample]:
+    params: dict[str, str] = {}
+    section = ""
+    data: list[tuple[str, int]] = []
+    for n, line in enumerate(text.splitlines(), 1):
+        line = line.strip()
+        if line.startswith("[") and line.endswith("]"):
+            section = line[1:-1]
+            continue
+        if section == "Params" and "=" in line:
+            key, _, value = line.partition("=")
+            params[key.strip()] = value.strip()
+        elif section == "HRData" and line:
+            data.append((line, n))
+    interval = params.get("Interval", "238")
+    if interval.strip() == "238":
+        values = []
+        for line, n in data:
+            x = _number(line.split()[0], f"{source} line {n}")
+            if x > 0:
+                values.append((x, n))
+        return _rr_samples(values, source)
+    step = _number(interval, f"{source} [Params] Interval")
+    if step <= 0:
+        raise RecordingError(f"{source}: [Params] Interval must be positive")
+    out = []
+    for k, (line, n) in enumerate(data, 1):
+        hr = _number(line.split()[0], f"{source} line {n}")
+        out.append(HeartRateSample(k * step, hr if hr > 0 else None, (), Contact.UNSUPPORTED, source))
+    return out
+
+
+def _parse_csv(text: str, source: str) -> list[HeartRateSample]:
+    sample_line = text.splitlines()[0]
+    delimiter = max((",", ";", "\t"), key=sample_line.count)
+    reader = csv.reader(io.StringIO(text), delimiter=delimiter)
+    header = [h.strip().lower() for h in next(reader)]
+    if "t" not in header:
+        raise RecordingError(f"{source}: CSV header needs a 't' column (seconds); found {', '.join(header)}")
+    if "hr" not in header and "rr_ms" not in header:
+        raise RecordingError(f"{source}: CSV header needs an 'hr' and/or 'rr_ms' column")
+    col = {name: header.index(name) for name in ("t", "hr", "rr_ms", "contact") if name in header}
+    rows: dict[float, list] = {}
+    order: list[float] = []
+    for n, row in enumerate(reader, 2):
+        if not row or all(not c.strip() for c in row):
+            continue
+
+        def cell(name: str) -> str:
+            i = col.get(name)
+            return row[i].strip() if i is not None and i < len(row) else ""
+
+        where = f"{source} line {n}"
+        t_text = cell("t")
+        if not t_text:
+            raise RecordingError(f"{where}: empty 't'")
+        t = _number(t_text, where)
+        if t not in rows:
+            rows[t] = [None, [], Contact.UNSUPPORTED]
+            order.append(t)
+        entry = rows[t]
+        if cell("hr"):
+            entry[0] = _number(cell("hr"), where)
+        for part in cell("rr_ms").replace(";", " ").split():
+            rr = _number(part, where)
+            if rr > 0:
+                entry[1].append(rr_ms_to_us(rr))
+        if cell("contact"):
+            entry[2] = _contact(cell("contact"), where)
+    return [HeartRateSample(t, rows[t][0], tuple(rows[t][1]), rows[t][2], source) for t in order]
+
+
+def _contact(value: str, where: str) -> Contact:
+    v = value.lower()
+    if v in ("1", "true", "yes", "3", "detected"):
+        return Contact.DETECTED
+    if v in ("0", "false", "no", "2", "not_detected", "lost"):
+        return Contact.NOT_DETECTED
+    if v in ("", "unsupported", "unknown", "-1"):
+        return Contact.UNSUPPORTED
+    raise RecordingError(f"{where}: contact value {value!r} not understood (use 1/0)")
+
+
+CSV_HEADER = ("t", "hr", "rr_ms", "contact")
+
+
+def csv_rows(sample: HeartRateSample) -> Iterator[tuple[str, str, str, str]]:
+    """The recorder's CSV rows for one sample: one row per RR (sharing t)."""
+    t = f"{sample.t_s:.3f}"
+    hr = "" if sample.hr_bpm is None else f"{sample.hr_bpm:g}"
+    contact = {Contact.DETECTED: "1", Contact.NOT_DETECTED: "0"}.get(sample.contact, "")
+    if not sample.rr_us:
+        yield (t, hr, "", contact)
+        return
+    for k, rr in enumerate(sample.rr_us):
+        yield (t, hr if k == 0 else "", f"{rr / 1000:.3f}", contact)

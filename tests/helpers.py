@@ -1,0 +1,50 @@
+"""Shared test helpers: run the live pipeline, compare with batch."""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+
+from flooding_monitor.analysis import Analysis, analyze
+from flooding_monitor.monitor import LiveMonitor, TickResult
+from flooding_monitor.samples import HeartRateSample
+from flooding_monitor.settings import DetectorSettings
+
+
+def run_live(samples: list[HeartRateSample], settings: DetectorSettings,
+             end_s: float | None = None, baseline=None) -> tuple[LiveMonitor, list[TickResult]]:
+    monitor = LiveMonitor(settings, baseline)
+    out: list[TickResult] = []
+    for s in samples:
+        out.extend(monitor.feed(s))
+    if samples:
+        last = max(s.t_s for s in samples) if end_s is None else end_s
+        out.extend(monitor.finish(last if end_s is not None else _last_in_order(samples)))
+    return monitor, out
+
+
+def _last_in_order(samples: list[HeartRateSample]) -> float:
+    """The batch default end: the last sample the intake kept (times never go back)."""
+    last = -math.inf
+    for s in samples:
+        if s.t_s >= last:
+            last = s.t_s
+    return last
+
+
+def assert_same(live: list[TickResult], batch: Analysis) -> None:
+    ticks = batch.ticks
+    assert len(live) == len(ticks)
+    assert np.array_equal([r.tick.t_s for r in live], ticks.t_s)
+    assert np.array_equal([r.tick.hr_bpm for r in live], ticks.hr_bpm, equal_nan=True)
+    assert np.array_equal([r.tick.rmssd_ms for r in live], ticks.rmssd_ms, equal_nan=True)
+    assert [int(r.tick.quality) for r in live] == ticks.quality.tolist()
+    assert [r.state for r in live] == [batch.state_at(k) for k in range(len(ticks))]
+    assert [e for r in live for e in r.events] == batch.detection.events
+
+
+def live_and_batch(samples, settings, baseline=None):
+    monitor, live = run_live(samples, settings, baseline=baseline)
+    batch = analyze(samples, settings, baseline)
+    return monitor, live, batch

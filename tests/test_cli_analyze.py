@@ -1,0 +1,47 @@
+"""``flooding-monitor analyze`` as a user runs it: a real subprocess."""
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+DATA = Path(__file__).parent / "data"
+
+
+def run(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "ui.cli", *args], capture_output=True, text=True,
+                          timeout=120)
+
+
+def test_analyze_rr_file_prints_json():
+    out = run("analyze", str(DATA / "exercise_rri.hrm"))
+    assert out.returncode == 0, out.stderr
+    result = json.loads(out.stdout)
+    assert result["format"] == "polar-hrm"
+    assert result["threshold"] == {"bpm": 100.0, "source": "absolute"}
+    assert len(result["episodes"]) == 1
+    assert set(result["episodes"][0]) >= {"start_s", "end_s", "peak_bpm"}
+    assert "ectopic" in result["artifacts"]
+
+
+def test_analyze_csv_with_calibration_and_personal_rule():
+    out = run("analyze", str(DATA / "rest_rri.txt"), "--calibration", "120", "--personal-pct", "20")
+    result = json.loads(out.stdout)
+    assert 50 < result["baseline"]["hr_bpm"] < 65
+    assert result["threshold"]["source"] == "personal"
+
+
+def test_bad_file_gives_one_line_and_nonzero_exit(tmp_path):
+    bad = tmp_path / "x.csv"
+    bad.write_text("t,hr\n1,oops\n")
+    out = run("analyze", str(bad))
+    assert out.returncode != 0
+    assert "Traceback" not in out.stderr
+    assert len(out.stderr.strip().splitlines()) == 1
+    assert "oops" in out.stderr
+
+
+def test_bad_setting_is_explained():
+    out = run("analyze", str(DATA / "rest_rri.txt"), "--threshold", "20")
+    assert out.returncode != 0
+    assert "threshold_bpm must be between 40 and 200" in out.stderr

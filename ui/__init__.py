@@ -1,0 +1,1 @@
+"""Flooding Monitor's desktop app (PySide6 + pyqtgraph) and command line."""

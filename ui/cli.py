@@ -1,0 +1,67 @@
+"""The ``flooding-monitor`` command: the app, and headless tools beside it.
+
+Imports stay lazy so that ``analyze`` works on a machine without a display,
+and so a missing Bluetooth stack only matters to the commands that need it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+
+
+def _analyze(args: argparse.Namespace) -> int:
+    from flooding_monitor.analysis import analyze
+    from flooding_monitor.recordings import RecordingError, load_recording
+    from flooding_monitor.settings import DetectorSettings, SettingsError
+
+    try:
+        settings = DetectorSettings(
+            threshold_bpm=args.threshold,
+            sustain_s=args.sustain,
+            personal_rule_pct=args.personal_pct,
+            calibration_s=args.calibration,
+        )
+        recording = load_recording(args.file)
+    except (RecordingError, SettingsError) as exc:
+        print(f"flooding-monitor analyze: {exc}", file=sys.stderr)
+        return 2
+    result = analyze(recording.samples, settings)
+    summary = {"file": recording.path, "format": recording.format, **result.summary()}
+    json.dump(summary, sys.stdout, indent=2)
+    sys.stdout.write("\n")
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="flooding-monitor",
+        description="Watch for emotional flooding (sustained heart rate above ~100 bpm) "
+                    "during a hard conversation, and take a real 20-minute pause.",
+    )
+    sub = parser.add_subparsers(dest="command")
+    an = sub.add_parser("analyze", help="analyse a recording file and print JSON")
+    an.add_argument("file", help="RR text (ms per line), CSV (t, hr, rr_ms) or Polar .hrm")
+    an.add_argument("--threshold", type=float, default=100.0, help="flooding threshold, bpm (default 100)")
+    an.add_argument("--sustain", type=float, default=30.0, help="seconds above threshold before onset (default 30)")
+    an.add_argument("--personal-pct", type=float, default=None,
+                    help="also flag baseline + N %% (needs --calibration)")
+    an.add_argument("--calibration", type=float, default=0.0,
+                    help="seconds of resting baseline at the start of the file (default 0: none)")
+    an.set_defaults(func=_analyze)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        parser.print_help()
+        return 0
+    return int(args.func(args))
+
+
+if __name__ == "__main__":
+    sys.exit(main())
