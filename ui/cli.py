@@ -51,6 +51,9 @@ def build_parser() -> argparse.ArgumentParser:
     an.add_argument("--calibration", type=float, default=0.0,
                     help="seconds of resting baseline at the start of the file (default 0: none)")
     an.set_defaults(func=_analyze)
+    from devices.cli import add_commands
+
+    add_commands(sub)
     return parser
 
 

@@ -1,0 +1,194 @@
+"""Real chest straps through bleak (BlueZ on Linux, CoreBluetooth, WinRT).
+
+Lessons from bleak's issue tracker built in here:
+* notifications must be re-enabled on every connection, and a reused client
+  can deliver each notification twice after a reconnect on BlueZ (bleak
+  #2002): every connection gets a fresh ``BleakClient`` and exact duplicates
+  arriving within 50 ms are dropped;
+* macOS hides MAC addresses behind per-computer UUIDs, so a strap is
+  remembered by name as well and found again by name when its address fails;
+* errors become typed advice (no adapter, Bluetooth off, permission, not
+  found, busy with a phone app) instead of D-Bus jargon.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from .clock import Clock
+from .errors import (BluetoothOff, NoAdapter, NotAHeartRateStrap, PermissionMissing, StrapBusy,
+                     StrapError, StrapNotFound)
+from .source import StatusKind
+from .supervised import DEFAULT_BACKOFF_S, SupervisedStrap
+
+log = logging.getLogger(__name__)
+
+HEART_RATE_SERVICE = "0000180d-0000-1000-8000-00805f9b34fb"
+HEART_RATE_MEASUREMENT = "00002a37-0000-1000-8000-00805f9b34fb"
+BODY_SENSOR_LOCATION = "00002a38-0000-1000-8000-00805f9b34fb"
+BATTERY_LEVEL = "00002a19-0000-1000-8000-00805f9b34fb"
+BODY_LOCATIONS = {0: "other", 1: "chest", 2: "wrist", 3: "finger", 4: "hand", 5: "ear lobe", 6: "foot"}
+DUPLICATE_WINDOW_S = 0.05
+
+
+@dataclass(frozen=True, slots=True)
+class FoundStrap:
+    name: str
+    address: str
+    rssi: int | None
+
+
+def translate_error(exc: BaseException, who: str = "") -> StrapError:
+    """Turn whatever bleak or the OS raised into advice."""
+    if isinstance(exc, StrapError):
+        return exc
+    try:
+        from bleak.exc import (BleakBluetoothNotAvailableError, BleakBluetoothNotAvailableReason,
+                               BleakDBusError, BleakDeviceNotFoundError)
+    except ImportError:  # pragma: no cover - bleak is a runtime dependency
+        return NoAdapter("bleak is not installed")
+    text = f"{exc}"
+    if isinstance(exc, BleakBluetoothNotAvailableError):
+        reason = exc.reason
+        if reason == BleakBluetoothNotAvailableReason.POWERED_OFF:
+            return BluetoothOff(text)
+        if reason.name.startswith("DENIED"):
+            return PermissionMissing(text)
+        return NoAdapter(text)
+    if isinstance(exc, BleakDeviceNotFoundError):
+        return StrapNotFound(who or "strap")
+    if isinstance(exc, BleakDBusError):
+        name = exc.dbus_error
+        if name in ("org.freedesktop.DBus.Error.ServiceUnknown", "org.bluez.Error.NotAvailable"):
+            return NoAdapter("the Bluetooth service (bluetoothd) is not running")
+        if name == "org.bluez.Error.NotReady":
+            return BluetoothOff(text)
+        if name in ("org.freedesktop.DBus.Error.AccessDenied", "org.bluez.Error.NotAuthorized"):
+            return PermissionMissing(text)
+        if name in ("org.bluez.Error.InProgress", "org.bluez.Error.Failed"):
+            return StrapBusy(who or "strap", text)
+    if isinstance(exc, (FileNotFoundError, ConnectionRefusedError)):
+        # No D-Bus system bus socket: no Bluetooth stack on this machine.
+        return NoAdapter("no Bluetooth service on this computer")
+    if isinstance(exc, PermissionError):
+        return PermissionMissing(text)
+    if isinstance(exc, (asyncio.TimeoutError, TimeoutError)):
+        return StrapBusy(who or "strap", "no answer in time")
+    return StrapError(f"Bluetooth problem: {exc.__class__.__name__}: {text}")
+
+
+async def scan(timeout_s: float = 8.0) -> list[FoundStrap]:
+    """Straps advertising the Heart Rate Service, strongest signal first.
+
+    Raises:
+        StrapError: with advice when Bluetooth is unavailable.
+    """
+    from bleak import BleakScanner
+
+    try:
+        found = await BleakScanner.discover(timeout=timeout_s, return_adv=True,
+                                            service_uuids=[HEART_RATE_SERVICE])
+    except Exception as exc:  # noqa: BLE001 - every failure becomes advice
+        raise translate_error(exc) from exc
+    straps = []
+    for device, adv in found.values():
+        if HEART_RATE_SERVICE not in [u.lower() for u in adv.service_uuids]:
+            continue
+        straps.append(FoundStrap(device.name or adv.local_name or "Unnamed strap", device.address,
+                                 adv.rssi))
+    return sorted(straps, key=lambda s: -(s.rssi if s.rssi is not None else -999))
+
+
+class BleakStrap(SupervisedStrap):
+    """A strap by address (or by name, when the address is unknown or changed)."""
+
+    def __init__(self, address: str | None = None, name: str | None = None, clock: Clock | None = None,
+                 backoff_s: Sequence[float] = DEFAULT_BACKOFF_S, connect_timeout_s: float = 15.0) -> None:
+        if not address and not name:
+            raise ValueError("give a strap address or name")
+        super().__init__(name or address or "strap", address or "", clock, backoff_s)
+        self.wanted_name = name
+        self.connect_timeout_s = connect_timeout_s
+        self._client: Any = None
+        self._last_packet: tuple[bytes, float] | None = None
+
+    async def _find(self) -> Any:
+        from bleak import BleakScanner
+
+        device = None
+        if self.address:
+            device = await BleakScanner.find_device_by_address(self.address, timeout=self.connect_timeout_s)
+        if device is None and self.wanted_name:
+            device = await BleakScanner.find_device_by_name(self.wanted_name, timeout=self.connect_timeout_s)
+        if device is None:
+            raise StrapNotFound(self.name)
+        self.address = device.address
+        return device
+
+    async def _session(self) -> None:
+        from bleak import BleakClient
+
+        dropped: asyncio.Future[None] = asyncio.get_running_loop().create_future()
+
+        def on_disconnect(_client: Any) -> None:
+            if not dropped.done():
+                dropped.get_loop().call_soon_threadsafe(
+                    lambda: dropped.done() or dropped.set_result(None))
+
+        try:
+            device = await self._find()
+            client = BleakClient(device, disconnected_callback=on_disconnect,
+                                 timeout=self.connect_timeout_s)
+            self._client = client
+            await client.connect()
+            if client.services.get_characteristic(HEART_RATE_MEASUREMENT) is None:
+                raise NotAHeartRateStrap(self.name)
+            await client.start_notify(HEART_RATE_MEASUREMENT, self._on_notification)
+        except asyncio.CancelledError:
+            raise
+        except Exception as exc:  # noqa: BLE001
+            await self._disconnect()
+            raise translate_error(exc, self.name) from exc
+        self._connected()
+        await self._read_extras(client)
+        try:
+            await dropped
+        finally:
+            self._client = None
+
+    def _on_notification(self, _char: Any, data: bytearray) -> None:
+        packet = bytes(data)
+        now = self.clock.now()
+        last = self._last_packet
+        self._last_packet = (packet, now)
+        if last is not None and last[0] == packet and now - last[1] < DUPLICATE_WINDOW_S:
+            log.debug("dropped a duplicated notification (bleak #2002)")
+            return
+        self._on_packet(packet)
+
+    async def _read_extras(self, client: Any) -> None:
+        for uuid, kind in ((BATTERY_LEVEL, StatusKind.BATTERY), (BODY_SENSOR_LOCATION, StatusKind.BODY_LOCATION)):
+            if client.services.get_characteristic(uuid) is None:
+                continue
+            try:
+                raw = bytes(await client.read_gatt_char(uuid))
+            except Exception as exc:  # noqa: BLE001 - optional data
+                log.info("could not read %s: %s", uuid, exc)
+                continue
+            if raw:
+                if kind == StatusKind.BATTERY:
+                    self._status(kind, f"Battery {raw[0]} %", int(raw[0]))
+                else:
+                    self._status(kind, value=BODY_LOCATIONS.get(raw[0], "other"))
+
+    async def _disconnect(self) -> None:
+        client = self._client
+        if client is not None:
+            try:
+                await client.disconnect()
+            except Exception as exc:  # noqa: BLE001
+                log.info("disconnect: %s", exc)
