@@ -15,7 +15,7 @@ class NoAdapter(StrapError):
     def __init__(self, detail: str = "") -> None:
         super().__init__(
             "No Bluetooth adapter found. Plug in a Bluetooth dongle or use a computer with "
-            "Bluetooth, or try the app with --demo." + (f" ({detail})" if detail else ""))
+            "Bluetooth, or try the demo strap (flooding-monitor --demo)." + (f" ({detail})" if detail else ""))
 
 
 class BluetoothOff(StrapError):

@@ -149,6 +149,13 @@ class FloodingStateMachine:
     def calibrating(self) -> bool:
         return self._calibrating
 
+    def use_baseline(self, baseline: Baseline) -> ThresholdRule:
+        """Adopt a baseline measured outside the detector (the guided calibration)."""
+        self.baseline = baseline
+        self._calibrating = False
+        self.rule = effective_threshold(self.settings, baseline)
+        return self.rule
+
     @property
     def seconds_above(self) -> float:
         """How long the current rise has lasted (0 when not rising above)."""

@@ -41,6 +41,9 @@ def build_parser() -> argparse.ArgumentParser:
         description="Watch for emotional flooding (sustained heart rate above ~100 bpm) "
                     "during a hard conversation, and take a real 20-minute pause.",
     )
+    from .app import add_gui_arguments
+
+    add_gui_arguments(parser)
     sub = parser.add_subparsers(dest="command")
     an = sub.add_parser("analyze", help="analyse a recording file and print JSON")
     an.add_argument("file", help="RR text (ms per line), CSV (t, hr, rr_ms) or Polar .hrm")
@@ -61,8 +64,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.command is None:
-        parser.print_help()
-        return 0
+        from .app import run_gui
+
+        return run_gui(args)
     return int(args.func(args))
 
 

@@ -1,0 +1,132 @@
+"""Per-user preferences, stored as JSON readable by the user only.
+
+Unknown or invalid values in the file never stop the app: each bad field
+falls back to its default and the problem is reported for the UI to show.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import tempfile
+from dataclasses import asdict, dataclass, field, fields, replace
+from pathlib import Path
+from typing import Any
+
+from .breathing import BreathingPattern
+from .pause import MAX_PAUSE_S, MIN_PAUSE_S
+from .settings import DetectorSettings, SettingsError
+
+log = logging.getLogger(__name__)
+APP_NAME = "flooding-monitor"
+
+
+@dataclass(frozen=True)
+class Preferences:
+    detector: DetectorSettings = field(default_factory=DetectorSettings)
+    pause_min: float = 20.0
+    inhale_s: float = 4.0
+    exhale_s: float = 6.0
+    cyclic_sighing: bool = False
+    snooze_min: float = 5.0
+    sound: bool = True
+    notifications: bool = True
+    theme: str = "system"  # "system", "light", "dark"
+    font_scale: float = 1.0
+    last_device_address: str | None = None
+    last_device_name: str | None = None
+
+    def __post_init__(self) -> None:
+        if not MIN_PAUSE_S / 60 <= self.pause_min <= MAX_PAUSE_S / 60:
+            raise SettingsError("pause_min must be at least 20 minutes (Gottman) and at most 24 hours")
+        self.breathing  # validates the pacer
+        if not 1 <= self.snooze_min <= 60:
+            raise SettingsError("snooze_min must be between 1 and 60 minutes")
+        if self.theme not in ("system", "light", "dark"):
+            raise SettingsError("theme must be system, light or dark")
+        if not 0.75 <= self.font_scale <= 2.5:
+            raise SettingsError("font_scale must be between 0.75 and 2.5")
+
+    @property
+    def breathing(self) -> BreathingPattern:
+        try:
+            if self.cyclic_sighing:
+                return BreathingPattern(max(2.0, self.inhale_s - 1.0), self.exhale_s, top_up_s=1.0)
+            return BreathingPattern(self.inhale_s, self.exhale_s)
+        except ValueError as exc:
+            raise SettingsError(str(exc)) from None
+
+    def to_json(self) -> dict[str, Any]:
+        data = asdict(self)
+        data["detector"] = self.detector.to_dict()
+        return data
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> tuple["Preferences", list[str]]:
+        """Build from stored JSON; returns the preferences and a list of problems."""
+        problems: list[str] = []
+        prefs = cls()
+        det = data.get("detector", {})
+        if isinstance(det, dict):
+            for key, value in det.items():
+                try:
+                    prefs = replace(prefs, detector=DetectorSettings.from_dict({**prefs.detector.to_dict(), key: value}))
+                except (SettingsError, TypeError) as exc:
+                    problems.append(f"{key}: {exc}")
+        names = {f.name for f in fields(cls)} - {"detector"}
+        for key, value in data.items():
+            if key not in names:
+                continue
+            try:
+                prefs = replace(prefs, **{key: value})
+            except (SettingsError, TypeError, ValueError) as exc:
+                problems.append(f"{key}: {exc}")
+        return prefs, problems
+
+
+def config_dir() -> Path:
+    env = os.environ.get("FLOODING_MONITOR_CONFIG_DIR")
+    if env:
+        return Path(env)
+    from platformdirs import user_config_dir
+
+    return Path(user_config_dir(APP_NAME, appauthor=False))
+
+
+class PreferencesFile:
+    def __init__(self, path: Path | None = None) -> None:
+        self.path = path or config_dir() / "preferences.json"
+
+    def load(self) -> tuple[Preferences, list[str]]:
+        try:
+            raw = self.path.read_text(encoding="utf-8")
+        except FileNotFoundError:
+            return Preferences(), []
+        except OSError as exc:
+            return Preferences(), [f"could not read {self.path}: {exc.strerror}"]
+        try:
+            data = json.loads(raw)
+            if not isinstance(data, dict):
+                raise ValueError("not a JSON object")
+        except ValueError as exc:
+            return Preferences(), [f"{self.path} is damaged ({exc}); using defaults"]
+        return Preferences.from_json(data)
+
+    def save(self, prefs: Preferences) -> None:
+        """Atomic write (temp file + rename), mode 0600."""
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=self.path.parent, prefix=".prefs-", suffix=".json")
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8") as fh:
+                json.dump(prefs.to_json(), fh, indent=2)
+                fh.flush()
+                os.fsync(fh.fileno())
+            os.chmod(tmp, 0o600)
+            os.replace(tmp, self.path)
+        except BaseException:
+            try:
+                os.unlink(tmp)
+            except OSError:
+                pass
+            raise

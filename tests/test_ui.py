@@ -1,0 +1,220 @@
+"""The desktop app through pytest-qt: strap -> detector -> alert -> pause -> return.
+
+The session clock is a plain object the test moves, and samples from the demo
+scenario are fed as the bridge would, so hours of session run in seconds.
+One test drives the real worker thread end to end.
+"""
+
+from __future__ import annotations
+
+import itertools
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
+
+from devices.scenarios import ARGUMENT
+from devices.source import Status, StatusKind
+from flooding_monitor.detector import State
+from flooding_monitor.preferences import Preferences, PreferencesFile
+from flooding_monitor.samples import Contact, HeartRateSample
+from ui.app import make_factory
+from ui.main_window import MainWindow
+from ui.worker import DeviceWorker
+
+
+class SessionClock:
+    def __init__(self) -> None:
+        self.t = 0.0
+
+    def now(self) -> float:
+        return self.t
+
+
+@pytest.fixture
+def worker():
+    w = DeviceWorker()
+    yield w
+    w.stop()
+
+
+@pytest.fixture
+def window(qtbot, worker, tmp_path):
+    prefs_file = PreferencesFile(tmp_path / "prefs.json")
+    win = MainWindow(Preferences(), prefs_file, worker, make_factory(50.0), settings_scope="fm-tests")
+    qtbot.addWidget(win)
+    win.show()
+    win.clock = SessionClock()
+    return win
+
+
+def scenario_samples():
+    return ARGUMENT.samples(seed=7, source="Demo strap")
+
+
+def play(window: MainWindow, samples, until_s: float) -> None:
+    """Feed samples up to ``until_s`` of session time, refreshing as the timer would."""
+    for s in samples:
+        window.clock.t = s.t_s
+        window.on_sample(s)
+        window.refresh()
+        if s.t_s >= until_s:
+            return
+
+
+def play_until(window, samples, condition, limit_s: float = 4000) -> None:
+    for s in samples:
+        window.clock.t = s.t_s
+        window.on_sample(s)
+        window.refresh()
+        if condition():
+            return
+        assert s.t_s < limit_s, "condition never met"
+
+
+def test_full_path_alert_pause_return(window, qtbot):
+    samples = scenario_samples()
+    play_until(window, samples, lambda: window.session.state == State.CALM)
+    assert window.monitor_page.hr_label.text().isdigit()
+    assert not window.monitor_page.alert.isVisible()
+    play_until(window, samples, lambda: window.session.state == State.RISING)
+    play_until(window, samples, lambda: window.session.alert_active)
+    alert = window.monitor_page.alert
+    assert alert.isVisible()
+    assert "stayed above 100 for 30 s" in alert.text.text()
+    assert "Flooding" in window.monitor_page.state_label.text()
+    qtbot.mouseClick(alert.pause_button, Qt.MouseButton.LeftButton)
+    assert window.stack.currentWidget() is window.pause_page
+    pause = window.session.pause
+    assert pause is not None and pause.reason == "alert" and pause.length_s == 20 * 60
+    assert "back together at" in window.pause_page.title.text()
+    assert window.pause_page.countdown.text() in ("20:00", "19:59")
+    # half-way: the breathing guide is moving and the timer counts down
+    play(window, samples, pause.started_s + 600)
+    assert window.pause_page.countdown.text().startswith(("10:", "09:"))
+    assert window.pause_page.guide.phase.prompt in ("Breathe in", "Breathe out")
+    play_until(window, samples, lambda: window.stack.currentWidget() is window.return_page)
+    assert window.clock.t >= pause.due_s
+    assert window.return_page.title.text() == "Ready to return"
+    assert window.return_page.phrases.isVisible()
+    assert "I'm here." in window.return_page.body.text()
+    qtbot.mouseClick(window.return_page.back_button, Qt.MouseButton.LeftButton)
+    assert window.stack.currentWidget() is window.monitor_page
+    assert pause.ended_s is not None and not pause.ended_early and pause.recovered is True
+
+
+def test_not_now_snoozes_then_alerts_again_if_still_flooded(window, qtbot):
+    window.prefs = Preferences(snooze_min=1)
+    window.session.prefs = window.prefs
+    samples = scenario_samples()
+    play_until(window, samples, lambda: window.session.alert_active)
+    qtbot.keyClick(window, Qt.Key.Key_Escape)
+    assert not window.session.alert_active
+    assert len(window.session.snoozes) == 1
+    assert not window.monitor_page.alert.isVisible()
+    t_snooze = window.clock.t
+    play_until(window, samples, lambda: window.session.alert_active)
+    assert window.clock.t >= t_snooze + 60
+    assert window.session.alerts_raised == 2
+
+
+def test_space_bar_pauses_any_time_and_early_end_is_recorded(window, qtbot, monkeypatch):
+    samples = scenario_samples()
+    play(window, samples, 30)
+    qtbot.keyClick(window, Qt.Key.Key_Space)
+    assert window.stack.currentWidget() is window.pause_page
+    assert window.session.pause.reason == "manual"
+    play(window, samples, 300)
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    qtbot.mouseClick(window.pause_page.early, Qt.MouseButton.LeftButton)
+    assert window.stack.currentWidget() is window.monitor_page
+    ended = window.session.pauses[-1]
+    assert ended.ended_early and ended.ended_s is not None
+
+
+def test_signal_loss_mid_pause_is_shown_and_never_calm(window):
+    samples = scenario_samples()
+    play(window, samples, 60)
+    window.start_pause("manual")
+    t = window.clock.t
+    for k in range(1, 15):  # electrodes off for 14 s
+        window.clock.t = t + k
+        window.on_sample(HeartRateSample(t + k, None, (), Contact.NOT_DETECTED))
+        window.refresh()
+    assert window.session.state == State.NO_SIGNAL
+    assert window.pause_page.hr_line.text() == "Heart rate: strap not reading"
+    assert window.session.pause is not None  # the pause goes on
+    window.stack.setCurrentWidget(window.monitor_page)
+    window.monitor_page.refresh(window.clock.t)
+    assert window.monitor_page.hr_label.text() == "--"
+    assert "Strap not reading" in window.monitor_page.state_label.text()
+
+
+def test_disconnect_and_reconnect_are_shown(window):
+    window.session.connection.device_name = "Polar H10"
+    window.on_status(Status(StatusKind.CONNECTED, 0.0, "Connected"))
+    window.on_status(Status(StatusKind.BATTERY, 0.0, value=55))
+    assert "Connected: Polar H10" in window.connection_label.text()
+    assert "battery 55 %" in window.connection_label.text()
+    window.on_status(Status(StatusKind.SIGNAL_LOST, 5.0, "Lost the connection to Polar H10"))
+    assert "Connection lost" in window.connection_label.text()
+    window.on_status(Status(StatusKind.RECONNECTING, 5.5, "Reconnecting to Polar H10…"))
+    assert "Reconnecting" in window.connection_label.text()
+    window.on_status(Status(StatusKind.CONNECTED, 9.0, "Reconnected"))
+    assert window.connection_label.text().startswith("Connected: Polar H10")
+
+
+def test_settings_round_trip(window, tmp_path):
+    from ui.settings_dialog import SettingsDialog
+
+    dialog = SettingsDialog(window.prefs, window)
+    dialog.threshold.setValue(95)
+    dialog.personal.setChecked(True)
+    dialog.personal_pct.setValue(15)
+    dialog.sustain.setValue(45)
+    dialog.pause_min.setValue(25)
+    dialog.sighing.setChecked(True)
+    dialog.theme.setCurrentText("dark")
+    assert dialog.validate()
+    window.apply_prefs(dialog.result_prefs())
+    loaded, problems = PreferencesFile(tmp_path / "prefs.json").load()
+    assert problems == []
+    assert loaded == window.prefs
+    assert loaded.detector.threshold_bpm == 95 and loaded.detector.personal_rule_pct == 15
+    assert loaded.detector.sustain_s == 45 and loaded.pause_min == 25 and loaded.cyclic_sighing
+    assert (tmp_path / "prefs.json").stat().st_mode & 0o777 == 0o600
+    # the live detector follows the new rules
+    assert window.session.monitor.settings.threshold_bpm == 95
+
+
+def test_bad_stored_settings_fall_back_with_a_message(tmp_path):
+    path = tmp_path / "p.json"
+    path.write_text('{"pause_min": 5, "detector": {"threshold_bpm": 12}, "theme": "neon", "sound": false}')
+    prefs, problems = PreferencesFile(path).load()
+    assert prefs.pause_min == 20 and prefs.detector.threshold_bpm == 100 and prefs.theme == "system"
+    assert prefs.sound is False
+    assert len(problems) == 3 and any("20 minutes" in p for p in problems)
+    path.write_text("{not json")
+    prefs, problems = PreferencesFile(path).load()
+    assert prefs == Preferences() and "damaged" in problems[0]
+
+
+def test_controls_have_screen_reader_names(window):
+    from PySide6.QtWidgets import QPushButton
+
+    buttons = window.findChildren(QPushButton)
+    assert buttons
+    unnamed = [b.text() for b in buttons if not b.accessibleName()]
+    assert unnamed == []
+
+
+def test_real_worker_thread_brings_demo_samples_to_the_screen(qtbot, worker, tmp_path):
+    win = MainWindow(Preferences(), PreferencesFile(tmp_path / "p.json"), worker, make_factory(40.0),
+                     settings_scope="fm-tests")
+    qtbot.addWidget(win)
+    win.show()
+    win.use_source("demo")
+    qtbot.waitUntil(lambda: win.session.latest is not None and win.session.latest.tick.valid, timeout=20_000)
+    qtbot.waitUntil(lambda: "Connected: Demo strap" in win.connection_label.text(), timeout=5_000)
+    assert win.monitor_page.hr_label.text().isdigit()
+    assert "battery 87 %" in win.connection_label.text()

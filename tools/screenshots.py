@@ -1,0 +1,101 @@
+"""Run the real app on the demo strap and save a screenshot of each screen.
+
+    QT_QPA_PLATFORM=offscreen python tools/screenshots.py [OUT_DIR]
+
+Runs the demo at 20x so the whole path (calm, rising, alert, pause, return)
+takes about a minute. Also saves the settings, strap and help dialogs.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("FLOODING_MONITOR_CONFIG_DIR", tempfile.mkdtemp(prefix="fm-shots-"))
+
+from PySide6.QtCore import QTimer  # noqa: E402
+from PySide6.QtWidgets import QApplication  # noqa: E402
+
+from flooding_monitor.detector import State  # noqa: E402
+from flooding_monitor.preferences import PreferencesFile  # noqa: E402
+from ui.app import make_factory  # noqa: E402
+from ui.main_window import MainWindow  # noqa: E402
+from ui.theme import apply_theme  # noqa: E402
+from ui.worker import DeviceWorker  # noqa: E402
+
+
+def wait_for(app: QApplication, condition, timeout_s: float = 120.0) -> bool:
+    end = time.monotonic() + timeout_s
+    while time.monotonic() < end:
+        app.processEvents()
+        if condition():
+            return True
+        time.sleep(0.02)
+    return False
+
+
+def main(out: Path, theme: str = "light") -> int:
+    out.mkdir(parents=True, exist_ok=True)
+    app = QApplication.instance() or QApplication([])
+    prefs_file = PreferencesFile()
+    prefs, _ = prefs_file.load()
+    apply_theme(app, theme)
+    worker = DeviceWorker()
+    window = MainWindow(prefs, prefs_file, worker, make_factory(20.0), settings_scope="fm-screens")
+    window.resize(1100, 720)
+    window.show()
+    window.use_source("demo")
+    shots = []
+
+    def grab(name: str, widget=None) -> None:
+        app.processEvents()
+        path = out / f"{name}.png"
+        (widget or window).grab().save(str(path))
+        shots.append(path)
+
+    s = lambda: window.session  # noqa: E731
+    ok = wait_for(app, lambda: s().state == State.CALM and len(s().trace) > 40)
+    grab("1-monitor-calm")
+    ok &= wait_for(app, lambda: s().state == State.RISING)
+    grab("2-monitor-rising")
+    ok &= wait_for(app, lambda: s().alert_active)
+    wait_for(app, lambda: False, 0.5)
+    grab("3-alert")
+    window.start_pause("alert")
+    wait_for(app, lambda: False, 1.0)
+    grab("4-pause")
+    wait_for(app, lambda: window.stack.currentWidget() is window.return_page, 90)
+    grab("5-return")
+    from ui.settings_dialog import SettingsDialog
+    from ui.help_dialog import HelpDialog
+    from ui.device_dialog import DeviceDialog
+
+    d = SettingsDialog(window.prefs, window)
+    d.show()
+    grab("6-settings", d)
+    d.close()
+    dd = DeviceDialog(worker, window, scan_s=1)
+    dd.show()
+    dd.start_scan()
+    wait_for(app, lambda: dd.scan_button.isEnabled(), 10)
+    grab("7-strap-dialog", dd)
+    dd.close()
+    h = HelpDialog(window)
+    h.show()
+    grab("8-help", h)
+    h.close()
+    window.close()
+    worker.stop()
+    for p in shots:
+        print(p)
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    theme = "dark" if "--dark" in sys.argv else "light"
+    args = [a for a in sys.argv[1:] if not a.startswith("--")]
+    sys.exit(main(Path(args[0] if args else "screenshots"), theme))

@@ -1,0 +1,87 @@
+"""Start the desktop app: ``flooding-monitor [--demo | --replay FILE | --device ADDR]``."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+
+from devices.clock import Clock, ScaledClock
+from devices.source import HeartRateSource
+
+DEMO_SPEED = 4.0  # calm -> rising -> alert in well under a minute
+
+
+def make_factory(speed: float, replay_path: str | None = None):
+    def factory(kind: str, address: str | None, name: str | None) -> tuple[HeartRateSource, Clock]:
+        if kind == "demo":
+            from devices.simulated import SimulatedStrap
+
+            clock = ScaledClock(speed)
+            return SimulatedStrap(clock=clock), clock
+        if kind == "replay":
+            from devices.replay import ReplayStrap
+
+            clock = ScaledClock(speed)
+            return ReplayStrap(address or replay_path or "", clock), clock
+        from devices.bleak_strap import BleakStrap
+
+        clock = ScaledClock(1.0)
+        return BleakStrap(address=address, name=name, clock=clock), clock
+
+    return factory
+
+
+def add_gui_arguments(parser: argparse.ArgumentParser) -> None:
+    who = parser.add_mutually_exclusive_group()
+    who.add_argument("--demo", action="store_true", help="run on the simulated strap (no hardware)")
+    who.add_argument("--replay", metavar="FILE", help="play a recording file as the strap")
+    who.add_argument("--device", metavar="ADDR", help="connect to this strap (address or name)")
+    parser.add_argument("--speed", type=float, default=None,
+                        help=f"demo/replay speed (demo default {DEMO_SPEED:g}x; 1 = real time)")
+
+
+def run_gui(args: argparse.Namespace) -> int:
+    from PySide6.QtWidgets import QApplication
+
+    from flooding_monitor.preferences import PreferencesFile
+    from flooding_monitor.recordings import RecordingError
+
+    from .main_window import MainWindow
+    from .theme import apply_theme
+    from .worker import DeviceWorker
+
+    logging.basicConfig(level=logging.WARNING)
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName("Flooding Monitor")
+    app.setDesktopFileName("flooding-monitor")
+    prefs_file = PreferencesFile()
+    prefs, problems = prefs_file.load()
+    apply_theme(app, prefs.theme, prefs.font_scale)
+    speed = args.speed if args.speed is not None else (DEMO_SPEED if args.demo else 1.0)
+    if speed <= 0:
+        print("flooding-monitor: --speed must be positive", file=sys.stderr)
+        return 2
+    worker = DeviceWorker()
+    window = MainWindow(prefs, prefs_file, worker, make_factory(speed, args.replay))
+    app.aboutToQuit.connect(worker.stop)
+    window.show()
+    try:
+        if args.demo:
+            window.use_source("demo")
+        elif args.replay:
+            window.use_source("replay", args.replay)
+        elif args.device:
+            window.use_source("ble", args.device if ":" in args.device or len(args.device) == 36 else None,
+                              None if ":" in args.device or len(args.device) == 36 else args.device)
+        elif prefs.last_device_address or prefs.last_device_name:
+            window.use_source("ble", prefs.last_device_address, prefs.last_device_name)
+        else:
+            window.choose_device()
+    except RecordingError as exc:
+        print(f"flooding-monitor: {exc}", file=sys.stderr)
+        worker.stop()
+        return 2
+    if problems:
+        window.connection_label.setText("Some settings were reset: " + "; ".join(problems))
+    return app.exec()

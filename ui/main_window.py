@@ -1,0 +1,329 @@
+"""The main window: wires the session to the strap and to the three screens."""
+
+from __future__ import annotations
+
+import datetime
+import logging
+from collections.abc import Callable
+
+from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtGui import QAction, QKeySequence, QShortcut
+from PySide6.QtWidgets import (QApplication, QHBoxLayout, QLabel, QMainWindow, QMessageBox, QPushButton,
+                               QStackedWidget, QStyle, QSystemTrayIcon, QVBoxLayout, QWidget)
+
+from devices.clock import Clock
+from devices.source import HeartRateSource, Status, StatusKind
+from flooding_monitor.detector import BaselineReady
+from flooding_monitor.preferences import Preferences, PreferencesFile
+from flooding_monitor.samples import HeartRateSample
+from flooding_monitor.session import Session
+
+from .calibrate_dialog import CalibrateDialog
+from .help_dialog import HelpDialog
+from .pages import MonitorPage, PausePage, ReturnPage
+from .settings_dialog import SettingsDialog
+from .theme import apply_theme, is_dark
+from .worker import DeviceWorker, SourceBridge
+
+log = logging.getLogger(__name__)
+
+#: Makes a source for a choice ("demo" / "ble" / "replay") on a given clock.
+SourceFactory = Callable[[str, str | None, str | None], tuple[HeartRateSource, Clock]]
+
+STATUS_WORDS = {
+    StatusKind.SCANNING: "Scanning…",
+    StatusKind.CONNECTING: "Connecting…",
+    StatusKind.CONNECTED: "Connected",
+    StatusKind.SIGNAL_LOST: "Connection lost",
+    StatusKind.RECONNECTING: "Reconnecting…",
+    StatusKind.DISCONNECTED: "Not connected",
+    StatusKind.FINISHED: "Recording finished",
+}
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, prefs: Preferences, prefs_file: PreferencesFile | None, worker: DeviceWorker,
+                 source_factory: SourceFactory, settings_scope: str = "flooding-monitor") -> None:
+        super().__init__()
+        self.prefs = prefs
+        self.prefs_file = prefs_file
+        self.worker = worker
+        self.source_factory = source_factory
+        self.clock: Clock | None = None
+        self.settings_scope = settings_scope
+        self._wall_start = datetime.datetime.now()
+        self.session = Session(prefs, self.wall_now)
+        self.calibration: CalibrateDialog | None = None
+        self.setWindowTitle("Flooding Monitor")
+        self.setMinimumSize(820, 560)
+
+        central = QWidget()
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self._status_bar())
+        self.stack = QStackedWidget()
+        self.monitor_page = MonitorPage(self.session, dark=is_dark())
+        self.pause_page = PausePage(self.session, prefs.breathing)
+        self.return_page = ReturnPage(self.session)
+        for page in (self.monitor_page, self.pause_page, self.return_page):
+            self.stack.addWidget(page)
+        layout.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+
+        self.monitor_page.pause_requested.connect(lambda: self.start_pause("manual"))
+        self.monitor_page.alert.start_pause.connect(lambda: self.start_pause("alert"))
+        self.monitor_page.alert.not_now.connect(self.not_now)
+        self.pause_page.end_early.connect(self.end_pause_early)
+        self.pause_page.extend.connect(self.extend_pause)
+        self.return_page.extend.connect(self.extend_pause)
+        self.return_page.back.connect(self.back_together)
+
+        self.bridge = SourceBridge(worker.events, interval_ms=100, parent=self)
+        self.bridge.sample.connect(self.on_sample)
+        self.bridge.status.connect(self.on_status)
+        self.timer = QTimer(self)
+        self.timer.timeout.connect(self.refresh)
+        self.timer.start(250)
+        self.tray = QSystemTrayIcon(self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxInformation), self)
+        if QSystemTrayIcon.isSystemTrayAvailable():
+            self.tray.show()
+        self._shortcuts()
+        self._restore_geometry()
+
+    # -- layout ---------------------------------------------------------------------------
+    def _status_bar(self) -> QWidget:
+        bar = QWidget()
+        bar.setObjectName("topbar")
+        row = QHBoxLayout(bar)
+        row.setContentsMargins(16, 8, 16, 8)
+        self.connection_label = QLabel("Not connected")
+        self.connection_label.setAccessibleName("Strap connection")
+        row.addWidget(self.connection_label, 1)
+        for text, name, slot in (("Strap…", "Choose a strap", self.choose_device),
+                                 ("Resting rate…", "Measure resting heart rate", self.calibrate),
+                                 ("Settings", "Settings", self.open_settings),
+                                 ("Help", "About and help", self.open_help)):
+            b = QPushButton(text)
+            b.setAccessibleName(name)
+            b.clicked.connect(slot)
+            row.addWidget(b)
+        return bar
+
+    def _shortcuts(self) -> None:
+        def bind(keys: QKeySequence | str, slot: Callable[[], None]) -> None:
+            sc = QShortcut(QKeySequence(keys), self)
+            sc.setContext(Qt.ShortcutContext.ApplicationShortcut)
+            sc.activated.connect(slot)
+
+        bind(Qt.Key.Key_Space, lambda: self.start_pause("manual") if self.stack.currentIndex() == 0 else None)
+        bind(Qt.Key.Key_Escape, lambda: self.not_now() if self.session.alert_active else None)
+        bind("Ctrl+,", self.open_settings)
+        bind("Ctrl+D", self.choose_device)
+        bind("Ctrl+B", self.calibrate)
+        bind(QKeySequence.StandardKey.HelpContents, self.open_help)
+        bind("F1", self.open_help)
+        quit_action = QAction("Quit", self)
+        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        quit_action.triggered.connect(self.close)
+        self.addAction(quit_action)
+
+    # -- the strap ----------------------------------------------------------------------------
+    def use_source(self, kind: str, address: str | None = None, name: str | None = None) -> None:
+        source, clock = self.source_factory(kind, address, name)
+        self.clock = clock
+        self._wall_start = datetime.datetime.now()
+        self.session = Session(self.prefs, self.wall_now, baseline=self.session.baseline)
+        for page in (self.monitor_page, self.pause_page, self.return_page):
+            page.session = self.session
+        self.session.connection.device_name = source.name
+        self.connection_label.setText(f"Connecting to {source.name}…")
+        self.worker.use(source)
+        if kind == "ble":
+            self.prefs = self._replace_prefs(last_device_address=address, last_device_name=name)
+
+    def on_sample(self, sample: HeartRateSample) -> None:
+        results = self.session.feed(sample)
+        self._after_ticks(results)
+
+    def on_status(self, status: Status) -> None:
+        c = self.session.connection
+        if status.kind == StatusKind.BATTERY:
+            c.battery_percent = int(status.value) if status.value is not None else None
+        elif status.kind == StatusKind.BODY_LOCATION:
+            c.body_location = str(status.value)
+        elif status.kind in STATUS_WORDS:
+            c.state = status.kind.value
+            c.message = status.message
+        elif status.kind == StatusKind.ERROR:
+            c.message = status.message
+        self._show_connection()
+
+    def _show_connection(self) -> None:
+        c = self.session.connection
+        kind = StatusKind(c.state) if c.state in {k.value for k in StatusKind} else StatusKind.DISCONNECTED
+        parts = [f"{STATUS_WORDS.get(kind, c.state)}: {c.device_name}" if c.device_name else STATUS_WORDS.get(kind, "")]
+        if c.battery_percent is not None:
+            parts.append(f"battery {c.battery_percent} %")
+        if c.body_location:
+            parts.append(f"on {c.body_location}")
+        r = self.session.latest
+        if r is not None and r.tick.quality:
+            parts.append(r.tick.quality.describe())
+        text = " · ".join(p for p in parts if p)
+        if kind != StatusKind.CONNECTED and c.message:
+            text += f" — {c.message}"
+        self.connection_label.setText(text)
+
+    # -- time -------------------------------------------------------------------------------
+    def now(self) -> float:
+        return self.clock.now() if self.clock is not None else 0.0
+
+    def wall_now(self) -> datetime.datetime:
+        """Clock time on the session's time base (a sped-up demo shows sped-up clock times)."""
+        return self._wall_start + datetime.timedelta(seconds=self.now())
+
+    def refresh(self) -> None:
+        now = self.now()
+        self._after_ticks(self.session.advance(now))
+        pause = self.session.pause
+        if pause is not None and pause.is_due(now) and self.stack.currentWidget() is self.pause_page:
+            self.stack.setCurrentWidget(self.return_page)
+            self._notify("Pause over", "Time to check in: ready to return?")
+        page = self.stack.currentWidget()
+        page.refresh(now)
+        self._show_connection()
+        self.timer.setInterval(33 if page is self.pause_page else 250)
+
+    def _after_ticks(self, results) -> None:
+        was_alert = getattr(self, "_alert_shown", False)
+        for r in results:
+            for e in r.events:
+                if isinstance(e, BaselineReady):
+                    self.session.baseline = e.baseline
+        if self.calibration is not None:
+            self.calibration.add_ticks(results)
+        if self.session.alert_active and not was_alert:
+            self._on_alert()
+        self._alert_shown = self.session.alert_active
+        if results and self.stack.currentWidget() is self.monitor_page:
+            self.monitor_page.refresh(self.now())
+
+    def _on_alert(self) -> None:
+        self.monitor_page.refresh(self.now())
+        self.raise_()
+        if self.prefs.sound:
+            QApplication.beep()
+        self._notify("Flooding", f"Heart rate above {self.session.threshold_bpm:.0f} for "
+                     f"{self.prefs.detector.sustain_s:.0f} s. A good moment for a break.")
+
+    def _notify(self, title: str, text: str) -> None:
+        if self.prefs.notifications and self.tray.isVisible():
+            self.tray.showMessage(title, text, QSystemTrayIcon.MessageIcon.Information, 10_000)
+
+    # -- the pause protocol ----------------------------------------------------------------------
+    def start_pause(self, reason: str) -> None:
+        if self.clock is None:
+            return
+        self.session.start_pause(self.now(), reason)
+        self.pause_page.guide.pattern = self.prefs.breathing
+        self.stack.setCurrentWidget(self.pause_page)
+        self.refresh()
+
+    def not_now(self) -> None:
+        self.session.snooze(self.now())
+        self.monitor_page.refresh(self.now())
+
+    def end_pause_early(self) -> None:
+        pause = self.session.pause
+        if pause is None:
+            return
+        answer = QMessageBox.question(
+            self, "End the pause early?",
+            f"{pause.remaining_s(self.now()) / 60:.0f} minutes are left. Bodies take at least 20 minutes "
+            "to calm down. End the pause anyway?")
+        if answer == QMessageBox.StandardButton.Yes:
+            self.session.end_pause(self.now())
+            self.stack.setCurrentWidget(self.monitor_page)
+            self.refresh()
+
+    def extend_pause(self, minutes: int) -> None:
+        self.session.extend_pause(minutes)
+        self.stack.setCurrentWidget(self.pause_page)
+        self.refresh()
+
+    def back_together(self) -> None:
+        self.session.end_pause(self.now())
+        self.stack.setCurrentWidget(self.monitor_page)
+        self.refresh()
+
+    # -- dialogs -------------------------------------------------------------------------------
+    def choose_device(self) -> None:
+        from .device_dialog import DeviceDialog
+
+        dialog = DeviceDialog(self.worker, self)
+        if dialog.exec() and (choice := dialog.choice()) is not None:
+            self.use_source(choice.kind, choice.address, choice.name)
+
+    def calibrate(self) -> None:
+        self.calibration = CalibrateDialog(self)
+        try:
+            if self.calibration.exec() and self.calibration.baseline is not None:
+                self.session.baseline = self.calibration.baseline
+                self.session.monitor.machine.use_baseline(self.calibration.baseline)
+        finally:
+            self.calibration = None
+
+    def open_settings(self) -> None:
+        dialog = SettingsDialog(self.prefs, self)
+        if dialog.exec():
+            self.apply_prefs(dialog.result_prefs())
+
+    def apply_prefs(self, prefs: Preferences) -> None:
+        detector_changed = prefs.detector != self.prefs.detector
+        self.prefs = prefs
+        self._save_prefs()
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            apply_theme(app, prefs.theme, prefs.font_scale)
+        self.pause_page.guide.pattern = prefs.breathing
+        self.session.prefs = prefs
+        if detector_changed:
+            # New rules start a new detector; the strap keeps streaming.
+            baseline = self.session.baseline
+            self.session = Session(prefs, self.wall_now, baseline=baseline)
+            for page in (self.monitor_page, self.pause_page, self.return_page):
+                page.session = self.session
+
+    def open_help(self) -> None:
+        HelpDialog(self).exec()
+
+    # -- persistence ----------------------------------------------------------------------------
+    def _replace_prefs(self, **changes) -> Preferences:
+        from dataclasses import replace
+
+        prefs = replace(self.prefs, **changes)
+        self.prefs = prefs
+        self._save_prefs()
+        return prefs
+
+    def _save_prefs(self) -> None:
+        if self.prefs_file is None:
+            return
+        try:
+            self.prefs_file.save(self.prefs)
+        except OSError as exc:
+            self.connection_label.setText(f"Could not save settings: {exc.strerror}")
+
+    def _restore_geometry(self) -> None:
+        geometry = QSettings(self.settings_scope, "window").value("geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1040, 700)
+
+    def closeEvent(self, event) -> None:  # noqa: N802
+        QSettings(self.settings_scope, "window").setValue("geometry", self.saveGeometry())
+        self.timer.stop()
+        self.bridge.timer.stop()
+        self.tray.hide()
+        super().closeEvent(event)

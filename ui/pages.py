@@ -1,0 +1,274 @@
+"""The three screens of a session: monitor (with the alert), pause, return."""
+
+from __future__ import annotations
+
+import math
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (QFrame, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout,
+                               QWidget)
+
+from flooding_monitor.breathing import BreathingPattern
+from flooding_monitor.pause import (FIRST_PHRASE, RECONNECTION_PHRASES, REPAIR_PHRASE, SELF_SOOTHING, Pause,
+                                    format_clock, format_countdown)
+from flooding_monitor.session import Session
+
+from .theme import STATE_LOOKS
+from .widgets.breathing_guide import BreathingGuide
+from .widgets.trace import HeartRateTrace
+
+
+def _font(widget: QWidget, scale: float, bold: bool = False) -> QFont:
+    f = QFont(widget.font())
+    f.setPointSizeF(f.pointSizeF() * scale)
+    f.setBold(bold)
+    return f
+
+
+def big_button(text: str, accessible: str, primary: bool = False) -> QPushButton:
+    b = QPushButton(text)
+    b.setAccessibleName(accessible)
+    b.setMinimumHeight(44)
+    b.setCursor(Qt.CursorShape.PointingHandCursor)
+    if primary:
+        b.setDefault(True)
+        b.setStyleSheet("QPushButton { background: #3b82c4; color: white; border-radius: 6px; "
+                        "padding: 6px 18px; font-weight: bold; } QPushButton:focus { border: 2px solid #1d4f7c; }")
+    return b
+
+
+class AlertBanner(QFrame):
+    """Calm but unmistakable: a warm panel with the facts and two choices."""
+
+    start_pause = Signal()
+    not_now = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("alert")
+        self.setStyleSheet("#alert { background: #fbe3da; border: 2px solid #d4583b; border-radius: 10px; }"
+                           "#alert QLabel { color: #4a1d10; }")
+        self.setAccessibleName("Flooding alert")
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(18, 14, 18, 14)
+        icon = QLabel("◆")
+        icon.setFont(_font(self, 2.4))
+        icon.setStyleSheet("color: #d4583b;")
+        layout.addWidget(icon)
+        self.text = QLabel()
+        self.text.setWordWrap(True)
+        self.text.setFont(_font(self, 1.25))
+        self.text.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        layout.addWidget(self.text, 1)
+        self.pause_button = big_button("Start pause", "Start a 20 minute pause", primary=True)
+        self.snooze_button = big_button("Not now", "Not now: remind me later")
+        layout.addWidget(self.pause_button)
+        layout.addWidget(self.snooze_button)
+        self.pause_button.clicked.connect(self.start_pause)
+        self.snooze_button.clicked.connect(self.not_now)
+
+    def set_message(self, threshold_bpm: float, sustain_s: float, pause_min: float) -> None:
+        self.text.setText(
+            f"<b>Your heart rate has stayed above {threshold_bpm:.0f} for {sustain_s:.0f} s.</b><br>"
+            f"This is flooding — a good moment for a {pause_min:.0f}-minute break. "
+            "Either of you can call it; no explanation needed.")
+        self.pause_button.setText(f"Start {pause_min:.0f}-minute pause")
+
+
+class MonitorPage(QWidget):
+    pause_requested = Signal()
+
+    def __init__(self, session: Session, dark: bool = False, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        root = QVBoxLayout(self)
+        root.setContentsMargins(24, 12, 24, 18)
+        self.alert = AlertBanner()
+        self.alert.hide()
+        root.addWidget(self.alert)
+        top = QHBoxLayout()
+        number_box = QVBoxLayout()
+        self.hr_label = QLabel("--")
+        self.hr_label.setFont(_font(self, 7.5, bold=True))
+        self.hr_label.setAccessibleName("Heart rate")
+        self.hr_label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom)
+        unit = QLabel("bpm")
+        unit.setFont(_font(self, 1.6))
+        row = QHBoxLayout()
+        row.addWidget(self.hr_label)
+        row.addWidget(unit, 0, Qt.AlignmentFlag.AlignBottom)
+        row.addStretch(1)
+        number_box.addLayout(row)
+        self.state_label = QLabel()
+        self.state_label.setFont(_font(self, 2.0, bold=True))
+        self.state_label.setAccessibleName("State")
+        number_box.addWidget(self.state_label)
+        self.explain_label = QLabel()
+        self.explain_label.setWordWrap(True)
+        self.explain_label.setFont(_font(self, 1.1))
+        number_box.addWidget(self.explain_label)
+        self.threshold_label = QLabel()
+        self.threshold_label.setFont(_font(self, 1.0))
+        number_box.addWidget(self.threshold_label)
+        top.addLayout(number_box, 1)
+        root.addLayout(top)
+        self.trace = HeartRateTrace(dark=dark)
+        self.trace.setMinimumHeight(220)
+        root.addWidget(self.trace, 1)
+        bottom = QHBoxLayout()
+        self.hint = QLabel("Space: pause at any time — either partner can call it.")
+        self.hint.setFont(_font(self, 0.95))
+        bottom.addWidget(self.hint, 1)
+        self.pause_button = big_button("Pause", "Pause now (space bar)", primary=True)
+        self.pause_button.setMinimumWidth(200)
+        self.pause_button.setMinimumHeight(56)
+        self.pause_button.setFont(_font(self, 1.5, bold=True))
+        self.pause_button.clicked.connect(self.pause_requested)
+        bottom.addWidget(self.pause_button)
+        root.addLayout(bottom)
+
+    def refresh(self, now_s: float) -> None:
+        s = self.session
+        r = s.latest
+        look = STATE_LOOKS[s.state]
+        valid = r is not None and r.tick.valid
+        self.hr_label.setText(f"{r.tick.hr_bpm:.0f}" if valid and r else "--")
+        colour = look.colour
+        self.hr_label.setStyleSheet(f"color: {colour};" if valid else "color: #8a8f98;")
+        self.state_label.setText(f"{look.icon}  {look.label}")
+        self.state_label.setStyleSheet(f"color: {colour};")
+        explain = look.explain
+        if r is not None and not r.tick.valid:
+            explain = f"{look.explain} ({r.tick.quality.describe()})"
+        self.explain_label.setText(explain)
+        rule = s.monitor.machine.rule
+        base = s.monitor.machine.baseline
+        rest = f" · your resting rate {base.hr_bpm:.0f} bpm" if base else ""
+        self.threshold_label.setText(f"Flooding threshold: {rule.describe()}{rest}")
+        self.trace.update_trace(list(s.trace), now_s, rule.threshold_bpm, base.hr_bpm if base else None)
+        d = s.prefs.detector
+        self.alert.set_message(rule.threshold_bpm, d.sustain_s, s.prefs.pause_min)
+        self.alert.setVisible(s.alert_active)
+
+
+class PausePage(QWidget):
+    end_early = Signal()
+    extend = Signal(int)
+
+    def __init__(self, session: Session, pattern: BreathingPattern, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        root = QHBoxLayout(self)
+        root.setContentsMargins(28, 20, 28, 20)
+        left = QVBoxLayout()
+        self.title = QLabel()
+        self.title.setFont(_font(self, 1.9, bold=True))
+        self.title.setWordWrap(True)
+        left.addWidget(self.title)
+        self.countdown = QLabel()
+        self.countdown.setFont(_font(self, 4.0, bold=True))
+        self.countdown.setAccessibleName("Time left in the pause")
+        left.addWidget(self.countdown)
+        self.hr_line = QLabel()
+        self.hr_line.setFont(_font(self, 1.3))
+        self.hr_line.setWordWrap(True)
+        left.addWidget(self.hr_line)
+        tips_title = QLabel("While you wait")
+        tips_title.setFont(_font(self, 1.2, bold=True))
+        left.addSpacing(10)
+        left.addWidget(tips_title)
+        tips = QLabel("".join(f"• {t}<br>" for t in SELF_SOOTHING))
+        tips.setWordWrap(True)
+        tips.setFont(_font(self, 1.05))
+        left.addWidget(tips)
+        left.addStretch(1)
+        buttons = QHBoxLayout()
+        self.more = big_button("+5 minutes", "Add five minutes to the pause")
+        self.more.clicked.connect(lambda: self.extend.emit(5))
+        self.early = big_button("End pause early", "End the pause early")
+        self.early.clicked.connect(self.end_early)
+        buttons.addWidget(self.more)
+        buttons.addWidget(self.early)
+        buttons.addStretch(1)
+        left.addLayout(buttons)
+        root.addLayout(left, 3)
+        self.guide = BreathingGuide(pattern)
+        root.addWidget(self.guide, 4)
+
+    def refresh(self, now_s: float) -> None:
+        pause: Pause | None = self.session.pause
+        if pause is None:
+            return
+        self.title.setText(f"Pause — back together at {format_clock(pause.return_wall)}")
+        self.countdown.setText(format_countdown(pause.remaining_s(now_s)))
+        self.guide.show_time(now_s - pause.started_s)
+        r = self.session.latest
+        thr = self.session.threshold_bpm - self.session.prefs.detector.hysteresis_bpm
+        if r is None or not r.tick.valid:
+            self.hr_line.setText("Heart rate: strap not reading")
+            return
+        calm = self.session.calm_for_s(now_s)
+        calm_text = (f"under {thr:.0f} bpm for {format_countdown(calm)}" if calm > 0
+                     else f"not yet under {thr:.0f} bpm")
+        self.hr_line.setText(f"Heart rate {r.tick.hr_bpm:.0f} bpm — {calm_text}")
+
+
+class ReturnPage(QWidget):
+    """The end of the pause: reconnect if the body has calmed, extend if not."""
+
+    back = Signal()
+    extend = Signal(int)
+
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        root = QVBoxLayout(self)
+        root.setContentsMargins(40, 30, 40, 30)
+        self.title = QLabel()
+        self.title.setFont(_font(self, 2.4, bold=True))
+        self.title.setWordWrap(True)
+        root.addWidget(self.title)
+        self.body = QLabel()
+        self.body.setWordWrap(True)
+        self.body.setFont(_font(self, 1.3))
+        self.body.setTextFormat(Qt.TextFormat.RichText)
+        root.addWidget(self.body)
+        self.phrases = QLabel("<br>".join(f"“{p}”" for p in RECONNECTION_PHRASES))
+        self.phrases.setFont(_font(self, 2.2, bold=True))
+        self.phrases.setStyleSheet("color: #2e9d6a;")
+        self.phrases.setAccessibleName("Reconnection phrases")
+        root.addWidget(self.phrases)
+        root.addStretch(1)
+        buttons = QHBoxLayout()
+        self.back_button = big_button("We're back together", "Back to the conversation", primary=True)
+        self.back_button.clicked.connect(self.back)
+        self.plus5 = big_button("+5 minutes", "Extend the pause by five minutes")
+        self.plus5.clicked.connect(lambda: self.extend.emit(5))
+        self.plus10 = big_button("+10 minutes", "Extend the pause by ten minutes")
+        self.plus10.clicked.connect(lambda: self.extend.emit(10))
+        for b in (self.back_button, self.plus5, self.plus10):
+            buttons.addWidget(b)
+        buttons.addStretch(1)
+        root.addLayout(buttons)
+
+    def refresh(self, now_s: float) -> None:
+        s = self.session
+        r = s.latest
+        hr = f"{r.tick.hr_bpm:.0f} bpm" if r is not None and r.tick.valid else "not reading"
+        if s.recovered():
+            self.title.setText("Ready to return")
+            self.body.setText(
+                f"Your heart rate is {hr}: your body has calmed. Go back to each other at the time "
+                f"you agreed. Start with <b>“{FIRST_PHRASE}”</b> — then, if it helps:")
+            self.phrases.show()
+            self.back_button.setText("We're back together")
+        else:
+            self.title.setText("Not quite calm yet")
+            self.body.setText(
+                f"Your heart rate is {hr}. Returning while flooded tends to restart the fight. "
+                "Let your partner know you need a little longer, then take 5–10 more minutes. "
+                f"If things went wrong: “{REPAIR_PHRASE}”")
+            self.phrases.hide()
+            self.back_button.setText("Return anyway")
+        self.plus5.setDefault(not s.recovered())

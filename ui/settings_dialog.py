@@ -1,0 +1,144 @@
+"""Settings: every number with its unit, validated before it is kept."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, QDoubleSpinBox, QFormLayout,
+                               QGroupBox, QLabel, QVBoxLayout, QWidget)
+
+from flooding_monitor.preferences import Preferences
+from flooding_monitor.settings import DetectorSettings, SettingsError
+
+
+def _spin(lo: float, hi: float, value: float, suffix: str, step: float = 1.0, decimals: int = 0,
+          name: str = "") -> QDoubleSpinBox:
+    box = QDoubleSpinBox()
+    box.setRange(lo, hi)
+    box.setDecimals(decimals)
+    box.setSingleStep(step)
+    box.setValue(value)
+    box.setSuffix(suffix)
+    box.setAccessibleName(name)
+    return box
+
+
+class SettingsDialog(QDialog):
+    def __init__(self, prefs: Preferences, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Settings")
+        self.setAccessibleName("Settings")
+        self.prefs = prefs
+        d = prefs.detector
+        root = QVBoxLayout(self)
+
+        detect = QGroupBox("When is it flooding?")
+        f = QFormLayout(detect)
+        self.threshold = _spin(40, 200, d.threshold_bpm, " bpm", name="Flooding threshold")
+        f.addRow("Threshold", self.threshold)
+        self.personal = QCheckBox("Also flag my resting rate +")
+        self.personal.setChecked(d.personal_rule_pct is not None)
+        self.personal_pct = _spin(1, 100, d.personal_rule_pct or 20, " %", name="Personal margin")
+        self.personal_pct.setEnabled(self.personal.isChecked())
+        self.personal.toggled.connect(self.personal_pct.setEnabled)
+        f.addRow(self.personal, self.personal_pct)
+        f.addRow(QLabel("The lower of the two applies once a resting rate is measured "
+                        "(athletes flood below 100)."))
+        self.sustain = _spin(5, 600, d.sustain_s, " s", name="Sustain window")
+        f.addRow("Above threshold for", self.sustain)
+        self.recovery = _spin(10, 1800, d.recovery_s, " s", name="Recovery window")
+        f.addRow("Settled after", self.recovery)
+        self.hysteresis = _spin(0, 30, d.hysteresis_bpm, " bpm below threshold", name="Hysteresis")
+        f.addRow("Settled means", self.hysteresis)
+        root.addWidget(detect)
+
+        pause = QGroupBox("Pause and breathing")
+        g = QFormLayout(pause)
+        self.pause_min = _spin(20, 1440, prefs.pause_min, " min", name="Pause length")
+        g.addRow("Pause length (at least 20)", self.pause_min)
+        self.inhale = _spin(2, 8, prefs.inhale_s, " s", 0.5, 1, name="Breathe in")
+        self.exhale = _spin(2, 12, prefs.exhale_s, " s", 0.5, 1, name="Breathe out")
+        g.addRow("Breathe in", self.inhale)
+        g.addRow("Breathe out", self.exhale)
+        self.sighing = QCheckBox("Cyclic sighing (two breaths in, one long breath out)")
+        self.sighing.setChecked(prefs.cyclic_sighing)
+        g.addRow(self.sighing)
+        self.snooze = _spin(1, 60, prefs.snooze_min, " min", name="Not now snoozes for")
+        g.addRow("“Not now” waits", self.snooze)
+        root.addWidget(pause)
+
+        look = QGroupBox("Alerts and display")
+        h = QFormLayout(look)
+        self.sound = QCheckBox("Gentle sound on an alert")
+        self.sound.setChecked(prefs.sound)
+        self.notify = QCheckBox("Desktop notification on an alert")
+        self.notify.setChecked(prefs.notifications)
+        h.addRow(self.sound)
+        h.addRow(self.notify)
+        self.theme = QComboBox()
+        self.theme.addItems(["system", "light", "dark"])
+        self.theme.setCurrentText(prefs.theme)
+        self.theme.setAccessibleName("Theme")
+        h.addRow("Theme", self.theme)
+        self.font_scale = _spin(75, 250, prefs.font_scale * 100, " %", 5, name="Text size")
+        h.addRow("Text size", self.font_scale)
+        root.addWidget(look)
+
+        self.error = QLabel()
+        self.error.setStyleSheet("color: #b3361b; font-weight: bold;")
+        self.error.setWordWrap(True)
+        self.error.setAccessibleName("Settings problem")
+        root.addWidget(self.error)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+                                        | QDialogButtonBox.StandardButton.RestoreDefaults)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        self.buttons.button(QDialogButtonBox.StandardButton.RestoreDefaults).clicked.connect(self.restore)
+        root.addWidget(self.buttons)
+        for w in (self.threshold, self.personal_pct, self.sustain, self.recovery, self.hysteresis,
+                  self.pause_min, self.inhale, self.exhale, self.snooze, self.font_scale):
+            w.valueChanged.connect(self.validate)
+        self.personal.toggled.connect(self.validate)
+        self.sighing.toggled.connect(self.validate)
+        self.validate()
+
+    def result_prefs(self) -> Preferences:
+        """The edited preferences; raises SettingsError with a readable message."""
+        detector = DetectorSettings.from_dict({
+            **self.prefs.detector.to_dict(),
+            "threshold_bpm": self.threshold.value(),
+            "personal_rule_pct": self.personal_pct.value() if self.personal.isChecked() else None,
+            "sustain_s": self.sustain.value(),
+            "recovery_s": self.recovery.value(),
+            "hysteresis_bpm": self.hysteresis.value(),
+        })
+        return replace(self.prefs, detector=detector, pause_min=self.pause_min.value(),
+                       inhale_s=self.inhale.value(), exhale_s=self.exhale.value(),
+                       cyclic_sighing=self.sighing.isChecked(), snooze_min=self.snooze.value(),
+                       sound=self.sound.isChecked(), notifications=self.notify.isChecked(),
+                       theme=self.theme.currentText(), font_scale=self.font_scale.value() / 100)
+
+    def validate(self) -> bool:
+        try:
+            self.result_prefs()
+        except (SettingsError, ValueError) as exc:
+            self.error.setText(str(exc).replace("_", " "))
+            self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(False)
+            return False
+        self.error.setText("")
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(True)
+        return True
+
+    def restore(self) -> None:
+        defaults = Preferences()
+        d = defaults.detector
+        self.threshold.setValue(d.threshold_bpm)
+        self.personal.setChecked(False)
+        self.sustain.setValue(d.sustain_s)
+        self.recovery.setValue(d.recovery_s)
+        self.hysteresis.setValue(d.hysteresis_bpm)
+        self.pause_min.setValue(defaults.pause_min)
+        self.inhale.setValue(defaults.inhale_s)
+        self.exhale.setValue(defaults.exhale_s)
+        self.sighing.setChecked(False)
+        self.snooze.setValue(defaults.snooze_min)

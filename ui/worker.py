@@ -1,0 +1,126 @@
+"""bleak's asyncio beside Qt: one worker thread owns every device.
+
+The GUI sends commands with ``asyncio.run_coroutine_threadsafe``; samples and
+statuses come back through a ``queue.SimpleQueue`` that :class:`SourceBridge`
+drains on a QTimer (friture's producer/consumer pattern). Devices never touch
+Qt, and Windows' apartment threading and macOS dispatch queues stay away from
+the GUI thread. See docs/architecture.md.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import concurrent.futures
+import logging
+import queue
+import threading
+from collections.abc import Callable, Coroutine
+from typing import Any
+
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from devices.source import HeartRateSource, Status, StatusKind
+
+log = logging.getLogger(__name__)
+
+
+class DeviceWorker:
+    """An asyncio loop in a daemon thread; holds strong references to its tasks."""
+
+    def __init__(self) -> None:
+        self.loop = asyncio.new_event_loop()
+        self.events: queue.SimpleQueue[object] = queue.SimpleQueue()
+        self._thread = threading.Thread(target=self._run, name="devices", daemon=True)
+        self._tasks: set[asyncio.Task[Any]] = set()
+        self.source: HeartRateSource | None = None
+        self._thread.start()
+
+    def _run(self) -> None:
+        asyncio.set_event_loop(self.loop)
+        self.loop.run_forever()
+
+    def submit(self, coro: Coroutine[Any, Any, Any]) -> concurrent.futures.Future[Any]:
+        return asyncio.run_coroutine_threadsafe(coro, self.loop)
+
+    def use(self, source: HeartRateSource) -> concurrent.futures.Future[Any]:
+        """Switch to ``source``: close the old one, connect and pump the new one."""
+        return self.submit(self._use(source))
+
+    async def _use(self, source: HeartRateSource) -> None:
+        if self.source is not None:
+            await self._close_source()
+        self.source = source
+        task = asyncio.create_task(self._pump(source), name=f"pump-{source.name}")
+        self._tasks.add(task)
+        task.add_done_callback(self._tasks.discard)
+        try:
+            await source.connect()
+        except Exception as exc:  # noqa: BLE001 - the supervisor reports and retries
+            log.info("first connection to %s failed: %s", source.name, exc)
+
+    async def _pump(self, source: HeartRateSource) -> None:
+        try:
+            async for event in source.events():
+                self.events.put(event)
+        except Exception:  # pragma: no cover
+            log.exception("source %s failed", source.name)
+            self.events.put(Status(StatusKind.ERROR, 0.0, f"{source.name} stopped unexpectedly"))
+
+    async def _close_source(self) -> None:
+        source, self.source = self.source, None
+        if source is not None:
+            try:
+                await asyncio.wait_for(source.close(), 10)
+            except Exception as exc:  # noqa: BLE001
+                log.info("closing %s: %s", source.name, exc)
+
+    def stop(self, timeout_s: float = 10.0) -> None:
+        """Orderly shutdown: close the source, cancel tasks, stop the loop, join."""
+        if not self._thread.is_alive():
+            return
+
+        async def shutdown() -> None:
+            await self._close_source()
+            for task in list(self._tasks):
+                task.cancel()
+            await asyncio.gather(*self._tasks, return_exceptions=True)
+
+        try:
+            self.submit(shutdown()).result(timeout_s)
+        except Exception as exc:  # noqa: BLE001
+            log.warning("device shutdown: %s", exc)
+        self.loop.call_soon_threadsafe(self.loop.stop)
+        self._thread.join(timeout_s)
+
+
+class SourceBridge(QObject):
+    """Drains the worker's queue on the GUI thread and re-emits as Qt signals."""
+
+    sample = Signal(object)
+    status = Signal(object)
+
+    def __init__(self, events: queue.SimpleQueue[object], interval_ms: int = 50,
+                 parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._events = events
+        self.timer = QTimer(self)
+        self.timer.setInterval(interval_ms)
+        self.timer.timeout.connect(self.drain)
+        self.timer.start()
+
+    def drain(self) -> int:
+        n = 0
+        while True:
+            try:
+                event = self._events.get_nowait()
+            except queue.Empty:
+                return n
+            n += 1
+            if isinstance(event, Status):
+                self.status.emit(event)
+            else:
+                self.sample.emit(event)
+
+
+def call_later(fn: Callable[[], None], ms: int = 0) -> None:
+    QTimer.singleShot(ms, fn)
