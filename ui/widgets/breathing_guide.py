@@ -43,14 +43,14 @@ class BreathingGuide(QWidget):
         p.setBrush(fill)
         p.drawEllipse(centre, radius, radius)
         font = QFont(self.font())
-        font.setPixelSize(max(14, int(r_min * 0.42)))  # fits inside the smallest circle
+        font.setPixelSize(max(14, int(r_min * 0.27)))  # fits inside the smallest circle
         font.setBold(True)
         p.setFont(font)
         p.setPen(self.palette().windowText().color())
         box = QRectF(centre.x() - r_max, centre.y() - side * 0.08, 2 * r_max, side * 0.12)
         p.drawText(box, Qt.AlignmentFlag.AlignCenter, self.phase.prompt)
         small = QFont(self.font())
-        small.setPixelSize(max(11, int(r_min * 0.3)))
+        small.setPixelSize(max(11, int(r_min * 0.22)))
         p.setFont(small)
         box2 = QRectF(centre.x() - r_max, centre.y() + side * 0.05, 2 * r_max, side * 0.08)
         p.drawText(box2, Qt.AlignmentFlag.AlignCenter, f"{max(1, round(self.phase.seconds_left))}")
