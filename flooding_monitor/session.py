@@ -93,6 +93,9 @@ class Session:
                         self.episodes[-1].end_s = e.end_s
                         self.episodes[-1].peak_bpm = e.peak_bpm
                     self.alert_active = False
+            open_episode = self.monitor.machine.open_episode()
+            if open_episode is not None and self.episodes:
+                self.episodes[-1].peak_bpm = open_episode.peak_bpm
             if self.flooded and not self.alert_active and not self.pausing and not self.snoozed(r.tick.t_s):
                 self._raise_alert()  # a snooze ran out while still flooded
         return results

@@ -57,6 +57,9 @@ def build_parser() -> argparse.ArgumentParser:
     from devices.cli import add_commands
 
     add_commands(sub)
+    from .history_cli import add_commands as add_history_commands
+
+    add_history_commands(sub)
     return parser
 
 

@@ -1,0 +1,135 @@
+"""History operations on top of the store: re-analysis, export, import, trends.
+
+Re-analysis uses the batch detector on the raw samples, so "what if my
+threshold were 95?" never touches what was recorded.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import os
+import statistics
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from .analysis import Analysis, analyze
+from .baseline import Baseline
+from .detector import STATE_CODES, State
+from .recordings import CSV_HEADER, csv_rows, load_recording
+from .settings import DetectorSettings
+from .store import SessionStore, SessionSummary
+
+
+def reanalyze(store: SessionStore, session_id: int, settings: DetectorSettings | None = None) -> Analysis:
+    info = store.session(session_id)
+    s = settings or DetectorSettings.from_dict(info.settings)
+    baseline = Baseline(info.baseline_hr, info.baseline_rmssd, 0.0) if info.baseline_hr else None
+    return analyze(store.samples(session_id), s, baseline)
+
+
+def export_session_csv(store: SessionStore, session_id: int, out_dir: str | os.PathLike[str]) -> Path:
+    info = store.session(session_id)
+    path = Path(out_dir) / f"session-{session_id}-{info.started_at:%Y%m%d-%H%M}.csv"
+    _write_private(path, [CSV_HEADER] + [row for s in store.samples(session_id) for row in csv_rows(s)])
+    return path
+
+
+SUMMARY_HEADER = ("id", "started_at", "duration_min", "device", "episodes", "minutes_flooded", "peak_bpm",
+                  "pauses", "median_recovery_min", "notes")
+
+
+def summary_row(s: SessionSummary) -> tuple:
+    return (s.id, s.started_at.isoformat(timespec="seconds"), f"{s.duration_s / 60:.1f}", s.device_name or "",
+            s.episodes, f"{s.flooded_s / 60:.1f}", "" if s.peak_bpm is None else f"{s.peak_bpm:.0f}", s.pauses,
+            "" if s.median_recovery_s is None else f"{s.median_recovery_s / 60:.1f}", s.notes)
+
+
+def export_summary_csv(store: SessionStore, out_dir: str | os.PathLike[str]) -> Path:
+    path = Path(out_dir) / "sessions-summary.csv"
+    _write_private(path, [SUMMARY_HEADER] + [summary_row(s) for s in store.summaries()])
+    return path
+
+
+def _write_private(path: Path, rows: Sequence[Sequence[object]]) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd = os.open(path, os.O_CREAT | os.O_WRONLY | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "w", newline="", encoding="utf-8") as fh:
+        csv.writer(fh).writerows(rows)
+
+
+def import_recording(store: SessionStore, path: str | os.PathLike[str],
+                     settings: DetectorSettings | None = None) -> int:
+    """Add a recording file to the history as a session, analysed by the batch detector."""
+    rec = load_recording(path)
+    s = settings or DetectorSettings()
+    started = dt.datetime.fromtimestamp(Path(path).stat().st_mtime)
+    t0 = rec.samples[0].t_s
+    samples = [type(x)(x.t_s - t0, x.hr_bpm, x.rr_us, x.contact, "import") for x in rec.samples]
+    sid = store.create_session(started, "import", Path(path).name, None, s.to_dict())
+    store.write_batch(sid, samples)
+    result = analyze(samples, s)
+    store.replace_protocol(sid, result.detection.episodes, [], [])
+    duration = samples[-1].t_s
+    store.end_session(sid, started + dt.timedelta(seconds=duration), duration, "import")
+    return sid
+
+
+@dataclass(frozen=True)
+class WeekTrend:
+    week_start: dt.date
+    sessions: int
+    episodes: int
+    minutes_flooded: float
+    median_recovery_min: float | None
+    near_misses: int
+
+
+def near_misses(analysis: Analysis, min_s: int = 10) -> int:
+    """Rises into ``rising`` lasting ``min_s`` or more that did not become flooding."""
+    codes = analysis.detection.states
+    rising = STATE_CODES[State.RISING]
+    flooded = {STATE_CODES[State.FLOODED], STATE_CODES[State.RECOVERING]}
+    count, run = 0, 0
+    for c in codes.tolist() + [-1]:
+        if c == rising:
+            run += 1
+            continue
+        if run >= min_s and c not in flooded:
+            count += 1
+        run = 0
+    return count
+
+
+def weekly_trends(store: SessionStore, with_near_misses: bool = True) -> list[WeekTrend]:
+    weeks: dict[dt.date, list[SessionSummary]] = defaultdict(list)
+    summaries = store.summaries()
+    for s in summaries:
+        monday = (s.started_at - dt.timedelta(days=s.started_at.weekday())).date()
+        weeks[monday].append(s)
+    out = []
+    for monday in sorted(weeks):
+        items = weeks[monday]
+        recov = [s.median_recovery_s for s in items if s.median_recovery_s is not None]
+        misses = sum(near_misses(reanalyze(store, s.id)) for s in items) if with_near_misses else 0
+        out.append(WeekTrend(monday, len(items), sum(s.episodes for s in items),
+                             sum(s.flooded_s for s in items) / 60,
+                             statistics.median(recov) / 60 if recov else None, misses))
+    return out
+
+
+def format_table(summaries: Sequence[SessionSummary]) -> str:
+    head = f"{'id':>4}  {'date':16}  {'length':>7}  {'episodes':>8}  {'flooded':>8}  {'peak':>5}  {'pauses':>6}  {'recovery':>8}"
+    lines = [head, "-" * len(head)]
+    for s in summaries:
+        peak = "" if s.peak_bpm is None else f"{s.peak_bpm:.0f}"
+        rec = "" if s.median_recovery_s is None else f"{s.median_recovery_s / 60:.0f} min"
+        lines.append(f"{s.id:>4}  {s.started_at:%Y-%m-%d %H:%M}  {s.duration_s / 60:>5.0f} m  {s.episodes:>8}  "
+                     f"{s.flooded_s / 60:>6.1f} m  {peak:>5}  {s.pauses:>6}  {rec:>8}")
+    if not summaries:
+        lines.append("(no sessions yet: run 'flooding-monitor --demo' or 'flooding-monitor record')")
+    return "\n".join(lines)
+
+

@@ -1,0 +1,120 @@
+"""Write a live session to the history as it happens.
+
+Samples are batched and committed about once a second, so a killed process
+loses at most the last second or two. When the database cannot be written
+(locked by another program, disk full, read-only, damaged) nothing is
+dropped: samples stay in memory, the error is reported for the UI to show,
+every later flush retries, and the unsaved part can be written elsewhere.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import logging
+import os
+from pathlib import Path
+from typing import Any
+
+from .recordings import CSV_HEADER, csv_rows
+from .samples import HeartRateSample
+from .store import SessionStore, StoreError
+
+log = logging.getLogger(__name__)
+
+
+class SessionRecorder:
+    def __init__(self, store: SessionStore | None, started_at: dt.datetime, source_kind: str,
+                 device_name: str | None, device_address: str | None, settings: dict[str, Any],
+                 flush_every_s: float = 1.0) -> None:
+        self.store = store
+        self.started_at = started_at
+        self.flush_every_s = flush_every_s
+        self.session_id: int | None = None
+        self.error: str | None = None
+        self.pending: list[HeartRateSample] = []
+        self.pending_events: list[tuple[float, str, str]] = []
+        self.saved_samples = 0
+        self.last_t_s = 0.0
+        self._last_flush_t = float("-inf")
+        self._meta = (source_kind, device_name, device_address, settings)
+        self._protocol: tuple | None = None
+        self._create()
+
+    def _create(self) -> bool:
+        if self.session_id is not None:
+            return True
+        if self.store is None:
+            self.error = self.error or "No history database: recording in memory only."
+            return False
+        kind, name, address, settings = self._meta
+        try:
+            self.session_id = self.store.create_session(self.started_at, kind, name, address, settings)
+        except StoreError as exc:
+            self.error = str(exc)
+            return False
+        return True
+
+    # -- input ----------------------------------------------------------------------
+    def add_sample(self, sample: HeartRateSample) -> None:
+        self.pending.append(sample)
+        self.last_t_s = max(self.last_t_s, sample.t_s)
+        if sample.t_s - self._last_flush_t >= self.flush_every_s:
+            self.flush()
+
+    def add_event(self, t_s: float, kind: str, message: str = "") -> None:
+        self.pending_events.append((t_s, kind, message))
+
+    def set_protocol(self, episodes: list, pauses: list, snoozes: list, baseline=None) -> None:
+        """Remember the current episodes, pauses and snoozes; written with the next flush."""
+        self._protocol = (list(episodes), list(pauses), list(snoozes), baseline)
+
+    # -- output ---------------------------------------------------------------------
+    def flush(self) -> bool:
+        """Commit what is pending. False (with ``error`` set) if the store refused."""
+        self._last_flush_t = self.last_t_s
+        if not self._create():
+            return False
+        assert self.store is not None and self.session_id is not None
+        try:
+            if self.pending or self.pending_events:
+                self.store.write_batch(self.session_id, self.pending, self.pending_events)
+                self.saved_samples += len(self.pending)
+                self.pending = []
+                self.pending_events = []
+            if self._protocol is not None:
+                episodes, pauses, snoozes, baseline = self._protocol
+                self.store.replace_protocol(self.session_id, episodes, pauses, snoozes,
+                                            baseline.hr_bpm if baseline else None,
+                                            baseline.rmssd_ms if baseline else None)
+                self._protocol = None
+        except StoreError as exc:
+            if self.error != str(exc):
+                log.warning("history not saved: %s", exc)
+            self.error = str(exc)
+            return False
+        self.error = None
+        return True
+
+    def finish(self, duration_s: float | None = None) -> bool:
+        ok = self.flush()
+        if ok and self.store is not None and self.session_id is not None:
+            duration = self.last_t_s if duration_s is None else duration_s
+            try:
+                self.store.end_session(self.session_id, self.started_at + dt.timedelta(seconds=duration),
+                                       duration)
+            except StoreError as exc:
+                self.error = str(exc)
+                return False
+        return ok
+
+    def save_pending_csv(self, path: str | os.PathLike[str]) -> int:
+        """Write the samples not yet in the database to a CSV the app can import."""
+        p = Path(path)
+        with p.open("w", newline="", encoding="utf-8") as fh:
+            os.chmod(p, 0o600)
+            writer = csv.writer(fh)
+            writer.writerow(CSV_HEADER)
+            for s in self.pending:
+                writer.writerows(csv_rows(s))
+        return len(self.pending)

@@ -1,0 +1,421 @@
+"""The session history: one SQLite database in the user's data directory.
+
+* WAL mode, ordered migrations recorded in the database (sqlite-utils style).
+* The file is readable by the user only (0600): heart data is private.
+* One connection, owned by one thread.
+* A corrupt file is moved aside (never deleted) and a fresh database started;
+  the caller gets the backup's path to tell the user.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import logging
+import os
+import sqlite3
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from .samples import Contact, HeartRateSample
+
+log = logging.getLogger(__name__)
+APP_NAME = "flooding-monitor"
+DB_NAME = "history.sqlite3"
+
+
+class StoreError(Exception):
+    """The database cannot be used; the message says why and what to do."""
+
+
+MIGRATIONS: list[str] = [
+    # 1: the first schema
+    """
+    CREATE TABLE sessions (
+        id INTEGER PRIMARY KEY,
+        started_at TEXT NOT NULL,          -- ISO wall-clock time at t_s = 0
+        ended_at TEXT,                     -- NULL while recording (or after a crash)
+        duration_s REAL,
+        source_kind TEXT NOT NULL,         -- ble / bumble / demo / replay / import
+        device_name TEXT,
+        device_address TEXT,
+        settings_json TEXT NOT NULL,
+        baseline_hr REAL,
+        baseline_rmssd REAL,
+        closed_by TEXT                     -- 'app' or 'recovery' (closed at next start after a crash)
+    );
+    CREATE TABLE samples (
+        session_id INTEGER NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
+        t_s REAL NOT NULL,
+        hr REAL,
+        rr_us TEXT NOT NULL DEFAULT '',   -- space-separated integer microseconds
+        contact INTEGER NOT NULL DEFAULT 0
+    );
+    CREATE INDEX samples_by_session ON samples(session_id, t_s);
+    CREATE TABLE events (                 -- strap status: connection lost, reconnected, battery
+        session_id INTEGER NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
+        t_s REAL NOT NULL,
+        kind TEXT NOT NULL,
+        message TEXT NOT NULL DEFAULT ''
+    );
+    CREATE TABLE episodes (
+        session_id INTEGER NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
+        start_s REAL NOT NULL,
+        onset_s REAL NOT NULL,
+        end_s REAL,
+        peak_bpm REAL,
+        alerted INTEGER NOT NULL DEFAULT 0
+    );
+    CREATE TABLE pauses (
+        session_id INTEGER NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
+        started_s REAL NOT NULL,
+        planned_s REAL NOT NULL,
+        extended_s REAL NOT NULL DEFAULT 0,
+        return_at TEXT NOT NULL,
+        ended_s REAL,
+        recovered INTEGER,
+        ended_early INTEGER,
+        reason TEXT NOT NULL
+    );
+    CREATE TABLE snoozes (
+        session_id INTEGER NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
+        t_s REAL NOT NULL,
+        until_s REAL NOT NULL
+    );
+    CREATE TABLE notes (
+        session_id INTEGER NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
+        written_at TEXT NOT NULL,
+        trigger TEXT NOT NULL DEFAULT '',
+        body TEXT NOT NULL DEFAULT '',
+        response TEXT NOT NULL DEFAULT '',
+        familiar TEXT NOT NULL DEFAULT '',
+        other TEXT NOT NULL DEFAULT ''
+    );
+    """,
+]
+
+
+def data_dir(override: str | os.PathLike[str] | None = None) -> Path:
+    """``--data-dir``, else $FLOODING_MONITOR_DATA_DIR, else the platform's user data dir."""
+    if override:
+        return Path(override)
+    env = os.environ.get("FLOODING_MONITOR_DATA_DIR")
+    if env:
+        return Path(env)
+    from platformdirs import user_data_dir
+
+    return Path(user_data_dir(APP_NAME, appauthor=False))
+
+
+@dataclass(frozen=True)
+class SessionInfo:
+    id: int
+    started_at: dt.datetime
+    ended_at: dt.datetime | None
+    duration_s: float | None
+    source_kind: str
+    device_name: str | None
+    settings: dict[str, Any]
+    baseline_hr: float | None
+    baseline_rmssd: float | None
+    closed_by: str | None
+
+
+@dataclass(frozen=True)
+class SessionSummary:
+    """One row of the history list."""
+
+    id: int
+    started_at: dt.datetime
+    duration_s: float
+    device_name: str | None
+    episodes: int
+    flooded_s: float
+    peak_bpm: float | None
+    pauses: int
+    median_recovery_s: float | None  # from pause start to the end of its episode
+    notes: int
+
+
+def _encode_rr(rr: Sequence[int]) -> str:
+    return " ".join(str(int(v)) for v in rr)
+
+
+def _decode_rr(text: str) -> tuple[int, ...]:
+    return tuple(int(v) for v in text.split()) if text else ()
+
+
+class SessionStore:
+    """All reads and writes of the history database."""
+
+    def __init__(self, path: str | os.PathLike[str]) -> None:
+        self.path = str(path)
+        self.moved_aside: Path | None = None
+        self.db = self._open()
+
+    # -- opening ------------------------------------------------------------------------
+    def _open(self) -> sqlite3.Connection:
+        in_memory = self.path == ":memory:"
+        if not in_memory:
+            p = Path(self.path)
+            try:
+                p.parent.mkdir(parents=True, exist_ok=True)
+                if not p.exists():
+                    fd = os.open(p, os.O_CREAT | os.O_WRONLY, 0o600)
+                    os.close(fd)
+                os.chmod(p, 0o600)
+            except OSError as exc:
+                raise StoreError(f"Cannot create the history database {p}: {exc.strerror}. "
+                                 "Choose another folder with --data-dir.") from exc
+        try:
+            db = self._connect()
+            self._check(db)
+        except sqlite3.DatabaseError as exc:
+            if in_memory or not _looks_corrupt(exc):
+                raise StoreError(_explain(exc, self.path)) from exc
+            self.moved_aside = self._move_aside()
+            db = self._connect()
+        self._migrate(db)
+        return db
+
+    def _connect(self) -> sqlite3.Connection:
+        db = sqlite3.connect(self.path, timeout=5.0, isolation_level=None, check_same_thread=False)
+        db.row_factory = sqlite3.Row
+        db.execute("PRAGMA foreign_keys = ON")
+        if self.path != ":memory:":
+            db.execute("PRAGMA journal_mode = WAL")
+            db.execute("PRAGMA synchronous = NORMAL")
+        return db
+
+    @staticmethod
+    def _check(db: sqlite3.Connection) -> None:
+        result = db.execute("PRAGMA quick_check").fetchone()[0]
+        if result != "ok":
+            raise sqlite3.DatabaseError(f"database disk image is malformed ({result})")
+
+    def _move_aside(self) -> Path:
+        stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+        src = Path(self.path)
+        dst = src.with_name(f"{src.name}.corrupt-{stamp}")
+        os.replace(src, dst)
+        for suffix in ("-wal", "-shm"):
+            side = Path(self.path + suffix)
+            if side.exists():
+                os.replace(side, Path(str(dst) + suffix))
+        fd = os.open(src, os.O_CREAT | os.O_WRONLY, 0o600)
+        os.close(fd)
+        log.warning("history database was damaged; moved to %s", dst)
+        return dst
+
+    def _migrate(self, db: sqlite3.Connection) -> None:
+        db.execute("CREATE TABLE IF NOT EXISTS _migrations (version INTEGER PRIMARY KEY, applied_at TEXT)")
+        done = {r[0] for r in db.execute("SELECT version FROM _migrations")}
+        for version, sql in enumerate(MIGRATIONS, 1):
+            if version in done:
+                continue
+            db.execute("BEGIN IMMEDIATE")
+            try:
+                for statement in filter(str.strip, sql.split(";")):
+                    db.execute(statement)
+                db.execute("INSERT INTO _migrations VALUES (?, ?)", (version, dt.datetime.now().isoformat()))
+                db.execute("COMMIT")
+            except BaseException:
+                db.execute("ROLLBACK")
+                raise
+
+    @property
+    def schema_version(self) -> int:
+        return int(self.db.execute("SELECT MAX(version) FROM _migrations").fetchone()[0] or 0)
+
+    def close(self) -> None:
+        self.db.close()
+
+    # -- writing ------------------------------------------------------------------------
+    def create_session(self, started_at: dt.datetime, source_kind: str, device_name: str | None,
+                       device_address: str | None, settings: dict[str, Any],
+                       baseline_hr: float | None = None, baseline_rmssd: float | None = None) -> int:
+        cur = self.db.execute(
+            "INSERT INTO sessions (started_at, source_kind, device_name, device_address, settings_json, "
+            "baseline_hr, baseline_rmssd) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (started_at.isoformat(), source_kind, device_name, device_address, json.dumps(settings),
+             baseline_hr, baseline_rmssd))
+        return int(cur.lastrowid)
+
+    def write_batch(self, session_id: int, samples: Sequence[HeartRateSample],
+                    events: Sequence[tuple[float, str, str]] = ()) -> None:
+        """Append samples and status events in one transaction."""
+        with self._transaction():
+            self.db.executemany(
+                "INSERT INTO samples (session_id, t_s, hr, rr_us, contact) VALUES (?, ?, ?, ?, ?)",
+                [(session_id, s.t_s, s.hr_bpm, _encode_rr(s.rr_us), int(s.contact)) for s in samples])
+            self.db.executemany("INSERT INTO events (session_id, t_s, kind, message) VALUES (?, ?, ?, ?)",
+                                [(session_id, t, k, m) for t, k, m in events])
+
+    def replace_protocol(self, session_id: int, episodes: Iterable[Any], pauses: Iterable[Any],
+                         snoozes: Iterable[Any], baseline_hr: float | None = None,
+                         baseline_rmssd: float | None = None) -> None:
+        """Rewrite the (few) episode, pause and snooze rows of a session."""
+        with self._transaction():
+            for table in ("episodes", "pauses", "snoozes"):
+                self.db.execute(f"DELETE FROM {table} WHERE session_id = ?", (session_id,))
+            self.db.executemany(
+                "INSERT INTO episodes VALUES (?, ?, ?, ?, ?, ?)",
+                [(session_id, e.start_s, e.onset_s, e.end_s, e.peak_bpm, int(getattr(e, "alerted", False)))
+                 for e in episodes])
+            self.db.executemany(
+                "INSERT INTO pauses VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [(session_id, p.started_s, p.planned_s, p.extended_s, p.return_wall.isoformat(), p.ended_s,
+                  None if p.recovered is None else int(p.recovered),
+                  None if p.ended_s is None else int(p.ended_early), p.reason) for p in pauses])
+            self.db.executemany("INSERT INTO snoozes VALUES (?, ?, ?)",
+                                [(session_id, s.t_s, s.until_s) for s in snoozes])
+            if baseline_hr is not None:
+                self.db.execute("UPDATE sessions SET baseline_hr = ?, baseline_rmssd = ? WHERE id = ?",
+                                (baseline_hr, baseline_rmssd, session_id))
+
+    def end_session(self, session_id: int, ended_at: dt.datetime, duration_s: float, closed_by: str = "app") -> None:
+        with self._transaction():
+            self.db.execute("UPDATE sessions SET ended_at = ?, duration_s = ?, closed_by = ? WHERE id = ?",
+                            (ended_at.isoformat(), duration_s, closed_by, session_id))
+
+    def close_unfinished(self) -> list[int]:
+        """Sessions a crash left open: end them at their last sample."""
+        closed = []
+        for row in self.db.execute("SELECT id, started_at FROM sessions WHERE ended_at IS NULL").fetchall():
+            last = self.db.execute("SELECT MAX(t_s) FROM samples WHERE session_id = ?", (row["id"],)).fetchone()[0]
+            duration = float(last or 0.0)
+            started = dt.datetime.fromisoformat(row["started_at"])
+            self.end_session(row["id"], started + dt.timedelta(seconds=duration), duration, "recovery")
+            closed.append(int(row["id"]))
+        return closed
+
+    def add_note(self, session_id: int, trigger: str = "", body: str = "", response: str = "",
+                 familiar: str = "", other: str = "") -> None:
+        with self._transaction():
+            self.db.execute("INSERT INTO notes VALUES (?, ?, ?, ?, ?, ?, ?)",
+                            (session_id, dt.datetime.now().isoformat(timespec="seconds"), trigger, body,
+                             response, familiar, other))
+
+    def delete_session(self, session_id: int) -> None:
+        with self._transaction():
+            self.db.execute("DELETE FROM sessions WHERE id = ?", (session_id,))
+
+    def _transaction(self):
+        return _Transaction(self.db, self.path)
+
+    # -- reading ------------------------------------------------------------------------
+    def session(self, session_id: int) -> SessionInfo:
+        row = self.db.execute("SELECT * FROM sessions WHERE id = ?", (session_id,)).fetchone()
+        if row is None:
+            raise StoreError(f"No session {session_id} in the history")
+        return SessionInfo(int(row["id"]), dt.datetime.fromisoformat(row["started_at"]),
+                           dt.datetime.fromisoformat(row["ended_at"]) if row["ended_at"] else None,
+                           row["duration_s"], row["source_kind"], row["device_name"],
+                           json.loads(row["settings_json"]), row["baseline_hr"], row["baseline_rmssd"],
+                           row["closed_by"])
+
+    def samples(self, session_id: int) -> list[HeartRateSample]:
+        rows = self.db.execute("SELECT t_s, hr, rr_us, contact FROM samples WHERE session_id = ? ORDER BY rowid",
+                               (session_id,))
+        return [HeartRateSample(t, hr, _decode_rr(rr), Contact(c) if c in (0, 2, 3) else Contact.UNSUPPORTED,
+                                "history") for t, hr, rr, c in rows]
+
+    def sample_count(self, session_id: int) -> int:
+        return int(self.db.execute("SELECT COUNT(*) FROM samples WHERE session_id = ?", (session_id,)).fetchone()[0])
+
+    def events(self, session_id: int) -> list[tuple[float, str, str]]:
+        return [tuple(r) for r in self.db.execute(
+            "SELECT t_s, kind, message FROM events WHERE session_id = ? ORDER BY t_s", (session_id,))]
+
+    def episodes(self, session_id: int) -> list[sqlite3.Row]:
+        return self.db.execute("SELECT * FROM episodes WHERE session_id = ? ORDER BY start_s", (session_id,)).fetchall()
+
+    def pauses(self, session_id: int) -> list[sqlite3.Row]:
+        return self.db.execute("SELECT * FROM pauses WHERE session_id = ? ORDER BY started_s", (session_id,)).fetchall()
+
+    def snoozes(self, session_id: int) -> list[sqlite3.Row]:
+        return self.db.execute("SELECT * FROM snoozes WHERE session_id = ? ORDER BY t_s", (session_id,)).fetchall()
+
+    def notes(self, session_id: int) -> list[sqlite3.Row]:
+        return self.db.execute("SELECT * FROM notes WHERE session_id = ? ORDER BY written_at", (session_id,)).fetchall()
+
+    def summaries(self) -> list[SessionSummary]:
+        """The history list in one query per table, newest first."""
+        sessions = self.db.execute(
+            "SELECT id, started_at, COALESCE(duration_s, 0), device_name FROM sessions ORDER BY started_at DESC"
+        ).fetchall()
+        ep: dict[int, list[tuple[float, float | None, float | None]]] = {}
+        for sid, start, end, peak in self.db.execute("SELECT session_id, start_s, end_s, peak_bpm FROM episodes"):
+            ep.setdefault(sid, []).append((start, end, peak))
+        pauses: dict[int, list[float]] = {}
+        for sid, started in self.db.execute("SELECT session_id, started_s FROM pauses"):
+            pauses.setdefault(sid, []).append(started)
+        notes = dict(self.db.execute("SELECT session_id, COUNT(*) FROM notes GROUP BY session_id").fetchall())
+        out = []
+        for sid, started_at, duration, device in sessions:
+            eps = ep.get(sid, [])
+            flooded = sum(((e if e is not None else duration) - s) for s, e, _ in eps)
+            peaks = [p for _, _, p in eps if p is not None]
+            recoveries = []
+            for p_start in pauses.get(sid, []):
+                ends = [e for s, e, _ in eps if e is not None and s <= p_start <= e]
+                if ends:
+                    recoveries.append(min(ends) - p_start)
+            recoveries.sort()
+            median = recoveries[len(recoveries) // 2] if recoveries else None
+            out.append(SessionSummary(sid, dt.datetime.fromisoformat(started_at), float(duration), device,
+                                      len(eps), float(flooded), max(peaks) if peaks else None,
+                                      len(pauses.get(sid, [])), median, int(notes.get(sid, 0))))
+        return out
+
+
+class _Transaction:
+    def __init__(self, db: sqlite3.Connection, path: str) -> None:
+        self.db = db
+        self.path = path
+
+    def __enter__(self) -> sqlite3.Connection:
+        try:
+            self.db.execute("BEGIN IMMEDIATE")
+        except sqlite3.Error as exc:
+            raise StoreError(_explain(exc, self.path)) from exc
+        return self.db
+
+    def __exit__(self, exc_type, exc, tb) -> bool:
+        if exc_type is None:
+            try:
+                self.db.execute("COMMIT")
+                return False
+            except sqlite3.Error as commit_exc:
+                self.db.execute("ROLLBACK")
+                raise StoreError(_explain(commit_exc, self.path)) from commit_exc
+        try:
+            self.db.execute("ROLLBACK")
+        except sqlite3.Error:
+            pass
+        if isinstance(exc, sqlite3.Error):
+            raise StoreError(_explain(exc, self.path)) from exc
+        return False
+
+
+def _looks_corrupt(exc: sqlite3.DatabaseError) -> bool:
+    text = str(exc).lower()
+    return "malformed" in text or "not a database" in text or "file is encrypted" in text
+
+
+def _explain(exc: BaseException, path: str) -> str:
+    text = str(exc).lower()
+    if "locked" in text or "busy" in text:
+        return (f"The history database is in use by another program ({path}). Close other copies of "
+                "Flooding Monitor; recording continues in memory and will be saved when it is free.")
+    if "full" in text or "disk i/o" in text:
+        return ("The disk is full: the history could not be saved. Free some space; recording continues in "
+                "memory and will be saved when space is available.")
+    if "readonly" in text or "read-only" in text or "unable to open" in text or "permission" in text:
+        return (f"Cannot write the history database {path} (no permission or read-only disk). "
+                "Choose another folder with --data-dir; recording continues in memory.")
+    if _looks_corrupt(exc) if isinstance(exc, sqlite3.DatabaseError) else False:
+        return f"The history database {path} is damaged."
+    return f"History database problem: {exc}"

@@ -1,0 +1,102 @@
+"""``flooding-monitor history | export | import``: the history without the GUI."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+
+def add_commands(sub: argparse._SubParsersAction) -> None:
+    h = sub.add_parser("history", help="list recorded sessions")
+    h.add_argument("--data-dir", help="history folder")
+    h.add_argument("--threshold", type=float, help="what if: re-analyse every session with this threshold")
+    h.set_defaults(func=history_command)
+    e = sub.add_parser("export", help="export sessions as CSV")
+    which = e.add_mutually_exclusive_group(required=True)
+    which.add_argument("--session", type=int, help="session id (see 'history')")
+    which.add_argument("--all", action="store_true", help="every session, plus a summary CSV")
+    e.add_argument("--out", required=True, help="folder to write into")
+    e.add_argument("--data-dir", help="history folder")
+    e.set_defaults(func=export_command)
+    i = sub.add_parser("import", help="add a recording file (RR text, CSV or .hrm) to the history")
+    i.add_argument("file")
+    i.add_argument("--data-dir", help="history folder")
+    i.set_defaults(func=import_command)
+
+
+def _open(args: argparse.Namespace):
+    from flooding_monitor.store import DB_NAME, SessionStore, data_dir
+
+    store = SessionStore(data_dir(args.data_dir) / DB_NAME)
+    if store.moved_aside:
+        print(f"The history database was damaged; it was moved to {store.moved_aside} and a new one "
+              "started.", file=sys.stderr)
+    for sid in store.close_unfinished():
+        print(f"Closed session {sid}, left open by an earlier crash.", file=sys.stderr)
+    return store
+
+
+def _guard(fn):
+    def run(args: argparse.Namespace) -> int:
+        from flooding_monitor.recordings import RecordingError
+        from flooding_monitor.settings import SettingsError
+        from flooding_monitor.store import StoreError
+
+        try:
+            return fn(args)
+        except (StoreError, RecordingError, SettingsError) as exc:
+            print(f"flooding-monitor {args.command}: {exc}", file=sys.stderr)
+            return 2
+        except OSError as exc:
+            print(f"flooding-monitor {args.command}: {exc.strerror}: {exc.filename}", file=sys.stderr)
+            return 2
+    return run
+
+
+@_guard
+def history_command(args: argparse.Namespace) -> int:
+    from dataclasses import replace
+
+    from flooding_monitor.history import format_table, reanalyze
+    from flooding_monitor.settings import DetectorSettings
+
+    store = _open(args)
+    summaries = store.summaries()
+    if args.threshold is not None:
+        DetectorSettings(threshold_bpm=args.threshold)  # validate once, with a clear message
+        what_if = []
+        for s in summaries:
+            settings = DetectorSettings.from_dict({**store.session(s.id).settings, "threshold_bpm": args.threshold})
+            a = reanalyze(store, s.id, settings)
+            eps = a.detection.episodes
+            end = float(a.ticks.t_s[-1]) if len(a.ticks) else 0.0
+            flooded = sum(e.duration_s(end) for e in eps)
+            what_if.append(replace(s, episodes=len(eps), flooded_s=flooded,
+                                   peak_bpm=max((e.peak_bpm for e in eps), default=None)))
+        print(f"What if the threshold were {args.threshold:.0f} bpm (recorded data unchanged):")
+        summaries = what_if
+    print(format_table(summaries))
+    return 0
+
+
+@_guard
+def export_command(args: argparse.Namespace) -> int:
+    from flooding_monitor.history import export_session_csv, export_summary_csv
+
+    store = _open(args)
+    ids = [s.id for s in store.summaries()] if args.all else [args.session]
+    for sid in ids:
+        print(export_session_csv(store, sid, args.out))
+    if args.all:
+        print(export_summary_csv(store, args.out))
+    return 0
+
+
+@_guard
+def import_command(args: argparse.Namespace) -> int:
+    from flooding_monitor.history import import_recording
+
+    store = _open(args)
+    sid = import_recording(store, args.file)
+    print(f"Imported {args.file} as session {sid}.")
+    return 0
