@@ -21,6 +21,8 @@ from flooding_monitor.samples import Contact, HeartRateSample
 from ui.app import make_factory
 from ui.main_window import MainWindow
 from ui.worker import DeviceWorker
+from flooding_monitor.store import SessionStore
+from flooding_monitor.session_recorder import SessionRecorder
 
 
 class SessionClock:
@@ -41,10 +43,14 @@ def worker():
 @pytest.fixture
 def window(qtbot, worker, tmp_path):
     prefs_file = PreferencesFile(tmp_path / "prefs.json")
-    win = MainWindow(Preferences(), prefs_file, worker, make_factory(50.0), settings_scope="fm-tests")
+    store = SessionStore(tmp_path / "history.sqlite3")
+    win = MainWindow(Preferences(), prefs_file, worker, make_factory(50.0), settings_scope="fm-tests",
+                     store=store)
     qtbot.addWidget(win)
     win.show()
     win.clock = SessionClock()
+    win.recorder = SessionRecorder(store, win._wall_start, "demo", "Demo strap", "demo",
+                                   win.prefs.detector.to_dict())
     return win
 
 
@@ -218,3 +224,45 @@ def test_real_worker_thread_brings_demo_samples_to_the_screen(qtbot, worker, tmp
     qtbot.waitUntil(lambda: "Connected: Demo strap" in win.connection_label.text(), timeout=5_000)
     assert win.monitor_page.hr_label.text().isdigit()
     assert "battery 87 %" in win.connection_label.text()
+
+
+def test_the_session_is_recorded_with_its_pause(window, qtbot):
+    samples = scenario_samples()
+    play_until(window, samples, lambda: window.session.alert_active)
+    qtbot.mouseClick(window.monitor_page.alert.pause_button, Qt.MouseButton.LeftButton)
+    play_until(window, samples, lambda: window.stack.currentWidget() is window.return_page)
+    qtbot.mouseClick(window.return_page.back_button, Qt.MouseButton.LeftButton)
+    play(window, samples, window.clock.t + 5)
+    window.close()
+    store = window.store
+    (summary,) = store.summaries()
+    assert summary.episodes == 1 and summary.pauses == 1
+    assert store.sample_count(summary.id) == window.session.monitor.intake.counts.samples  # nothing lost
+    pause = store.pauses(summary.id)[0]
+    assert pause["reason"] == "alert" and pause["recovered"] == 1 and pause["ended_early"] == 0
+    assert store.session(summary.id).ended_at is not None
+
+
+def test_history_window_lists_sorts_shows_and_deletes(qtbot, monkeypatch, tmp_path):
+    from flooding_monitor.history import import_recording
+    from ui.history_window import HistoryWindow
+
+    store = SessionStore(tmp_path / "h.sqlite3")
+    a = import_recording(store, "tests/data/exercise_rri.hrm")
+    b = import_recording(store, "tests/data/rest_rri.txt")
+    store.add_note(a, trigger="we talked about money", body="hot face")
+    history = HistoryWindow(store)
+    qtbot.addWidget(history)
+    assert history.table.rowCount() == 2
+    history.table.sortItems(2, Qt.SortOrder.DescendingOrder)  # by episodes
+    assert history.selected_id() is not None
+    history.table.selectRow(0)
+    assert history.selected_id() == a
+    assert "exercise_rri.hrm" in history.detail.title.text()
+    assert "1 episode(s)" in history.detail.stats.text()
+    assert "we talked about money" in history.detail.notes.toPlainText()
+    history.trends.show_trends(store)
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    history.table.selectRow(1)
+    history.delete()
+    assert [s.id for s in store.summaries()] == [a]

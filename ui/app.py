@@ -37,8 +37,32 @@ def add_gui_arguments(parser: argparse.ArgumentParser) -> None:
     who.add_argument("--demo", action="store_true", help="run on the simulated strap (no hardware)")
     who.add_argument("--replay", metavar="FILE", help="play a recording file as the strap")
     who.add_argument("--device", metavar="ADDR", help="connect to this strap (address or name)")
+    parser.add_argument("--data-dir", help="history folder (default: your user data folder, "
+                                           "or $FLOODING_MONITOR_DATA_DIR)")
     parser.add_argument("--speed", type=float, default=None,
                         help=f"demo/replay speed (demo default {DEMO_SPEED:g}x; 1 = real time)")
+
+
+def open_store(folder: str | None):
+    """The history database, and a message for the user when something needed attention."""
+    from flooding_monitor.store import DB_NAME, SessionStore, StoreError, data_dir
+
+    try:
+        store = SessionStore(data_dir(folder) / DB_NAME)
+    except StoreError as exc:
+        return None, f"History not saved: {exc}"
+    notes = []
+    if store.moved_aside:
+        notes.append(f"The history database was damaged. It was kept as {store.moved_aside.name} "
+                     "and a new one was started.")
+    try:
+        closed = store.close_unfinished()
+    except StoreError as exc:
+        closed = []
+        notes.append(str(exc))
+    if closed:
+        notes.append(f"{len(closed)} session(s) left open when the app last stopped were closed and kept.")
+    return store, " ".join(notes)
 
 
 def run_gui(args: argparse.Namespace) -> int:
@@ -62,8 +86,10 @@ def run_gui(args: argparse.Namespace) -> int:
     if speed <= 0:
         print("flooding-monitor: --speed must be positive", file=sys.stderr)
         return 2
+    store, store_message = open_store(args.data_dir)
     worker = DeviceWorker()
-    window = MainWindow(prefs, prefs_file, worker, make_factory(speed, args.replay))
+    window = MainWindow(prefs, prefs_file, worker, make_factory(speed, args.replay), store=store,
+                        store_message=store_message)
     app.aboutToQuit.connect(worker.stop)
     window.show()
     try:

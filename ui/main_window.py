@@ -8,7 +8,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
-from PySide6.QtWidgets import (QApplication, QHBoxLayout, QLabel, QMainWindow, QMessageBox, QPushButton,
+from PySide6.QtWidgets import (QApplication, QFileDialog, QHBoxLayout, QLabel, QMainWindow, QMessageBox, QPushButton,
                                QStackedWidget, QStyle, QSystemTrayIcon, QVBoxLayout, QWidget)
 
 from devices.clock import Clock
@@ -17,6 +17,8 @@ from flooding_monitor.detector import BaselineReady
 from flooding_monitor.preferences import Preferences, PreferencesFile
 from flooding_monitor.samples import HeartRateSample
 from flooding_monitor.session import Session
+from flooding_monitor.session_recorder import SessionRecorder
+from flooding_monitor.store import SessionStore
 
 from .calibrate_dialog import CalibrateDialog
 from .help_dialog import HelpDialog
@@ -43,8 +45,12 @@ STATUS_WORDS = {
 
 class MainWindow(QMainWindow):
     def __init__(self, prefs: Preferences, prefs_file: PreferencesFile | None, worker: DeviceWorker,
-                 source_factory: SourceFactory, settings_scope: str = "flooding-monitor") -> None:
+                 source_factory: SourceFactory, settings_scope: str = "flooding-monitor",
+                 store: SessionStore | None = None, store_message: str = "") -> None:
         super().__init__()
+        self.store = store
+        self.recorder: SessionRecorder | None = None
+        self._protocol_key: tuple = ()
         self.prefs = prefs
         self.prefs_file = prefs_file
         self.worker = worker
@@ -61,6 +67,17 @@ class MainWindow(QMainWindow):
         layout = QVBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self._status_bar())
+        self.store_banner = QLabel(store_message)
+        self.store_banner.setWordWrap(True)
+        self.store_banner.setStyleSheet("background: #fff4d6; color: #5a4100; padding: 8px 16px;")
+        self.store_banner.setAccessibleName("History problem")
+        self.store_banner.setVisible(bool(store_message))
+        self.save_elsewhere_button = QPushButton("Save unsaved data elsewhere…")
+        self.save_elsewhere_button.setAccessibleName("Save unsaved heart data to a file")
+        self.save_elsewhere_button.clicked.connect(self.save_elsewhere)
+        self.save_elsewhere_button.hide()
+        layout.addWidget(self.store_banner)
+        layout.addWidget(self.save_elsewhere_button)
         self.stack = QStackedWidget()
         self.monitor_page = MonitorPage(self.session, dark=is_dark())
         self.pause_page = PausePage(self.session, prefs.breathing)
@@ -100,6 +117,7 @@ class MainWindow(QMainWindow):
         self.connection_label.setAccessibleName("Strap connection")
         row.addWidget(self.connection_label, 1)
         for text, name, slot in (("Strap…", "Choose a strap", self.choose_device),
+                                 ("History", "Session history", self.open_history),
                                  ("Resting rate…", "Measure resting heart rate", self.calibrate),
                                  ("Settings", "Settings", self.open_settings),
                                  ("Help", "About and help", self.open_help)):
@@ -137,6 +155,11 @@ class MainWindow(QMainWindow):
             page.session = self.session
         self.session.connection.device_name = source.name
         self.connection_label.setText(f"Connecting to {source.name}…")
+        self._finish_recording()
+        self.recorder = SessionRecorder(self.store, self._wall_start, kind, source.name,
+                                        getattr(source, "address", address), self.prefs.detector.to_dict())
+        self._protocol_key = ()
+        self._show_store_state()
         self.worker.use(source)
         if kind == "ble":
             self.prefs = self._replace_prefs(last_device_address=address, last_device_name=name)
@@ -144,8 +167,56 @@ class MainWindow(QMainWindow):
     def on_sample(self, sample: HeartRateSample) -> None:
         results = self.session.feed(sample)
         self._after_ticks(results)
+        if self.recorder is not None:
+            self._record_protocol()
+            had = self.recorder.error
+            self.recorder.add_sample(sample)
+            if self.recorder.error != had:
+                self._show_store_state()
+
+    def _record_protocol(self) -> None:
+        """Hand episodes, pauses and snoozes to the recorder when they change."""
+        s = self.session
+        key = (tuple((e.start_s, e.end_s, e.peak_bpm, e.alerted) for e in s.episodes),
+               tuple((p.started_s, p.extended_s, p.ended_s) for p in s.pauses), len(s.snoozes),
+               s.baseline)
+        if key != self._protocol_key and self.recorder is not None:
+            self._protocol_key = key
+            self.recorder.set_protocol(s.episodes, s.pauses, s.snoozes, s.baseline)
+
+    def _show_store_state(self) -> None:
+        error = self.recorder.error if self.recorder is not None else None
+        if error:
+            self.store_banner.setText(f"History not saved: {error}")
+            self.store_banner.show()
+            self.save_elsewhere_button.show()
+        elif self.store_banner.text().startswith("History not saved"):
+            self.store_banner.hide()
+            self.save_elsewhere_button.hide()
+
+    def save_elsewhere(self) -> None:
+        if self.recorder is None:
+            return
+        path, _ = QFileDialog.getSaveFileName(self, "Save unsaved heart data", "flooding-monitor-unsaved.csv",
+                                              "CSV (*.csv)")
+        if path:
+            try:
+                n = self.recorder.save_pending_csv(path)
+            except OSError as exc:
+                QMessageBox.warning(self, "Not saved", f"Could not write {path}: {exc.strerror}")
+                return
+            QMessageBox.information(self, "Saved", f"{n} samples saved to {path}. Import it later from the "
+                                    "command line: flooding-monitor import FILE")
+
+    def _finish_recording(self) -> None:
+        if self.recorder is not None:
+            self._record_protocol()
+            self.recorder.finish()
+            self.recorder = None
 
     def on_status(self, status: Status) -> None:
+        if self.recorder is not None and status.kind not in (StatusKind.MALFORMED,):
+            self.recorder.add_event(status.t_s, status.kind.value, status.message or str(status.value or ""))
         c = self.session.connection
         if status.kind == StatusKind.BATTERY:
             c.battery_percent = int(status.value) if status.value is not None else None
@@ -225,12 +296,14 @@ class MainWindow(QMainWindow):
         if self.clock is None:
             return
         self.session.start_pause(self.now(), reason)
+        self._record_protocol()
         self.pause_page.guide.pattern = self.prefs.breathing
         self.stack.setCurrentWidget(self.pause_page)
         self.refresh()
 
     def not_now(self) -> None:
         self.session.snooze(self.now())
+        self._record_protocol()
         self.monitor_page.refresh(self.now())
 
     def end_pause_early(self) -> None:
@@ -253,6 +326,7 @@ class MainWindow(QMainWindow):
 
     def back_together(self) -> None:
         self.session.end_pause(self.now())
+        self._record_protocol()
         self.stack.setCurrentWidget(self.monitor_page)
         self.refresh()
 
@@ -297,6 +371,18 @@ class MainWindow(QMainWindow):
     def open_help(self) -> None:
         HelpDialog(self).exec()
 
+    def open_history(self) -> None:
+        if self.store is None:
+            QMessageBox.information(self, "History", self.store_banner.text() or "No history database.")
+            return
+        from .history_window import HistoryWindow
+
+        if self.recorder is not None:
+            self._record_protocol()
+            self.recorder.flush()
+        self.history = HistoryWindow(self.store, self.prefs.detector, self)
+        self.history.show()
+
     # -- persistence ----------------------------------------------------------------------------
     def _replace_prefs(self, **changes) -> Preferences:
         from dataclasses import replace
@@ -323,6 +409,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event) -> None:  # noqa: N802
         QSettings(self.settings_scope, "window").setValue("geometry", self.saveGeometry())
+        self._finish_recording()
         self.timer.stop()
         self.bridge.timer.stop()
         self.tray.hide()
