@@ -354,7 +354,11 @@ class SessionStore:
             pauses.setdefault(sid, []).append(started)
         notes = dict(self.db.execute("SELECT session_id, COUNT(*) FROM notes GROUP BY session_id").fetchall())
         out = []
+        open_ids = [sid for sid, _, d, _ in sessions if not d]
+        running = {sid: self.db.execute("SELECT COALESCE(MAX(t_s), 0) FROM samples WHERE session_id = ?",
+                                        (sid,)).fetchone()[0] for sid in open_ids}
         for sid, started_at, duration, device in sessions:
+            duration = duration or running.get(sid, 0.0)  # still recording: up to its last sample
             eps = ep.get(sid, [])
             flooded = sum(((e if e is not None else duration) - s) for s, e, _ in eps)
             peaks = [p for _, _, p in eps if p is not None]

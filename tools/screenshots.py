@@ -14,11 +14,12 @@ import tempfile
 import time
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # bench/ helpers
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("FLOODING_MONITOR_CONFIG_DIR", tempfile.mkdtemp(prefix="fm-shots-"))
 
 from PySide6.QtCore import QTimer  # noqa: E402
-from PySide6.QtWidgets import QApplication  # noqa: E402
+from PySide6.QtWidgets import QApplication, QTabWidget  # noqa: E402
 
 from flooding_monitor.detector import State  # noqa: E402
 from flooding_monitor.preferences import PreferencesFile  # noqa: E402
@@ -45,7 +46,11 @@ def main(out: Path, theme: str = "light") -> int:
     prefs, _ = prefs_file.load()
     apply_theme(app, theme)
     worker = DeviceWorker()
-    window = MainWindow(prefs, prefs_file, worker, make_factory(20.0), settings_scope="fm-screens")
+    from ui.app import open_store
+
+    store, message = open_store(tempfile.mkdtemp(prefix="fm-shots-data-"))
+    window = MainWindow(prefs, prefs_file, worker, make_factory(20.0), settings_scope="fm-screens",
+                        store=store, store_message=message)
     window.resize(1100, 720)
     window.show()
     window.use_source("demo")
@@ -88,6 +93,19 @@ def main(out: Path, theme: str = "light") -> int:
     h.show()
     grab("8-help", h)
     h.close()
+    from bench.history_data import add_sessions
+    from ui.history_window import HistoryWindow
+
+    add_sessions(window.store, 14, weeks=4)
+    hist = HistoryWindow(window.store, window.prefs.detector)
+    hist.resize(1150, 780)
+    hist.show()
+    hist.table.selectRow(1)
+    grab("9-history-session", hist)
+    tabs = hist.findChild(QTabWidget)
+    tabs.setCurrentIndex(1)
+    grab("10-history-trends", hist)
+    hist.close()
     window.close()
     worker.stop()
     for p in shots:
