@@ -387,18 +387,23 @@ class _Transaction:
             raise StoreError(_explain(exc, self.path)) from exc
         return self.db
 
+    def _rollback(self) -> None:
+        # SQLite may already have rolled back on its own (I/O error, full disk).
+        if self.db.in_transaction:
+            try:
+                self.db.execute("ROLLBACK")
+            except sqlite3.Error:
+                pass
+
     def __exit__(self, exc_type, exc, tb) -> bool:
         if exc_type is None:
             try:
                 self.db.execute("COMMIT")
                 return False
             except sqlite3.Error as commit_exc:
-                self.db.execute("ROLLBACK")
+                self._rollback()
                 raise StoreError(_explain(commit_exc, self.path)) from commit_exc
-        try:
-            self.db.execute("ROLLBACK")
-        except sqlite3.Error:
-            pass
+        self._rollback()
         if isinstance(exc, sqlite3.Error):
             raise StoreError(_explain(exc, self.path)) from exc
         return False

@@ -1,10 +1,37 @@
-"""Qt runs offscreen in every test; preferences never touch the real home."""
+"""Qt runs offscreen in every test; preferences never touch the real home; no network.
 
+Every test process, and every subprocess it starts (through PYTHONPATH), has
+outbound sockets blocked except loopback and local IPC (tests/netguard): the
+suite proves heart data never leaves the machine.
+"""
+
+import importlib.util
 import os
+import sys
+from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+_GUARD = Path(__file__).parent / "netguard"
+os.environ["PYTHONPATH"] = os.pathsep.join(filter(None, [str(_GUARD), os.environ.get("PYTHONPATH", "")]))
+_spec = importlib.util.spec_from_file_location("fm_netguard", _GUARD / "sitecustomize.py")
+_netguard = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(_netguard)  # this process too
 
 import pytest  # noqa: E402
+
+
+def pytest_configure(config):
+    log = Path(config.rootpath) / ".pytest_cache" / "network-attempts.log"
+    log.parent.mkdir(exist_ok=True)
+    log.write_text("")
+    os.environ["FLOODING_MONITOR_NET_LOG"] = str(log)
+
+
+def pytest_sessionfinish(session, exitstatus):
+    log = os.environ.get("FLOODING_MONITOR_NET_LOG")
+    if log and Path(log).exists() and Path(log).read_text().strip():
+        print("\nNETWORK ACCESS WAS ATTEMPTED:\n" + Path(log).read_text(), file=sys.stderr)
+        session.exitstatus = 1
 
 
 @pytest.fixture(autouse=True)

@@ -39,6 +39,9 @@ def add_gui_arguments(parser: argparse.ArgumentParser) -> None:
     who.add_argument("--device", metavar="ADDR", help="connect to this strap (address or name)")
     parser.add_argument("--data-dir", help="history folder (default: your user data folder, "
                                            "or $FLOODING_MONITOR_DATA_DIR)")
+    # For benchmarks and tests: stop after the first painted frame / after N seconds.
+    parser.add_argument("--exit-after-first-paint", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--quit-after", type=float, default=None, help=argparse.SUPPRESS)
     parser.add_argument("--speed", type=float, default=None,
                         help=f"demo/replay speed (demo default {DEMO_SPEED:g}x; 1 = real time)")
 
@@ -110,4 +113,32 @@ def run_gui(args: argparse.Namespace) -> int:
         return 2
     if problems:
         window.connection_label.setText("Some settings were reset: " + "; ".join(problems))
-    return app.exec()
+    if args.exit_after_first_paint:
+        _exit_after_first_paint(app, window)
+    if args.quit_after is not None:
+        from PySide6.QtCore import QTimer
+
+        QTimer.singleShot(int(args.quit_after * 1000), window.close)
+    code = app.exec()
+    worker.stop()
+    if store is not None:
+        store.close()
+    return code
+
+
+def _exit_after_first_paint(app, window) -> None:
+    """Print the wall time of the first painted frame, then quit (start-up benchmark)."""
+    import time
+
+    from PySide6.QtCore import QEvent, QObject, QTimer
+
+    class FirstPaint(QObject):
+        def eventFilter(self, obj, event):  # noqa: N802
+            if event.type() == QEvent.Type.Paint:
+                print(f"first-paint {time.time():.6f}", flush=True)
+                app.removeEventFilter(self)
+                QTimer.singleShot(0, window.close)
+            return False
+
+    app._first_paint = FirstPaint()  # keep a reference
+    app.installEventFilter(app._first_paint)

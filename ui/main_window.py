@@ -95,7 +95,8 @@ class MainWindow(QMainWindow):
         self.return_page.extend.connect(self.extend_pause)
         self.return_page.back.connect(self.back_together)
 
-        self.bridge = SourceBridge(worker.events, interval_ms=100, parent=self)
+        self.bridge = SourceBridge(worker.events, parent=self)
+        worker.wake = self.bridge.wake
         self.bridge.sample.connect(self.on_sample)
         self.bridge.status.connect(self.on_status)
         self.timer = QTimer(self)
@@ -412,5 +413,6 @@ class MainWindow(QMainWindow):
         self._finish_recording()
         self.timer.stop()
         self.bridge.timer.stop()
+        self.worker.wake = None
         self.tray.hide()
         super().closeEvent(event)

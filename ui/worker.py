@@ -17,7 +17,7 @@ import threading
 from collections.abc import Callable, Coroutine
 from typing import Any
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
 from devices.source import HeartRateSource, Status, StatusKind
 
@@ -30,6 +30,10 @@ class DeviceWorker:
     def __init__(self) -> None:
         self.loop = asyncio.new_event_loop()
         self.events: queue.SimpleQueue[object] = queue.SimpleQueue()
+        #: Called (from the worker thread) after each event is queued: the
+        #: bridge posts itself a queued call so the GUI reacts at once instead
+        #: of at its next poll. Must be thread-safe.
+        self.wake: Callable[[], None] | None = None
         self._thread = threading.Thread(target=self._run, name="devices", daemon=True)
         self._tasks: set[asyncio.Task[Any]] = set()
         self.source: HeartRateSource | None = None
@@ -62,6 +66,8 @@ class DeviceWorker:
         try:
             async for event in source.events():
                 self.events.put(event)
+                if self.wake is not None:
+                    self.wake()
         except Exception:  # pragma: no cover
             log.exception("source %s failed", source.name)
             self.events.put(Status(StatusKind.ERROR, 0.0, f"{source.name} stopped unexpectedly"))
@@ -94,21 +100,37 @@ class DeviceWorker:
 
 
 class SourceBridge(QObject):
-    """Drains the worker's queue on the GUI thread and re-emits as Qt signals."""
+    """Drains the worker's queue on the GUI thread and re-emits as Qt signals.
+
+    The worker wakes it with a queued call (latency: one event-loop turn);
+    a slow timer drains as well, as a safety net.
+    """
 
     sample = Signal(object)
     status = Signal(object)
+    _wake = Signal()
 
-    def __init__(self, events: queue.SimpleQueue[object], interval_ms: int = 50,
+    def __init__(self, events: queue.SimpleQueue[object], interval_ms: int = 500,
                  parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._events = events
+        self._pending = threading.Event()
+        # A signal emitted from another thread is delivered queued to this
+        # object's (the GUI) thread: Qt's thread-safe way in.
+        self._wake.connect(self.drain, Qt.ConnectionType.QueuedConnection)
         self.timer = QTimer(self)
         self.timer.setInterval(interval_ms)
         self.timer.timeout.connect(self.drain)
         self.timer.start()
 
+    def wake(self) -> None:
+        """Thread-safe: ask for a drain soon (coalesced while one is pending)."""
+        if not self._pending.is_set():
+            self._pending.set()
+            self._wake.emit()
+
     def drain(self) -> int:
+        self._pending.clear()
         n = 0
         while True:
             try:

@@ -1,0 +1,168 @@
+"""Reliability: fuzzed packets through the stream, a flapping strap, a full disk, no network.
+
+The quick versions run in CI; ``pytest -m slow`` runs the long ones.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import socket
+import subprocess
+import sys
+import textwrap
+
+import numpy as np
+import pytest
+from bumble.testing.test_utils import TwoDevices
+
+from devices import hrm_codec
+from devices.bumble_strap import BumbleStrap
+from devices.clock import InstantClock
+from devices.source import Status, StatusKind
+from devices.supervised import SupervisedStrap
+from flooding_monitor.monitor import LiveMonitor
+from flooding_monitor.samples import HeartRateSample
+from flooding_monitor.settings import DetectorSettings
+
+from .bumble_peer import HRM, HeartRatePeripheral
+
+
+def fuzz_packets(n: int, seed: int) -> list[bytes]:
+    """Half random bytes, half mutated valid packets (flipped flags, cut tails)."""
+    rng = np.random.default_rng(seed)
+    out = []
+    for k in range(n):
+        if k % 2:
+            out.append(rng.integers(0, 256, rng.integers(0, 24), dtype=np.uint8).tobytes())
+        else:
+            m = hrm_codec.HeartRateMeasurement(int(rng.integers(0, 300)), hrm_codec.Contact(int(rng.choice([0, 2, 3]))),
+                                               None, tuple(int(x) for x in rng.integers(0, 2000, rng.integers(0, 5))))
+            raw = bytearray(hrm_codec.encode(m))
+            raw[0] ^= int(rng.integers(0, 32))
+            cut = int(rng.integers(0, len(raw) + 1))
+            out.append(bytes(raw[:cut]))
+    return out
+
+
+def run_stream(packets: list[bytes]) -> tuple[int, int, int]:
+    """Packets through a strap's packet path and the live monitor: (samples, malformed, ticks)."""
+    strap = SupervisedStrap("fuzz", "fuzz", InstantClock())
+    monitor = LiveMonitor(DetectorSettings())
+    samples = malformed = ticks = 0
+    for k, raw in enumerate(packets):
+        strap.clock._t = float(k)  # one packet a second
+        strap._on_packet(raw)
+        while not strap._queue._queue.empty():
+            event = strap._queue._queue.get_nowait()
+            if isinstance(event, Status):
+                assert event.kind == StatusKind.MALFORMED
+                malformed += 1
+            else:
+                assert isinstance(event, HeartRateSample)
+                samples += 1
+                ticks += len(monitor.feed(event))
+    return samples, malformed, ticks
+
+
+@pytest.mark.parametrize("n", [pytest.param(100_000, id="1e5"),
+                               pytest.param(1_000_000, id="1e6", marks=pytest.mark.slow)])
+def test_fuzzed_packets_never_crash_and_are_all_counted(n):
+    packets = fuzz_packets(n, seed=n)
+    samples, malformed, ticks = run_stream(packets)
+    assert samples + malformed == n
+    assert malformed > n // 10 and samples > n // 10
+    assert ticks > 0
+
+
+def test_flapping_strap_loses_nothing_sent_while_connected():
+    async def scenario():
+        pair = TwoDevices()
+        peripheral = HeartRatePeripheral(pair)
+        await peripheral.start()
+        strap = BumbleStrap(pair.devices[0], peripheral.address, backoff_s=(0.02, 0.05))
+        events: list = []
+
+        async def consume():
+            async for e in strap.events():
+                events.append(e)
+
+        task = asyncio.create_task(consume())
+        await strap.connect()
+        k = 0
+        for _drop in range(12):
+            await peripheral.wait_subscribed()
+            for _ in range(5):
+                if await peripheral.notify(HRM(60 + k % 40, True, None, [(700 + k % 300) / 1024])):
+                    k += 1
+                await asyncio.sleep(0.01)
+            await asyncio.sleep(0.05)
+            await peripheral.drop_link()
+            await asyncio.sleep(0.01)
+        await peripheral.wait_subscribed()
+        await asyncio.sleep(0.05)
+        await strap.close()
+        await asyncio.wait_for(task, 5)
+        return peripheral, strap, events
+
+    peripheral, strap, events = asyncio.run(asyncio.wait_for(scenario(), 120))
+    samples = [e for e in events if isinstance(e, HeartRateSample)]
+    assert len(samples) == len(peripheral.sent) >= 55
+    assert [s.hr_bpm for s in samples] == [m.heart_rate for m in peripheral.sent]
+    lost = [e for e in events if isinstance(e, Status) and e.kind == StatusKind.SIGNAL_LOST]
+    assert len(lost) == 12 and strap.reconnects == 12
+    assert all(back > gone for gone, back in strap.gaps)
+
+
+FSIZE_SCRIPT = textwrap.dedent("""
+    import datetime as dt, resource, sys
+    from flooding_monitor.samples import HeartRateSample, Contact
+    from flooding_monitor.session_recorder import SessionRecorder
+    from flooding_monitor.store import SessionStore
+    store = SessionStore(sys.argv[1])
+    rec = SessionRecorder(store, dt.datetime.now(), "demo", "x", None, {})
+    soft, hard = resource.getrlimit(resource.RLIMIT_FSIZE)
+    import os
+    limit = os.path.getsize(sys.argv[1]) + os.path.getsize(sys.argv[1] + "-wal") + 64 * 1024
+    resource.setrlimit(resource.RLIMIT_FSIZE, (limit, hard))
+    t = 0.0
+    while rec.error is None and t < 100000:
+        t += 1
+        rec.add_sample(HeartRateSample(t, 70.0, (857142, 857000, 856000), Contact.DETECTED))
+    print("ERROR", rec.error)
+    print("PENDING", len(rec.pending))
+    resource.setrlimit(resource.RLIMIT_FSIZE, (hard, hard))
+    rec.add_sample(HeartRateSample(t + 1, 70.0, (857142,), Contact.DETECTED))
+    print("AFTER", rec.error, len(rec.pending), store.sample_count(rec.session_id), int(t + 1))
+""")
+
+
+def test_file_size_limit_keeps_data_in_memory_and_resumes(tmp_path):
+    db = tmp_path / "history.sqlite3"
+    out = subprocess.run([sys.executable, "-c", FSIZE_SCRIPT, str(db)], capture_output=True, text=True, timeout=300)
+    assert out.returncode == 0, out.stderr
+    lines = dict(line.split(" ", 1) for line in out.stdout.splitlines())
+    assert "disk is full" in lines["ERROR"]
+    assert int(lines["PENDING"]) >= 1
+    error, pending, saved, total = lines["AFTER"].split()
+    assert error == "None" and pending == "0" and saved == total  # nothing lost
+
+
+def test_network_is_blocked_for_the_suite():
+    with pytest.raises(OSError, match="blocked by the test suite"):
+        socket.create_connection(("192.0.2.1", 80), timeout=1)
+    # and for subprocesses the suite starts
+    out = subprocess.run([sys.executable, "-c", "import socket; socket.create_connection(('192.0.2.1', 80), 1)"],
+                         capture_output=True, text=True, timeout=60)
+    assert "blocked by the test suite" in out.stderr
+    # the attempts above were the test's own: clear them from the log
+    log = os.environ["FLOODING_MONITOR_NET_LOG"]
+    open(log, "w").close()
+
+
+def test_demo_session_runs_with_the_network_blocked(tmp_path):
+    out = subprocess.run([sys.executable, "-m", "ui.cli", "record", "--demo", "--speed", "200", "--duration", "60",
+                          "--data-dir", str(tmp_path)], capture_output=True, text=True, timeout=120)
+    assert out.returncode == 0, out.stderr
+    assert "blocked" not in out.stderr
+    assert open(os.environ["FLOODING_MONITOR_NET_LOG"]).read() == ""
