@@ -42,7 +42,7 @@ def best_of(n: int, fn) -> float:
     return min(times)
 
 
-def main() -> None:
+def main() -> dict[str, float]:
     settings = DetectorSettings()
     print(f"machine: {platform.machine()} {platform.processor() or ''} python {platform.python_version()} "
           f"numpy {np.__version__}")
@@ -66,6 +66,8 @@ def main() -> None:
     naive_s = best_of(1, lambda: naive_analyze(hour))
     print(f"1 h: batch {batch_hour_s * 1000:.0f} ms, naive pure-Python loop {naive_s * 1000:.0f} ms: "
           f"batch is {naive_s / batch_hour_s:.1f}x faster")
+    return {"beats_24h": beats, "batch_24h_s": batch_s, "live_us_per_sample": monitor_s / len(hour) * 1e6,
+            "live_us_per_sample_after_12h": per_sample_late * 1e6, "batch_1h_s": batch_hour_s, "naive_1h_s": naive_s}
 
 
 def _live(samples, settings) -> None:

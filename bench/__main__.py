@@ -1,0 +1,95 @@
+"""Run every benchmark and print one table (figure, value, target, ratio).
+
+    QT_QPA_PLATFORM=offscreen python -m bench [--quick] [--markdown docs/benchmarks.md]
+
+--quick shortens the live-cost run (1 min instead of 10), the soak (2 h
+instead of 8) and the latency run (50 episodes instead of 200).
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import platform
+import subprocess
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+def machine() -> str:
+    cpu = platform.processor() or platform.machine()
+    try:
+        with open("/proc/cpuinfo") as fh:
+            cpu = next(l.split(":", 1)[1].strip() for l in fh if l.startswith("model name"))
+    except (OSError, StopIteration):
+        pass
+    return f"{cpu}, {os.cpu_count()} cores, Python {platform.python_version()}, {platform.system()}"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--quick", action="store_true")
+    parser.add_argument("--markdown", help="also write the table to this file")
+    args = parser.parse_args()
+    from . import bench_app, bench_core, bench_history
+
+    rows: list[tuple[str, str, str, str]] = []
+    core = bench_core.main()
+    rows.append(("batch analysis, 24 h recording", f"{core['beats_24h'] / core['batch_24h_s']:,.0f} beats/s",
+                 "-", f"{86400 / core['batch_24h_s']:,.0f}x real time"))
+    rows.append(("batch vs naive pure-Python loop (1 h)", f"{core['batch_1h_s'] * 1000:.0f} ms vs "
+                 f"{core['naive_1h_s'] * 1000:.0f} ms", "-", f"{core['naive_1h_s'] / core['batch_1h_s']:.1f}x"))
+    rows.append(("live pipeline cost per sample", f"{core['live_us_per_sample']:.0f} us", "O(1)",
+                 f"after 12 h: {core['live_us_per_sample_after_12h']:.0f} us"))
+    try:
+        from . import bench_neurokit
+
+        nk = bench_neurokit.main()
+        rows.append(("analysis vs NeuroKit2 fixpeaks+hrv_time", f"{nk['ours_s'] * 1000:.0f} ms vs "
+                     f"{nk['neurokit_s'] * 1000:.0f} ms", ">= 10x", f"{nk['neurokit_s'] / nk['ours_s']:.1f}x"))
+    except ImportError:
+        rows.append(("analysis vs NeuroKit2", "not run", ">= 10x", "pip install neurokit2"))
+    hist = bench_history.main()
+    rows.append(("history: 3-hour session read + analyse + draw", f"{hist['session_3h_draw_s'] * 1000:.0f} ms",
+                 "-", ""))
+    rows.append(("history: list of 1,000 sessions opened", f"{hist['list_1000_open_s'] * 1000:.0f} ms", "-",
+                 f"query {hist['list_1000_query_s'] * 1000:.0f} ms"))
+    app = bench_app.main(["--minutes", "1" if args.quick else "10", "--episodes", "50" if args.quick else "200",
+                          "--soak-hours", "2" if args.quick else "8"])
+    lat = app["latency"]
+    rows.append((f"alert latency ({lat['episodes']:.0f} episodes)", f"p50 {lat['p50_ms']:.1f} ms, "
+                 f"p99 {lat['p99_ms']:.1f} ms", "p99 <= 16 ms", f"{16 / lat['p99_ms']:.1f}x margin"))
+    st = app["startup"]
+    rows.append(("start-up to first painted window", f"{st['median_s']:.2f} s (max {st['max_s']:.2f})",
+                 "< 1.5 s", f"{1.5 / st['median_s']:.1f}x margin"))
+    live = app["live"]
+    rows.append(("live monitoring CPU (1 Hz, UI drawing)", f"{live['app_cpu_pct']:.2f} % of a core", "<= 1 %",
+                 f"bare PySide6+pyqtgraph floor {live['floor_cpu_pct']:.2f} %"))
+    rows.append(("live monitoring peak RSS", f"{live['app_peak_rss_mb']:.0f} MB", "<= 150 MB",
+                 f"floor {live['floor_peak_rss_mb']:.0f} MB ({live['app_peak_rss_mb'] / live['floor_peak_rss_mb']:.2f}x)"))
+    soak = app["soak"]
+    rows.append((f"soak {soak['samples'] / 3600:.0f} h through the app: cost per sample",
+                 f"{soak['first_us']:.0f} -> {soak['last_us']:.0f} us", "flat",
+                 f"{soak['last_us'] / soak['first_us']:.2f}x"))
+    rows.append(("soak: resident memory", f"{soak['rss_start_mb']:.0f} -> {soak['rss_end_mb']:.0f} MB", "flat",
+                 f"+{soak['rss_end_mb'] - soak['rss_start_mb']:.1f} MB"))
+
+    head = ("figure", "value", "target", "ratio / note")
+    widths = [max(len(r[i]) for r in rows + [head]) for i in range(4)]
+    lines = [" | ".join(c.ljust(w) for c, w in zip(row, widths)) for row in [head] + rows]
+    lines.insert(1, "-+-".join("-" * w for w in widths))
+    print()
+    print("\n".join(lines))
+    if args.markdown:
+        commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True).stdout.strip()
+        md = [f"# Benchmarks", "", f"Measured {dt.date.today()} on {machine()}, commit {commit}, "
+              f"{'quick' if args.quick else 'full'} run of `python -m bench`.", "",
+              "| " + " | ".join(head) + " |", "|" + "---|" * 4]
+        md += ["| " + " | ".join(r) + " |" for r in rows]
+        with open(args.markdown, "w") as fh:
+            fh.write("\n".join(md) + "\n")
+
+
+if __name__ == "__main__":
+    main()
