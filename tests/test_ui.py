@@ -266,3 +266,46 @@ def test_history_window_lists_sorts_shows_and_deletes(qtbot, monkeypatch, tmp_pa
     history.table.selectRow(1)
     history.delete()
     assert [s.id for s in store.summaries()] == [a]
+
+
+def test_guided_calibration_sets_the_personal_threshold(window):
+    from dataclasses import replace
+
+    from ui.calibrate_dialog import CalibrateDialog
+
+    window.apply_prefs(replace(window.prefs, detector=replace(window.prefs.detector, personal_rule_pct=20.0)))
+    window.clock = SessionClock()
+    dialog = CalibrateDialog(window)
+    window.calibration = dialog
+    from devices.scenarios import CALM
+
+    samples = CALM.samples(seed=1, source="Demo strap")  # sitting quietly at 68-70 bpm
+    play_until(window, samples, lambda: dialog.baseline is not None)
+    window.calibration = None
+    assert dialog.bar.value() == dialog.seconds
+    assert 65 < dialog.baseline.hr_bpm < 73
+    assert "Resting rate" in dialog.result.text()
+    rule = window.session.monitor.machine.use_baseline(dialog.baseline)
+    assert rule.source == "personal" and abs(rule.threshold_bpm - dialog.baseline.hr_bpm * 1.2) < 1e-9
+    window.monitor_page.refresh(window.clock.t)
+    assert "resting rate" in window.monitor_page.threshold_label.text()
+
+
+def test_history_imports_a_recording(qtbot, monkeypatch, tmp_path):
+    from PySide6.QtWidgets import QFileDialog
+
+    from ui.history_window import HistoryWindow
+
+    store = SessionStore(tmp_path / "h.sqlite3")
+    history = HistoryWindow(store)
+    qtbot.addWidget(history)
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: ("tests/data/rest_rri.txt", ""))
+    history.import_file()
+    assert history.table.rowCount() == 1
+    bad = tmp_path / "bad.csv"
+    bad.write_text("t,x\n1,2\n")
+    shown = []
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(bad), ""))
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a: shown.append(a[2]))
+    history.import_file()
+    assert shown and "'hr' and/or 'rr_ms'" in shown[0]

@@ -210,7 +210,8 @@ class HistoryWindow(QWidget):
         split.setSizes([260, 480])
         col.addWidget(split, 1)
         buttons = QHBoxLayout()
-        for text, slot in (("Add journal note…", self.add_note), ("Export session CSV…", self.export_one),
+        for text, slot in (("Add journal note…", self.add_note), ("Import recording…", self.import_file),
+                           ("Export session CSV…", self.export_one),
                            ("Export all…", self.export_all), ("Delete session…", self.delete)):
             b = QPushButton(text)
             b.setAccessibleName(text.rstrip("…"))
@@ -271,6 +272,21 @@ class HistoryWindow(QWidget):
         if dialog.exec() and not dialog.is_empty():
             self.store.add_note(sid, **dialog.values())
             self.reload()
+
+    def import_file(self) -> None:
+        from flooding_monitor.history import import_recording
+        from flooding_monitor.recordings import RecordingError
+
+        path, _ = QFileDialog.getOpenFileName(self, "Import a recording", "",
+                                              "Recordings (*.csv *.txt *.hrm);;All files (*)")
+        if not path:
+            return
+        try:
+            import_recording(self.store, path, self.settings)
+        except (RecordingError, StoreError) as exc:
+            QMessageBox.warning(self, "Not imported", str(exc))
+            return
+        self.reload()
 
     def export_one(self) -> None:
         sid = self.selected_id()
