@@ -10,7 +10,7 @@ from flooding_monitor.recordings import load_recording
 from flooding_monitor.samples import HeartRateSample
 
 from .clock import Clock, ScaledClock
-from .source import EventQueue, SourceEvent, Status, StatusKind
+from .source import EventQueue, SourceEvent, Status, StatusKind, stop_task
 
 
 class ReplayStrap:
@@ -43,12 +43,7 @@ class ReplayStrap:
         return self._queue.__aiter__()
 
     async def close(self) -> None:
-        if self._task is not None:
-            self._task.cancel()
-            try:
-                await self._task
-            except asyncio.CancelledError:
-                pass
-            self._task = None
+        await stop_task(self._task)
+        self._task = None
         self._queue.put(Status(StatusKind.DISCONNECTED, self.clock.now(), "Replay stopped"))
         self._queue.close()

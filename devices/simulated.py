@@ -14,7 +14,7 @@ from collections.abc import AsyncIterator
 from . import hrm_codec
 from .clock import Clock, ScaledClock
 from .scenarios import ARGUMENT, Scenario
-from .source import EventQueue, SourceEvent, Status, StatusKind
+from .source import EventQueue, SourceEvent, Status, StatusKind, stop_task
 
 log = logging.getLogger(__name__)
 
@@ -66,12 +66,7 @@ class SimulatedStrap:
         return self._queue.__aiter__()
 
     async def close(self) -> None:
-        if self._task is not None:
-            self._task.cancel()
-            try:
-                await self._task
-            except asyncio.CancelledError:
-                pass
-            self._task = None
+        await stop_task(self._task)
+        self._task = None
         self._status(StatusKind.DISCONNECTED, f"Disconnected from {self.name}")
         self._queue.close()

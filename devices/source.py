@@ -59,6 +59,17 @@ class HeartRateSource(Protocol):
         """Stop, release the strap, end the event stream."""
 
 
+async def stop_task(task: "asyncio.Task[None] | None") -> None:
+    """Cancel a source's background task and wait until it has really stopped."""
+    if task is None:
+        return
+    task.cancel()
+    try:
+        await task
+    except asyncio.CancelledError:
+        pass
+
+
 _CLOSED = object()
 
 

@@ -14,7 +14,7 @@ from collections.abc import AsyncIterator, Sequence
 from . import hrm_codec
 from .clock import Clock, ScaledClock
 from .errors import StrapError
-from .source import EventQueue, SourceEvent, Status, StatusKind
+from .source import EventQueue, SourceEvent, Status, StatusKind, stop_task
 
 log = logging.getLogger(__name__)
 
@@ -94,13 +94,8 @@ class SupervisedStrap:
 
     async def close(self) -> None:
         self._closing = True
-        if self._task is not None:
-            self._task.cancel()
-            try:
-                await self._task
-            except asyncio.CancelledError:
-                pass
-            self._task = None
+        await stop_task(self._task)
+        self._task = None
         try:
             await asyncio.wait_for(self._disconnect(), 5)
         except Exception as exc:  # noqa: BLE001 - closing must always finish
