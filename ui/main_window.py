@@ -244,7 +244,8 @@ class MainWindow(QMainWindow):
         text = " · ".join(p for p in parts if p)
         if kind != StatusKind.CONNECTED and c.message:
             text += f" — {c.message}"
-        self.connection_label.setText(text)
+        if self.connection_label.text() != text:
+            self.connection_label.setText(text)
 
     # -- time -------------------------------------------------------------------------------
     def now(self) -> float:
@@ -262,9 +263,12 @@ class MainWindow(QMainWindow):
             self.stack.setCurrentWidget(self.return_page)
             self._notify("Pause over", "Time to check in: ready to return?")
         page = self.stack.currentWidget()
-        page.refresh(now)
+        if page is not self.monitor_page:  # the monitor redraws when a new second arrives
+            page.refresh(now)
         self._show_connection()
-        self.timer.setInterval(33 if page is self.pause_page else 250)
+        interval = 33 if page is self.pause_page else 1000  # breathing animation needs frames
+        if self.timer.interval() != interval:
+            self.timer.setInterval(interval)
 
     def _after_ticks(self, results) -> None:
         was_alert = getattr(self, "_alert_shown", False)
@@ -318,6 +322,7 @@ class MainWindow(QMainWindow):
         if answer == QMessageBox.StandardButton.Yes:
             self.session.end_pause(self.now())
             self.stack.setCurrentWidget(self.monitor_page)
+            self.monitor_page.refresh(self.now())
             self.refresh()
 
     def extend_pause(self, minutes: int) -> None:
@@ -329,6 +334,7 @@ class MainWindow(QMainWindow):
         self.session.end_pause(self.now())
         self._record_protocol()
         self.stack.setCurrentWidget(self.monitor_page)
+        self.monitor_page.refresh(self.now())
         self.refresh()
 
     # -- dialogs -------------------------------------------------------------------------------

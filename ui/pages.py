@@ -26,6 +26,13 @@ def _font(widget: QWidget, scale: float, bold: bool = False) -> QFont:
     return f
 
 
+def _set(label: QLabel, text: str, style: str | None = None) -> None:
+    if label.text() != text:
+        label.setText(text)
+    if style is not None and label.styleSheet() != style:
+        label.setStyleSheet(style)
+
+
 def big_button(text: str, accessible: str, primary: bool = False) -> QPushButton:
     b = QPushButton(text)
     b.setAccessibleName(accessible)
@@ -133,23 +140,25 @@ class MonitorPage(QWidget):
         r = s.latest
         look = STATE_LOOKS[s.state]
         valid = r is not None and r.tick.valid
-        self.hr_label.setText(f"{r.tick.hr_bpm:.0f}" if valid and r else "--")
         colour = look.colour
-        self.hr_label.setStyleSheet(f"color: {colour};" if valid else "color: #8a8f98;")
-        self.state_label.setText(f"{look.icon}  {look.label}")
-        self.state_label.setStyleSheet(f"color: {colour};")
         explain = look.explain
         if r is not None and not r.tick.valid:
             explain = f"{look.explain} ({r.tick.quality.describe()})"
-        self.explain_label.setText(explain)
         rule = s.monitor.machine.rule
         base = s.monitor.machine.baseline
         rest = f" · your resting rate {base.hr_bpm:.0f} bpm" if base else ""
-        self.threshold_label.setText(f"Flooding threshold: {rule.describe()}{rest}")
+        # Style sheets are costly to re-apply: only touch what changed.
+        _set(self.hr_label, f"{r.tick.hr_bpm:.0f}" if valid and r else "--",
+             f"color: {colour};" if valid else "color: #8a8f98;")
+        _set(self.state_label, f"{look.icon}  {look.label}", f"color: {colour};")
+        _set(self.explain_label, explain)
+        _set(self.threshold_label, f"Flooding threshold: {rule.describe()}{rest}")
         self.trace.update_trace(list(s.trace), now_s, rule.threshold_bpm, base.hr_bpm if base else None)
-        d = s.prefs.detector
-        self.alert.set_message(rule.threshold_bpm, d.sustain_s, s.prefs.pause_min)
-        self.alert.setVisible(s.alert_active)
+        if s.alert_active:
+            d = s.prefs.detector
+            self.alert.set_message(rule.threshold_bpm, d.sustain_s, s.prefs.pause_min)
+        if self.alert.isVisible() != s.alert_active:
+            self.alert.setVisible(s.alert_active)
 
 
 class PausePage(QWidget):
