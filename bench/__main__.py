@@ -83,7 +83,7 @@ def main() -> None:
     print("\n".join(lines))
     if args.markdown:
         commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True).stdout.strip()
-        md = [f"# Benchmarks", "", f"Measured {dt.date.today()} on {machine()}, commit {commit}, "
+        md = ["# Benchmarks", "", f"Measured {dt.date.today()} on {machine()}, commit {commit}, "
               f"{'quick' if args.quick else 'full'} run of `python -m bench`.", "",
               "| " + " | ".join(head) + " |", "|" + "---|" * 4]
         md += ["| " + " | ".join(r) + " |" for r in rows]

@@ -92,7 +92,6 @@ def episode_stream(n: int) -> tuple[list[list[HeartRateSample]], list[int]]:
 def alert_latency(episodes: int) -> dict[str, float]:
     from PySide6.QtWidgets import QApplication
 
-    from ui.app import make_factory
     from ui.main_window import MainWindow
     from ui.pages import AlertBanner
     from ui.worker import DeviceWorker

@@ -6,8 +6,7 @@ samples, computed column-wise with NumPy.
 
 from __future__ import annotations
 
-import math
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -86,6 +85,3 @@ def analyze(samples: Iterable[HeartRateSample] | SampleArrays, settings: Detecto
     detection = detect(ticks, s, baseline)
     return Analysis(s, data, ticks, detection, artifacts)
 
-
-def minutes_flooded(episodes: Sequence[Any], until_s: float) -> float:
-    return math.fsum(e.duration_s(until_s) for e in episodes) / 60.0

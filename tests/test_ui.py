@@ -7,7 +7,6 @@ One test drives the real worker thread end to end.
 
 from __future__ import annotations
 
-import itertools
 
 import pytest
 from PySide6.QtCore import Qt
@@ -249,7 +248,7 @@ def test_history_window_lists_sorts_shows_and_deletes(qtbot, monkeypatch, tmp_pa
 
     store = SessionStore(tmp_path / "h.sqlite3")
     a = import_recording(store, "tests/data/exercise_rri.hrm")
-    b = import_recording(store, "tests/data/rest_rri.txt")
+    import_recording(store, "tests/data/rest_rri.txt")
     store.add_note(a, trigger="we talked about money", body="hot face")
     history = HistoryWindow(store)
     qtbot.addWidget(history)

@@ -18,7 +18,6 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # bench/ helper
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("FLOODING_MONITOR_CONFIG_DIR", tempfile.mkdtemp(prefix="fm-shots-"))
 
-from PySide6.QtCore import QTimer  # noqa: E402
 from PySide6.QtWidgets import QApplication, QTabWidget  # noqa: E402
 
 from flooding_monitor.detector import State  # noqa: E402

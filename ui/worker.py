@@ -110,7 +110,7 @@ class SourceBridge(QObject):
     status = Signal(object)
     _wake = Signal()
 
-    def __init__(self, events: queue.SimpleQueue[object], interval_ms: int = 500,
+    def __init__(self, events: queue.SimpleQueue[object], interval_ms: int = 2000,
                  parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._events = events
@@ -143,6 +143,3 @@ class SourceBridge(QObject):
             else:
                 self.sample.emit(event)
 
-
-def call_later(fn: Callable[[], None], ms: int = 0) -> None:
-    QTimer.singleShot(ms, fn)

@@ -42,6 +42,8 @@ class HeartRateTrace(pg.PlotWidget):
         self.addItem(self.baseline_line)
         self.baseline_line.hide()
         self._regions: list[pg.LinearRegionItem] = []
+        self._y_range: tuple[float, float] | None = None
+        self._spans: list[tuple[float, float]] = []
         self.setXRange(-WINDOW_S / 60, 0, padding=0)
         self.setYRange(50, 130)
 
@@ -57,7 +59,11 @@ class HeartRateTrace(pg.PlotWidget):
             finite = hr[np.isfinite(hr)]
             top = max(threshold_bpm + 15, float(finite.max()) + 5 if finite.size else 0)
             bottom = min(threshold_bpm - 50, float(finite.min()) - 5 if finite.size else 200)
-            self.setYRange(max(30, bottom), min(230, top), padding=0)
+            # Whole tens: the axis (costly to redraw) changes only when the range really does.
+            y_range = (max(30.0, 10 * math.floor(bottom / 10)), min(230.0, 10 * math.ceil(top / 10)))
+            if y_range != self._y_range:
+                self._y_range = y_range
+                self.setYRange(*y_range, padding=0)
         self.threshold_line.setValue(threshold_bpm)
         if baseline_bpm:
             self.baseline_line.setValue(baseline_bpm)
@@ -74,6 +80,9 @@ class HeartRateTrace(pg.PlotWidget):
                 start = None
         if start is not None:
             spans.append((start, float(x[-1])))
+        if not spans and not self._spans:
+            return  # nothing shaded before or now: leave the items alone
+        self._spans = spans
         while len(self._regions) < len(spans):
             region = pg.LinearRegionItem(brush=pg.mkBrush(QColor(212, 88, 59, 45)), pen=pg.mkPen(None),
                                          movable=False)
