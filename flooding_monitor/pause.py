@@ -85,7 +85,10 @@ def start_pause(now_s: float, wall_now: dt.datetime, length_s: float = MIN_PAUSE
     return Pause(now_s, float(length_s), wall_now, reason)
 
 
-def format_clock(t: dt.datetime) -> str:
+def format_clock(t: dt.datetime, twelve_hour: bool = False) -> str:
+    """The agreed return time as people read clocks: "15:42" or "3:42 PM"."""
+    if twelve_hour:
+        return f"{t.hour % 12 or 12}:{t.minute:02d} {'AM' if t.hour < 12 else 'PM'}"
     return t.strftime("%H:%M")
 
 

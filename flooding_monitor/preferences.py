@@ -33,6 +33,7 @@ class Preferences:
     sound: bool = True
     notifications: bool = True
     theme: str = "system"  # "system", "light", "dark"
+    clock: str = "system"  # "system", "24-hour", "12-hour": how clock times are shown
     font_scale: float = 1.0
     last_device_address: str | None = None
     last_device_name: str | None = None
@@ -45,6 +46,8 @@ class Preferences:
             raise SettingsError("snooze_min must be between 1 and 60 minutes")
         if self.theme not in ("system", "light", "dark"):
             raise SettingsError("theme must be system, light or dark")
+        if self.clock not in ("system", "24-hour", "12-hour"):
+            raise SettingsError("clock must be system, 24-hour or 12-hour")
         if not 0.75 <= self.font_scale <= 2.5:
             raise SettingsError("font_scale must be between 0.75 and 2.5")
 

@@ -152,3 +152,4 @@ def test_import_export_and_what_if(tmp_path):
     assert stat.S_IMODE(path.stat().st_mode) == 0o600
     summary_csv = export_summary_csv(store, tmp_path / "out").read_text().splitlines()
     assert summary_csv[0].startswith("id,started_at") and len(summary_csv) == 2
+

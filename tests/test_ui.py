@@ -180,6 +180,7 @@ def test_settings_round_trip(window, tmp_path):
     dialog.pause_min.setValue(25)
     dialog.sighing.setChecked(True)
     dialog.theme.setCurrentText("dark")
+    dialog.clock.setCurrentText("12-hour")
     assert dialog.validate()
     window.apply_prefs(dialog.result_prefs())
     loaded, problems = PreferencesFile(tmp_path / "prefs.json").load()
@@ -187,6 +188,9 @@ def test_settings_round_trip(window, tmp_path):
     assert loaded == window.prefs
     assert loaded.detector.threshold_bpm == 95 and loaded.detector.personal_rule_pct == 15
     assert loaded.detector.sustain_s == 45 and loaded.pause_min == 25 and loaded.cyclic_sighing
+    assert loaded.clock == "12-hour"
+    window.start_pause("manual")
+    assert window.pause_page.title.text().endswith(("AM", "PM"))
     assert (tmp_path / "prefs.json").stat().st_mode & 0o777 == 0o600
     # the live detector follows the new rules
     assert window.session.monitor.settings.threshold_bpm == 95

@@ -25,6 +25,15 @@ def _font(widget: QWidget, scale: float, bold: bool = False) -> QFont:
     return f
 
 
+def twelve_hour(setting: str) -> bool:
+    """12-hour clock if chosen, or if the system's locale writes times with AM/PM."""
+    if setting == "system":
+        from PySide6.QtCore import QLocale
+
+        return "a" in QLocale.system().timeFormat(QLocale.FormatType.ShortFormat).lower()
+    return setting == "12-hour"
+
+
 def _set(label: QLabel, text: str, style: str | None = None) -> None:
     if label.text() != text:
         label.setText(text)
@@ -208,7 +217,7 @@ class PausePage(QWidget):
         pause: Pause | None = self.session.pause
         if pause is None:
             return
-        self.title.setText(f"Pause — back together at {format_clock(pause.return_wall)}")
+        self.title.setText(f"Pause — back together at {format_clock(pause.return_wall, twelve_hour(self.session.prefs.clock))}")
         self.countdown.setText(format_countdown(pause.remaining_s(now_s)))
         self.guide.show_time(now_s - pause.started_s)
         r = self.session.latest

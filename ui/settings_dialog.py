@@ -82,6 +82,11 @@ class SettingsDialog(QDialog):
         h.addRow("Theme", self.theme)
         self.font_scale = _spin(75, 250, prefs.font_scale * 100, " %", 5, name="Text size")
         h.addRow("Text size", self.font_scale)
+        self.clock = QComboBox()
+        self.clock.addItems(["system", "24-hour", "12-hour"])
+        self.clock.setCurrentText(prefs.clock)
+        self.clock.setAccessibleName("Clock format")
+        h.addRow("Clock times", self.clock)
         root.addWidget(look)
 
         self.error = QLabel()
@@ -116,7 +121,8 @@ class SettingsDialog(QDialog):
                        inhale_s=self.inhale.value(), exhale_s=self.exhale.value(),
                        cyclic_sighing=self.sighing.isChecked(), snooze_min=self.snooze.value(),
                        sound=self.sound.isChecked(), notifications=self.notify.isChecked(),
-                       theme=self.theme.currentText(), font_scale=self.font_scale.value() / 100)
+                       theme=self.theme.currentText(), font_scale=self.font_scale.value() / 100,
+                       clock=self.clock.currentText())
 
     def validate(self) -> bool:
         try:

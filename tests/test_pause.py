@@ -1,0 +1,62 @@
+"""The pause protocol and the breathing pacer's timing."""
+
+import datetime as dt
+
+import pytest
+
+from flooding_monitor.breathing import PATTERNS, BreathingPattern
+from flooding_monitor.pause import format_clock, format_countdown, start_pause
+
+NOW = dt.datetime(2026, 11, 20, 15, 22)
+
+
+def test_pause_lasts_at_least_twenty_minutes_and_names_the_return_time():
+    with pytest.raises(ValueError, match="at least 20 minutes"):
+        start_pause(0.0, NOW, 10 * 60)
+    p = start_pause(100.0, NOW, 20 * 60, "manual")
+    assert format_clock(p.return_wall) == "15:42"
+    assert p.remaining_s(700.0) == 600.0 and not p.is_due(700.0)
+    p.extend(5)
+    assert p.due_s == 100.0 + 25 * 60 and format_clock(p.return_wall) == "15:47"
+    assert p.is_due(100.0 + 25 * 60)
+    p.end(100.0 + 25 * 60, recovered=True)
+    assert not p.ended_early and p.recovered and not p.active
+
+
+def test_ending_early_is_recorded():
+    p = start_pause(0.0, NOW)
+    p.end(300.0, recovered=False)
+    assert p.ended_early and p.recovered is False
+    p.end(2000.0, recovered=True)  # the first end stands
+    assert p.ended_s == 300.0
+
+
+def test_clock_and_countdown_formats():
+    t = dt.datetime(2026, 1, 1, 15, 42)
+    assert format_clock(t) == "15:42"
+    assert format_clock(t, twelve_hour=True) == "3:42 PM"
+    assert format_clock(t.replace(hour=0, minute=5), twelve_hour=True) == "12:05 AM"
+    assert format_countdown(20 * 60) == "20:00" and format_countdown(3725) == "1:02:05"
+
+
+def test_default_pacer_is_six_breaths_a_minute_with_a_longer_exhale():
+    p = BreathingPattern()
+    assert p.breaths_per_minute == 6.0
+    assert p.at(0.0).prompt == "Breathe in" and p.at(0.0).size == 0.0
+    assert p.at(4.0).prompt == "Breathe out" and p.at(4.0).size == pytest.approx(1.0)
+    assert p.at(9.99).size < 0.01 and p.at(10.0).prompt == "Breathe in"
+    sizes = [p.at(t / 10).size for t in range(0, 41)]
+    assert sizes == sorted(sizes)  # the shape only grows while breathing in
+
+
+def test_cyclic_sighing_tops_up_then_exhales():
+    p = PATTERNS["cyclic sighing"]
+    assert [p.at(t).name for t in (1.0, 3.5, 5.0)] == ["in", "top-up", "out"]
+    assert p.at(2.99).size < p.at(3.9).size <= 1.0
+
+
+def test_pacer_limits():
+    with pytest.raises(ValueError):
+        BreathingPattern(inhale_s=1.0)
+    with pytest.raises(ValueError):
+        BreathingPattern(exhale_s=20.0)
