@@ -15,6 +15,7 @@ from typing import Any
 
 from .clock import Clock
 from .errors import NotAHeartRateStrap, StrapNotFound
+from .source import StatusKind
 from .supervised import DEFAULT_BACKOFF_S, SupervisedStrap
 
 log = logging.getLogger(__name__)
@@ -77,8 +78,6 @@ class BumbleStrap(SupervisedStrap):
                 continue
             if not raw:
                 continue
-            from .source import StatusKind
-
             if kind == "battery":
                 self._status(StatusKind.BATTERY, f"Battery {raw[0]} %", int(raw[0]))
             else:

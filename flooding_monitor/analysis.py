@@ -14,7 +14,7 @@ import numpy as np
 
 from .baseline import Baseline
 from .beats import SampleArrays, to_arrays
-from .detector import STATES_BY_CODE, Detection, State, detect
+from .detector import STATE_CODES, STATES_BY_CODE, Detection, State, detect
 from .heart_rate import TickArrays, compute_ticks
 from .samples import HeartRateSample
 from .settings import DetectorSettings
@@ -36,8 +36,6 @@ class Analysis:
         return STATES_BY_CODE[int(self.detection.states[k])]
 
     def seconds_in(self, state: State) -> int:
-        from .detector import STATE_CODES
-
         return int(np.count_nonzero(self.detection.states == STATE_CODES[state]))
 
     def summary(self) -> dict[str, Any]:

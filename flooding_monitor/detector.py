@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import enum
 import math
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import numpy as np
 import numpy.typing as npt
@@ -271,7 +271,6 @@ class Detection:
     baseline: Baseline | None
     rule: ThresholdRule
     calibration_tick: int | None = None
-    extra: dict[str, float] = field(default_factory=dict)
 
 
 def _runs_since_reset(member: npt.NDArray[np.bool_], reset: npt.NDArray[np.bool_]) -> tuple[

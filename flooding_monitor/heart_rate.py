@@ -81,9 +81,6 @@ class TickArrays:
     def __len__(self) -> int:
         return int(self.t_s.size)
 
-    def tick(self, k: int) -> Tick:
-        return Tick(float(self.t_s[k]), float(self.hr_bpm[k]), float(self.rmssd_ms[k]),
-                    Quality(int(self.quality[k])))
 
 
 def _rate(n: int, sum_us: int) -> float:

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from .samples import Contact, HeartRateSample
+from .spans import true_spans
 
 
 @dataclass(frozen=True)
@@ -71,17 +72,7 @@ def labelled_episodes(profile: Profile, seed: int, threshold_bpm: float,
     rate = true_rate(profile, seed)
     t = np.arange(0.0, profile.duration_s, 0.1)
     above = np.array([rate(x) >= threshold_bpm for x in t])
-    spans: list[tuple[float, float]] = []
-    start = None
-    for x, a in zip(t.tolist(), above.tolist()):
-        if a and start is None:
-            start = x
-        elif not a and start is not None:
-            spans.append((start, x))
-            start = None
-    if start is not None:
-        spans.append((start, float(t[-1])))
-    return [(a, b) for a, b in spans if b - a >= min_s]
+    return [(a, b) for a, b in true_spans(t, above) if b - a >= min_s]
 
 
 def heart_beats(profile: Profile, seed: int, rsa_fraction: float = 0.05,

@@ -51,6 +51,7 @@ class MainWindow(QMainWindow):
         self.store = store
         self.recorder: SessionRecorder | None = None
         self._protocol_key: tuple = ()
+        self._alert_shown = False  # to notice the moment an alert appears
         self.prefs = prefs
         self.prefs_file = prefs_file
         self.worker = worker
@@ -271,7 +272,7 @@ class MainWindow(QMainWindow):
             self.timer.setInterval(interval)
 
     def _after_ticks(self, results) -> None:
-        was_alert = getattr(self, "_alert_shown", False)
+        was_alert = self._alert_shown
         for r in results:
             for e in r.events:
                 if isinstance(e, BaselineReady):

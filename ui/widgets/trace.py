@@ -10,6 +10,7 @@ from PySide6.QtGui import QColor
 
 from flooding_monitor.detector import State
 from flooding_monitor.monitor import TickResult
+from flooding_monitor.spans import true_spans
 
 WINDOW_S = 300.0
 
@@ -70,16 +71,7 @@ class HeartRateTrace(pg.PlotWidget):
             self.baseline_line.show()
 
     def _shade(self, x: np.ndarray, mask: np.ndarray) -> None:
-        spans = []
-        start = None
-        for xi, m in zip(x.tolist(), mask.tolist()):
-            if m and start is None:
-                start = xi
-            elif not m and start is not None:
-                spans.append((start, xi))
-                start = None
-        if start is not None:
-            spans.append((start, float(x[-1])))
+        spans = true_spans(x, mask)
         if not spans and not self._spans:
             return  # nothing shaded before or now: leave the items alone
         self._spans = spans
