@@ -36,7 +36,7 @@ class ReplayStrap:
         for s in samples:
             t = start + (s.t_s - first)
             await self.clock.sleep_until(t)
-            self._queue.put(HeartRateSample(t, s.hr_bpm, s.rr_us, s.contact, self.name, s.energy_kj))
+            self._queue.put(HeartRateSample(t, s.hr_bpm, s.rr_us, s.contact, self.name, s.energy_kj, s.partner))
         self._queue.put(Status(StatusKind.FINISHED, self.clock.now(), "End of the recording"))
 
     def events(self) -> AsyncIterator[SourceEvent]:

@@ -21,10 +21,10 @@ class Scenario:
     tail_bpm: float = 76.0
     battery_percent: int = 87
 
-    def samples(self, seed: int, source: str) -> Iterator[HeartRateSample]:
-        """Endless samples: the story, then calm chunks."""
-        yield from _renamed(recording(self.profile, seed, self.artifacts), 0.0, source)
-        offset = self.profile.duration_s
+    def samples(self, seed: int, source: str, start_s: float = 0.0) -> Iterator[HeartRateSample]:
+        """Endless samples from ``start_s``: the story, then calm chunks."""
+        yield from _renamed(recording(self.profile, seed, self.artifacts), start_s, source)
+        offset = start_s + self.profile.duration_s
         chunk = 0
         while True:
             chunk += 1
@@ -55,6 +55,23 @@ ARGUMENT = Scenario(
     Artifacts(ectopic_s=[40.0, 150.0, 400.0], contact_loss=[(350.0, 362.0)], dropouts=[(470.0, 480.0)]),
 )
 
+#: The partner who withdraws while the other pursues (the seed's anxious-avoidant
+#: dance): aroused but below the threshold, a near miss rather than flooding,
+#: calming during the shared pause.
+WITHDRAW = Scenario(
+    "withdraw",
+    Profile((
+        (0, 64), (80, 67),          # calm talk
+        (110, 80), (170, 93),       # pursued: arousal climbs
+        (230, 96), (270, 90),       # near the line, goes quiet
+        (340, 78), (450, 70),       # pause: calms faster
+        (900, 66),
+    )),
+    Artifacts(ectopic_s=[95.0, 300.0]),
+    tail_bpm=66.0,
+    battery_percent=64,
+)
+
 CALM = Scenario("calm", Profile(((0, 68), (600, 70))))
 
-SCENARIOS = {s.name: s for s in (ARGUMENT, CALM)}
+SCENARIOS = {s.name: s for s in (ARGUMENT, WITHDRAW, CALM)}

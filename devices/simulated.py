@@ -21,12 +21,13 @@ log = logging.getLogger(__name__)
 
 class SimulatedStrap:
     def __init__(self, scenario: Scenario = ARGUMENT, clock: Clock | None = None, seed: int = 7,
-                 name: str = "Demo strap") -> None:
+                 name: str = "Demo strap", start_s: float = 0.0) -> None:
         self.name = name
         self.address = "demo"
         self.scenario = scenario
         self.clock = clock or ScaledClock()
         self.seed = seed
+        self.start_s = start_s  # scenario time 0 on the clock (a strap added mid-session starts later)
         self._queue = EventQueue()
         self._task: asyncio.Task[None] | None = None
 
@@ -43,9 +44,9 @@ class SimulatedStrap:
         self._task = asyncio.create_task(self._run(), name=f"simulated-strap-{self.name}")
 
     async def _run(self) -> None:
-        dropouts = self.scenario.dropouts()
+        dropouts = [(a + self.start_s, b + self.start_s) for a, b in self.scenario.dropouts()]
         try:
-            for sample in self.scenario.samples(self.seed, self.name):
+            for sample in self.scenario.samples(self.seed, self.name, self.start_s):
                 while dropouts and dropouts[0][0] <= sample.t_s:
                     start, end = dropouts.pop(0)
                     await self.clock.sleep_until(start)

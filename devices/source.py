@@ -38,6 +38,7 @@ class Status:
     t_s: float
     message: str = ""
     value: int | str | None = None
+    partner: int = 0  # whose strap reported it
 
 
 SourceEvent = HeartRateSample | Status

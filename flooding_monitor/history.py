@@ -12,7 +12,7 @@ import os
 import statistics
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from .analysis import Analysis, analyze
@@ -20,14 +20,22 @@ from .baseline import Baseline
 from .detector import STATE_CODES, State
 from .recordings import CSV_HEADER, csv_rows, load_recording
 from .settings import DetectorSettings
-from .store import SessionStore, SessionSummary
+from .partners import DEFAULT_PARTNERS
+from .session import EpisodeRecord
+from .store import PartnerInfo, SessionStore, SessionSummary
 
 
-def reanalyze(store: SessionStore, session_id: int, settings: DetectorSettings | None = None) -> Analysis:
+def reanalyze(store: SessionStore, session_id: int, settings: DetectorSettings | None = None,
+              partner: int = 0) -> Analysis:
+    """One partner's session through the batch detector (their own threshold and baseline)."""
     info = store.session(session_id)
     s = settings or DetectorSettings.from_dict(info.settings)
-    baseline = Baseline(info.baseline_hr, info.baseline_rmssd, 0.0) if info.baseline_hr else None
-    return analyze(store.samples(session_id), s, baseline)
+    who = next((p for p in store.partners(session_id) if p.slot == partner), None)
+    if settings is None and who is not None and who.threshold_bpm is not None:
+        s = replace(s, threshold_bpm=who.threshold_bpm)
+    hr, rmssd = (who.baseline_hr, who.baseline_rmssd) if who is not None else (info.baseline_hr, info.baseline_rmssd)
+    baseline = Baseline(hr, rmssd, 0.0) if hr else None
+    return analyze(store.samples(session_id, partner), s, baseline)
 
 
 def export_session_csv(store: SessionStore, session_id: int, out_dir: str | os.PathLike[str]) -> Path:
@@ -38,13 +46,21 @@ def export_session_csv(store: SessionStore, session_id: int, out_dir: str | os.P
 
 
 SUMMARY_HEADER = ("id", "started_at", "duration_min", "device", "episodes", "minutes_flooded", "peak_bpm",
-                  "pauses", "median_recovery_min", "notes")
+                  "pauses", "median_recovery_min", "notes", "partner_a", "episodes_a", "partner_b", "episodes_b")
 
 
 def summary_row(s: SessionSummary) -> tuple:
     return (s.id, s.started_at.isoformat(timespec="seconds"), f"{s.duration_s / 60:.1f}", s.device_name or "",
             s.episodes, f"{s.flooded_s / 60:.1f}", "" if s.peak_bpm is None else f"{s.peak_bpm:.0f}", s.pauses,
-            "" if s.median_recovery_s is None else f"{s.median_recovery_s / 60:.1f}", s.notes)
+            "" if s.median_recovery_s is None else f"{s.median_recovery_s / 60:.1f}", s.notes,
+            *_partner_cells(s))
+
+
+def _partner_cells(s: SessionSummary) -> tuple:
+    if not s.partner_names:
+        return ("", s.episodes, "", "")
+    names = (*s.partner_names, "")[:2]
+    return (names[0], s.episodes_by_partner[0], names[1], s.episodes_by_partner[1])
 
 
 def export_summary_csv(store: SessionStore, out_dir: str | os.PathLike[str]) -> Path:
@@ -62,17 +78,27 @@ def _write_private(path: Path, rows: Sequence[Sequence[object]]) -> None:
 
 def import_recording(store: SessionStore, path: str | os.PathLike[str],
                      settings: DetectorSettings | None = None) -> int:
-    """Add a recording file to the history as a session, analysed by the batch detector."""
+    """Add a recording file to the history as a session, analysed by the batch detector.
+
+    A two-partner export (its ``partner`` column) comes back as two partners.
+    """
     rec = load_recording(path)
     s = settings or DetectorSettings()
     started = dt.datetime.fromtimestamp(Path(path).stat().st_mtime)
-    t0 = rec.samples[0].t_s
-    samples = [type(x)(x.t_s - t0, x.hr_bpm, x.rr_us, x.contact, "import") for x in rec.samples]
+    t0 = min(x.t_s for x in rec.samples)
+    samples = [type(x)(x.t_s - t0, x.hr_bpm, x.rr_us, x.contact, "import", partner=x.partner) for x in rec.samples]
     sid = store.create_session(started, "import", Path(path).name, None, s.to_dict())
     store.write_batch(sid, samples)
-    result = analyze(samples, s)
-    store.replace_protocol(sid, result.detection.episodes, [], [])
-    duration = samples[-1].t_s
+    slots = rec.partner_slots
+    if len(slots) > 1:
+        store.set_partners(sid, [PartnerInfo(k, DEFAULT_PARTNERS[k].name, DEFAULT_PARTNERS[k].colour) for k in slots])
+    episodes = []
+    for k in slots:
+        result = analyze([x for x in samples if x.partner == k], s)
+        episodes += [EpisodeRecord(e.start_s, e.onset_s, e.end_s, e.peak_bpm, partner=k)
+                     for e in result.detection.episodes]
+    store.replace_protocol(sid, episodes, [], [])
+    duration = max(x.t_s for x in samples)
     store.end_session(sid, started + dt.timedelta(seconds=duration), duration, "import")
     return sid
 
@@ -85,6 +111,7 @@ class WeekTrend:
     minutes_flooded: float
     median_recovery_min: float | None
     near_misses: int
+    episodes_by_partner: tuple[int, int] = (0, 0)  # partner A (or the only wearer), partner B
 
 
 def near_misses(analysis: Analysis, min_s: int = 10) -> int:
@@ -113,10 +140,13 @@ def weekly_trends(store: SessionStore, with_near_misses: bool = True) -> list[We
     for monday in sorted(weeks):
         items = weeks[monday]
         recov = [s.median_recovery_s for s in items if s.median_recovery_s is not None]
-        misses = sum(near_misses(reanalyze(store, s.id)) for s in items) if with_near_misses else 0
+        misses = sum(near_misses(reanalyze(store, s.id, partner=k))
+                     for s in items for k in range(max(1, len(s.partner_names)))) if with_near_misses else 0
+        a = sum(s.episodes_by_partner[0] if s.episodes_by_partner else s.episodes for s in items)
+        b = sum(s.episodes_by_partner[1] for s in items if s.episodes_by_partner)
         out.append(WeekTrend(monday, len(items), sum(s.episodes for s in items),
                              sum(s.flooded_s for s in items) / 60,
-                             statistics.median(recov) / 60 if recov else None, misses))
+                             statistics.median(recov) / 60 if recov else None, misses, (a, b)))
     return out
 
 
@@ -126,8 +156,10 @@ def format_table(summaries: Sequence[SessionSummary]) -> str:
     for s in summaries:
         peak = "" if s.peak_bpm is None else f"{s.peak_bpm:.0f}"
         rec = "" if s.median_recovery_s is None else f"{s.median_recovery_s / 60:.0f} min"
+        who = "" if not s.partner_names else "  " + ", ".join(
+            f"{name} {n}" for name, n in zip(s.partner_names, s.episodes_by_partner))
         lines.append(f"{s.id:>4}  {s.started_at:%Y-%m-%d %H:%M}  {s.duration_s / 60:>5.0f} m  {s.episodes:>8}  "
-                     f"{s.flooded_s / 60:>6.1f} m  {peak:>5}  {s.pauses:>6}  {rec:>8}")
+                     f"{s.flooded_s / 60:>6.1f} m  {peak:>5}  {s.pauses:>6}  {rec:>8}{who}")
     if not summaries:
         lines.append("(no sessions yet: run 'flooding-monitor --demo' or 'flooding-monitor record')")
     return "\n".join(lines)

@@ -15,11 +15,13 @@ from pathlib import Path
 from typing import Any
 
 from .breathing import BreathingPattern
+from .partners import DEFAULT_PARTNERS, Partner
 from .pause import MAX_PAUSE_S, MIN_PAUSE_S
 from .settings import DetectorSettings, SettingsError
 
 log = logging.getLogger(__name__)
 APP_NAME = "flooding-monitor"
+LANGUAGES = ("system", "en", "zh_CN")
 
 
 @dataclass(frozen=True)
@@ -37,6 +39,10 @@ class Preferences:
     font_scale: float = 1.0
     last_device_address: str | None = None
     last_device_name: str | None = None
+    partners: tuple[Partner, Partner] = DEFAULT_PARTNERS
+    second_device_address: str | None = None  # partner B's strap, reconnected on start
+    second_device_name: str | None = None
+    language: str = "system"  # "system", "en", "zh_CN"
 
     def __post_init__(self) -> None:
         if not MIN_PAUSE_S / 60 <= self.pause_min <= MAX_PAUSE_S / 60:
@@ -50,6 +56,12 @@ class Preferences:
             raise SettingsError("clock must be system, 24-hour or 12-hour")
         if not 0.75 <= self.font_scale <= 2.5:
             raise SettingsError("font_scale must be between 0.75 and 2.5")
+        if len(self.partners) != 2 or not all(isinstance(p, Partner) for p in self.partners):
+            raise SettingsError("partners must list two partners")
+        if self.partners[0].name.strip() == self.partners[1].name.strip():
+            raise SettingsError("the two partners need different names")
+        if self.language not in LANGUAGES:
+            raise SettingsError(f"language must be one of {', '.join(LANGUAGES)}")
 
     @property
     def breathing(self) -> BreathingPattern:
@@ -82,6 +94,10 @@ class Preferences:
             if key not in names:
                 continue
             try:
+                if key == "partners":
+                    if not isinstance(value, list):
+                        raise SettingsError("partners must be a list")
+                    value = tuple(Partner.from_json(v) for v in value)
                 prefs = replace(prefs, **{key: value})
             except (SettingsError, TypeError, ValueError) as exc:
                 problems.append(f"{key}: {exc}")

@@ -34,6 +34,14 @@ class Recording:
     format: str
     path: str
 
+    @property
+    def partner_slots(self) -> list[int]:
+        """Partners present (a two-partner session's export has 0 and 1)."""
+        return sorted({s.partner for s in self.samples})
+
+    def of_partner(self, slot: int) -> list[HeartRateSample]:
+        return [s for s in self.samples if s.partner == slot]
+
 
 def load_recording(path: str | os.PathLike[str]) -> Recording:
     p = Path(path)
@@ -158,9 +166,9 @@ def _parse_csv(text: str, source: str) -> list[HeartRateSample]:
         raise RecordingError(f"{source}: CSV header needs a 't' column (seconds); found {', '.join(header)}")
     if "hr" not in header and "rr_ms" not in header:
         raise RecordingError(f"{source}: CSV header needs an 'hr' and/or 'rr_ms' column")
-    col = {name: header.index(name) for name in ("t", "hr", "rr_ms", "contact") if name in header}
-    rows: dict[float, list] = {}
-    order: list[float] = []
+    col = {name: header.index(name) for name in ("t", "hr", "rr_ms", "contact", "partner") if name in header}
+    rows: dict[tuple[int, float], list] = {}
+    order: list[tuple[int, float]] = []
     for n, row in enumerate(reader, 2):
         if not row or all(not c.strip() for c in row):
             continue
@@ -174,10 +182,11 @@ def _parse_csv(text: str, source: str) -> list[HeartRateSample]:
         if not t_text:
             raise RecordingError(f"{where}: empty 't'")
         t = _number(t_text, where)
-        if t not in rows:
-            rows[t] = [None, [], Contact.UNSUPPORTED]
-            order.append(t)
-        entry = rows[t]
+        partner = _partner(cell("partner"), where)
+        if (partner, t) not in rows:
+            rows[partner, t] = [None, [], Contact.UNSUPPORTED]
+            order.append((partner, t))
+        entry = rows[partner, t]
         if cell("hr"):
             entry[0] = _number(cell("hr"), where)
         for part in cell("rr_ms").replace(";", " ").split():
@@ -186,7 +195,17 @@ def _parse_csv(text: str, source: str) -> list[HeartRateSample]:
                 entry[1].append(rr_ms_to_us(rr))
         if cell("contact"):
             entry[2] = _contact(cell("contact"), where)
-    return [HeartRateSample(t, rows[t][0], tuple(rows[t][1]), rows[t][2], source) for t in order]
+    return [HeartRateSample(t, rows[p, t][0], tuple(rows[p, t][1]), rows[p, t][2], source, partner=p)
+            for p, t in order]
+
+
+def _partner(value: str, where: str) -> int:
+    """The optional ``partner`` column: 0 or 1 (a two-partner session's export)."""
+    if value in ("", "0"):
+        return 0
+    if value == "1":
+        return 1
+    raise RecordingError(f"{where}: partner {value!r} must be 0 or 1")
 
 
 def _contact(value: str, where: str) -> Contact:
@@ -200,16 +219,17 @@ def _contact(value: str, where: str) -> Contact:
     raise RecordingError(f"{where}: contact value {value!r} not understood (use 1/0)")
 
 
-CSV_HEADER = ("t", "hr", "rr_ms", "contact")
+CSV_HEADER = ("t", "hr", "rr_ms", "contact", "partner")
 
 
-def csv_rows(sample: HeartRateSample) -> Iterator[tuple[str, str, str, str]]:
-    """The recorder's CSV rows for one sample: one row per RR (sharing t)."""
+def csv_rows(sample: HeartRateSample) -> Iterator[tuple[str, str, str, str, str]]:
+    """The recorder's CSV rows for one sample: one row per RR (sharing t and partner)."""
     t = f"{sample.t_s:.3f}"
     hr = "" if sample.hr_bpm is None else f"{sample.hr_bpm:g}"
     contact = {Contact.DETECTED: "1", Contact.NOT_DETECTED: "0"}.get(sample.contact, "")
+    partner = str(sample.partner)
     if not sample.rr_us:
-        yield (t, hr, "", contact)
+        yield (t, hr, "", contact, partner)
         return
     for k, rr in enumerate(sample.rr_us):
-        yield (t, hr if k == 0 else "", f"{rr / 1000:.3f}", contact)
+        yield (t, hr if k == 0 else "", f"{rr / 1000:.3f}", contact, partner)

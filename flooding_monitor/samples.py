@@ -44,6 +44,7 @@ class HeartRateSample:
         contact: sensor-contact state.
         source: which strap or file produced it (for logs and the store).
         energy_kj: cumulative energy expended when the strap sent it.
+        partner: which partner wears the strap (0 or 1; see partners.py).
     """
 
     t_s: float
@@ -52,6 +53,7 @@ class HeartRateSample:
     contact: Contact = Contact.UNSUPPORTED
     source: str = ""
     energy_kj: int | None = field(default=None, compare=False)
+    partner: int = 0
 
     def __post_init__(self) -> None:
         if not math.isfinite(self.t_s):

@@ -1,24 +1,29 @@
-"""A live session's state: the monitor, the alert, snoozes and pauses.
+"""A live session's state: one or two partners' monitors, the shared alert and pause.
 
 Pure logic (no Qt): the UI feeds it samples and statuses and reads what to
-show; tests drive it with a controlled clock.
+show; tests drive it with a controlled clock. Each partner has a detector of
+their own (own baseline, own threshold); the alert and the pause are shared,
+because either partner's flooding is the couple's cue to stop.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import math
 from collections import deque
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from .baseline import Baseline
-from .detector import EpisodeEnded, EpisodeStarted, State
+from .detector import BaselineReady, EpisodeEnded, EpisodeStarted, State
 from .monitor import LiveMonitor, TickResult
+from .partners import DEFAULT_PARTNERS, MAX_PARTNERS, Partner
 from .pause import Pause, start_pause
 from .preferences import Preferences
 from .samples import HeartRateSample
 
+log = logging.getLogger(__name__)
 TRACE_S = 300  # the monitor's scrolling trace: last five minutes
 
 
@@ -35,6 +40,7 @@ class EpisodeRecord:
     end_s: float | None = None
     peak_bpm: float = math.nan
     alerted: bool = False
+    partner: int = 0  # slot of the partner who flooded
 
 
 @dataclass
@@ -47,66 +53,23 @@ class ConnectionInfo:
 
 
 @dataclass
-class Session:
+class PartnerState:
+    """One partner's detector and what it has seen this session."""
+
+    slot: int
+    partner: Partner
     prefs: Preferences
-    wall_clock: Callable[[], dt.datetime] = dt.datetime.now
     baseline: Baseline | None = None
     monitor: LiveMonitor = field(init=False)
     latest: TickResult | None = None
     trace: deque[TickResult] = field(default_factory=lambda: deque(maxlen=TRACE_S + 5))
     episodes: list[EpisodeRecord] = field(default_factory=list)
-    pauses: list[Pause] = field(default_factory=list)
-    snoozes: list[Snooze] = field(default_factory=list)
-    alert_active: bool = False
     connection: ConnectionInfo = field(default_factory=ConnectionInfo)
     below_since_s: float | None = None  # start of the current calm stretch (valid, under thr - hysteresis)
-    alerts_raised: int = 0
 
     def __post_init__(self) -> None:
-        self.monitor = LiveMonitor(self.prefs.detector, self.baseline)
+        self.monitor = LiveMonitor(self.partner.settings(self.prefs.detector), self.baseline)
 
-    # -- input ------------------------------------------------------------------------
-    def feed(self, sample: HeartRateSample) -> list[TickResult]:
-        return self._handle(self.monitor.feed(sample))
-
-    def advance(self, now_s: float) -> list[TickResult]:
-        return self._handle(self.monitor.advance(now_s))
-
-    def _handle(self, results: list[TickResult]) -> list[TickResult]:
-        s = self.prefs.detector
-        for r in results:
-            self.latest = r
-            self.trace.append(r)
-            thr = r.threshold.threshold_bpm
-            if r.tick.valid and r.tick.hr_bpm < thr - s.hysteresis_bpm:
-                if self.below_since_s is None:
-                    self.below_since_s = r.tick.t_s
-            elif r.tick.valid:
-                self.below_since_s = None
-            for e in r.events:
-                if isinstance(e, EpisodeStarted):
-                    self.episodes.append(EpisodeRecord(e.start_s, e.t_s, peak_bpm=e.hr_bpm))
-                    if not self.pausing and not self.snoozed(r.tick.t_s):
-                        self._raise_alert()
-                elif isinstance(e, EpisodeEnded):
-                    if self.episodes:
-                        self.episodes[-1].end_s = e.end_s
-                        self.episodes[-1].peak_bpm = e.peak_bpm
-                    self.alert_active = False
-            open_episode = self.monitor.machine.open_episode()
-            if open_episode is not None and self.episodes:
-                self.episodes[-1].peak_bpm = open_episode.peak_bpm
-            if self.flooded and not self.alert_active and not self.pausing and not self.snoozed(r.tick.t_s):
-                self._raise_alert()  # a snooze ran out while still flooded
-        return results
-
-    def _raise_alert(self) -> None:
-        self.alert_active = True
-        self.alerts_raised += 1
-        if self.episodes:
-            self.episodes[-1].alerted = True
-
-    # -- what the UI reads ------------------------------------------------------------
     @property
     def state(self) -> State:
         return self.latest.state if self.latest else State.NO_SIGNAL
@@ -120,6 +83,150 @@ class Session:
         return self.monitor.machine.rule.threshold_bpm
 
     @property
+    def calm_below_bpm(self) -> float:
+        """Under this rate the body counts as calm (threshold minus the hysteresis margin)."""
+        return self.threshold_bpm - self.prefs.detector.hysteresis_bpm
+
+    def record(self, results: list[TickResult]) -> list[EpisodeStarted]:
+        """Keep the latest tick, the trace, the calm stretch and the episode list; returns onsets."""
+        onsets = []
+        for r in results:
+            self.latest = r
+            self.trace.append(r)
+            if r.tick.valid and r.tick.hr_bpm < r.threshold.threshold_bpm - self.prefs.detector.hysteresis_bpm:
+                if self.below_since_s is None:
+                    self.below_since_s = r.tick.t_s
+            elif r.tick.valid:
+                self.below_since_s = None
+            for e in r.events:
+                if isinstance(e, BaselineReady):
+                    self.baseline = e.baseline
+                elif isinstance(e, EpisodeStarted):
+                    self.episodes.append(EpisodeRecord(e.start_s, e.t_s, peak_bpm=e.hr_bpm, partner=self.slot))
+                    onsets.append(e)
+                elif isinstance(e, EpisodeEnded) and self.episodes:
+                    self.episodes[-1].end_s = e.end_s
+                    self.episodes[-1].peak_bpm = e.peak_bpm
+            open_episode = self.monitor.machine.open_episode()
+            if open_episode is not None and self.episodes:
+                self.episodes[-1].peak_bpm = open_episode.peak_bpm
+        return onsets
+
+    def calm_for_s(self, now_s: float) -> float:
+        return 0.0 if self.below_since_s is None else max(0.0, now_s - self.below_since_s)
+
+    def recovered(self) -> bool:
+        """A trusted reading, no episode under way, rate under the calm margin."""
+        r = self.latest
+        if r is None or not r.tick.valid or self.flooded:
+            return False
+        return r.tick.hr_bpm < r.threshold.threshold_bpm - self.prefs.detector.hysteresis_bpm
+
+
+@dataclass
+class Session:
+    prefs: Preferences
+    wall_clock: Callable[[], dt.datetime] = dt.datetime.now
+    baseline: Baseline | None = None
+    partners: Sequence[Partner] = (DEFAULT_PARTNERS[0],)
+    people: list[PartnerState] = field(init=False)
+    pauses: list[Pause] = field(default_factory=list)
+    snoozes: list[Snooze] = field(default_factory=list)
+    alert_active: bool = False
+    alert_slots: tuple[int, ...] = ()  # who is flooded in the current alert
+    alerts_raised: int = 0
+    #: Told each partner's new ticks (slot, results): the UI's calibration listens here.
+    on_ticks: Callable[[int, list[TickResult]], None] | None = None
+
+    def __post_init__(self) -> None:
+        if not 1 <= len(self.partners) <= MAX_PARTNERS:
+            raise ValueError(f"a session has 1 to {MAX_PARTNERS} partners")
+        self.people = []
+        for i, partner in enumerate(self.partners):
+            self.people.append(PartnerState(i, partner, self.prefs, self.baseline if i == 0 else None))
+
+    def add_partner(self, partner: Partner, baseline: Baseline | None = None) -> PartnerState:
+        """The second strap joins a running session (the shared pause and history go on)."""
+        if len(self.people) >= MAX_PARTNERS:
+            raise ValueError(f"at most {MAX_PARTNERS} partners")
+        person = PartnerState(len(self.people), partner, self.prefs, baseline)
+        self.people.append(person)
+        self.partners = tuple(p.partner for p in self.people)
+        return person
+
+    # -- input ------------------------------------------------------------------------
+    def feed(self, sample: HeartRateSample) -> list[TickResult]:
+        if not 0 <= sample.partner < len(self.people):
+            log.warning("sample for partner %d, who is not in this session", sample.partner)
+            return []
+        person = self.people[sample.partner]
+        return self._handle(person, person.monitor.feed(sample))
+
+    def advance(self, now_s: float) -> list[TickResult]:
+        out: list[TickResult] = []
+        for person in self.people:
+            out += self._handle(person, person.monitor.advance(now_s))
+        return out
+
+    def _handle(self, person: PartnerState, results: list[TickResult]) -> list[TickResult]:
+        if results and self.on_ticks is not None:
+            self.on_ticks(person.slot, results)
+        for r in results:
+            if person.record([r]) and not self.pausing and not self.snoozed(r.tick.t_s):
+                self._raise_alert()
+            if self.alert_active and not self.flooded:
+                self.alert_active = False  # everyone's episode is over
+            if self.flooded and not self.alert_active and not self.pausing and not self.snoozed(r.tick.t_s):
+                self._raise_alert()  # a snooze ran out while still flooded
+        return results
+
+    def _raise_alert(self) -> None:
+        self.alert_active = True
+        self.alerts_raised += 1
+        self.alert_slots = tuple(p.slot for p in self.people if p.flooded)
+        for p in self.people:
+            if p.flooded and p.episodes:
+                p.episodes[-1].alerted = True
+
+    # -- what the UI reads ------------------------------------------------------------
+    @property
+    def first(self) -> PartnerState:
+        return self.people[0]
+
+    @property
+    def monitor(self) -> LiveMonitor:
+        return self.first.monitor
+
+    @property
+    def latest(self) -> TickResult | None:
+        return self.first.latest
+
+    @property
+    def trace(self) -> deque[TickResult]:
+        return self.first.trace
+
+    @property
+    def connection(self) -> ConnectionInfo:
+        return self.first.connection
+
+    @property
+    def episodes(self) -> list[EpisodeRecord]:
+        """Every partner's episodes, in order of their start."""
+        return sorted((e for p in self.people for e in p.episodes), key=lambda e: (e.start_s, e.partner))
+
+    @property
+    def state(self) -> State:
+        return self.first.state
+
+    @property
+    def flooded(self) -> bool:
+        return any(p.flooded for p in self.people)
+
+    @property
+    def threshold_bpm(self) -> float:
+        return self.first.threshold_bpm
+
+    @property
     def pause(self) -> Pause | None:
         return self.pauses[-1] if self.pauses and self.pauses[-1].active else None
 
@@ -131,15 +238,19 @@ class Session:
         return bool(self.snoozes) and now_s < self.snoozes[-1].until_s
 
     def calm_for_s(self, now_s: float) -> float:
-        """How long the rate has stayed under threshold minus the hysteresis margin."""
-        return 0.0 if self.below_since_s is None else max(0.0, now_s - self.below_since_s)
+        """How long everyone's rate has stayed under their threshold minus the margin."""
+        return min(p.calm_for_s(now_s) for p in self.people)
 
     def recovered(self) -> bool:
-        """Ready to return: a trusted reading, no episode under way, rate under the margin."""
-        r = self.latest
-        if r is None or not r.tick.valid or self.flooded:
-            return False
-        return r.tick.hr_bpm < r.threshold.threshold_bpm - self.prefs.detector.hysteresis_bpm
+        """Ready to return: every partner has a trusted reading under their calm margin."""
+        return all(p.recovered() for p in self.people)
+
+    def set_baseline(self, slot: int, baseline: Baseline) -> None:
+        person = self.people[slot]
+        person.baseline = baseline
+        person.monitor.machine.use_baseline(baseline)
+        if slot == 0:
+            self.baseline = baseline
 
     # -- actions ------------------------------------------------------------------------
     def start_pause(self, now_s: float, reason: str = "manual") -> Pause:
@@ -157,7 +268,7 @@ class Session:
         return snooze
 
     def end_pause(self, now_s: float) -> Pause | None:
-        """End the pause now (early if before its time); records whether the body had calmed."""
+        """End the pause now (early if before its time); records whether the bodies had calmed."""
         pause = self.pause
         if pause is not None:
             pause.end(now_s, self.recovered())

@@ -18,7 +18,7 @@ from typing import Any
 
 from .recordings import CSV_HEADER, csv_rows
 from .samples import HeartRateSample
-from .store import SessionStore, StoreError
+from .store import PartnerInfo, SessionStore, StoreError
 
 log = logging.getLogger(__name__)
 
@@ -33,12 +33,13 @@ class SessionRecorder:
         self.session_id: int | None = None
         self.error: str | None = None
         self.pending: list[HeartRateSample] = []
-        self.pending_events: list[tuple[float, str, str]] = []
+        self.pending_events: list[tuple[float, str, str, int]] = []
         self.saved_samples = 0
         self.last_t_s = 0.0
         self._last_flush_t = float("-inf")
         self._meta = (source_kind, device_name, device_address, settings)
         self._protocol: tuple | None = None
+        self._partners: list[PartnerInfo] | None = None
         self._create()
 
     def _create(self) -> bool:
@@ -62,8 +63,12 @@ class SessionRecorder:
         if sample.t_s - self._last_flush_t >= self.flush_every_s:
             self.flush()
 
-    def add_event(self, t_s: float, kind: str, message: str = "") -> None:
-        self.pending_events.append((t_s, kind, message))
+    def add_event(self, t_s: float, kind: str, message: str = "", partner: int = 0) -> None:
+        self.pending_events.append((t_s, kind, message, partner))
+
+    def set_partners(self, partners: list[PartnerInfo]) -> None:
+        """Who wears which strap (names, colours, thresholds, baselines); written with the next flush."""
+        self._partners = list(partners)
 
     def set_protocol(self, episodes: list, pauses: list, snoozes: list, baseline=None) -> None:
         """Remember the current episodes, pauses and snoozes; written with the next flush."""
@@ -82,6 +87,9 @@ class SessionRecorder:
                 self.saved_samples += len(self.pending)
                 self.pending = []
                 self.pending_events = []
+            if self._partners is not None:
+                self.store.set_partners(self.session_id, self._partners)
+                self._partners = None
             if self._protocol is not None:
                 episodes, pauses, snoozes, baseline = self._protocol
                 self.store.replace_protocol(self.session_id, episodes, pauses, snoozes,

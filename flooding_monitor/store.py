@@ -94,6 +94,24 @@ MIGRATIONS: list[str] = [
         other TEXT NOT NULL DEFAULT ''
     );
     """,
+    # 2: two partners in one session; rows from version 1 belong to partner 0
+    """
+    ALTER TABLE samples ADD COLUMN partner INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE events ADD COLUMN partner INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE episodes ADD COLUMN partner INTEGER NOT NULL DEFAULT 0;
+    CREATE TABLE partners (
+        session_id INTEGER NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
+        slot INTEGER NOT NULL,
+        name TEXT NOT NULL,
+        colour TEXT NOT NULL,
+        device_name TEXT,
+        device_address TEXT,
+        threshold_bpm REAL,                -- personal threshold, NULL = the session's
+        baseline_hr REAL,
+        baseline_rmssd REAL,
+        PRIMARY KEY (session_id, slot)
+    );
+    """,
 ]
 
 
@@ -124,6 +142,20 @@ class SessionInfo:
 
 
 @dataclass(frozen=True)
+class PartnerInfo:
+    """Who wore which strap in a session."""
+
+    slot: int
+    name: str
+    colour: str
+    device_name: str | None = None
+    device_address: str | None = None
+    threshold_bpm: float | None = None
+    baseline_hr: float | None = None
+    baseline_rmssd: float | None = None
+
+
+@dataclass(frozen=True)
 class SessionSummary:
     """One row of the history list."""
 
@@ -137,6 +169,8 @@ class SessionSummary:
     pauses: int
     median_recovery_s: float | None  # from pause start to the end of its episode
     notes: int
+    partner_names: tuple[str, ...] = ()  # empty for a one-person session
+    episodes_by_partner: tuple[int, ...] = ()
 
 
 def _encode_rr(rr: Sequence[int]) -> str:
@@ -244,14 +278,25 @@ class SessionStore:
         return int(cur.lastrowid)
 
     def write_batch(self, session_id: int, samples: Sequence[HeartRateSample],
-                    events: Sequence[tuple[float, str, str]] = ()) -> None:
-        """Append samples and status events in one transaction."""
+                    events: Sequence[tuple] = ()) -> None:
+        """Append samples and status events ``(t_s, kind, message[, partner])`` in one transaction."""
         with self._transaction():
             self.db.executemany(
-                "INSERT INTO samples (session_id, t_s, hr, rr_us, contact) VALUES (?, ?, ?, ?, ?)",
-                [(session_id, s.t_s, s.hr_bpm, _encode_rr(s.rr_us), int(s.contact)) for s in samples])
-            self.db.executemany("INSERT INTO events (session_id, t_s, kind, message) VALUES (?, ?, ?, ?)",
-                                [(session_id, t, k, m) for t, k, m in events])
+                "INSERT INTO samples (session_id, t_s, hr, rr_us, contact, partner) VALUES (?, ?, ?, ?, ?, ?)",
+                [(session_id, s.t_s, s.hr_bpm, _encode_rr(s.rr_us), int(s.contact), s.partner) for s in samples])
+            self.db.executemany(
+                "INSERT INTO events (session_id, t_s, kind, message, partner) VALUES (?, ?, ?, ?, ?)",
+                [(session_id, e[0], e[1], e[2], e[3] if len(e) > 3 else 0) for e in events])
+
+    def set_partners(self, session_id: int, partners: Iterable[PartnerInfo]) -> None:
+        """Record who wore which strap (rewritten whenever a partner joins or calibrates)."""
+        with self._transaction():
+            self.db.execute("DELETE FROM partners WHERE session_id = ?", (session_id,))
+            self.db.executemany(
+                "INSERT INTO partners (session_id, slot, name, colour, device_name, device_address, "
+                "threshold_bpm, baseline_hr, baseline_rmssd) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [(session_id, p.slot, p.name, p.colour, p.device_name, p.device_address, p.threshold_bpm,
+                  p.baseline_hr, p.baseline_rmssd) for p in partners])
 
     def replace_protocol(self, session_id: int, episodes: Iterable[Any], pauses: Iterable[Any],
                          snoozes: Iterable[Any], baseline_hr: float | None = None,
@@ -261,9 +306,10 @@ class SessionStore:
             for table in ("episodes", "pauses", "snoozes"):
                 self.db.execute(f"DELETE FROM {table} WHERE session_id = ?", (session_id,))
             self.db.executemany(
-                "INSERT INTO episodes VALUES (?, ?, ?, ?, ?, ?)",
-                [(session_id, e.start_s, e.onset_s, e.end_s, e.peak_bpm, int(getattr(e, "alerted", False)))
-                 for e in episodes])
+                "INSERT INTO episodes (session_id, start_s, onset_s, end_s, peak_bpm, alerted, partner) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                [(session_id, e.start_s, e.onset_s, e.end_s, e.peak_bpm, int(getattr(e, "alerted", False)),
+                  int(getattr(e, "partner", 0))) for e in episodes])
             self.db.executemany(
                 "INSERT INTO pauses VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 [(session_id, p.started_s, p.planned_s, p.extended_s, p.return_wall.isoformat(), p.ended_s,
@@ -316,18 +362,32 @@ class SessionStore:
                            json.loads(row["settings_json"]), row["baseline_hr"], row["baseline_rmssd"],
                            row["closed_by"])
 
-    def samples(self, session_id: int) -> list[HeartRateSample]:
-        rows = self.db.execute("SELECT t_s, hr, rr_us, contact FROM samples WHERE session_id = ? ORDER BY rowid",
-                               (session_id,))
+    def samples(self, session_id: int, partner: int | None = None) -> list[HeartRateSample]:
+        """The samples as received (one partner's, or everyone's in arrival order)."""
+        where = "session_id = ?" + ("" if partner is None else " AND partner = ?")
+        args = (session_id,) if partner is None else (session_id, partner)
+        rows = self.db.execute(f"SELECT t_s, hr, rr_us, contact, partner FROM samples WHERE {where} ORDER BY rowid",
+                               args)
         return [HeartRateSample(t, hr, _decode_rr(rr), Contact(c) if c in (0, 2, 3) else Contact.UNSUPPORTED,
-                                "history") for t, hr, rr, c in rows]
+                                "history", partner=p) for t, hr, rr, c, p in rows]
 
     def sample_count(self, session_id: int) -> int:
         return int(self.db.execute("SELECT COUNT(*) FROM samples WHERE session_id = ?", (session_id,)).fetchone()[0])
 
-    def events(self, session_id: int) -> list[tuple[float, str, str]]:
+    def events(self, session_id: int, partner: int | None = None) -> list[tuple[float, str, str]]:
+        where = "session_id = ?" + ("" if partner is None else " AND partner = ?")
+        args = (session_id,) if partner is None else (session_id, partner)
         return [tuple(r) for r in self.db.execute(
-            "SELECT t_s, kind, message FROM events WHERE session_id = ? ORDER BY t_s", (session_id,))]
+            f"SELECT t_s, kind, message FROM events WHERE {where} ORDER BY t_s", args)]
+
+    def partners(self, session_id: int) -> list[PartnerInfo]:
+        """Who took part; a session from before two-partner support has one unnamed partner."""
+        rows = self.db.execute("SELECT * FROM partners WHERE session_id = ? ORDER BY slot", (session_id,)).fetchall()
+        if rows:
+            return [PartnerInfo(r["slot"], r["name"], r["colour"], r["device_name"], r["device_address"],
+                                r["threshold_bpm"], r["baseline_hr"], r["baseline_rmssd"]) for r in rows]
+        info = self.session(session_id)
+        return [PartnerInfo(0, "", "#3b82c4", info.device_name, None, None, info.baseline_hr, info.baseline_rmssd)]
 
     def episodes(self, session_id: int) -> list[sqlite3.Row]:
         return self.db.execute("SELECT * FROM episodes WHERE session_id = ? ORDER BY start_s", (session_id,)).fetchall()
@@ -347,8 +407,15 @@ class SessionStore:
             "SELECT id, started_at, COALESCE(duration_s, 0), device_name FROM sessions ORDER BY started_at DESC"
         ).fetchall()
         ep: dict[int, list[tuple[float, float | None, float | None]]] = {}
-        for sid, start, end, peak in self.db.execute("SELECT session_id, start_s, end_s, peak_bpm FROM episodes"):
+        by_partner: dict[int, list[int]] = {}
+        for sid, start, end, peak, slot in self.db.execute(
+                "SELECT session_id, start_s, end_s, peak_bpm, partner FROM episodes"):
             ep.setdefault(sid, []).append((start, end, peak))
+            counts = by_partner.setdefault(sid, [0, 0])
+            counts[min(int(slot), 1)] += 1
+        names: dict[int, list[str]] = {}
+        for sid, name in self.db.execute("SELECT session_id, name FROM partners ORDER BY session_id, slot"):
+            names.setdefault(sid, []).append(name)
         pauses: dict[int, list[float]] = {}
         for sid, started in self.db.execute("SELECT session_id, started_s FROM pauses"):
             pauses.setdefault(sid, []).append(started)
@@ -360,7 +427,7 @@ class SessionStore:
         for sid, started_at, duration, device in sessions:
             duration = duration or running.get(sid, 0.0)  # still recording: up to its last sample
             eps = ep.get(sid, [])
-            flooded = sum(((e if e is not None else duration) - s) for s, e, _ in eps)
+            flooded = _union_length([(s, e if e is not None else duration) for s, e, _ in eps])
             peaks = [p for _, _, p in eps if p is not None]
             recoveries = []
             for p_start in pauses.get(sid, []):
@@ -369,10 +436,23 @@ class SessionStore:
                     recoveries.append(min(ends) - p_start)
             recoveries.sort()
             median = recoveries[len(recoveries) // 2] if recoveries else None
+            two = len(names.get(sid, ())) > 1
             out.append(SessionSummary(sid, dt.datetime.fromisoformat(started_at), float(duration), device,
                                       len(eps), float(flooded), max(peaks) if peaks else None,
-                                      len(pauses.get(sid, [])), median, int(notes.get(sid, 0))))
+                                      len(pauses.get(sid, [])), median, int(notes.get(sid, 0)),
+                                      tuple(names[sid]) if two else (),
+                                      tuple(by_partner.get(sid, [0, 0])) if two else ()))
         return out
+
+
+def _union_length(spans: list[tuple[float, float]]) -> float:
+    """Seconds covered by any span: two partners flooded at once count once."""
+    total, reach = 0.0, float("-inf")
+    for start, end in sorted(spans):
+        if end > reach:
+            total += end - max(start, reach)
+            reach = end
+    return total
 
 
 class _Transaction:

@@ -16,7 +16,7 @@ from flooding_monitor.samples import Contact, HeartRateSample
 from flooding_monitor.session import EpisodeRecord, Snooze
 from flooding_monitor.session_recorder import SessionRecorder
 from flooding_monitor.settings import DetectorSettings
-from flooding_monitor.store import SessionStore, StoreError
+from flooding_monitor.store import MIGRATIONS, PartnerInfo, SessionStore, StoreError
 
 NOW = dt.datetime(2026, 11, 20, 20, 0, 0)
 
@@ -29,11 +29,11 @@ def samples(n: int, start: float = 0.0, hr: float = 80.0):
 def test_schema_and_privacy(tmp_path):
     path = tmp_path / "h" / "history.sqlite3"
     store = SessionStore(path)
-    assert store.schema_version == 1
+    assert store.schema_version == len(MIGRATIONS)
     assert stat.S_IMODE(path.stat().st_mode) == 0o600
     assert store.db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     store.close()
-    assert SessionStore(path).schema_version == 1  # migrations are not re-applied
+    assert SessionStore(path).schema_version == len(MIGRATIONS)  # migrations are not re-applied
 
 
 def test_round_trip_of_a_session(tmp_path):
@@ -66,7 +66,7 @@ def test_corrupt_file_is_moved_aside_not_deleted(tmp_path):
     store = SessionStore(path)
     assert store.moved_aside is not None and store.moved_aside.exists()
     assert store.moved_aside.read_bytes().startswith(b"this is not a database")
-    assert store.schema_version == 1
+    assert store.schema_version == len(MIGRATIONS)
     assert stat.S_IMODE(path.stat().st_mode) == 0o600
 
 
@@ -153,3 +153,47 @@ def test_import_export_and_what_if(tmp_path):
     summary_csv = export_summary_csv(store, tmp_path / "out").read_text().splitlines()
     assert summary_csv[0].startswith("id,started_at") and len(summary_csv) == 2
 
+
+
+def test_a_version_1_database_is_upgraded_and_its_rows_belong_to_partner_0(tmp_path):
+    import sqlite3
+
+    path = tmp_path / "old.sqlite3"
+    db = sqlite3.connect(path)
+    db.execute("CREATE TABLE _migrations (version INTEGER PRIMARY KEY, applied_at TEXT)")
+    for statement in filter(str.strip, MIGRATIONS[0].split(";")):
+        db.execute(statement)
+    db.execute("INSERT INTO _migrations VALUES (1, 'then')")
+    db.execute("INSERT INTO sessions (id, started_at, source_kind, device_name, settings_json, baseline_hr) "
+               "VALUES (1, '2026-01-01T20:00:00', 'ble', 'Polar H10 1', '{}', 61.0)")
+    db.execute("INSERT INTO samples VALUES (1, 0.5, 72, '833000', 3)")
+    db.execute("INSERT INTO episodes VALUES (1, 10, 40, 90, 112, 1)")
+    db.commit()
+    db.close()
+
+    store = SessionStore(path)
+    assert store.schema_version == len(MIGRATIONS)
+    [sample] = store.samples(1)
+    assert (sample.t_s, sample.hr_bpm, sample.rr_us, sample.partner) == (0.5, 72, (833000,), 0)
+    assert store.episodes(1)[0]["partner"] == 0
+    [who] = store.partners(1)
+    assert (who.slot, who.device_name, who.baseline_hr) == (0, "Polar H10 1", 61.0)
+    assert store.summaries()[0].partner_names == ()
+
+
+def test_two_partners_are_kept_apart_and_together(tmp_path):
+    store = SessionStore(tmp_path / "h.sqlite3")
+    sid = store.create_session(dt.datetime(2026, 3, 1, 20), "demo", "Demo strap", "demo", {})
+    store.set_partners(sid, [PartnerInfo(0, "Mei", "#3b82c4", "Strap A"), PartnerInfo(1, "Jun", "#c27c0e", "Strap B",
+                                                                                      threshold_bpm=92.0)])
+    a = [HeartRateSample(float(t), 80.0, (750000,), Contact.DETECTED, partner=0) for t in range(5)]
+    b = [HeartRateSample(t + 0.3, 64.0, (937500,), Contact.DETECTED, partner=1) for t in range(5)]
+    store.write_batch(sid, [x for pair in zip(a, b) for x in pair], [(2.0, "signal_lost", "", 1)])
+    store.replace_protocol(sid, [EpisodeRecord(0, 30, 90, 120, True, partner=1)], [], [])
+
+    assert [s.hr_bpm for s in store.samples(sid, partner=1)] == [64.0] * 5
+    assert [s.partner for s in store.samples(sid)] == [0, 1] * 5  # arrival order kept
+    assert store.events(sid, partner=0) == [] and len(store.events(sid, partner=1)) == 1
+    assert [(p.name, p.threshold_bpm) for p in store.partners(sid)] == [("Mei", None), ("Jun", 92.0)]
+    summary = store.summaries()[0]
+    assert summary.partner_names == ("Mei", "Jun") and summary.episodes_by_partner == (0, 1)

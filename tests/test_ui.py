@@ -291,7 +291,7 @@ def test_guided_calibration_sets_the_personal_threshold(window):
     rule = window.session.monitor.machine.use_baseline(dialog.baseline)
     assert rule.source == "personal" and abs(rule.threshold_bpm - dialog.baseline.hr_bpm * 1.2) < 1e-9
     window.monitor_page.refresh(window.clock.t)
-    assert "resting rate" in window.monitor_page.threshold_label.text()
+    assert "resting rate" in window.monitor_page.panels[0].threshold_label.text()
 
 
 def test_history_imports_a_recording(qtbot, monkeypatch, tmp_path):

@@ -13,20 +13,26 @@ DEMO_SPEED = 4.0  # calm -> rising -> alert in well under a minute
 
 
 def make_factory(speed: float, replay_path: str | None = None):
-    def factory(kind: str, address: str | None, name: str | None) -> tuple[HeartRateSource, Clock]:
+    """Sources for "demo", "replay" and "ble"; a second partner's source shares the session clock."""
+
+    def factory(kind: str, address: str | None, name: str | None, clock: Clock | None = None,
+                slot: int = 0) -> tuple[HeartRateSource, Clock]:
         if kind == "demo":
+            from devices.scenarios import ARGUMENT, WITHDRAW
             from devices.simulated import SimulatedStrap
 
-            clock = ScaledClock(speed)
-            return SimulatedStrap(clock=clock), clock
+            clock = clock or ScaledClock(speed)
+            if slot == 0:
+                return SimulatedStrap(ARGUMENT, clock=clock), clock
+            return SimulatedStrap(WITHDRAW, clock=clock, seed=11, name="Demo strap B", start_s=clock.now()), clock
         if kind == "replay":
             from devices.replay import ReplayStrap
 
-            clock = ScaledClock(speed)
+            clock = clock or ScaledClock(speed)
             return ReplayStrap(address or replay_path or "", clock), clock
         from devices.bleak_strap import BleakStrap
 
-        clock = ScaledClock(1.0)
+        clock = clock or ScaledClock(1.0)
         return BleakStrap(address=address, name=name, clock=clock), clock
 
     return factory
@@ -37,6 +43,10 @@ def add_gui_arguments(parser: argparse.ArgumentParser) -> None:
     who.add_argument("--demo", action="store_true", help="run on the simulated strap (no hardware)")
     who.add_argument("--replay", metavar="FILE", help="play a recording file as the strap")
     who.add_argument("--device", metavar="ADDR", help="connect to this strap (address or name)")
+    parser.add_argument("--partners", type=int, choices=(1, 2), default=None,
+                        help="with --demo: one or two simulated partners (default 2)")
+    parser.add_argument("--second-device", metavar="ADDR",
+                        help="the second partner's strap (address or name), with --device")
     parser.add_argument("--data-dir", help="history folder (default: your user data folder, "
                                            "or $FLOODING_MONITOR_DATA_DIR)")
     # For benchmarks and tests: stop after the first painted frame / after N seconds.
@@ -98,13 +108,18 @@ def run_gui(args: argparse.Namespace) -> int:
     try:
         if args.demo:
             window.use_source("demo")
+            if (args.partners or 2) == 2:
+                window.add_second_source("demo")
         elif args.replay:
             window.use_source("replay", args.replay)
         elif args.device:
-            window.use_source("ble", args.device if ":" in args.device or len(args.device) == 36 else None,
-                              None if ":" in args.device or len(args.device) == 36 else args.device)
+            window.use_source("ble", *_address_or_name(args.device))
+            if args.second_device:
+                window.add_second_source("ble", *_address_or_name(args.second_device))
         elif prefs.last_device_address or prefs.last_device_name:
             window.use_source("ble", prefs.last_device_address, prefs.last_device_name)
+            if prefs.second_device_address or prefs.second_device_name:
+                window.add_second_source("ble", prefs.second_device_address, prefs.second_device_name)
         else:
             window.choose_device()
     except RecordingError as exc:
@@ -124,6 +139,12 @@ def run_gui(args: argparse.Namespace) -> int:
     if store is not None:
         store.close()
     return code
+
+
+def _address_or_name(text: str) -> tuple[str | None, str | None]:
+    """A MAC address (Linux, Windows) or a CoreBluetooth UUID (macOS), else a strap name."""
+    is_address = ":" in text or len(text) == 36
+    return (text, None) if is_address else (None, text)
 
 
 def _exit_after_first_paint(app, window) -> None:

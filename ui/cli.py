@@ -28,8 +28,13 @@ def _analyze(args: argparse.Namespace) -> int:
     except (RecordingError, SettingsError) as exc:
         print(f"flooding-monitor analyze: {exc}", file=sys.stderr)
         return 2
-    result = analyze(recording.samples, settings)
-    summary = {"file": recording.path, "format": recording.format, **result.summary()}
+    samples = recording.of_partner(args.partner)
+    if not samples:
+        print(f"flooding-monitor analyze: {args.file} has no samples for partner {args.partner} "
+              f"(present: {', '.join(map(str, recording.partner_slots))})", file=sys.stderr)
+        return 2
+    result = analyze(samples, settings)
+    summary = {"file": recording.path, "format": recording.format, "partner": args.partner, **result.summary()}
     json.dump(summary, sys.stdout, indent=2)
     sys.stdout.write("\n")
     return 0
@@ -47,6 +52,8 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command")
     an = sub.add_parser("analyze", help="analyse a recording file and print JSON")
     an.add_argument("file", help="RR text (ms per line), CSV (t, hr, rr_ms) or Polar .hrm")
+    an.add_argument("--partner", type=int, default=0, choices=(0, 1),
+                    help="which partner of a two-partner CSV export to analyse (default 0)")
     an.add_argument("--threshold", type=float, default=100.0, help="flooding threshold, bpm (default 100)")
     an.add_argument("--sustain", type=float, default=30.0, help="seconds above threshold before onset (default 30)")
     an.add_argument("--personal-pct", type=float, default=None,

@@ -16,9 +16,9 @@ from devices.source import HeartRateSource, Status, StatusKind
 from flooding_monitor.detector import BaselineReady
 from flooding_monitor.preferences import Preferences, PreferencesFile
 from flooding_monitor.samples import HeartRateSample
-from flooding_monitor.session import Session
+from flooding_monitor.session import ConnectionInfo, Session
 from flooding_monitor.session_recorder import SessionRecorder
-from flooding_monitor.store import SessionStore
+from flooding_monitor.store import PartnerInfo, SessionStore
 
 from .calibrate_dialog import CalibrateDialog
 from .help_dialog import HelpDialog
@@ -59,8 +59,9 @@ class MainWindow(QMainWindow):
         self.clock: Clock | None = None
         self.settings_scope = settings_scope
         self._wall_start = datetime.datetime.now()
-        self.session = Session(prefs, self.wall_now)
+        self.session = self._new_session(1)
         self.calibration: CalibrateDialog | None = None
+        self.calibration_slot = 0
         self.setWindowTitle("Flooding Monitor")
         self.setMinimumSize(820, 560)
 
@@ -119,6 +120,7 @@ class MainWindow(QMainWindow):
         self.connection_label.setAccessibleName("Strap connection")
         row.addWidget(self.connection_label, 1)
         for text, name, slot in (("Strap…", "Choose a strap", self.choose_device),
+                                 ("Second strap…", "Add the second partner's strap", self.choose_second_device),
                                  ("History", "Session history", self.open_history),
                                  ("Resting rate…", "Measure resting heart rate", self.calibrate),
                                  ("Settings", "Settings", self.open_settings),
@@ -147,26 +149,79 @@ class MainWindow(QMainWindow):
         quit_action.triggered.connect(self.close)
         self.addAction(quit_action)
 
-    # -- the strap ----------------------------------------------------------------------------
+    # -- the straps ----------------------------------------------------------------------------
+    def _new_session(self, people: int, keep: Session | None = None) -> Session:
+        """A fresh session for ``people`` partners; baselines carried over from ``keep``."""
+        partners = self.prefs.partners[:people]
+        session = Session(self.prefs, self.wall_now, partners=partners)
+        session.on_ticks = self._partner_ticks
+        if keep is not None:
+            for old, new in zip(keep.people, session.people):
+                if old.baseline is not None:
+                    session.set_baseline(new.slot, old.baseline)
+                new.connection = old.connection
+        return session
+
+    def _show_session(self) -> None:
+        for page in (self.monitor_page, self.pause_page, self.return_page):
+            page.session = self.session
+
     def use_source(self, kind: str, address: str | None = None, name: str | None = None) -> None:
+        """Start a new session on the first partner's strap (the second one, if any, is released)."""
         source, clock = self.source_factory(kind, address, name)
         self.clock = clock
         self._wall_start = datetime.datetime.now()
-        self.session = Session(self.prefs, self.wall_now, baseline=self.session.baseline)
-        for page in (self.monitor_page, self.pause_page, self.return_page):
-            page.session = self.session
+        if len(self.session.people) > 1:
+            self.worker.close(1)
+        self.session = self._new_session(1, keep=self.session)
+        self._show_session()
         self.session.connection.device_name = source.name
         self.connection_label.setText(f"Connecting to {source.name}…")
         self._finish_recording()
         self.recorder = SessionRecorder(self.store, self._wall_start, kind, source.name,
                                         getattr(source, "address", address), self.prefs.detector.to_dict())
         self._protocol_key = ()
+        self._record_partners()
         self._show_store_state()
-        self.worker.use(source)
+        self.worker.use(source, 0)
         if kind == "ble":
             self.prefs = self._replace_prefs(last_device_address=address, last_device_name=name)
 
+    def add_second_source(self, kind: str, address: str | None = None, name: str | None = None) -> None:
+        """The second partner's strap joins the running session (same clock, shared pause)."""
+        if self.clock is None:
+            return
+        source, _ = self.source_factory(kind, address, name, self.clock, 1)
+        if len(self.session.people) < 2:
+            self.session.add_partner(self.prefs.partners[1])
+            self.monitor_page.refresh(self.now())
+        self.session.people[1].connection = ConnectionInfo(device_name=source.name)
+        self._record_partners()
+        self.worker.use(source, 1)
+        if kind == "ble":
+            self.prefs = self._replace_prefs(second_device_address=address, second_device_name=name)
+
+    def _record_partners(self) -> None:
+        if self.recorder is None:
+            return
+        self.recorder.set_partners([
+            PartnerInfo(p.slot, p.partner.name, p.partner.colour, p.connection.device_name or None, None,
+                        p.partner.threshold_bpm, p.baseline.hr_bpm if p.baseline else None,
+                        p.baseline.rmssd_ms if p.baseline else None)
+            for p in self.session.people])
+
+    def _partner_ticks(self, slot: int, results: list) -> None:
+        """Per-partner ticks: the guided calibration listens to one partner only."""
+        if self.calibration is not None and slot == self.calibration_slot:
+            self.calibration.add_ticks(results)
+        for r in results:
+            if any(isinstance(e, BaselineReady) for e in r.events):
+                self._record_partners()
+
     def on_sample(self, sample: HeartRateSample) -> None:
+        if sample.partner >= len(self.session.people) and sample.partner < len(self.prefs.partners):
+            self.session.add_partner(self.prefs.partners[sample.partner])  # e.g. a two-partner replay
+            self._record_partners()
         results = self.session.feed(sample)
         self._after_ticks(results)
         if self.recorder is not None:
@@ -179,12 +234,12 @@ class MainWindow(QMainWindow):
     def _record_protocol(self) -> None:
         """Hand episodes, pauses and snoozes to the recorder when they change."""
         s = self.session
-        key = (tuple((e.start_s, e.end_s, e.peak_bpm, e.alerted) for e in s.episodes),
+        key = (tuple((e.start_s, e.end_s, e.peak_bpm, e.alerted, e.partner) for e in s.episodes),
                tuple((p.started_s, p.extended_s, p.ended_s) for p in s.pauses), len(s.snoozes),
-               s.baseline)
+               s.first.baseline)
         if key != self._protocol_key and self.recorder is not None:
             self._protocol_key = key
-            self.recorder.set_protocol(s.episodes, s.pauses, s.snoozes, s.baseline)
+            self.recorder.set_protocol(s.episodes, s.pauses, s.snoozes, s.first.baseline)
 
     def _show_store_state(self) -> None:
         error = self.recorder.error if self.recorder is not None else None
@@ -218,8 +273,11 @@ class MainWindow(QMainWindow):
 
     def on_status(self, status: Status) -> None:
         if self.recorder is not None and status.kind not in (StatusKind.MALFORMED,):
-            self.recorder.add_event(status.t_s, status.kind.value, status.message or str(status.value or ""))
-        c = self.session.connection
+            self.recorder.add_event(status.t_s, status.kind.value, status.message or str(status.value or ""),
+                                    status.partner)
+        if status.partner >= len(self.session.people):
+            return
+        c = self.session.people[status.partner].connection
         if status.kind == StatusKind.BATTERY:
             c.battery_percent = int(status.value) if status.value is not None else None
         elif status.kind == StatusKind.BODY_LOCATION:
@@ -232,21 +290,28 @@ class MainWindow(QMainWindow):
         self._show_connection()
 
     def _show_connection(self) -> None:
-        c = self.session.connection
+        two = len(self.session.people) > 1
+        text = "   |   ".join(self._connection_text(p, two) for p in self.session.people)
+        if self.connection_label.text() != text:
+            self.connection_label.setText(text)
+
+    @staticmethod
+    def _connection_text(person, named: bool) -> str:
+        c = person.connection
         kind = StatusKind(c.state) if c.state in {k.value for k in StatusKind} else StatusKind.DISCONNECTED
-        parts = [f"{STATUS_WORDS.get(kind, c.state)}: {c.device_name}" if c.device_name else STATUS_WORDS.get(kind, "")]
+        words = STATUS_WORDS.get(kind, c.state)
+        parts = [f"{words}: {c.device_name}" if c.device_name else words]
         if c.battery_percent is not None:
             parts.append(f"battery {c.battery_percent} %")
-        if c.body_location:
+        if c.body_location and not named:
             parts.append(f"on {c.body_location}")
-        r = self.session.latest
+        r = person.latest
         if r is not None and r.tick.quality:
             parts.append(r.tick.quality.describe())
         text = " · ".join(p for p in parts if p)
         if kind != StatusKind.CONNECTED and c.message:
             text += f" — {c.message}"
-        if self.connection_label.text() != text:
-            self.connection_label.setText(text)
+        return f"{person.partner.name}: {text}" if named else text
 
     # -- time -------------------------------------------------------------------------------
     def now(self) -> float:
@@ -273,12 +338,6 @@ class MainWindow(QMainWindow):
 
     def _after_ticks(self, results) -> None:
         was_alert = self._alert_shown
-        for r in results:
-            for e in r.events:
-                if isinstance(e, BaselineReady):
-                    self.session.baseline = e.baseline
-        if self.calibration is not None:
-            self.calibration.add_ticks(results)
         if self.session.alert_active and not was_alert:
             self._on_alert()
         self._alert_shown = self.session.alert_active
@@ -290,7 +349,10 @@ class MainWindow(QMainWindow):
         self.raise_()
         if self.prefs.sound:
             QApplication.beep()
-        self._notify("Flooding", f"Heart rate above {self.session.threshold_bpm:.0f} for "
+        s = self.session
+        flooded = [p for p in s.people if p.slot in s.alert_slots] or [s.first]
+        who = f"{flooded[0].partner.name}: " if len(s.people) > 1 else ""
+        self._notify("Flooding", f"{who}heart rate above {flooded[0].threshold_bpm:.0f} for "
                      f"{self.prefs.detector.sustain_s:.0f} s. A good moment for a break.")
 
     def _notify(self, title: str, text: str) -> None:
@@ -346,12 +408,34 @@ class MainWindow(QMainWindow):
         if dialog.exec() and (choice := dialog.choice()) is not None:
             self.use_source(choice.kind, choice.address, choice.name)
 
+    def choose_second_device(self) -> None:
+        """Partner B's strap; needs the first partner's strap to be running."""
+        from .device_dialog import DeviceDialog
+
+        if self.clock is None:
+            QMessageBox.information(self, "Second strap", "Connect the first partner's strap first.")
+            return
+        dialog = DeviceDialog(self.worker, self)
+        dialog.setWindowTitle(f"Strap for {self.prefs.partners[1].name}")
+        if dialog.exec() and (choice := dialog.choice()) is not None:
+            self.add_second_source(choice.kind, choice.address, choice.name)
+
     def calibrate(self) -> None:
+        slot = 0
+        if len(self.session.people) > 1:
+            from PySide6.QtWidgets import QInputDialog
+
+            names = [p.partner.name for p in self.session.people]
+            name, ok = QInputDialog.getItem(self, "Resting rate", "Whose resting rate?", names, 0, False)
+            if not ok:
+                return
+            slot = names.index(name)
+        self.calibration_slot = slot
         self.calibration = CalibrateDialog(self)
         try:
             if self.calibration.exec() and self.calibration.baseline is not None:
-                self.session.baseline = self.calibration.baseline
-                self.session.monitor.machine.use_baseline(self.calibration.baseline)
+                self.session.set_baseline(slot, self.calibration.baseline)
+                self._record_partners()
         finally:
             self.calibration = None
 
@@ -362,6 +446,7 @@ class MainWindow(QMainWindow):
 
     def apply_prefs(self, prefs: Preferences) -> None:
         detector_changed = prefs.detector != self.prefs.detector
+        partners_changed = prefs.partners != self.prefs.partners
         self.prefs = prefs
         self._save_prefs()
         app = QApplication.instance()
@@ -369,12 +454,13 @@ class MainWindow(QMainWindow):
             apply_theme(app, prefs.theme, prefs.font_scale)
         self.pause_page.guide.pattern = prefs.breathing
         self.session.prefs = prefs
-        if detector_changed:
-            # New rules start a new detector; the strap keeps streaming.
-            baseline = self.session.baseline
-            self.session = Session(prefs, self.wall_now, baseline=baseline)
-            for page in (self.monitor_page, self.pause_page, self.return_page):
-                page.session = self.session
+        if detector_changed or partners_changed:
+            # New rules start new detectors; the straps keep streaming.
+            old = self.session
+            self.session = self._new_session(len(old.people), keep=old)
+            self.session.pauses, self.session.snoozes = old.pauses, old.snoozes  # the pause goes on
+            self._show_session()
+            self._record_partners()
 
     def open_help(self) -> None:
         HelpDialog(self).exec()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont
@@ -11,7 +12,7 @@ from PySide6.QtWidgets import (QFrame, QHBoxLayout, QLabel, QPushButton, QSizePo
 from flooding_monitor.breathing import BreathingPattern
 from flooding_monitor.pause import (FIRST_PHRASE, RECONNECTION_PHRASES, REPAIR_PHRASE, SELF_SOOTHING, Pause,
                                     format_clock, format_countdown)
-from flooding_monitor.session import Session
+from flooding_monitor.session import PartnerState, Session
 
 from .theme import STATE_LOOKS
 from .widgets.breathing_guide import BreathingGuide
@@ -83,12 +84,76 @@ class AlertBanner(QFrame):
         self.pause_button.clicked.connect(self.start_pause)
         self.snooze_button.clicked.connect(self.not_now)
 
-    def set_message(self, threshold_bpm: float, sustain_s: float, pause_min: float) -> None:
-        self.text.setText(
-            f"<b>Your heart rate has stayed above {threshold_bpm:.0f} for {sustain_s:.0f} s.</b><br>"
-            f"This is flooding — a good moment for a {pause_min:.0f}-minute break. "
-            "Either of you can call it; no explanation needed.")
-        self.pause_button.setText(f"Start {pause_min:.0f}-minute pause")
+    def set_message(self, threshold_bpm: float, sustain_s: float, pause_min: float,
+                    who: Sequence[str] = ()) -> None:
+        """``who``: the flooded partners' names in a two-partner session (empty = the only wearer)."""
+        if len(who) > 1:
+            fact = f"{who[0]} and {who[1]}: both heart rates have stayed above the threshold for {sustain_s:.0f} s."
+        elif who:
+            fact = f"{who[0]}'s heart rate has stayed above {threshold_bpm:.0f} for {sustain_s:.0f} s."
+        else:
+            fact = f"Your heart rate has stayed above {threshold_bpm:.0f} for {sustain_s:.0f} s."
+        text = (f"<b>{fact}</b><br>This is flooding — a good moment for a {pause_min:.0f}-minute break. "
+                "Either of you can call it; no explanation needed.")
+        if self.text.text() != text:
+            self.text.setText(text)
+            self.pause_button.setText(f"Start {pause_min:.0f}-minute pause")
+
+
+class PartnerPanel(QWidget):
+    """One wearer's big number, state in words and colour, and threshold."""
+
+    def __init__(self, scale: float = 1.0, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        box = QVBoxLayout(self)
+        box.setContentsMargins(0, 0, 0, 0)
+        self.name_label = QLabel()
+        self.name_label.setFont(_font(self, 1.5 * scale, bold=True))
+        self.name_label.hide()
+        box.addWidget(self.name_label)
+        self.hr_label = QLabel("--")
+        self.hr_label.setFont(_font(self, 7.5 * scale, bold=True))
+        self.hr_label.setAccessibleName("Heart rate")
+        self.hr_label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom)
+        unit = QLabel("bpm")
+        unit.setFont(_font(self, 1.6 * scale))
+        row = QHBoxLayout()
+        row.addWidget(self.hr_label)
+        row.addWidget(unit, 0, Qt.AlignmentFlag.AlignBottom)
+        row.addStretch(1)
+        box.addLayout(row)
+        self.state_label = QLabel()
+        self.state_label.setFont(_font(self, 2.0 * scale, bold=True))
+        self.state_label.setAccessibleName("State")
+        box.addWidget(self.state_label)
+        self.explain_label = QLabel()
+        self.explain_label.setWordWrap(True)
+        self.explain_label.setFont(_font(self, 1.1))
+        box.addWidget(self.explain_label)
+        self.threshold_label = QLabel()
+        self.threshold_label.setWordWrap(True)
+        self.threshold_label.setFont(_font(self, 1.0))
+        box.addWidget(self.threshold_label)
+
+    def show_person(self, person: PartnerState, named: bool) -> None:
+        r = person.latest
+        look = STATE_LOOKS[person.state]
+        valid = r is not None and r.tick.valid
+        explain = look.explain
+        if r is not None and not r.tick.valid:
+            explain = f"{look.explain} ({r.tick.quality.describe()})"
+        base = person.monitor.machine.baseline
+        rest = f" · resting rate {base.hr_bpm:.0f} bpm" if base else ""
+        if named:
+            _set(self.name_label, person.partner.name, f"color: {person.partner.colour};")
+            self.hr_label.setAccessibleName(f"Heart rate of {person.partner.name}")
+        self.name_label.setVisible(named)
+        # Style sheets are costly to re-apply: only touch what changed.
+        _set(self.hr_label, f"{r.tick.hr_bpm:.0f}" if valid and r else "--",
+             f"color: {look.colour};" if valid else "color: #8a8f98;")
+        _set(self.state_label, f"{look.icon}  {look.label}", f"color: {look.colour};")
+        _set(self.explain_label, explain)
+        _set(self.threshold_label, f"Flooding threshold: {person.monitor.machine.rule.describe()}{rest}")
 
 
 class MonitorPage(QWidget):
@@ -102,32 +167,9 @@ class MonitorPage(QWidget):
         self.alert = AlertBanner()
         self.alert.hide()
         root.addWidget(self.alert)
-        top = QHBoxLayout()
-        number_box = QVBoxLayout()
-        self.hr_label = QLabel("--")
-        self.hr_label.setFont(_font(self, 7.5, bold=True))
-        self.hr_label.setAccessibleName("Heart rate")
-        self.hr_label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom)
-        unit = QLabel("bpm")
-        unit.setFont(_font(self, 1.6))
-        row = QHBoxLayout()
-        row.addWidget(self.hr_label)
-        row.addWidget(unit, 0, Qt.AlignmentFlag.AlignBottom)
-        row.addStretch(1)
-        number_box.addLayout(row)
-        self.state_label = QLabel()
-        self.state_label.setFont(_font(self, 2.0, bold=True))
-        self.state_label.setAccessibleName("State")
-        number_box.addWidget(self.state_label)
-        self.explain_label = QLabel()
-        self.explain_label.setWordWrap(True)
-        self.explain_label.setFont(_font(self, 1.1))
-        number_box.addWidget(self.explain_label)
-        self.threshold_label = QLabel()
-        self.threshold_label.setFont(_font(self, 1.0))
-        number_box.addWidget(self.threshold_label)
-        top.addLayout(number_box, 1)
-        root.addLayout(top)
+        self.panels_row = QHBoxLayout()
+        self.panels: list[PartnerPanel] = []
+        root.addLayout(self.panels_row)
         self.trace = HeartRateTrace(dark=dark)
         self.trace.setMinimumHeight(220)
         root.addWidget(self.trace, 1)
@@ -142,29 +184,39 @@ class MonitorPage(QWidget):
         self.pause_button.clicked.connect(self.pause_requested)
         bottom.addWidget(self.pause_button)
         root.addLayout(bottom)
+        self._ensure_panels(1)
+
+    def _ensure_panels(self, n: int) -> None:
+        """One panel per partner; two partners get slightly smaller numbers side by side."""
+        if len(self.panels) == n:
+            return
+        for panel in self.panels:
+            panel.setParent(None)
+            panel.deleteLater()
+        self.panels = [PartnerPanel(1.0 if n == 1 else 0.8) for _ in range(n)]
+        for panel in self.panels:
+            self.panels_row.addWidget(panel, 1)
+
+    @property
+    def hr_label(self) -> QLabel:
+        return self.panels[0].hr_label
+
+    @property
+    def state_label(self) -> QLabel:
+        return self.panels[0].state_label
 
     def refresh(self, now_s: float) -> None:
         s = self.session
-        r = s.latest
-        look = STATE_LOOKS[s.state]
-        valid = r is not None and r.tick.valid
-        colour = look.colour
-        explain = look.explain
-        if r is not None and not r.tick.valid:
-            explain = f"{look.explain} ({r.tick.quality.describe()})"
-        rule = s.monitor.machine.rule
-        base = s.monitor.machine.baseline
-        rest = f" · your resting rate {base.hr_bpm:.0f} bpm" if base else ""
-        # Style sheets are costly to re-apply: only touch what changed.
-        _set(self.hr_label, f"{r.tick.hr_bpm:.0f}" if valid and r else "--",
-             f"color: {colour};" if valid else "color: #8a8f98;")
-        _set(self.state_label, f"{look.icon}  {look.label}", f"color: {colour};")
-        _set(self.explain_label, explain)
-        _set(self.threshold_label, f"Flooding threshold: {rule.describe()}{rest}")
-        self.trace.update_trace(list(s.trace), now_s, rule.threshold_bpm, base.hr_bpm if base else None)
+        people = s.people
+        self._ensure_panels(len(people))
+        two = len(people) > 1
+        for panel, person in zip(self.panels, people):
+            panel.show_person(person, named=two)
+        self.trace.update_people(people, now_s, named=two)
         if s.alert_active:
-            d = s.prefs.detector
-            self.alert.set_message(rule.threshold_bpm, d.sustain_s, s.prefs.pause_min)
+            flooded = [p for p in people if p.slot in s.alert_slots] or [s.first]
+            who = [p.partner.name for p in flooded] if two else []
+            self.alert.set_message(flooded[0].threshold_bpm, s.prefs.detector.sustain_s, s.prefs.pause_min, who)
         if self.alert.isVisible() != s.alert_active:
             self.alert.setVisible(s.alert_active)
 
@@ -220,15 +272,23 @@ class PausePage(QWidget):
         self.title.setText(f"Pause — back together at {format_clock(pause.return_wall, twelve_hour(self.session.prefs.clock))}")
         self.countdown.setText(format_countdown(pause.remaining_s(now_s)))
         self.guide.show_time(now_s - pause.started_s)
-        r = self.session.latest
-        thr = self.session.threshold_bpm - self.session.prefs.detector.hysteresis_bpm
+        two = len(self.session.people) > 1
+        lines = [self._person_line(p, now_s, two) for p in self.session.people]
+        text = "<br>".join(lines)
+        if self.hr_line.text() != text:
+            self.hr_line.setText(text)
+
+    @staticmethod
+    def _person_line(person: PartnerState, now_s: float, named: bool) -> str:
+        r = person.latest
+        who = f"<b style='color:{person.partner.colour}'>{person.partner.name}</b>: " if named else ""
         if r is None or not r.tick.valid:
-            self.hr_line.setText("Heart rate: strap not reading")
-            return
-        calm = self.session.calm_for_s(now_s)
+            return f"{who}Heart rate: strap not reading"
+        thr = person.calm_below_bpm
+        calm = person.calm_for_s(now_s)
         calm_text = (f"under {thr:.0f} bpm for {format_countdown(calm)}" if calm > 0
                      else f"not yet under {thr:.0f} bpm")
-        self.hr_line.setText(f"Heart rate {r.tick.hr_bpm:.0f} bpm — {calm_text}")
+        return f"{who}Heart rate {r.tick.hr_bpm:.0f} bpm — {calm_text}"
 
 
 class ReturnPage(QWidget):
@@ -271,21 +331,26 @@ class ReturnPage(QWidget):
 
     def refresh(self, now_s: float) -> None:
         s = self.session
-        r = s.latest
-        hr = f"{r.tick.hr_bpm:.0f} bpm" if r is not None and r.tick.valid else "not reading"
+        two = len(s.people) > 1
+        rates = []
+        for p in s.people:
+            r = p.latest
+            hr = f"{r.tick.hr_bpm:.0f} bpm" if r is not None and r.tick.valid else "not reading"
+            rates.append(f"{p.partner.name} {hr}" if two else hr)
+        rate_text = ", ".join(rates)
         if s.recovered():
-            self.title.setText("Ready to return")
-            self.body.setText(
-                f"Your heart rate is {hr}: your body has calmed. Go back to each other at the time "
-                f"you agreed. Start with <b>“{FIRST_PHRASE}”</b> — then, if it helps:")
-            self.phrases.show()
-            self.back_button.setText("We're back together")
+            title = "Ready to return"
+            body = ((f"Heart rates: {rate_text}. Both bodies have calmed." if two else
+                     f"Your heart rate is {rate_text}: your body has calmed.") +
+                    f" Go back to each other at the time you agreed. Start with <b>“{FIRST_PHRASE}”</b> — "
+                    "then, if it helps:")
         else:
-            self.title.setText("Not quite calm yet")
-            self.body.setText(
-                f"Your heart rate is {hr}. Returning while flooded tends to restart the fight. "
-                "Let your partner know you need a little longer, then take 5–10 more minutes. "
-                f"If things went wrong: “{REPAIR_PHRASE}”")
-            self.phrases.hide()
-            self.back_button.setText("Return anyway")
+            title = "Not quite calm yet"
+            body = ((f"Heart rates: {rate_text}." if two else f"Your heart rate is {rate_text}.") +
+                    " Returning while flooded tends to restart the fight. Let your partner know you need a "
+                    f"little longer, then take 5–10 more minutes. If things went wrong: “{REPAIR_PHRASE}”")
+        self.title.setText(title)
+        self.body.setText(body)
+        self.phrases.setVisible(s.recovered())
+        self.back_button.setText("We're back together" if s.recovered() else "Return anyway")
         self.plus5.setDefault(not s.recovered())

@@ -14,6 +14,7 @@ import concurrent.futures
 import logging
 import queue
 import threading
+from dataclasses import replace
 from collections.abc import Callable, Coroutine
 from typing import Any
 
@@ -25,7 +26,11 @@ log = logging.getLogger(__name__)
 
 
 class DeviceWorker:
-    """An asyncio loop in a daemon thread; holds strong references to its tasks."""
+    """An asyncio loop in a daemon thread; holds strong references to its tasks.
+
+    One source per partner slot: each event leaves the worker stamped with
+    the slot of the strap that produced it.
+    """
 
     def __init__(self) -> None:
         self.loop = asyncio.new_event_loop()
@@ -36,8 +41,13 @@ class DeviceWorker:
         self.wake: Callable[[], None] | None = None
         self._thread = threading.Thread(target=self._run, name="devices", daemon=True)
         self._tasks: set[asyncio.Task[Any]] = set()
-        self.source: HeartRateSource | None = None
+        self.sources: dict[int, HeartRateSource] = {}
         self._thread.start()
+
+    @property
+    def source(self) -> HeartRateSource | None:
+        """The first partner's source (the only one in a one-person session)."""
+        return self.sources.get(0)
 
     def _run(self) -> None:
         asyncio.set_event_loop(self.loop)
@@ -46,15 +56,26 @@ class DeviceWorker:
     def submit(self, coro: Coroutine[Any, Any, Any]) -> concurrent.futures.Future[Any]:
         return asyncio.run_coroutine_threadsafe(coro, self.loop)
 
-    def use(self, source: HeartRateSource) -> concurrent.futures.Future[Any]:
-        """Switch to ``source``: close the old one, connect and pump the new one."""
-        return self.submit(self._use(source))
+    def use(self, source: HeartRateSource, slot: int = 0) -> concurrent.futures.Future[Any]:
+        """Give partner ``slot`` this source: close their old one, connect and pump the new one."""
+        return self.submit(self._use(source, slot))
 
-    async def _use(self, source: HeartRateSource) -> None:
-        if self.source is not None:
-            await self._close_source()
-        self.source = source
-        task = asyncio.create_task(self._pump(source), name=f"pump-{source.name}")
+    def close(self, slot: int) -> concurrent.futures.Future[Any]:
+        """Release partner ``slot``'s strap."""
+        return self.submit(self._close_source(slot))
+
+    def close_all(self) -> concurrent.futures.Future[Any]:
+        async def close_all() -> None:
+            for slot in list(self.sources):
+                await self._close_source(slot)
+
+        return self.submit(close_all())
+
+    async def _use(self, source: HeartRateSource, slot: int) -> None:
+        if slot in self.sources:
+            await self._close_source(slot)
+        self.sources[slot] = source
+        task = asyncio.create_task(self._pump(source, slot), name=f"pump-{slot}-{source.name}")
         self._tasks.add(task)
         task.add_done_callback(self._tasks.discard)
         try:
@@ -62,18 +83,20 @@ class DeviceWorker:
         except Exception as exc:  # noqa: BLE001 - the supervisor reports and retries
             log.info("first connection to %s failed: %s", source.name, exc)
 
-    async def _pump(self, source: HeartRateSource) -> None:
+    async def _pump(self, source: HeartRateSource, slot: int) -> None:
         try:
             async for event in source.events():
+                if slot:
+                    event = replace(event, partner=slot)
                 self.events.put(event)
                 if self.wake is not None:
                     self.wake()
         except Exception:  # pragma: no cover
             log.exception("source %s failed", source.name)
-            self.events.put(Status(StatusKind.ERROR, 0.0, f"{source.name} stopped unexpectedly"))
+            self.events.put(Status(StatusKind.ERROR, 0.0, f"{source.name} stopped unexpectedly", partner=slot))
 
-    async def _close_source(self) -> None:
-        source, self.source = self.source, None
+    async def _close_source(self, slot: int = 0) -> None:
+        source = self.sources.pop(slot, None)
         if source is not None:
             try:
                 await asyncio.wait_for(source.close(), 10)
@@ -81,12 +104,13 @@ class DeviceWorker:
                 log.info("closing %s: %s", source.name, exc)
 
     def stop(self, timeout_s: float = 10.0) -> None:
-        """Orderly shutdown: close the source, cancel tasks, stop the loop, join."""
+        """Orderly shutdown: close the sources, cancel tasks, stop the loop, join."""
         if not self._thread.is_alive():
             return
 
         async def shutdown() -> None:
-            await self._close_source()
+            for slot in list(self.sources):
+                await self._close_source(slot)
             for task in list(self._tasks):
                 task.cancel()
             await asyncio.gather(*self._tasks, return_exceptions=True)

@@ -1,15 +1,19 @@
-"""The scrolling heart-rate trace: last five minutes, threshold, baseline, episodes."""
+"""The scrolling heart-rate trace: last five minutes, threshold, baseline, episodes.
+
+One curve per partner in their colour; flooding by anyone is shaded.
+"""
 
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtGui import QColor
 
 from flooding_monitor.detector import State
-from flooding_monitor.monitor import TickResult
+from flooding_monitor.session import PartnerState
 from flooding_monitor.spans import true_spans
 
 WINDOW_S = 300.0
@@ -31,9 +35,9 @@ class HeartRateTrace(pg.PlotWidget):
             ax.setTextPen(pg.mkPen(fg))
         self.setLabel("left", "bpm")
         self.setLabel("bottom", "minutes ago")
-        self.curve = self.plot(pen=pg.mkPen("#3b82c4", width=2.5), connect="finite")
-        self.curve.setClipToView(True)
-        self.curve.setDownsampling(auto=True, method="peak")
+        self.curves: list[pg.PlotDataItem] = []
+        self._colours: list[str] = []
+        self.curve = self._curve(0, "#3b82c4")
         self.threshold_line = pg.InfiniteLine(angle=0, pen=pg.mkPen("#d4583b", width=1.5, style=pg.QtCore.Qt.PenStyle.DashLine),
                                               label="threshold {value:.0f}",
                                               labelOpts={"position": 0.06, "color": "#d4583b"})
@@ -48,30 +52,68 @@ class HeartRateTrace(pg.PlotWidget):
         self.setXRange(-WINDOW_S / 60, 0, padding=0)
         self.setYRange(50, 130)
 
-    def update_trace(self, ticks: list[TickResult], now_s: float, threshold_bpm: float,
-             baseline_bpm: float | None) -> None:
-        if ticks:
+    def _curve(self, slot: int, colour: str) -> pg.PlotDataItem:
+        """Partner ``slot``'s curve, made on first use and recoloured when their colour changes."""
+        while len(self.curves) <= slot:
+            curve = self.plot(pen=pg.mkPen(colour, width=2.5), connect="finite")
+            curve.setClipToView(True)
+            curve.setDownsampling(auto=True, method="peak")
+            self.curves.append(curve)
+            self._colours.append(colour)
+        if self._colours[slot] != colour:
+            self.curves[slot].setPen(pg.mkPen(colour, width=2.5))
+            self._colours[slot] = colour
+        return self.curves[slot]
+
+    def update_people(self, people: Sequence[PartnerState], now_s: float, named: bool = False) -> None:
+        """Draw every partner's last five minutes; the threshold line is the first partner's."""
+        lows, highs, masks = [], [], []
+        for person in people:
+            ticks = list(person.trace)
+            curve = self._curve(person.slot, person.partner.colour)
+            if not ticks:
+                curve.setData([], [])
+                continue
             t = np.fromiter((r.tick.t_s for r in ticks), float, len(ticks))
             hr = np.fromiter((r.tick.hr_bpm if r.tick.valid else math.nan for r in ticks), float, len(ticks))
             x = (t - now_s) / 60.0
-            self.curve.setData(x, hr)
+            curve.setData(x, hr)
             flooded = np.fromiter((r.state in (State.FLOODED, State.RECOVERING) for r in ticks), bool, len(ticks))
-            self._shade(x, flooded)
+            masks.append((x, flooded))
             finite = hr[np.isfinite(hr)]
-            top = max(threshold_bpm + 15, float(finite.max()) + 5 if finite.size else 0)
-            bottom = min(threshold_bpm - 50, float(finite.min()) - 5 if finite.size else 200)
-            # Whole tens: the axis (costly to redraw) changes only when the range really does.
-            y_range = (max(30.0, 10 * math.floor(bottom / 10)), min(230.0, 10 * math.ceil(top / 10)))
-            if y_range != self._y_range:
-                self._y_range = y_range
-                self.setYRange(*y_range, padding=0)
+            if finite.size:
+                lows.append(float(finite.min()))
+                highs.append(float(finite.max()))
+        for curve in self.curves[len(people):]:
+            curve.setData([], [])
+        self._shade_union(masks)
+        threshold_bpm = people[0].threshold_bpm
+        top = max([threshold_bpm + 15] + [h + 5 for h in highs])
+        bottom = min([threshold_bpm - 50] + [lo - 5 for lo in lows])
+        # Whole tens: the axis (costly to redraw) changes only when the range really does.
+        y_range = (max(30.0, 10 * math.floor(bottom / 10)), min(230.0, 10 * math.ceil(top / 10)))
+        if y_range != self._y_range:
+            self._y_range = y_range
+            self.setYRange(*y_range, padding=0)
         self.threshold_line.setValue(threshold_bpm)
-        if baseline_bpm:
-            self.baseline_line.setValue(baseline_bpm)
+        base = people[0].monitor.machine.baseline
+        if base is not None and not named:  # two resting lines would crowd the plot
+            self.baseline_line.setValue(base.hr_bpm)
             self.baseline_line.show()
+        else:
+            self.baseline_line.hide()
 
-    def _shade(self, x: np.ndarray, mask: np.ndarray) -> None:
-        spans = true_spans(x, mask)
+    def _shade_union(self, masks: list[tuple[np.ndarray, np.ndarray]]) -> None:
+        spans = sorted(span for x, mask in masks for span in true_spans(x, mask))
+        merged: list[tuple[float, float]] = []
+        for a, b in spans:
+            if merged and a <= merged[-1][1]:
+                merged[-1] = (merged[-1][0], max(b, merged[-1][1]))
+            else:
+                merged.append((a, b))
+        self._apply_spans(merged)
+
+    def _apply_spans(self, spans: list[tuple[float, float]]) -> None:
         if not spans and not self._spans:
             return  # nothing shaded before or now: leave the items alone
         self._spans = spans

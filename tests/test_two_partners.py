@@ -1,0 +1,168 @@
+"""Two partners in one session: own detectors, shared alert, shared pause, both in the history.
+
+The demo's pair: partner A pursues and floods (ARGUMENT), partner B withdraws
+and comes close without flooding (WITHDRAW), as in the seed's anxious-avoidant
+dance. Samples are merged in time order and fed as the worker would stamp them.
+"""
+
+from __future__ import annotations
+
+import heapq
+from dataclasses import replace
+
+import pytest
+from PySide6.QtCore import Qt
+
+from devices.scenarios import ARGUMENT, WITHDRAW
+from flooding_monitor.detector import State
+from flooding_monitor.history import export_session_csv, import_recording, reanalyze, weekly_trends
+from flooding_monitor.partners import Partner
+from flooding_monitor.preferences import Preferences, PreferencesFile
+from flooding_monitor.session import Session
+from flooding_monitor.session_recorder import SessionRecorder
+from flooding_monitor.store import SessionStore
+from ui.app import make_factory
+from ui.main_window import MainWindow
+from ui.worker import DeviceWorker
+
+from .test_ui import SessionClock
+
+NAMES = (Partner("Mei", "#3b82c4"), Partner("Jun", "#c27c0e"))
+
+
+def couple(first=ARGUMENT, second=WITHDRAW):
+    """Both straps' samples in arrival order, B stamped as partner 1."""
+    a = first.samples(seed=7, source="Strap A")
+    b = (replace(s, partner=1) for s in second.samples(seed=11, source="Strap B", start_s=0.4))
+    return heapq.merge(a, b, key=lambda s: s.t_s)
+
+
+@pytest.fixture
+def worker():
+    w = DeviceWorker()
+    yield w
+    w.stop()
+
+
+@pytest.fixture
+def window(qtbot, worker, tmp_path):
+    store = SessionStore(tmp_path / "history.sqlite3")
+    win = MainWindow(Preferences(partners=NAMES), PreferencesFile(tmp_path / "prefs.json"), worker,
+                     make_factory(50.0), settings_scope="fm-tests", store=store)
+    qtbot.addWidget(win)
+    win.show()
+    win.clock = SessionClock()
+    win.recorder = SessionRecorder(store, win._wall_start, "demo", "Strap A", "demo", win.prefs.detector.to_dict())
+    win.session.add_partner(NAMES[1])
+    win._record_partners()
+    return win
+
+
+def play_until(window, samples, condition, limit_s: float = 4000) -> None:
+    for s in samples:
+        window.clock.t = s.t_s
+        window.on_sample(s)
+        window.refresh()
+        if condition():
+            return
+        assert s.t_s < limit_s, "condition never met"
+
+
+def test_one_partner_floods_shared_pause_then_both_calm_before_return(window, qtbot):
+    samples = couple()
+    page = window.monitor_page
+    play_until(window, samples, lambda: window.clock.t > 60)
+    assert all(p.state == State.CALM for p in window.session.people)
+    assert len(page.panels) == 2
+    assert [p.name_label.text() for p in page.panels] == ["Mei", "Jun"]
+    assert all(p.hr_label.text().isdigit() for p in page.panels)
+    assert len(page.trace.curves) == 2 and all(len(c.getData()[0]) >= 5 for c in page.trace.curves)
+    assert [c.opts["pen"].color().name() for c in page.trace.curves] == ["#3b82c4", "#c27c0e"]
+
+    play_until(window, samples, lambda: window.session.alert_active)
+    assert window.session.alert_slots == (0,)
+    assert "Mei's heart rate has stayed above 100 for 30 s" in page.alert.text.text()
+    assert "Flooding" in page.panels[0].state_label.text()
+    assert "Flooding" not in page.panels[1].state_label.text()
+    qtbot.mouseClick(page.alert.pause_button, Qt.MouseButton.LeftButton)
+    assert window.stack.currentWidget() is window.pause_page
+    pause = window.session.pause
+    assert pause.reason == "alert"
+    window.pause_page.refresh(window.clock.t)
+    lines = window.pause_page.hr_line.text()
+    assert "Mei" in lines and "Jun" in lines
+
+    play_until(window, samples, lambda: window.stack.currentWidget() is window.return_page)
+    window.return_page.refresh(window.clock.t)
+    assert window.return_page.title.text() == "Ready to return"
+    assert "Both bodies have calmed" in window.return_page.body.text()
+    qtbot.mouseClick(window.return_page.back_button, Qt.MouseButton.LeftButton)
+    assert pause.recovered is True and window.stack.currentWidget() is window.monitor_page
+
+    play_until(window, samples, lambda: window.clock.t > pause.ended_s + 5)
+    window.close()
+    store = window.store
+    (summary,) = store.summaries()
+    sid = summary.id
+    assert summary.partner_names == ("Mei", "Jun")
+    assert summary.episodes_by_partner == (1, 0) and summary.pauses == 1
+    for person in window.session.people:  # every sample of each partner saved, apart
+        assert len(store.samples(sid, person.slot)) == person.monitor.intake.counts.samples
+    assert [e["partner"] for e in store.episodes(sid)] == [0]
+    # The batch re-analysis agrees: A floods once, B comes close but does not.
+    assert len(reanalyze(store, sid, partner=0).detection.episodes) == 1
+    assert len(reanalyze(store, sid, partner=1).detection.episodes) == 0
+    assert weekly_trends(store)[0].episodes_by_partner == (1, 0)
+
+
+def test_either_partner_raises_the_alert_and_the_pause_waits_for_both(window):
+    """B floods, A stays calm: the alert names B; the return waits for B's body too."""
+    samples = couple(first=WITHDRAW, second=ARGUMENT)
+    play_until(window, samples, lambda: window.session.alert_active)
+    assert window.session.alert_slots == (1,)
+    assert "Jun's heart rate" in window.monitor_page.alert.text.text()
+    window.start_pause("alert")
+    # While Jun is still above the calm margin the session is not recovered, whoever is calm.
+    assert window.session.people[0].recovered() and not window.session.recovered()
+    play_until(window, samples, lambda: window.session.recovered())
+    assert window.session.people[1].recovered()
+
+
+def test_two_partner_export_imports_back_as_two_partners(window, tmp_path):
+    samples = couple()
+    play_until(window, samples, lambda: window.clock.t > 400)
+    window.close()
+    store = window.store
+    sid = store.summaries()[0].id
+    path = export_session_csv(store, sid, tmp_path / "out")
+    other = SessionStore(tmp_path / "other.sqlite3")
+    new = import_recording(other, path)
+    assert [p.slot for p in other.partners(new)] == [0, 1]
+    assert len(other.samples(new, 1)) == len(store.samples(sid, 1))
+    assert other.summaries()[0].episodes_by_partner == (1, 0)
+
+
+def test_personal_thresholds_apply_per_partner():
+    prefs = Preferences(partners=(Partner("Mei", "#3b82c4"), Partner("Jun", "#c27c0e", threshold_bpm=90)))
+    session = Session(prefs, partners=prefs.partners)
+    assert [p.threshold_bpm for p in session.people] == [100, 90]
+    # WITHDRAW peaks around 96 bpm: flooding for a partner whose threshold is 90.
+    for s in couple(first=ARGUMENT, second=WITHDRAW):
+        session.feed(s)
+        if s.t_s > 320:
+            break
+    assert [len(p.episodes) for p in session.people] == [1, 1]
+
+
+def test_demo_runs_two_partners_through_the_real_worker(qtbot, worker, tmp_path):
+    win = MainWindow(Preferences(), PreferencesFile(tmp_path / "p.json"), worker, make_factory(40.0),
+                     settings_scope="fm-tests")
+    qtbot.addWidget(win)
+    win.show()
+    win.use_source("demo")
+    win.add_second_source("demo")
+    qtbot.waitUntil(lambda: all(p.latest is not None and p.latest.tick.valid for p in win.session.people),
+                    timeout=20_000)
+    qtbot.waitUntil(lambda: "Partner B: Connected: Demo strap B" in win.connection_label.text(), timeout=5_000)
+    assert "battery 64 %" in win.connection_label.text()
+    assert all(panel.hr_label.text().isdigit() for panel in win.monitor_page.panels)
