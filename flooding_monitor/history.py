@@ -112,6 +112,7 @@ class WeekTrend:
     median_recovery_min: float | None
     near_misses: int
     episodes_by_partner: tuple[int, int] = (0, 0)  # partner A (or the only wearer), partner B
+    couple_sessions: int = 0  # sessions with two straps
 
 
 def near_misses(analysis: Analysis, min_s: int = 10) -> int:
@@ -146,7 +147,8 @@ def weekly_trends(store: SessionStore, with_near_misses: bool = True) -> list[We
         b = sum(s.episodes_by_partner[1] for s in items if s.episodes_by_partner)
         out.append(WeekTrend(monday, len(items), sum(s.episodes for s in items),
                              sum(s.flooded_s for s in items) / 60,
-                             statistics.median(recov) / 60 if recov else None, misses, (a, b)))
+                             statistics.median(recov) / 60 if recov else None, misses, (a, b),
+                             sum(1 for s in items if s.partner_names)))
     return out
 
 

@@ -114,6 +114,18 @@ def test_one_partner_floods_shared_pause_then_both_calm_before_return(window, qt
     assert len(reanalyze(store, sid, partner=1).detection.episodes) == 0
     assert weekly_trends(store)[0].episodes_by_partner == (1, 0)
 
+    from ui.history_window import HistoryWindow
+
+    history = HistoryWindow(store, partners=NAMES)
+    qtbot.addWidget(history)
+    assert history.table.item(0, 2).text() == "1 (Mei 1, Jun 0)"
+    stats = history.detail.stats.text()
+    assert "Mei</b>: threshold 100" in stats and "Jun</b>: threshold 100" in stats
+    assert "1 episode(s)" in stats and "0 episode(s)" in stats
+    assert len(history.detail._curves[0].getData()[0]) > 300  # Jun's curve beside Mei's
+    history.trends.show_trends(store)
+    assert "Mei" in history.trends.caption.text() and "Jun" in history.trends.caption.text()
+
 
 def test_either_partner_raises_the_alert_and_the_pause_waits_for_both(window):
     """B floods, A stays calm: the alert names B; the return waits for B's body too."""

@@ -1,8 +1,8 @@
 """Run the real app on the demo strap and save a screenshot of each screen.
 
-    QT_QPA_PLATFORM=offscreen python tools/screenshots.py [OUT_DIR]
+    QT_QPA_PLATFORM=offscreen python tools/screenshots.py [OUT_DIR] [--dark] [--one]
 
-Runs the demo at 20x so the whole path (calm, rising, alert, pause, return)
+Runs the two-partner demo (``--one``: one partner) at 20x so the whole path (calm, rising, alert, pause, return)
 takes about a minute. Also saves the settings, strap and help dialogs.
 """
 
@@ -38,7 +38,7 @@ def wait_for(app: QApplication, condition, timeout_s: float = 120.0) -> bool:
     return False
 
 
-def main(out: Path, theme: str = "light") -> int:
+def main(out: Path, theme: str = "light", partners: int = 2) -> int:
     out.mkdir(parents=True, exist_ok=True)
     app = QApplication.instance() or QApplication([])
     prefs_file = PreferencesFile()
@@ -53,6 +53,8 @@ def main(out: Path, theme: str = "light") -> int:
     window.resize(1100, 720)
     window.show()
     window.use_source("demo")
+    if partners == 2:
+        window.add_second_source("demo")
     shots = []
 
     def grab(name: str, widget=None) -> None:
@@ -95,11 +97,12 @@ def main(out: Path, theme: str = "light") -> int:
     from bench.history_data import add_sessions
     from ui.history_window import HistoryWindow
 
+    window._finish_recording()
     add_sessions(window.store, 14, weeks=4)
-    hist = HistoryWindow(window.store, window.prefs.detector)
+    hist = HistoryWindow(window.store, window.prefs.detector, partners=window.prefs.partners)
     hist.resize(1150, 780)
     hist.show()
-    hist.table.selectRow(1)
+    hist.table.selectRow(0)
     grab("9-history-session", hist)
     tabs = hist.findChild(QTabWidget)
     tabs.setCurrentIndex(1)
@@ -115,4 +118,4 @@ def main(out: Path, theme: str = "light") -> int:
 if __name__ == "__main__":
     theme = "dark" if "--dark" in sys.argv else "light"
     args = [a for a in sys.argv[1:] if not a.startswith("--")]
-    sys.exit(main(Path(args[0] if args else "screenshots"), theme))
+    sys.exit(main(Path(args[0] if args else "screenshots"), theme, 1 if "--one" in sys.argv else 2))

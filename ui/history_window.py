@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QFileDialog, QHBoxLayout, QHea
 
 from flooding_monitor.detector import STATE_CODES, State
 from flooding_monitor.history import export_session_csv, export_summary_csv, reanalyze, weekly_trends
+from flooding_monitor.partners import DEFAULT_PARTNERS, Partner
 from flooding_monitor.settings import DetectorSettings
 from flooding_monitor.store import SessionStore, SessionSummary, StoreError
 
@@ -40,6 +41,13 @@ class _Item(QTableWidgetItem):
             return (self.key, self.text()) < (other.key, other.text()) if type(self.key) is type(other.key) \
                 else str(self.key) < str(other.key)
         return super().__lt__(other)
+
+
+def _episodes_text(s: SessionSummary) -> str:
+    """"3" for one wearer; "3 (Mei 2, Jun 1)" for a couple."""
+    if not s.partner_names:
+        return str(s.episodes)
+    return f"{s.episodes} ({', '.join(f'{n} {k}' for n, k in zip(s.partner_names, s.episodes_by_partner))})"
 
 
 class SessionDetail(QWidget):
@@ -76,37 +84,51 @@ class SessionDetail(QWidget):
         self.notes.setAccessibleName("Journal notes")
         layout.addWidget(self.notes)
         self._items: list = []
+        self._curves: list[pg.PlotDataItem] = []  # the second partner's
 
     def show_session(self, store: SessionStore, session_id: int, settings: DetectorSettings | None = None) -> None:
         for item in self._items:
             self.plot.removeItem(item)
         self._items = []
         info = store.session(session_id)
-        analysis = reanalyze(store, session_id, settings)
-        t = analysis.ticks.t_s
-        if t.size == 0:
+        people = store.partners(session_id)
+        two = len(people) > 1
+        analyses = [(p, reanalyze(store, session_id, settings, p.slot)) for p in people]
+        starts = [float(a.data.t_s[0]) for _, a in analyses if a.data.t_s.size]
+        if not starts or all(a.ticks.t_s.size == 0 for _, a in analyses):
             self.title.setText(f"{info.started_at:%A %d %B %Y, %H:%M} — no heart-rate data")
             self.curve.setData([], [])
+            for curve in self._curves:
+                curve.setData([], [])
             return
-        t0 = float(analysis.data.t_s[0]) - 1.0 if analysis.data.t_s.size else 0.0
-        x = (t - t0) / 60
-        hr = np.where(analysis.ticks.valid, analysis.ticks.hr_bpm, np.nan)
-        self.curve.setData(x, hr)
-        rule = analysis.detection.rule
+        t0 = min(starts) - 1.0
+        end = max(float(a.ticks.t_s[-1]) for _, a in analyses if a.ticks.t_s.size)
 
         def add(item) -> None:
             self.plot.addItem(item)
             self._items.append(item)
 
-        add(pg.InfiniteLine(rule.threshold_bpm, angle=0, pen=pg.mkPen("#d4583b", style=Qt.PenStyle.DashLine)))
-        if info.baseline_hr:
-            add(pg.InfiniteLine(info.baseline_hr, angle=0, pen=pg.mkPen("#2e9d6a", style=Qt.PenStyle.DotLine)))
-        end = float(t[-1])
-        for e in analysis.detection.episodes:
-            region = pg.LinearRegionItem(((e.start_s - t0) / 60, ((e.end_s or end) - t0) / 60), movable=False,
-                                         brush=pg.mkBrush(QColor(212, 88, 59, 50)), pen=pg.mkPen(None))
-            region.setZValue(-10)
-            add(region)
+        lines = []
+        for k, (who, analysis) in enumerate(analyses):
+            curve = self.curve if k == 0 else self._second_curve()
+            colour = who.colour if two else "#3b82c4"
+            curve.setPen(pg.mkPen(colour, width=1.8))
+            t = analysis.ticks.t_s
+            curve.setData((t - t0) / 60, np.where(analysis.ticks.valid, analysis.ticks.hr_bpm, np.nan))
+            rule = analysis.detection.rule
+            if k == 0 or rule.threshold_bpm != analyses[0][1].detection.rule.threshold_bpm:
+                add(pg.InfiniteLine(rule.threshold_bpm, angle=0, pen=pg.mkPen("#d4583b", style=Qt.PenStyle.DashLine)))
+            if who.baseline_hr:
+                add(pg.InfiniteLine(who.baseline_hr, angle=0,
+                                    pen=pg.mkPen(colour if two else "#2e9d6a", style=Qt.PenStyle.DotLine)))
+            for e in analysis.detection.episodes:
+                region = pg.LinearRegionItem(((e.start_s - t0) / 60, ((e.end_s or end) - t0) / 60), movable=False,
+                                             brush=pg.mkBrush(QColor(212, 88, 59, 50)), pen=pg.mkPen(None))
+                region.setZValue(-10)
+                add(region)
+            lines.append(self._stats(analysis, end, who.name if two else "", colour))
+        for curve in self._curves[len(analyses) - 1:]:
+            curve.setData([], [])
         for p in store.pauses(session_id):
             stop = p["ended_s"] if p["ended_s"] is not None else p["started_s"] + p["planned_s"] + p["extended_s"]
             region = pg.LinearRegionItem(((p["started_s"] - t0) / 60, (stop - t0) / 60), movable=False,
@@ -116,21 +138,38 @@ class SessionDetail(QWidget):
         for ts, kind, _msg in store.events(session_id):
             if kind == "signal_lost":
                 add(pg.InfiniteLine((ts - t0) / 60, angle=90, pen=pg.mkPen("#8a8f98", width=1)))
-        no_signal = int(np.count_nonzero(analysis.detection.states == STATE_CODES[State.NO_SIGNAL]))
+        self.plot.setXRange(0, max(1.0, (end - t0) / 60), padding=0.01)
+        device = ", ".join(p.device_name for p in people if p.device_name) or info.device_name or info.source_kind
+        self.title.setText(f"{info.started_at:%A %d %B %Y, %H:%M} — {device}")
+        pauses = store.pauses(session_id)
+        self.stats.setText(f"Length {(end - t0) / 60:.0f} min · {len(pauses)} pause(s)<br>" + "<br>".join(lines))
+        self._show_notes(store, session_id)
+
+    def _second_curve(self) -> pg.PlotDataItem:
+        if not self._curves:
+            curve = self.plot.plot(connect="finite")
+            curve.setDownsampling(auto=True, method="peak")
+            curve.setClipToView(True)
+            self._curves.append(curve)
+        return self._curves[0]
+
+    @staticmethod
+    def _stats(analysis, end: float, name: str, colour: str) -> str:
+        """One partner's line of figures under the plot."""
+        who = f"<b style='color:{colour}'>{name}</b>: " if name else ""
         valid_hr = analysis.ticks.hr_bpm[analysis.ticks.valid]
-        self.plot.setXRange(0, max(1.0, float(x[-1])), padding=0.01)
+        if not valid_hr.size:
+            return f"{who}no trustworthy heart-rate data."
         counts = analysis.counts
         corrected = sum(counts[k] for k in ("ectopic", "missed", "extra", "long_short"))
         eps = analysis.detection.episodes
         minutes = sum(e.duration_s(end) for e in eps) / 60
-        self.title.setText(f"{info.started_at:%A %d %B %Y, %H:%M} — {info.device_name or info.source_kind}")
-        pauses = store.pauses(session_id)
-        self.stats.setText(
-            f"Length {(end - t0) / 60:.0f} min · threshold {rule.describe()} · "
-            f"median {np.median(valid_hr):.0f} bpm, highest {np.max(valid_hr):.0f} bpm · "
-            f"{len(eps)} episode(s), {minutes:.1f} min flooded · {len(pauses)} pause(s) · "
-            f"strap not reading {no_signal} s · {corrected} beats corrected"
-            if valid_hr.size else "No trustworthy heart-rate data in this session.")
+        no_signal = int(np.count_nonzero(analysis.detection.states == STATE_CODES[State.NO_SIGNAL]))
+        return (f"{who}threshold {analysis.detection.rule.describe()} · median {np.median(valid_hr):.0f} bpm, "
+                f"highest {np.max(valid_hr):.0f} bpm · {len(eps)} episode(s), {minutes:.1f} min flooded · "
+                f"strap not reading {no_signal} s · {corrected} beats corrected")
+
+    def _show_notes(self, store: SessionStore, session_id: int) -> None:
         notes = store.notes(session_id)
         if notes:
             html = []
@@ -159,6 +198,8 @@ class TrendsView(QWidget):
             self.plots[key] = p
         self.caption = QLabel("Near-miss: 10 s or more in “rising” that did not become flooding — "
                               "a moment you caught in time.")
+        self.partner_names = tuple(p.name for p in DEFAULT_PARTNERS)
+        self.partner_colours = tuple(p.colour for p in DEFAULT_PARTNERS)
         self.caption.setWordWrap(True)
         layout.addWidget(self.caption)
 
@@ -173,16 +214,28 @@ class TrendsView(QWidget):
             "near": [w.near_misses for w in weeks],
         }
         colours = {"episodes": "#d4583b", "minutes": "#d4583b", "recovery": "#3b82c4", "near": "#2e9d6a"}
+        couples = any(w.couple_sessions for w in weeks)
         for key, plot in self.plots.items():
             plot.clear()
-            vals = np.nan_to_num(np.asarray(values[key], float))
-            plot.addItem(pg.BarGraphItem(x=x, height=vals, width=0.6, brush=colours[key]))
+            if key == "episodes" and couples:  # each partner's episodes side by side, in their colours
+                for k, offset in ((0, -0.17), (1, 0.17)):
+                    heights = np.asarray([w.episodes_by_partner[k] for w in weeks], float)
+                    plot.addItem(pg.BarGraphItem(x=x + offset, height=heights, width=0.32,
+                                                 brush=self.partner_colours[k]))
+            else:
+                vals = np.nan_to_num(np.asarray(values[key], float))
+                plot.addItem(pg.BarGraphItem(x=x, height=vals, width=0.6, brush=colours[key]))
             plot.getAxis("bottom").setTicks(ticks)
+        names = self.partner_names
+        self.caption.setText(
+            (f"Episodes: <span style='color:{self.partner_colours[0]}'>■</span> {names[0]}  "
+             f"<span style='color:{self.partner_colours[1]}'>■</span> {names[1]}<br>" if couples else "") +
+            "Near-miss: 10 s or more in “rising” that did not become flooding — a moment you caught in time.")
 
 
 class HistoryWindow(QWidget):
     def __init__(self, store: SessionStore, settings: DetectorSettings | None = None,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, partners: tuple[Partner, ...] = DEFAULT_PARTNERS) -> None:
         super().__init__(parent, Qt.WindowType.Window)
         self.store = store
         self.settings = settings
@@ -220,6 +273,8 @@ class HistoryWindow(QWidget):
         buttons.addStretch(1)
         col.addLayout(buttons)
         self.trends = TrendsView()
+        self.trends.partner_names = tuple(p.name for p in partners)
+        self.trends.partner_colours = tuple(p.colour for p in partners)
         tabs.addTab(self.trends, "Trends")
         tabs.currentChanged.connect(lambda i: self.trends.show_trends(self.store) if i == 1 else None)
         self.reload()
@@ -239,7 +294,7 @@ class HistoryWindow(QWidget):
         cells = [
             _Item(f"{s.started_at:%Y-%m-%d %H:%M}", s.started_at.timestamp()),
             _Item(f"{s.duration_s / 60:.0f} min", s.duration_s),
-            _Item(str(s.episodes), s.episodes),
+            _Item(_episodes_text(s), s.episodes),
             _Item(f"{s.flooded_s / 60:.1f}", s.flooded_s),
             _Item("" if s.peak_bpm is None else f"{s.peak_bpm:.0f}", s.peak_bpm or 0.0),
             _Item(str(s.pauses), s.pauses),

@@ -117,6 +117,7 @@ class MainWindow(QMainWindow):
         row = QHBoxLayout(bar)
         row.setContentsMargins(16, 8, 16, 8)
         self.connection_label = QLabel("Not connected")
+        self.connection_label.setTextFormat(Qt.TextFormat.PlainText)
         self.connection_label.setAccessibleName("Strap connection")
         row.addWidget(self.connection_label, 1)
         for text, name, slot in (("Strap…", "Choose a strap", self.choose_device),
@@ -291,7 +292,7 @@ class MainWindow(QMainWindow):
 
     def _show_connection(self) -> None:
         two = len(self.session.people) > 1
-        text = "   |   ".join(self._connection_text(p, two) for p in self.session.people)
+        text = "\n".join(self._connection_text(p, two) for p in self.session.people)  # one line each
         if self.connection_label.text() != text:
             self.connection_label.setText(text)
 
@@ -474,7 +475,7 @@ class MainWindow(QMainWindow):
         if self.recorder is not None:
             self._record_protocol()
             self.recorder.flush()
-        self.history = HistoryWindow(self.store, self.prefs.detector, self)
+        self.history = HistoryWindow(self.store, self.prefs.detector, self, self.prefs.partners)
         self.history.show()
 
     # -- persistence ----------------------------------------------------------------------------
