@@ -178,3 +178,22 @@ def test_demo_runs_two_partners_through_the_real_worker(qtbot, worker, tmp_path)
     qtbot.waitUntil(lambda: "Partner B: Connected: Demo strap B" in win.connection_label.text(), timeout=5_000)
     assert "battery 64 %" in win.connection_label.text()
     assert all(panel.hr_label.text().isdigit() for panel in win.monitor_page.panels)
+
+
+def test_partner_names_colours_and_own_threshold_are_set_in_settings(window, tmp_path):
+    from ui.settings_dialog import SettingsDialog
+
+    dialog = SettingsDialog(window.prefs, window)
+    name_b, colour_b, threshold_b = dialog.partner_rows[1]
+    name_b.setText("")
+    assert not dialog.validate() and "name" in dialog.error.text()
+    name_b.setText("Mei")
+    assert not dialog.validate() and "different names" in dialog.error.text()
+    name_b.setText("Ming")
+    threshold_b.setValue(92)
+    assert dialog.validate()
+    window.apply_prefs(dialog.result_prefs())
+    assert window.session.people[1].partner.name == "Ming"
+    assert window.session.people[1].threshold_bpm == 92 and window.session.people[0].threshold_bpm == 100
+    saved, problems = PreferencesFile(tmp_path / "prefs.json").load()
+    assert not problems and saved.partners[1] == Partner("Ming", "#c27c0e", 92.0)

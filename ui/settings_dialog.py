@@ -4,11 +4,18 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, QDoubleSpinBox, QFormLayout,
-                               QGroupBox, QLabel, QVBoxLayout, QWidget)
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (QCheckBox, QColorDialog, QComboBox, QDialog, QDialogButtonBox, QDoubleSpinBox,
+                               QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout,
+                               QWidget)
 
+from flooding_monitor.partners import Partner
 from flooding_monitor.preferences import Preferences
 from flooding_monitor.settings import DetectorSettings, SettingsError
+
+
+#: Each language in its own name, so anyone can find theirs.
+LANGUAGE_LABELS = {"system": "System language", "en": "English", "zh_CN": "简体中文"}
 
 
 def _spin(lo: float, hi: float, value: float, suffix: str, step: float = 1.0, decimals: int = 0,
@@ -31,6 +38,11 @@ class SettingsDialog(QDialog):
         self.prefs = prefs
         d = prefs.detector
         root = QVBoxLayout(self)
+        columns = QHBoxLayout()
+        left, right = QVBoxLayout(), QVBoxLayout()
+        columns.addLayout(left, 1)
+        columns.addLayout(right, 1)
+        root.addLayout(columns)
 
         detect = QGroupBox("When is it flooding?")
         f = QFormLayout(detect)
@@ -50,7 +62,9 @@ class SettingsDialog(QDialog):
         f.addRow("Settled after", self.recovery)
         self.hysteresis = _spin(0, 30, d.hysteresis_bpm, " bpm below threshold", name="Hysteresis")
         f.addRow("Settled means", self.hysteresis)
-        root.addWidget(detect)
+        left.addWidget(detect)
+        left.addWidget(self._partners_box(prefs))
+        left.addStretch(1)
 
         pause = QGroupBox("Pause and breathing")
         g = QFormLayout(pause)
@@ -65,7 +79,7 @@ class SettingsDialog(QDialog):
         g.addRow(self.sighing)
         self.snooze = _spin(1, 60, prefs.snooze_min, " min", name="Not now snoozes for")
         g.addRow("“Not now” waits", self.snooze)
-        root.addWidget(pause)
+        right.addWidget(pause)
 
         look = QGroupBox("Alerts and display")
         h = QFormLayout(look)
@@ -87,7 +101,14 @@ class SettingsDialog(QDialog):
         self.clock.setCurrentText(prefs.clock)
         self.clock.setAccessibleName("Clock format")
         h.addRow("Clock times", self.clock)
-        root.addWidget(look)
+        self.language = QComboBox()
+        for code, label in LANGUAGE_LABELS.items():
+            self.language.addItem(label, code)
+        self.language.setCurrentIndex(max(0, self.language.findData(prefs.language)))
+        self.language.setAccessibleName("Language")
+        h.addRow("Language (after a restart)", self.language)
+        right.addWidget(look)
+        right.addStretch(1)
 
         self.error = QLabel()
         self.error.setStyleSheet("color: #b3361b; font-weight: bold;")
@@ -105,7 +126,41 @@ class SettingsDialog(QDialog):
             w.valueChanged.connect(self.validate)
         self.personal.toggled.connect(self.validate)
         self.sighing.toggled.connect(self.validate)
+        for name_edit, _, threshold in self.partner_rows:
+            name_edit.textChanged.connect(self.validate)
+            threshold.valueChanged.connect(self.validate)
         self.validate()
+
+    def _partners_box(self, prefs: Preferences) -> QGroupBox:
+        """Names, colours and personal thresholds of the two people who may wear straps."""
+        box = QGroupBox("Partners (two straps)")
+        form = QFormLayout(box)
+        self.partner_rows: list[tuple[QLineEdit, QPushButton, QDoubleSpinBox]] = []
+        for k, partner in enumerate(prefs.partners):
+            row = QHBoxLayout()
+            name = QLineEdit(partner.name)
+            name.setMaxLength(40)
+            name.setAccessibleName(f"Name of partner {k + 1}")
+            colour = QPushButton("■")
+            colour.setAccessibleName(f"Colour of partner {k + 1}")
+            colour.setProperty("colour", partner.colour)
+            colour.setStyleSheet(f"color: {partner.colour}; font-size: 18px;")
+            colour.clicked.connect(lambda _=False, b=colour: self._pick_colour(b))
+            threshold = _spin(59, 180, partner.threshold_bpm or 59, " bpm", name=f"Own threshold of partner {k + 1}")
+            threshold.setSpecialValueText("shared")
+            row.addWidget(name, 1)
+            row.addWidget(colour)
+            row.addWidget(threshold)
+            form.addRow(f"Partner {k + 1}", row)
+            self.partner_rows.append((name, colour, threshold))
+        form.addRow(QLabel("Own threshold: “shared” uses the one above."))
+        return box
+
+    def _pick_colour(self, button: QPushButton) -> None:
+        chosen = QColorDialog.getColor(QColor(button.property("colour")), self, "Partner colour")
+        if chosen.isValid():
+            button.setProperty("colour", chosen.name())
+            button.setStyleSheet(f"color: {chosen.name()}; font-size: 18px;")
 
     def result_prefs(self) -> Preferences:
         """The edited preferences; raises SettingsError with a readable message."""
@@ -122,7 +177,14 @@ class SettingsDialog(QDialog):
                        cyclic_sighing=self.sighing.isChecked(), snooze_min=self.snooze.value(),
                        sound=self.sound.isChecked(), notifications=self.notify.isChecked(),
                        theme=self.theme.currentText(), font_scale=self.font_scale.value() / 100,
-                       clock=self.clock.currentText())
+                       clock=self.clock.currentText(), partners=self._partners(),
+                       language=self.language.currentData())
+
+    def _partners(self) -> tuple[Partner, Partner]:
+        a, b = (Partner(name.text().strip(), colour.property("colour"),
+                        None if threshold.value() < 60 else threshold.value())
+                for name, colour, threshold in self.partner_rows)
+        return a, b
 
     def validate(self) -> bool:
         try:
@@ -148,3 +210,5 @@ class SettingsDialog(QDialog):
         self.exhale.setValue(defaults.exhale_s)
         self.sighing.setChecked(False)
         self.snooze.setValue(defaults.snooze_min)
+        for _, _, threshold in self.partner_rows:  # names and colours are people, not settings: kept
+            threshold.setValue(threshold.minimum())
