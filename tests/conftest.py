@@ -11,6 +11,8 @@ import sys
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# liblsl reads this once, on first use: stream discovery stays on loopback.
+os.environ["LSLAPICFG"] = str(Path(__file__).parent / "lsl_api.cfg")
 _GUARD = Path(__file__).parent / "netguard"
 os.environ["PYTHONPATH"] = os.pathsep.join(filter(None, [str(_GUARD), os.environ.get("PYTHONPATH", "")]))
 _spec = importlib.util.spec_from_file_location("fm_netguard", _GUARD / "sitecustomize.py")

@@ -47,6 +47,9 @@ def add_gui_arguments(parser: argparse.ArgumentParser) -> None:
                         help="with --demo: one or two simulated partners (default 2)")
     parser.add_argument("--second-device", metavar="ADDR",
                         help="the second partner's strap (address or name), with --device")
+    parser.add_argument("--lsl", action="store_true",
+                        help="publish heart rate, RR intervals and events to Lab Streaming Layer "
+                             "(visible on your local network; needs the 'lsl' extra)")
     parser.add_argument("--data-dir", help="history folder (default: your user data folder, "
                                            "or $FLOODING_MONITOR_DATA_DIR)")
     # For benchmarks and tests: stop after the first painted frame / after N seconds.
@@ -102,7 +105,7 @@ def run_gui(args: argparse.Namespace) -> int:
     store, store_message = open_store(args.data_dir)
     worker = DeviceWorker()
     window = MainWindow(prefs, prefs_file, worker, make_factory(speed, args.replay), store=store,
-                        store_message=store_message)
+                        store_message=store_message, lsl=args.lsl)
     app.aboutToQuit.connect(worker.stop)
     window.show()
     try:

@@ -46,8 +46,10 @@ STATUS_WORDS = {
 class MainWindow(QMainWindow):
     def __init__(self, prefs: Preferences, prefs_file: PreferencesFile | None, worker: DeviceWorker,
                  source_factory: SourceFactory, settings_scope: str = "flooding-monitor",
-                 store: SessionStore | None = None, store_message: str = "") -> None:
+                 store: SessionStore | None = None, store_message: str = "", lsl: bool = False) -> None:
         super().__init__()
+        self.lsl_wanted = lsl or prefs.lsl
+        self.lsl = None  # LslPublisher while streaming
         self.store = store
         self.recorder: SessionRecorder | None = None
         self._protocol_key: tuple = ()
@@ -184,6 +186,7 @@ class MainWindow(QMainWindow):
         self._protocol_key = ()
         self._record_partners()
         self._show_store_state()
+        self._start_lsl(clock)
         self.worker.use(source, 0)
         if kind == "ble":
             self.prefs = self._replace_prefs(last_device_address=address, last_device_name=name)
@@ -198,9 +201,32 @@ class MainWindow(QMainWindow):
             self.monitor_page.refresh(self.now())
         self.session.people[1].connection = ConnectionInfo(device_name=source.name)
         self._record_partners()
+        if self.lsl is not None:
+            self.lsl.add_partner(1, self.prefs.partners[1].name, source.name)
         self.worker.use(source, 1)
         if kind == "ble":
             self.prefs = self._replace_prefs(second_device_address=address, second_device_name=name)
+
+    def _start_lsl(self, clock: Clock) -> None:
+        """Open the LSL streams for this session (when the user turned streaming on)."""
+        self.lsl = None
+        if not self.lsl_wanted:
+            return
+        from devices.lsl_outlet import LslPublisher, LslUnavailable
+
+        try:
+            self.lsl = LslPublisher(clock.now, getattr(clock, "speed", 1.0),
+                                    session_id=self._wall_start.strftime("%Y%m%d-%H%M%S"))
+        except LslUnavailable as exc:
+            self.store_banner.setText(str(exc))
+            self.store_banner.show()
+            return
+        for p in self.session.people:
+            self.lsl.add_partner(p.slot, p.partner.name, p.connection.device_name)
+
+    def _lsl_event(self, kind: str, **fields) -> None:
+        if self.lsl is not None:
+            self.lsl.push_event(self.now(), kind, **fields)
 
     def _record_partners(self) -> None:
         if self.recorder is None:
@@ -215,6 +241,8 @@ class MainWindow(QMainWindow):
         """Per-partner ticks: the guided calibration listens to one partner only."""
         if self.calibration is not None and slot == self.calibration_slot:
             self.calibration.add_ticks(results)
+        if self.lsl is not None:
+            self.lsl.push_ticks(slot, results)
         for r in results:
             if any(isinstance(e, BaselineReady) for e in r.events):
                 self._record_partners()
@@ -223,7 +251,11 @@ class MainWindow(QMainWindow):
         if sample.partner >= len(self.session.people) and sample.partner < len(self.prefs.partners):
             self.session.add_partner(self.prefs.partners[sample.partner])  # e.g. a two-partner replay
             self._record_partners()
+            if self.lsl is not None:
+                self.lsl.add_partner(sample.partner, self.prefs.partners[sample.partner].name)
         results = self.session.feed(sample)
+        if self.lsl is not None:
+            self.lsl.push_sample(sample)
         self._after_ticks(results)
         if self.recorder is not None:
             self._record_protocol()
@@ -276,6 +308,9 @@ class MainWindow(QMainWindow):
         if self.recorder is not None and status.kind not in (StatusKind.MALFORMED,):
             self.recorder.add_event(status.t_s, status.kind.value, status.message or str(status.value or ""),
                                     status.partner)
+        if self.lsl is not None and status.kind in (StatusKind.SIGNAL_LOST, StatusKind.CONNECTED,
+                                                    StatusKind.DISCONNECTED):
+            self.lsl.push_event(status.t_s, f"strap_{status.kind.value}", status.partner)
         if status.partner >= len(self.session.people):
             return
         c = self.session.people[status.partner].connection
@@ -293,6 +328,8 @@ class MainWindow(QMainWindow):
     def _show_connection(self) -> None:
         two = len(self.session.people) > 1
         text = "\n".join(self._connection_text(p, two) for p in self.session.people)  # one line each
+        if self.lsl is not None:
+            text += "\n" + "Streaming to Lab Streaming Layer (local network)"
         if self.connection_label.text() != text:
             self.connection_label.setText(text)
 
@@ -341,6 +378,7 @@ class MainWindow(QMainWindow):
         was_alert = self._alert_shown
         if self.session.alert_active and not was_alert:
             self._on_alert()
+            self._lsl_event("alert", partners=list(self.session.alert_slots))
         self._alert_shown = self.session.alert_active
         if results and self.stack.currentWidget() is self.monitor_page:
             self.monitor_page.refresh(self.now())
@@ -364,14 +402,19 @@ class MainWindow(QMainWindow):
     def start_pause(self, reason: str) -> None:
         if self.clock is None:
             return
-        self.session.start_pause(self.now(), reason)
+        had = self.session.pause
+        pause = self.session.start_pause(self.now(), reason)
+        if pause is not had:
+            self._lsl_event("pause_started", reason=reason, minutes=pause.planned_s / 60,
+                            return_at=pause.return_wall.isoformat(timespec="minutes"))
         self._record_protocol()
         self.pause_page.guide.pattern = self.prefs.breathing
         self.stack.setCurrentWidget(self.pause_page)
         self.refresh()
 
     def not_now(self) -> None:
-        self.session.snooze(self.now())
+        snooze = self.session.snooze(self.now())
+        self._lsl_event("snoozed", until_s=snooze.until_s)
         self._record_protocol()
         self.monitor_page.refresh(self.now())
 
@@ -385,17 +428,21 @@ class MainWindow(QMainWindow):
             "to calm down. End the pause anyway?")
         if answer == QMessageBox.StandardButton.Yes:
             self.session.end_pause(self.now())
+            self._lsl_event("pause_ended", early=True, recovered=pause.recovered)
             self.stack.setCurrentWidget(self.monitor_page)
             self.monitor_page.refresh(self.now())
             self.refresh()
 
     def extend_pause(self, minutes: int) -> None:
         self.session.extend_pause(minutes)
+        self._lsl_event("pause_extended", minutes=minutes)
         self.stack.setCurrentWidget(self.pause_page)
         self.refresh()
 
     def back_together(self) -> None:
-        self.session.end_pause(self.now())
+        pause = self.session.end_pause(self.now())
+        if pause is not None:
+            self._lsl_event("pause_ended", early=pause.ended_early, recovered=pause.recovered)
         self._record_protocol()
         self.stack.setCurrentWidget(self.monitor_page)
         self.monitor_page.refresh(self.now())
@@ -505,6 +552,9 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event) -> None:  # noqa: N802
         QSettings(self.settings_scope, "window").setValue("geometry", self.saveGeometry())
         self._finish_recording()
+        if self.lsl is not None:
+            self.lsl.close()
+            self.lsl = None
         self.timer.stop()
         self.bridge.timer.stop()
         self.worker.wake = None

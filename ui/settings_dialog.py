@@ -107,6 +107,10 @@ class SettingsDialog(QDialog):
         self.language.setCurrentIndex(max(0, self.language.findData(prefs.language)))
         self.language.setAccessibleName("Language")
         h.addRow("Language (after a restart)", self.language)
+        self.lsl = QCheckBox("Stream to Lab Streaming Layer (for research; visible on your local network)")
+        self.lsl.setChecked(prefs.lsl)
+        self.lsl.setAccessibleName("Stream to Lab Streaming Layer")
+        h.addRow(self.lsl)
         right.addWidget(look)
         right.addStretch(1)
 
@@ -178,7 +182,7 @@ class SettingsDialog(QDialog):
                        sound=self.sound.isChecked(), notifications=self.notify.isChecked(),
                        theme=self.theme.currentText(), font_scale=self.font_scale.value() / 100,
                        clock=self.clock.currentText(), partners=self._partners(),
-                       language=self.language.currentData())
+                       language=self.language.currentData(), lsl=self.lsl.isChecked())
 
     def _partners(self) -> tuple[Partner, Partner]:
         a, b = (Partner(name.text().strip(), colour.property("colour"),
