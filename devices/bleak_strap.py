@@ -19,9 +19,18 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from flooding_monitor.text import QT_TRANSLATE_NOOP, Text
+
 from .clock import Clock
-from .errors import (BluetoothOff, NoAdapter, NotAHeartRateStrap, PermissionMissing, StrapBusy,
-                     StrapError, StrapNotFound)
+from .errors import (
+    BluetoothOff,
+    NoAdapter,
+    NotAHeartRateStrap,
+    PermissionMissing,
+    StrapBusy,
+    StrapError,
+    StrapNotFound,
+)
 from .source import StatusKind
 from .supervised import DEFAULT_BACKOFF_S, SupervisedStrap
 
@@ -47,8 +56,12 @@ def translate_error(exc: BaseException, who: str = "") -> StrapError:
     if isinstance(exc, StrapError):
         return exc
     try:
-        from bleak.exc import (BleakBluetoothNotAvailableError, BleakBluetoothNotAvailableReason,
-                               BleakDBusError, BleakDeviceNotFoundError)
+        from bleak.exc import (
+            BleakBluetoothNotAvailableError,
+            BleakBluetoothNotAvailableReason,
+            BleakDBusError,
+            BleakDeviceNotFoundError,
+        )
     except ImportError:  # pragma: no cover - bleak is a runtime dependency
         return NoAdapter("bleak is not installed")
     text = f"{exc}"
@@ -78,7 +91,8 @@ def translate_error(exc: BaseException, who: str = "") -> StrapError:
         return PermissionMissing(text)
     if isinstance(exc, (asyncio.TimeoutError, TimeoutError)):
         return StrapBusy(who or "strap", "no answer in time")
-    return StrapError(f"Bluetooth problem: {exc.__class__.__name__}: {text}")
+    return StrapError(Text(QT_TRANSLATE_NOOP("core", "Bluetooth problem: {error}"),
+                           error=f"{exc.__class__.__name__}: {text}"))
 
 
 async def scan(timeout_s: float = 8.0) -> list[FoundStrap]:

@@ -25,6 +25,7 @@ from typing import Any
 from flooding_monitor.detector import EpisodeEnded, EpisodeStarted, StateChanged
 from flooding_monitor.monitor import TickResult
 from flooding_monitor.samples import HeartRateSample
+from flooding_monitor.text import QT_TRANSLATE_NOOP, Text
 
 log = logging.getLogger(__name__)
 APP = "Flooding Monitor"
@@ -39,8 +40,9 @@ def _pylsl():
     try:
         import pylsl
     except (ImportError, RuntimeError, OSError) as exc:  # pylsl raises RuntimeError when liblsl is missing
-        raise LslUnavailable(f"Lab Streaming Layer is not available ({exc}). Install it with: "
-                             ".venv/bin/python -m pip install -e '.[lsl]'") from None
+        raise LslUnavailable(Text(QT_TRANSLATE_NOOP(
+            "core", "Lab Streaming Layer is not available ({error}). Install it with: "
+                    ".venv/bin/python -m pip install -e '.[lsl]'"), error=str(exc))) from None
     return pylsl
 
 

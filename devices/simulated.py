@@ -11,17 +11,22 @@ import asyncio
 import logging
 from collections.abc import AsyncIterator
 
+from flooding_monitor.text import QT_TRANSLATE_NOOP, Text
+
 from . import hrm_codec
 from .clock import Clock, ScaledClock
 from .scenarios import ARGUMENT, Scenario
 from .source import EventQueue, SourceEvent, Status, StatusKind, stop_task
 
 log = logging.getLogger(__name__)
+#: The demo straps' names, shown translated in the app.
+DEMO_STRAP = QT_TRANSLATE_NOOP("core", "Demo strap")
+DEMO_STRAP_B = QT_TRANSLATE_NOOP("core", "Demo strap B")
 
 
 class SimulatedStrap:
     def __init__(self, scenario: Scenario = ARGUMENT, clock: Clock | None = None, seed: int = 7,
-                 name: str = "Demo strap", start_s: float = 0.0) -> None:
+                 name: str = DEMO_STRAP, start_s: float = 0.0) -> None:
         self.name = name
         self.address = "demo"
         self.scenario = scenario
@@ -61,7 +66,7 @@ class SimulatedStrap:
             raise
         except Exception:  # pragma: no cover - a bug here must not hang the app silently
             log.exception("simulated strap failed")
-            self._status(StatusKind.ERROR, "The demo strap stopped unexpectedly")
+            self._status(StatusKind.ERROR, Text(QT_TRANSLATE_NOOP("core", "The demo strap stopped unexpectedly")))
 
     def events(self) -> AsyncIterator[SourceEvent]:
         return self._queue.__aiter__()

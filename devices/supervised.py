@@ -11,6 +11,8 @@ import asyncio
 import logging
 from collections.abc import AsyncIterator, Sequence
 
+from flooding_monitor.text import QT_TRANSLATE_NOOP, Text
+
 from . import hrm_codec
 from .clock import Clock, ScaledClock
 from .errors import StrapError
@@ -118,12 +120,13 @@ class SupervisedStrap:
                 error = exc
             except Exception as exc:  # noqa: BLE001 - any stack error means "try again"
                 log.warning("strap %s: %r", self.name, exc)
-                error = StrapError(f"Lost the strap ({exc.__class__.__name__}: {exc})")
+                error = StrapError(Text(QT_TRANSLATE_NOOP("core", "Lost the strap ({error})"),
+                                        error=f"{exc.__class__.__name__}: {exc}"))
             if self._closing:
                 return
             connected_once = self._first_attempt is not None and self._first_attempt.done()
             if error is not None:
-                self._status(StatusKind.ERROR, str(error))
+                self._status(StatusKind.ERROR, error.message)
                 if not error.retry:
                     self._resolve_first(error)
                     return

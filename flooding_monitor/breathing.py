@@ -10,6 +10,8 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
+from .text import QT_TRANSLATE_NOOP
+
 
 @dataclass(frozen=True, slots=True)
 class BreathPhase:
@@ -46,18 +48,18 @@ class BreathingPattern:
         first_fill = 0.8 if self.top_up_s else 1.0
         if t < self.inhale_s:
             p = t / self.inhale_s
-            return BreathPhase("in", "Breathe in", p, first_fill * _ease(p), self.inhale_s - t)
+            return BreathPhase("in", QT_TRANSLATE_NOOP("core", "Breathe in"), p, first_fill * _ease(p), self.inhale_s - t)
         t -= self.inhale_s
         if t < self.top_up_s:
             p = t / self.top_up_s
-            return BreathPhase("top-up", "A little more", p, first_fill + (1 - first_fill) * _ease(p),
+            return BreathPhase("top-up", QT_TRANSLATE_NOOP("core", "A little more"), p, first_fill + (1 - first_fill) * _ease(p),
                                self.top_up_s - t)
         t -= self.top_up_s
         if t < self.hold_s:
-            return BreathPhase("hold", "Hold", t / self.hold_s, 1.0, self.hold_s - t)
+            return BreathPhase("hold", QT_TRANSLATE_NOOP("core", "Hold"), t / self.hold_s, 1.0, self.hold_s - t)
         t -= self.hold_s
         p = t / self.exhale_s
-        return BreathPhase("out", "Breathe out", p, 1.0 - _ease(p), self.exhale_s - t)
+        return BreathPhase("out", QT_TRANSLATE_NOOP("core", "Breathe out"), p, 1.0 - _ease(p), self.exhale_s - t)
 
 
 def _ease(p: float) -> float:

@@ -23,6 +23,7 @@ from .artifacts import FinalBeat, correct
 from .beats import NO_HR, SampleArrays
 from .samples import Contact
 from .settings import DetectorSettings
+from .text import QT_TRANSLATE_NOOP
 
 US_PER_MIN = 60_000_000
 #: An isolated artifact is corrected, not a reason to distrust the signal: it
@@ -41,16 +42,20 @@ class Quality(enum.IntFlag):
     NO_RATE = 16  # not enough data in the window for a rate
 
     def describe(self) -> str:
+        return ", ".join(self.problems())
+
+    def problems(self) -> list[str]:
+        """Each problem in words (marked for translation), or "good signal"."""
         if self == Quality.OK:
-            return "good signal"
+            return [QT_TRANSLATE_NOOP("core", "good signal")]
         parts = {
-            Quality.STALE: "no data from the strap",
-            Quality.NO_CONTACT: "strap not touching the skin",
-            Quality.NO_RR: "strap not reporting beats",
-            Quality.ARTIFACTS: "too many irregular beats",
-            Quality.NO_RATE: "not enough beats yet",
+            Quality.STALE: QT_TRANSLATE_NOOP("core", "no data from the strap"),
+            Quality.NO_CONTACT: QT_TRANSLATE_NOOP("core", "strap not touching the skin"),
+            Quality.NO_RR: QT_TRANSLATE_NOOP("core", "strap not reporting beats"),
+            Quality.ARTIFACTS: QT_TRANSLATE_NOOP("core", "too many irregular beats"),
+            Quality.NO_RATE: QT_TRANSLATE_NOOP("core", "not enough beats yet"),
         }
-        return ", ".join(text for flag, text in parts.items() if flag in self)
+        return [text for flag, text in parts.items() if flag in self]
 
 
 @dataclass(frozen=True, slots=True)

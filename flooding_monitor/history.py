@@ -18,10 +18,10 @@ from pathlib import Path
 from .analysis import Analysis, analyze
 from .baseline import Baseline
 from .detector import STATE_CODES, State
-from .recordings import CSV_HEADER, csv_rows, load_recording
-from .settings import DetectorSettings
 from .partners import DEFAULT_PARTNERS
+from .recordings import CSV_HEADER, csv_rows, load_recording
 from .session import EpisodeRecord
+from .settings import DetectorSettings
 from .store import PartnerInfo, SessionStore, SessionSummary
 
 

@@ -12,6 +12,7 @@ from dataclasses import asdict, dataclass, replace
 from typing import Any
 
 from .settings import DetectorSettings, SettingsError
+from .text import QT_TRANSLATE_NOOP
 
 MAX_PARTNERS = 2
 _COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
@@ -61,4 +62,5 @@ class Partner:
 
 #: Blue and amber: distinct for the common colour-vision deficiencies and
 #: apart from the coral of an alert and the green of calm.
-DEFAULT_PARTNERS: tuple[Partner, Partner] = (Partner("Partner A", "#3b82c4"), Partner("Partner B", "#c27c0e"))
+DEFAULT_PARTNERS: tuple[Partner, Partner] = (Partner(QT_TRANSLATE_NOOP("core", "Partner A"), "#3b82c4"),
+                                              Partner(QT_TRANSLATE_NOOP("core", "Partner B"), "#c27c0e"))

@@ -12,22 +12,26 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from .text import QT_TRANSLATE_NOOP
+
 MIN_PAUSE_S = 20 * 60  # Gottman: physiological calm takes at least 20 minutes
 MAX_PAUSE_S = 24 * 3600
 
-RECONNECTION_PHRASES = ("I'm here.", "We're okay.", "Take it slow.", "I won't leave.")
-FIRST_PHRASE = "I'm here."
+RECONNECTION_PHRASES = (QT_TRANSLATE_NOOP("core", "I'm here."), QT_TRANSLATE_NOOP("core", "We're okay."),
+                        QT_TRANSLATE_NOOP("core", "Take it slow."), QT_TRANSLATE_NOOP("core", "I won't leave."))
+FIRST_PHRASE = RECONNECTION_PHRASES[0]
 
 SELF_SOOTHING = (
-    "Go to a separate, quiet space.",
-    "Breathe slowly with the guide: a longer breath out than in.",
-    "Tense a group of muscles for five seconds, then let go. Work from feet to face.",
-    "Picture a place where you feel calm and safe.",
-    "Walk, or listen to calming music.",
-    "Don't rehearse the argument or collect evidence; when your mind goes back, return to the breath.",
+    QT_TRANSLATE_NOOP("core", "Go to a separate, quiet space."),
+    QT_TRANSLATE_NOOP("core", "Breathe slowly with the guide: a longer breath out than in."),
+    QT_TRANSLATE_NOOP("core", "Tense a group of muscles for five seconds, then let go. Work from feet to face."),
+    QT_TRANSLATE_NOOP("core", "Picture a place where you feel calm and safe."),
+    QT_TRANSLATE_NOOP("core", "Walk, or listen to calming music."),
+    QT_TRANSLATE_NOOP("core", "Don't rehearse the argument or collect evidence; "
+                              "when your mind goes back, return to the breath."),
 )
 
-REPAIR_PHRASE = "I fell into an old pattern. Sorry. Let me try again."
+REPAIR_PHRASE = QT_TRANSLATE_NOOP("core", "I fell into an old pattern. Sorry. Let me try again.")
 
 
 @dataclass

@@ -19,6 +19,7 @@ from typing import Any
 from .recordings import CSV_HEADER, csv_rows
 from .samples import HeartRateSample
 from .store import PartnerInfo, SessionStore, StoreError
+from .text import QT_TRANSLATE_NOOP, Text
 
 log = logging.getLogger(__name__)
 
@@ -46,13 +47,13 @@ class SessionRecorder:
         if self.session_id is not None:
             return True
         if self.store is None:
-            self.error = self.error or "No history database: recording in memory only."
+            self.error = self.error or Text(QT_TRANSLATE_NOOP("core", "No history database: recording in memory only."))
             return False
         kind, name, address, settings = self._meta
         try:
             self.session_id = self.store.create_session(self.started_at, kind, name, address, settings)
         except StoreError as exc:
-            self.error = str(exc)
+            self.error = exc.message
             return False
         return True
 
@@ -99,7 +100,7 @@ class SessionRecorder:
         except StoreError as exc:
             if self.error != str(exc):
                 log.warning("history not saved: %s", exc)
-            self.error = str(exc)
+            self.error = exc.message
             return False
         self.error = None
         return True
@@ -112,7 +113,7 @@ class SessionRecorder:
                 self.store.end_session(self.session_id, self.started_at + dt.timedelta(seconds=duration),
                                        duration)
             except StoreError as exc:
-                self.error = str(exc)
+                self.error = exc.message
                 return False
         return ok
 

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from .samples import Contact, HeartRateSample
+from .text import QT_TRANSLATE_NOOP, Text
 
 log = logging.getLogger(__name__)
 APP_NAME = "flooding-monitor"
@@ -28,6 +29,11 @@ DB_NAME = "history.sqlite3"
 
 class StoreError(Exception):
     """The database cannot be used; the message says why and what to do."""
+
+    @property
+    def message(self) -> str:
+        """The message, a :class:`Text` where it was made from a template (for translation)."""
+        return self.args[0] if self.args else ""
 
 
 MIGRATIONS: list[str] = [
@@ -201,8 +207,9 @@ class SessionStore:
                     os.close(fd)
                 os.chmod(p, 0o600)
             except OSError as exc:
-                raise StoreError(f"Cannot create the history database {p}: {exc.strerror}. "
-                                 "Choose another folder with --data-dir.") from exc
+                raise StoreError(Text(QT_TRANSLATE_NOOP("core", "Cannot create the history database {path}: "
+                                                        "{error}. Choose another folder with --data-dir."),
+                                      path=str(p), error=exc.strerror)) from exc
         try:
             db = self._connect()
             self._check(db)
@@ -355,7 +362,7 @@ class SessionStore:
     def session(self, session_id: int) -> SessionInfo:
         row = self.db.execute("SELECT * FROM sessions WHERE id = ?", (session_id,)).fetchone()
         if row is None:
-            raise StoreError(f"No session {session_id} in the history")
+            raise StoreError(Text(QT_TRANSLATE_NOOP("core", "No session {id} in the history"), id=session_id))
         return SessionInfo(int(row["id"]), dt.datetime.fromisoformat(row["started_at"]),
                            dt.datetime.fromisoformat(row["ended_at"]) if row["ended_at"] else None,
                            row["duration_s"], row["source_kind"], row["device_name"],
@@ -494,17 +501,20 @@ def _looks_corrupt(exc: sqlite3.DatabaseError) -> bool:
     return "malformed" in text or "not a database" in text or "file is encrypted" in text
 
 
-def _explain(exc: BaseException, path: str) -> str:
+def _explain(exc: BaseException, path: str) -> Text:
     text = str(exc).lower()
     if "locked" in text or "busy" in text:
-        return (f"The history database is in use by another program ({path}). Close other copies of "
-                "Flooding Monitor; recording continues in memory and will be saved when it is free.")
+        return Text(QT_TRANSLATE_NOOP("core", "The history database is in use by another program ({path}). Close "
+                                      "other copies of Flooding Monitor; recording continues in memory and will "
+                                      "be saved when it is free."), path=path)
     if "full" in text or "disk i/o" in text:
-        return ("The disk is full: the history could not be saved. Free some space; recording continues in "
-                "memory and will be saved when space is available.")
+        return Text(QT_TRANSLATE_NOOP("core", "The disk is full: the history could not be saved. Free some space; "
+                                      "recording continues in memory and will be saved when space is "
+                                      "available."))
     if "readonly" in text or "read-only" in text or "unable to open" in text or "permission" in text:
-        return (f"Cannot write the history database {path} (no permission or read-only disk). "
-                "Choose another folder with --data-dir; recording continues in memory.")
+        return Text(QT_TRANSLATE_NOOP("core", "Cannot write the history database {path} (no permission or "
+                                      "read-only disk). Choose another folder with --data-dir; recording "
+                                      "continues in memory."), path=path)
     if _looks_corrupt(exc) if isinstance(exc, sqlite3.DatabaseError) else False:
-        return f"The history database {path} is damaged."
-    return f"History database problem: {exc}"
+        return Text(QT_TRANSLATE_NOOP("core", "The history database {path} is damaged."), path=path)
+    return Text(QT_TRANSLATE_NOOP("core", "History database problem: {error}"), error=str(exc))

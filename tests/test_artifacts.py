@@ -1,9 +1,15 @@
 """Artifact classification and correction, live against batch."""
 
 import numpy as np
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from flooding_monitor.artifacts import ArtifactKind, StreamingCorrector, classify, correct
+from flooding_monitor.artifacts import (
+    ArtifactKind,
+    StreamingCorrector,
+    classify,
+    correct,
+)
 
 
 def regular_rr(n: int, seed: int = 0, mean_us: int = 800_000) -> np.ndarray:

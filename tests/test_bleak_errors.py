@@ -1,8 +1,12 @@
 """Whatever bleak or the OS raises becomes advice a user can act on."""
 
 import pytest
-from bleak.exc import (BleakBluetoothNotAvailableError, BleakBluetoothNotAvailableReason, BleakDBusError,
-                       BleakDeviceNotFoundError)
+from bleak.exc import (
+    BleakBluetoothNotAvailableError,
+    BleakBluetoothNotAvailableReason,
+    BleakDBusError,
+    BleakDeviceNotFoundError,
+)
 
 from devices import errors
 from devices.bleak_strap import translate_error

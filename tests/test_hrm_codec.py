@@ -7,7 +7,8 @@ import random
 
 import pytest
 from bumble.profiles.heart_rate_service import HeartRateService
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from devices import hrm_codec
 from devices.hrm_codec import HeartRateMeasurement, MalformedMeasurement, encode, parse

@@ -9,7 +9,12 @@ import stat
 
 import pytest
 
-from flooding_monitor.history import export_session_csv, export_summary_csv, import_recording, reanalyze
+from flooding_monitor.history import (
+    export_session_csv,
+    export_summary_csv,
+    import_recording,
+    reanalyze,
+)
 from flooding_monitor.pause import start_pause
 from flooding_monitor.recordings import load_recording
 from flooding_monitor.samples import Contact, HeartRateSample

@@ -15,7 +15,12 @@ from PySide6.QtCore import Qt
 
 from devices.scenarios import ARGUMENT, WITHDRAW
 from flooding_monitor.detector import State
-from flooding_monitor.history import export_session_csv, import_recording, reanalyze, weekly_trends
+from flooding_monitor.history import (
+    export_session_csv,
+    import_recording,
+    reanalyze,
+    weekly_trends,
+)
 from flooding_monitor.partners import Partner
 from flooding_monitor.preferences import Preferences, PreferencesFile
 from flooding_monitor.session import Session

@@ -7,7 +7,6 @@ One test drives the real worker thread end to end.
 
 from __future__ import annotations
 
-
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
@@ -17,11 +16,11 @@ from devices.source import Status, StatusKind
 from flooding_monitor.detector import State
 from flooding_monitor.preferences import Preferences, PreferencesFile
 from flooding_monitor.samples import Contact, HeartRateSample
+from flooding_monitor.session_recorder import SessionRecorder
+from flooding_monitor.store import SessionStore
 from ui.app import make_factory
 from ui.main_window import MainWindow
 from ui.worker import DeviceWorker
-from flooding_monitor.store import SessionStore
-from flooding_monitor.session_recorder import SessionRecorder
 
 
 class SessionClock:

@@ -19,12 +19,12 @@ def make_factory(speed: float, replay_path: str | None = None):
                 slot: int = 0) -> tuple[HeartRateSource, Clock]:
         if kind == "demo":
             from devices.scenarios import ARGUMENT, WITHDRAW
-            from devices.simulated import SimulatedStrap
+            from devices.simulated import DEMO_STRAP_B, SimulatedStrap
 
             clock = clock or ScaledClock(speed)
             if slot == 0:
                 return SimulatedStrap(ARGUMENT, clock=clock), clock
-            return SimulatedStrap(WITHDRAW, clock=clock, seed=11, name="Demo strap B", start_s=clock.now()), clock
+            return SimulatedStrap(WITHDRAW, clock=clock, seed=11, name=DEMO_STRAP_B, start_s=clock.now()), clock
         if kind == "replay":
             from devices.replay import ReplayStrap
 
@@ -60,24 +60,32 @@ def add_gui_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def open_store(folder: str | None):
-    """The history database, and a message for the user when something needed attention."""
+    """The history database, and a message for the user (in their language) when something needed attention."""
+    from PySide6.QtCore import QCoreApplication
+
     from flooding_monitor.store import DB_NAME, SessionStore, StoreError, data_dir
+
+    from .i18n import core
+
+    def tr(text: str) -> str:
+        return QCoreApplication.translate("App", text)
 
     try:
         store = SessionStore(data_dir(folder) / DB_NAME)
     except StoreError as exc:
-        return None, f"History not saved: {exc}"
+        return None, tr("History not saved: {error}").format(error=core(exc.message))
     notes = []
     if store.moved_aside:
-        notes.append(f"The history database was damaged. It was kept as {store.moved_aside.name} "
-                     "and a new one was started.")
+        notes.append(tr("The history database was damaged. It was kept as {name} and a new one was started.")
+                     .format(name=store.moved_aside.name))
     try:
         closed = store.close_unfinished()
     except StoreError as exc:
         closed = []
-        notes.append(str(exc))
+        notes.append(core(exc.message))
     if closed:
-        notes.append(f"{len(closed)} session(s) left open when the app last stopped were closed and kept.")
+        notes.append(tr("{n} session(s) left open when the app last stopped were closed and kept.")
+                     .format(n=len(closed)))
     return store, " ".join(notes)
 
 
@@ -87,6 +95,7 @@ def run_gui(args: argparse.Namespace) -> int:
     from flooding_monitor.preferences import PreferencesFile
     from flooding_monitor.recordings import RecordingError
 
+    from .i18n import install as install_translations
     from .main_window import MainWindow
     from .theme import apply_theme
     from .worker import DeviceWorker
@@ -97,6 +106,7 @@ def run_gui(args: argparse.Namespace) -> int:
     app.setDesktopFileName("flooding-monitor")
     prefs_file = PreferencesFile()
     prefs, problems = prefs_file.load()
+    install_translations(app, prefs.language)
     apply_theme(app, prefs.theme, prefs.font_scale)
     speed = args.speed if args.speed is not None else (DEMO_SPEED if args.demo else 1.0)
     if speed <= 0:
@@ -130,7 +140,10 @@ def run_gui(args: argparse.Namespace) -> int:
         worker.stop()
         return 2
     if problems:
-        window.connection_label.setText("Some settings were reset: " + "; ".join(problems))
+        from PySide6.QtCore import QCoreApplication
+
+        window.connection_label.setText(QCoreApplication.translate("App", "Some settings were reset: {problems}")
+                                        .format(problems="; ".join(problems)))
     if args.exit_after_first_paint:
         _exit_after_first_paint(app, window)
     if args.quit_after is not None:

@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QProgressBar, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QProgressBar,
+    QVBoxLayout,
+    QWidget,
+)
 
 from flooding_monitor.baseline import Baseline
 from flooding_monitor.monitor import TickResult
@@ -15,19 +22,19 @@ class CalibrateDialog(QDialog):
 
     def __init__(self, parent: QWidget | None = None, seconds: int = CALIBRATION_S) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Measure your resting heart rate")
+        self.setWindowTitle(self.tr("Measure your resting heart rate"))
         self.seconds = seconds
         self.hr: list[float] = []
         self.rmssd: list[float] = []
         self.baseline: Baseline | None = None
         root = QVBoxLayout(self)
-        self.text = QLabel("Sit quietly and breathe normally for two minutes. "
-                           "Don't talk. The measurement pauses if the strap is not reading.")
+        self.text = QLabel(self.tr("Sit quietly and breathe normally for two minutes. "
+                                   "Don't talk. The measurement pauses if the strap is not reading."))
         self.text.setWordWrap(True)
         root.addWidget(self.text)
         self.bar = QProgressBar()
         self.bar.setRange(0, seconds)
-        self.bar.setAccessibleName("Calibration progress")
+        self.bar.setAccessibleName(self.tr("Calibration progress"))
         root.addWidget(self.bar)
         self.result = QLabel()
         root.addWidget(self.result)
@@ -46,6 +53,8 @@ class CalibrateDialog(QDialog):
         self.bar.setValue(min(len(self.hr), self.seconds))
         if len(self.hr) >= self.seconds:
             self.baseline = Baseline.from_ticks(self.hr, self.rmssd)
-            rm = f", heart-rate variability (RMSSD) {self.baseline.rmssd_ms:.0f} ms" if self.baseline.rmssd_ms else ""
-            self.result.setText(f"<b>Resting rate {self.baseline.hr_bpm:.0f} bpm</b>{rm}.")
+            rm = (self.tr(", heart-rate variability (RMSSD) {ms} ms").format(ms=f"{self.baseline.rmssd_ms:.0f}")
+                  if self.baseline.rmssd_ms else "")
+            self.result.setText(self.tr("<b>Resting rate {bpm} bpm</b>{rmssd}.").format(
+                bpm=f"{self.baseline.hr_bpm:.0f}", rmssd=rm))
             self.buttons.setStandardButtons(QDialogButtonBox.StandardButton.Ok)

@@ -5,12 +5,24 @@ from __future__ import annotations
 import concurrent.futures
 from dataclasses import dataclass
 
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QHBoxLayout, QLabel, QListWidget, QListWidgetItem,
-                               QProgressBar, QPushButton, QVBoxLayout, QWidget)
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from devices.errors import StrapError
+from devices.simulated import DEMO_STRAP
 
+from .i18n import core
 from .worker import DeviceWorker
 
 
@@ -23,7 +35,7 @@ class Choice:
 
 def signal_bars(rssi: int | None) -> str:
     if rssi is None:
-        return "signal ?"
+        return QCoreApplication.translate("DeviceDialog", "signal ?")
     level = 4 if rssi > -60 else 3 if rssi > -70 else 2 if rssi > -80 else 1
     return "▮" * level + "▯" * (4 - level) + f" {rssi} dBm"
 
@@ -31,19 +43,19 @@ def signal_bars(rssi: int | None) -> str:
 class DeviceDialog(QDialog):
     def __init__(self, worker: DeviceWorker, parent: QWidget | None = None, scan_s: float = 8.0) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Choose a heart-rate strap")
+        self.setWindowTitle(self.tr("Choose a heart-rate strap"))
         self.resize(520, 420)
         self.worker = worker
         self.scan_s = scan_s
         self._future: concurrent.futures.Future | None = None
         root = QVBoxLayout(self)
-        intro = QLabel("Wet the strap's electrodes and put it on: straps sleep when not worn. "
-                       "Close any phone or watch app that uses it.")
+        intro = QLabel(self.tr("Wet the strap's electrodes and put it on: straps sleep when not worn. "
+                               "Close any phone or watch app that uses it."))
         intro.setWordWrap(True)
         root.addWidget(intro)
         row = QHBoxLayout()
-        self.scan_button = QPushButton("Scan for straps")
-        self.scan_button.setAccessibleName("Scan for heart-rate straps")
+        self.scan_button = QPushButton(self.tr("Scan for straps"))
+        self.scan_button.setAccessibleName(self.tr("Scan for heart-rate straps"))
         self.scan_button.clicked.connect(self.start_scan)
         row.addWidget(self.scan_button)
         self.progress = QProgressBar()
@@ -53,19 +65,19 @@ class DeviceDialog(QDialog):
         row.addWidget(self.progress, 1)
         root.addLayout(row)
         self.list = QListWidget()
-        self.list.setAccessibleName("Straps found")
+        self.list.setAccessibleName(self.tr("Straps found"))
         root.addWidget(self.list, 1)
         self.message = QLabel()
         self.message.setWordWrap(True)
-        self.message.setAccessibleName("Scan result")
+        self.message.setAccessibleName(self.tr("Scan result"))
         root.addWidget(self.message)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        self.connect_button = self.buttons.addButton("Connect", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.connect_button = self.buttons.addButton(self.tr("Connect"), QDialogButtonBox.ButtonRole.AcceptRole)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         root.addWidget(self.buttons)
         self.list.itemDoubleClicked.connect(lambda _i: self.accept())
-        self._add(Choice("demo", "demo", "Demo strap"), "Demo strap — simulated, no hardware needed")
+        self._add(Choice("demo", "demo", DEMO_STRAP), self.tr("Demo strap — simulated, no hardware needed"))
         self.list.setCurrentRow(0)
         self._poll = QTimer(self)
         self._poll.setInterval(100)
@@ -81,7 +93,7 @@ class DeviceDialog(QDialog):
 
         self.scan_button.setEnabled(False)
         self.progress.show()
-        self.message.setText(f"Scanning for {self.scan_s:.0f} seconds…")
+        self.message.setText(self.tr("Scanning for {s} seconds…").format(s=f"{self.scan_s:.0f}"))
         self._future = self.worker.submit(scan(self.scan_s))
         self._poll.start()
 
@@ -97,14 +109,14 @@ class DeviceDialog(QDialog):
             self.message.setText(str(exc))
             return
         except Exception as exc:  # noqa: BLE001
-            self.message.setText(f"Scanning failed: {exc}")
+            self.message.setText(self.tr("Scanning failed: {error}").format(error=core(getattr(exc, "message", str(exc)))))
             return
         while self.list.count() > 1:
             self.list.takeItem(1)
         for s in straps:
             self._add(Choice("ble", s.address, s.name), f"{s.name}   {signal_bars(s.rssi)}   {s.address}")
-        self.message.setText(f"Found {len(straps)} strap(s)." if straps else
-                             "No strap found. Is it worn and awake? Try again.")
+        self.message.setText(self.tr("Found {n} strap(s).").format(n=len(straps)) if straps else
+                             self.tr("No strap found. Is it worn and awake? Try again."))
 
     def choice(self) -> Choice | None:
         item = self.list.currentItem()

@@ -11,21 +11,50 @@ from pathlib import Path
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QLocale, Qt
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import (QAbstractItemView, QFileDialog, QHBoxLayout, QHeaderView, QLabel, QMessageBox,
-                               QPushButton, QSplitter, QTableWidget, QTableWidgetItem, QTabWidget, QTextBrowser,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
 
 from flooding_monitor.detector import STATE_CODES, State
-from flooding_monitor.history import export_session_csv, export_summary_csv, reanalyze, weekly_trends
+from flooding_monitor.history import (
+    export_session_csv,
+    export_summary_csv,
+    reanalyze,
+    weekly_trends,
+)
 from flooding_monitor.partners import DEFAULT_PARTNERS, Partner
 from flooding_monitor.settings import DetectorSettings
 from flooding_monitor.store import SessionStore, SessionSummary, StoreError
 
+from .i18n import core, join
 from .journal_dialog import JournalDialog
+from .pages import describe_rule
 
-COLUMNS = ("Date", "Length", "Episodes", "Minutes flooded", "Peak bpm", "Pauses", "Recovery", "Notes")
+COLUMNS = (QT_TRANSLATE_NOOP("HistoryWindow", "Date"), QT_TRANSLATE_NOOP("HistoryWindow", "Length"),
+           QT_TRANSLATE_NOOP("HistoryWindow", "Episodes"), QT_TRANSLATE_NOOP("HistoryWindow", "Minutes flooded"),
+           QT_TRANSLATE_NOOP("HistoryWindow", "Peak bpm"), QT_TRANSLATE_NOOP("HistoryWindow", "Pauses"),
+           QT_TRANSLATE_NOOP("HistoryWindow", "Recovery"), QT_TRANSLATE_NOOP("HistoryWindow", "Notes"))
+
+
+def _when(d) -> str:
+    """A session's date and time in the user's language (e.g. "Wednesday, 25 November 2026 20:14")."""
+    locale = QLocale()
+    return f"{locale.toString(d.date(), QLocale.FormatType.LongFormat)} {d:%H:%M}"
 
 
 class _Item(QTableWidgetItem):
@@ -47,14 +76,14 @@ def _episodes_text(s: SessionSummary) -> str:
     """"3" for one wearer; "3 (Mei 2, Jun 1)" for a couple."""
     if not s.partner_names:
         return str(s.episodes)
-    return f"{s.episodes} ({', '.join(f'{n} {k}' for n, k in zip(s.partner_names, s.episodes_by_partner))})"
+    return f"{s.episodes} ({join([f'{core(n)} {k}' for n, k in zip(s.partner_names, s.episodes_by_partner)])})"
 
 
 class SessionDetail(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         layout = QVBoxLayout(self)
-        self.title = QLabel("Choose a session")
+        self.title = QLabel(self.tr("Choose a session"))
         f = self.title.font()
         f.setPointSizeF(f.pointSizeF() * 1.3)
         f.setBold(True)
@@ -62,26 +91,25 @@ class SessionDetail(QWidget):
         layout.addWidget(self.title)
         self.plot = pg.PlotWidget()
         self.plot.setBackground(None)
-        self.plot.setLabel("left", "bpm")
-        self.plot.setLabel("bottom", "minutes")
+        self.plot.setLabel("left", self.tr("bpm"))
+        self.plot.setLabel("bottom", self.tr("minutes"))
         self.plot.showGrid(y=True, alpha=0.15)
-        self.plot.setAccessibleName("Whole-session heart rate (drag to pan, wheel to zoom)")
+        self.plot.setAccessibleName(self.tr("Whole-session heart rate (drag to pan, wheel to zoom)"))
         self.curve = self.plot.plot(pen=pg.mkPen("#3b82c4", width=1.8), connect="finite")
         self.curve.setDownsampling(auto=True, method="peak")
         self.curve.setClipToView(True)
         layout.addWidget(self.plot, 1)
-        self.legend = QLabel("<span style='color:#d4583b'>■</span> flooding  "
-                             "<span style='color:#3b82c4'>■</span> pause  "
-                             "<span style='color:#8a8f98'>|</span> strap lost  "
-                             "<span style='color:#d4583b'>- -</span> threshold  "
-                             "<span style='color:#2e9d6a'>···</span> resting rate")
+        self.legend = QLabel("  ".join(f"<span style='color:{colour}'>{mark}</span> {words}" for colour, mark, words in (
+            ("#d4583b", "■", self.tr("flooding")), ("#3b82c4", "■", self.tr("pause")),
+            ("#8a8f98", "|", self.tr("strap lost")), ("#d4583b", "- -", self.tr("threshold")),
+            ("#2e9d6a", "···", self.tr("resting rate")))))
         layout.addWidget(self.legend)
         self.stats = QLabel()
         self.stats.setWordWrap(True)
         layout.addWidget(self.stats)
         self.notes = QTextBrowser()
         self.notes.setMaximumHeight(140)
-        self.notes.setAccessibleName("Journal notes")
+        self.notes.setAccessibleName(self.tr("Journal notes"))
         layout.addWidget(self.notes)
         self._items: list = []
         self._curves: list[pg.PlotDataItem] = []  # the second partner's
@@ -96,7 +124,7 @@ class SessionDetail(QWidget):
         analyses = [(p, reanalyze(store, session_id, settings, p.slot)) for p in people]
         starts = [float(a.data.t_s[0]) for _, a in analyses if a.data.t_s.size]
         if not starts or all(a.ticks.t_s.size == 0 for _, a in analyses):
-            self.title.setText(f"{info.started_at:%A %d %B %Y, %H:%M} — no heart-rate data")
+            self.title.setText(self.tr("{when} — no heart-rate data").format(when=_when(info.started_at)))
             self.curve.setData([], [])
             for curve in self._curves:
                 curve.setData([], [])
@@ -139,10 +167,11 @@ class SessionDetail(QWidget):
             if kind == "signal_lost":
                 add(pg.InfiniteLine((ts - t0) / 60, angle=90, pen=pg.mkPen("#8a8f98", width=1)))
         self.plot.setXRange(0, max(1.0, (end - t0) / 60), padding=0.01)
-        device = ", ".join(p.device_name for p in people if p.device_name) or info.device_name or info.source_kind
-        self.title.setText(f"{info.started_at:%A %d %B %Y, %H:%M} — {device}")
+        device = join([p.device_name for p in people if p.device_name] or [info.device_name or info.source_kind])
+        self.title.setText(f"{_when(info.started_at)} — {device}")
         pauses = store.pauses(session_id)
-        self.stats.setText(f"Length {(end - t0) / 60:.0f} min · {len(pauses)} pause(s)<br>" + "<br>".join(lines))
+        self.stats.setText(self.tr("Length {min} min · {n} pause(s)").format(min=f"{(end - t0) / 60:.0f}", n=len(pauses))
+                           + "<br>" + "<br>".join(lines))
         self._show_notes(store, session_id)
 
     def _second_curve(self) -> pg.PlotDataItem:
@@ -153,21 +182,22 @@ class SessionDetail(QWidget):
             self._curves.append(curve)
         return self._curves[0]
 
-    @staticmethod
-    def _stats(analysis, end: float, name: str, colour: str) -> str:
+    def _stats(self, analysis, end: float, name: str, colour: str) -> str:
         """One partner's line of figures under the plot."""
-        who = f"<b style='color:{colour}'>{name}</b>: " if name else ""
+        who = f"<b style='color:{colour}'>{core(name)}</b>: " if name else ""
         valid_hr = analysis.ticks.hr_bpm[analysis.ticks.valid]
         if not valid_hr.size:
-            return f"{who}no trustworthy heart-rate data."
+            return who + self.tr("no trustworthy heart-rate data.")
         counts = analysis.counts
         corrected = sum(counts[k] for k in ("ectopic", "missed", "extra", "long_short"))
         eps = analysis.detection.episodes
         minutes = sum(e.duration_s(end) for e in eps) / 60
         no_signal = int(np.count_nonzero(analysis.detection.states == STATE_CODES[State.NO_SIGNAL]))
-        return (f"{who}threshold {analysis.detection.rule.describe()} · median {np.median(valid_hr):.0f} bpm, "
-                f"highest {np.max(valid_hr):.0f} bpm · {len(eps)} episode(s), {minutes:.1f} min flooded · "
-                f"strap not reading {no_signal} s · {corrected} beats corrected")
+        return who + self.tr(
+            "threshold {rule} · median {median} bpm, highest {highest} bpm · {n} episode(s), {min} min flooded · "
+            "strap not reading {lost} s · {corrected} beats corrected").format(
+            rule=describe_rule(analysis.detection.rule), median=f"{np.median(valid_hr):.0f}",
+            highest=f"{np.max(valid_hr):.0f}", n=len(eps), min=f"{minutes:.1f}", lost=no_signal, corrected=corrected)
 
     def _show_notes(self, store: SessionStore, session_id: int) -> None:
         notes = store.notes(session_id)
@@ -175,12 +205,12 @@ class SessionDetail(QWidget):
             html = []
             for n in notes:
                 parts = [f"<b>{label}</b> {n[key]}" for key, label in
-                         (("trigger", "Trigger:"), ("body", "Body:"), ("response", "I did:"),
-                          ("familiar", "Familiar:"), ("other", "Also:")) if n[key]]
+                         (("trigger", self.tr("Trigger:")), ("body", self.tr("Body:")), ("response", self.tr("I did:")),
+                          ("familiar", self.tr("Familiar:")), ("other", self.tr("Also:"))) if n[key]]
                 html.append(f"<p><i>{n['written_at']}</i><br>{'<br>'.join(parts)}</p>")
             self.notes.setHtml("".join(html))
         else:
-            self.notes.setHtml("<i>No journal notes for this session.</i>")
+            self.notes.setHtml("<i>{}</i>".format(self.tr("No journal notes for this session.")))
 
 
 class TrendsView(QWidget):
@@ -188,16 +218,16 @@ class TrendsView(QWidget):
         super().__init__(parent)
         layout = QVBoxLayout(self)
         self.plots = {}
-        for key, title in (("episodes", "Episodes per week"), ("minutes", "Minutes flooded per week"),
-                           ("recovery", "Median minutes from pause to calm"), ("near", "Near-misses per week")):
+        for key, title in (("episodes", self.tr("Episodes per week")), ("minutes", self.tr("Minutes flooded per week")),
+                           ("recovery", self.tr("Median minutes from pause to calm")),
+                           ("near", self.tr("Near-misses per week"))):
             p = pg.PlotWidget(title=title)
             p.setBackground(None)
             p.setMouseEnabled(x=False, y=False)
             p.setAccessibleName(title)
             layout.addWidget(p)
             self.plots[key] = p
-        self.caption = QLabel("Near-miss: 10 s or more in “rising” that did not become flooding — "
-                              "a moment you caught in time.")
+        self.caption = QLabel(self.near_miss_text())
         self.partner_names = tuple(p.name for p in DEFAULT_PARTNERS)
         self.partner_colours = tuple(p.colour for p in DEFAULT_PARTNERS)
         self.caption.setWordWrap(True)
@@ -206,7 +236,7 @@ class TrendsView(QWidget):
     def show_trends(self, store: SessionStore) -> None:
         weeks = weekly_trends(store)
         x = np.arange(len(weeks))
-        ticks = [[(i, f"{w.week_start:%d %b}") for i, w in enumerate(weeks)]]
+        ticks = [[(i, QLocale().toString(w.week_start, "d MMM")) for i, w in enumerate(weeks)]]
         values = {
             "episodes": [w.episodes for w in weeks],
             "minutes": [w.minutes_flooded for w in weeks],
@@ -228,9 +258,12 @@ class TrendsView(QWidget):
             plot.getAxis("bottom").setTicks(ticks)
         names = self.partner_names
         self.caption.setText(
-            (f"Episodes: <span style='color:{self.partner_colours[0]}'>■</span> {names[0]}  "
-             f"<span style='color:{self.partner_colours[1]}'>■</span> {names[1]}<br>" if couples else "") +
-            "Near-miss: 10 s or more in “rising” that did not become flooding — a moment you caught in time.")
+            (self.tr("Episodes:") + f" <span style='color:{self.partner_colours[0]}'>■</span> {core(names[0])}  "
+             f"<span style='color:{self.partner_colours[1]}'>■</span> {core(names[1])}<br>" if couples else "") +
+            self.near_miss_text())
+
+    def near_miss_text(self) -> str:
+        return self.tr("Near-miss: 10 s or more in “rising” that did not become flooding — a moment you caught in time.")
 
 
 class HistoryWindow(QWidget):
@@ -239,23 +272,23 @@ class HistoryWindow(QWidget):
         super().__init__(parent, Qt.WindowType.Window)
         self.store = store
         self.settings = settings
-        self.setWindowTitle("History — Flooding Monitor")
+        self.setWindowTitle(self.tr("History — Flooding Monitor"))
         self.resize(1150, 760)
         root = QVBoxLayout(self)
         tabs = QTabWidget()
         root.addWidget(tabs)
         sessions = QWidget()
-        tabs.addTab(sessions, "Sessions")
+        tabs.addTab(sessions, self.tr("Sessions"))
         split = QSplitter(Qt.Orientation.Vertical)
         col = QVBoxLayout(sessions)
         self.table = QTableWidget(0, len(COLUMNS))
-        self.table.setHorizontalHeaderLabels(COLUMNS)
+        self.table.setHorizontalHeaderLabels([self.tr(c) for c in COLUMNS])
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.verticalHeader().hide()
-        self.table.setAccessibleName("Recorded sessions")
+        self.table.setAccessibleName(self.tr("Recorded sessions"))
         self.table.itemSelectionChanged.connect(self._selected)
         split.addWidget(self.table)
         self.detail = SessionDetail()
@@ -263,9 +296,10 @@ class HistoryWindow(QWidget):
         split.setSizes([260, 480])
         col.addWidget(split, 1)
         buttons = QHBoxLayout()
-        for text, slot in (("Add journal note…", self.add_note), ("Import recording…", self.import_file),
-                           ("Export session CSV…", self.export_one),
-                           ("Export all…", self.export_all), ("Delete session…", self.delete)):
+        for text, slot in ((self.tr("Add journal note…"), self.add_note),
+                           (self.tr("Import recording…"), self.import_file),
+                           (self.tr("Export session CSV…"), self.export_one),
+                           (self.tr("Export all…"), self.export_all), (self.tr("Delete session…"), self.delete)):
             b = QPushButton(text)
             b.setAccessibleName(text.rstrip("…"))
             b.clicked.connect(slot)
@@ -275,7 +309,7 @@ class HistoryWindow(QWidget):
         self.trends = TrendsView()
         self.trends.partner_names = tuple(p.name for p in partners)
         self.trends.partner_colours = tuple(p.colour for p in partners)
-        tabs.addTab(self.trends, "Trends")
+        tabs.addTab(self.trends, self.tr("Trends"))
         tabs.currentChanged.connect(lambda i: self.trends.show_trends(self.store) if i == 1 else None)
         self.reload()
 
@@ -290,10 +324,11 @@ class HistoryWindow(QWidget):
             self.table.selectRow(0)
 
     def _fill(self, row: int, s: SessionSummary) -> None:
-        rec = "" if s.median_recovery_s is None else f"{s.median_recovery_s / 60:.0f} min"
+        minutes = self.tr("{min} min")
+        rec = "" if s.median_recovery_s is None else minutes.format(min=f"{s.median_recovery_s / 60:.0f}")
         cells = [
             _Item(f"{s.started_at:%Y-%m-%d %H:%M}", s.started_at.timestamp()),
-            _Item(f"{s.duration_s / 60:.0f} min", s.duration_s),
+            _Item(minutes.format(min=f"{s.duration_s / 60:.0f}"), s.duration_s),
             _Item(_episodes_text(s), s.episodes),
             _Item(f"{s.flooded_s / 60:.1f}", s.flooded_s),
             _Item("" if s.peak_bpm is None else f"{s.peak_bpm:.0f}", s.peak_bpm or 0.0),
@@ -317,7 +352,7 @@ class HistoryWindow(QWidget):
             try:
                 self.detail.show_session(self.store, sid, self.settings)
             except StoreError as exc:
-                QMessageBox.warning(self, "History", str(exc))
+                QMessageBox.warning(self, self.tr("History"), core(exc.message))
 
     def add_note(self) -> None:
         sid = self.selected_id()
@@ -332,40 +367,40 @@ class HistoryWindow(QWidget):
         from flooding_monitor.history import import_recording
         from flooding_monitor.recordings import RecordingError
 
-        path, _ = QFileDialog.getOpenFileName(self, "Import a recording", "",
-                                              "Recordings (*.csv *.txt *.hrm);;All files (*)")
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Import a recording"), "",
+                                              self.tr("Recordings (*.csv *.txt *.hrm);;All files (*)"))
         if not path:
             return
         try:
             import_recording(self.store, path, self.settings)
         except (RecordingError, StoreError) as exc:
-            QMessageBox.warning(self, "Not imported", str(exc))
+            QMessageBox.warning(self, self.tr("Not imported"), core(getattr(exc, "message", str(exc))))
             return
         self.reload()
 
     def export_one(self) -> None:
         sid = self.selected_id()
-        folder = QFileDialog.getExistingDirectory(self, "Export to folder") if sid is not None else ""
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Export to folder")) if sid is not None else ""
         if folder:
             path = export_session_csv(self.store, sid, folder)
-            QMessageBox.information(self, "Exported", f"Saved {path}")
+            QMessageBox.information(self, self.tr("Exported"), self.tr("Saved {path}").format(path=path))
 
     def export_all(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, "Export all sessions to folder")
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Export all sessions to folder"))
         if folder:
             for s in self.store.summaries():
                 export_session_csv(self.store, s.id, folder)
             path = export_summary_csv(self.store, folder)
-            QMessageBox.information(self, "Exported", f"Saved every session and {Path(path).name}")
+            QMessageBox.information(self, self.tr("Exported"),
+                                    self.tr("Saved every session and {name}").format(name=Path(path).name))
 
     def delete(self) -> None:
         sid = self.selected_id()
         if sid is None:
             return
         info = self.store.session(sid)
-        answer = QMessageBox.question(self, "Delete session?",
-                                      f"Delete the session of {info.started_at:%d %B %Y, %H:%M} and its notes? "
-                                      "This cannot be undone.")
+        answer = QMessageBox.question(self, self.tr("Delete session?"), self.tr(
+            "Delete the session of {when} and its notes? This cannot be undone.").format(when=_when(info.started_at)))
         if answer == QMessageBox.StandardButton.Yes:
             self.store.delete_session(sid)
             self.reload()

@@ -2,30 +2,43 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QPlainTextEdit, QVBoxLayout, QWidget
+from PySide6.QtCore import QT_TRANSLATE_NOOP
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
 
 PROMPTS = (
-    ("trigger", "What happened just before?",
-     "Be precise: “after I shared something vulnerable, he replied with one word”."),
-    ("body", "Where did you feel it in your body?", "Chest tight, throat, stomach sinking, jaw, hot or cold…"),
-    ("response", "What did you do?", "Pursue, withdraw, attack, or freeze?"),
-    ("familiar", "Does it feel familiar?", "Does it echo earlier relationships or childhood?"),
-    ("other", "Anything else", ""),
+    ("trigger", QT_TRANSLATE_NOOP("JournalDialog", "What happened just before?"),
+     QT_TRANSLATE_NOOP("JournalDialog", "Be precise: “after I shared something vulnerable, he replied with one word”.")),
+    ("body", QT_TRANSLATE_NOOP("JournalDialog", "Where did you feel it in your body?"),
+     QT_TRANSLATE_NOOP("JournalDialog", "Chest tight, throat, stomach sinking, jaw, hot or cold…")),
+    ("response", QT_TRANSLATE_NOOP("JournalDialog", "What did you do?"),
+     QT_TRANSLATE_NOOP("JournalDialog", "Pursue, withdraw, attack, or freeze?")),
+    ("familiar", QT_TRANSLATE_NOOP("JournalDialog", "Does it feel familiar?"),
+     QT_TRANSLATE_NOOP("JournalDialog", "Does it echo earlier relationships or childhood?")),
+    ("other", QT_TRANSLATE_NOOP("JournalDialog", "Anything else"), ""),
 )
 
 
 class JournalDialog(QDialog):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Journal — notice, don't judge")
+        self.setWindowTitle(self.tr("Journal — notice, don't judge"))
         self.resize(560, 560)
         root = QVBoxLayout(self)
-        intro = QLabel("These notes are for you: data, not judgement. They stay on this computer.")
+        intro = QLabel(self.tr("These notes are for you: data, not judgement. They stay on this computer."))
         intro.setWordWrap(True)
         root.addWidget(intro)
         form = QFormLayout()
         self.fields: dict[str, QPlainTextEdit] = {}
         for key, question, hint in PROMPTS:
+            question, hint = self.tr(question), self.tr(hint) if hint else ""
             edit = QPlainTextEdit()
             edit.setPlaceholderText(hint)
             edit.setAccessibleName(question)

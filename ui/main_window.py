@@ -6,10 +6,22 @@ import datetime
 import logging
 from collections.abc import Callable
 
-from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
-from PySide6.QtWidgets import (QApplication, QFileDialog, QHBoxLayout, QLabel, QMainWindow, QMessageBox, QPushButton,
-                               QStackedWidget, QStyle, QSystemTrayIcon, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QApplication,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QPushButton,
+    QStackedWidget,
+    QStyle,
+    QSystemTrayIcon,
+    QVBoxLayout,
+    QWidget,
+)
 
 from devices.clock import Clock
 from devices.source import HeartRateSource, Status, StatusKind
@@ -22,6 +34,7 @@ from flooding_monitor.store import PartnerInfo, SessionStore
 
 from .calibrate_dialog import CalibrateDialog
 from .help_dialog import HelpDialog
+from .i18n import core, join
 from .pages import MonitorPage, PausePage, ReturnPage
 from .settings_dialog import SettingsDialog
 from .theme import apply_theme, is_dark
@@ -29,17 +42,23 @@ from .worker import DeviceWorker, SourceBridge
 
 log = logging.getLogger(__name__)
 
+#: Where the strap says it sits (0x2A38), in words.
+BODY_PLACES = {"chest": QT_TRANSLATE_NOOP("MainWindow", "chest"), "wrist": QT_TRANSLATE_NOOP("MainWindow", "wrist"),
+               "finger": QT_TRANSLATE_NOOP("MainWindow", "finger"), "hand": QT_TRANSLATE_NOOP("MainWindow", "hand"),
+               "ear lobe": QT_TRANSLATE_NOOP("MainWindow", "ear lobe"), "foot": QT_TRANSLATE_NOOP("MainWindow", "foot"),
+               "other": QT_TRANSLATE_NOOP("MainWindow", "other")}
+
 #: Makes a source for a choice ("demo" / "ble" / "replay") on a given clock.
 SourceFactory = Callable[[str, str | None, str | None], tuple[HeartRateSource, Clock]]
 
 STATUS_WORDS = {
-    StatusKind.SCANNING: "Scanning…",
-    StatusKind.CONNECTING: "Connecting…",
-    StatusKind.CONNECTED: "Connected",
-    StatusKind.SIGNAL_LOST: "Connection lost",
-    StatusKind.RECONNECTING: "Reconnecting…",
-    StatusKind.DISCONNECTED: "Not connected",
-    StatusKind.FINISHED: "Recording finished",
+    StatusKind.SCANNING: QT_TRANSLATE_NOOP("MainWindow", "Scanning…"),
+    StatusKind.CONNECTING: QT_TRANSLATE_NOOP("MainWindow", "Connecting…"),
+    StatusKind.CONNECTED: QT_TRANSLATE_NOOP("MainWindow", "Connected"),
+    StatusKind.SIGNAL_LOST: QT_TRANSLATE_NOOP("MainWindow", "Connection lost"),
+    StatusKind.RECONNECTING: QT_TRANSLATE_NOOP("MainWindow", "Reconnecting…"),
+    StatusKind.DISCONNECTED: QT_TRANSLATE_NOOP("MainWindow", "Not connected"),
+    StatusKind.FINISHED: QT_TRANSLATE_NOOP("MainWindow", "Recording finished"),
 }
 
 
@@ -64,7 +83,7 @@ class MainWindow(QMainWindow):
         self.session = self._new_session(1)
         self.calibration: CalibrateDialog | None = None
         self.calibration_slot = 0
-        self.setWindowTitle("Flooding Monitor")
+        self.setWindowTitle(self.tr("Flooding Monitor"))
         self.setMinimumSize(820, 560)
 
         central = QWidget()
@@ -74,10 +93,10 @@ class MainWindow(QMainWindow):
         self.store_banner = QLabel(store_message)
         self.store_banner.setWordWrap(True)
         self.store_banner.setStyleSheet("background: #fff4d6; color: #5a4100; padding: 8px 16px;")
-        self.store_banner.setAccessibleName("History problem")
+        self.store_banner.setAccessibleName(self.tr("History problem"))
         self.store_banner.setVisible(bool(store_message))
-        self.save_elsewhere_button = QPushButton("Save unsaved data elsewhere…")
-        self.save_elsewhere_button.setAccessibleName("Save unsaved heart data to a file")
+        self.save_elsewhere_button = QPushButton(self.tr("Save unsaved data elsewhere…"))
+        self.save_elsewhere_button.setAccessibleName(self.tr("Save unsaved heart data to a file"))
         self.save_elsewhere_button.clicked.connect(self.save_elsewhere)
         self.save_elsewhere_button.hide()
         layout.addWidget(self.store_banner)
@@ -118,16 +137,17 @@ class MainWindow(QMainWindow):
         bar.setObjectName("topbar")
         row = QHBoxLayout(bar)
         row.setContentsMargins(16, 8, 16, 8)
-        self.connection_label = QLabel("Not connected")
+        self.connection_label = QLabel(self.tr("Not connected"))
         self.connection_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.connection_label.setAccessibleName("Strap connection")
+        self.connection_label.setAccessibleName(self.tr("Strap connection"))
         row.addWidget(self.connection_label, 1)
-        for text, name, slot in (("Strap…", "Choose a strap", self.choose_device),
-                                 ("Second strap…", "Add the second partner's strap", self.choose_second_device),
-                                 ("History", "Session history", self.open_history),
-                                 ("Resting rate…", "Measure resting heart rate", self.calibrate),
-                                 ("Settings", "Settings", self.open_settings),
-                                 ("Help", "About and help", self.open_help)):
+        for text, name, slot in ((self.tr("Strap…"), self.tr("Choose a strap"), self.choose_device),
+                                 (self.tr("Second strap…"), self.tr("Add the second partner's strap"),
+                                  self.choose_second_device),
+                                 (self.tr("History"), self.tr("Session history"), self.open_history),
+                                 (self.tr("Resting rate…"), self.tr("Measure resting heart rate"), self.calibrate),
+                                 (self.tr("Settings"), self.tr("Settings"), self.open_settings),
+                                 (self.tr("Help"), self.tr("About and help"), self.open_help)):
             b = QPushButton(text)
             b.setAccessibleName(name)
             b.clicked.connect(slot)
@@ -147,7 +167,7 @@ class MainWindow(QMainWindow):
         bind("Ctrl+B", self.calibrate)
         bind(QKeySequence.StandardKey.HelpContents, self.open_help)
         bind("F1", self.open_help)
-        quit_action = QAction("Quit", self)
+        quit_action = QAction(self.tr("Quit"), self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
         self.addAction(quit_action)
@@ -179,7 +199,7 @@ class MainWindow(QMainWindow):
         self.session = self._new_session(1, keep=self.session)
         self._show_session()
         self.session.connection.device_name = source.name
-        self.connection_label.setText(f"Connecting to {source.name}…")
+        self.connection_label.setText(self.tr("Connecting to {name}…").format(name=core(source.name)))
         self._finish_recording()
         self.recorder = SessionRecorder(self.store, self._wall_start, kind, source.name,
                                         getattr(source, "address", address), self.prefs.detector.to_dict())
@@ -218,7 +238,7 @@ class MainWindow(QMainWindow):
             self.lsl = LslPublisher(clock.now, getattr(clock, "speed", 1.0),
                                     session_id=self._wall_start.strftime("%Y%m%d-%H%M%S"))
         except LslUnavailable as exc:
-            self.store_banner.setText(str(exc))
+            self.store_banner.setText(core(exc.args[0]))
             self.store_banner.show()
             return
         for p in self.session.people:
@@ -277,26 +297,28 @@ class MainWindow(QMainWindow):
     def _show_store_state(self) -> None:
         error = self.recorder.error if self.recorder is not None else None
         if error:
-            self.store_banner.setText(f"History not saved: {error}")
+            self.store_banner.setText(self.tr("History not saved: {error}").format(error=core(error)))
             self.store_banner.show()
             self.save_elsewhere_button.show()
-        elif self.store_banner.text().startswith("History not saved"):
+        elif not self.save_elsewhere_button.isHidden():  # the problem that showed them is gone
             self.store_banner.hide()
             self.save_elsewhere_button.hide()
 
     def save_elsewhere(self) -> None:
         if self.recorder is None:
             return
-        path, _ = QFileDialog.getSaveFileName(self, "Save unsaved heart data", "flooding-monitor-unsaved.csv",
-                                              "CSV (*.csv)")
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save unsaved heart data"),
+                                              "flooding-monitor-unsaved.csv", self.tr("CSV (*.csv)"))
         if path:
             try:
                 n = self.recorder.save_pending_csv(path)
             except OSError as exc:
-                QMessageBox.warning(self, "Not saved", f"Could not write {path}: {exc.strerror}")
+                QMessageBox.warning(self, self.tr("Not saved"),
+                                    self.tr("Could not write {path}: {error}").format(path=path, error=exc.strerror))
                 return
-            QMessageBox.information(self, "Saved", f"{n} samples saved to {path}. Import it later from the "
-                                    "command line: flooding-monitor import FILE")
+            QMessageBox.information(self, self.tr("Saved"), self.tr(
+                "{n} samples saved to {path}. Import it later from the command line: "
+                "flooding-monitor import FILE").format(n=n, path=path))
 
     def _finish_recording(self) -> None:
         if self.recorder is not None:
@@ -320,7 +342,7 @@ class MainWindow(QMainWindow):
             c.body_location = str(status.value)
         elif status.kind in STATUS_WORDS:
             c.state = status.kind.value
-            c.message = status.message
+            c.message = ""  # the state's words say it; only errors carry advice to show
         elif status.kind == StatusKind.ERROR:
             c.message = status.message
         self._show_connection()
@@ -329,27 +351,27 @@ class MainWindow(QMainWindow):
         two = len(self.session.people) > 1
         text = "\n".join(self._connection_text(p, two) for p in self.session.people)  # one line each
         if self.lsl is not None:
-            text += "\n" + "Streaming to Lab Streaming Layer (local network)"
+            text += "\n" + self.tr("Streaming to Lab Streaming Layer (local network)")
         if self.connection_label.text() != text:
             self.connection_label.setText(text)
 
-    @staticmethod
-    def _connection_text(person, named: bool) -> str:
+    def _connection_text(self, person, named: bool) -> str:
         c = person.connection
         kind = StatusKind(c.state) if c.state in {k.value for k in StatusKind} else StatusKind.DISCONNECTED
-        words = STATUS_WORDS.get(kind, c.state)
-        parts = [f"{words}: {c.device_name}" if c.device_name else words]
+        words = self.tr(STATUS_WORDS.get(kind, QT_TRANSLATE_NOOP("MainWindow", "Not connected")))
+        parts = [f"{words}: {core(c.device_name)}" if c.device_name else words]
         if c.battery_percent is not None:
-            parts.append(f"battery {c.battery_percent} %")
+            parts.append(self.tr("battery {percent} %").format(percent=c.battery_percent))
         if c.body_location and not named:
-            parts.append(f"on {c.body_location}")
+            parts.append(self.tr("on the {place}").format(place=self.tr(BODY_PLACES.get(c.body_location,
+                                                                                            c.body_location))))
         r = person.latest
         if r is not None and r.tick.quality:
-            parts.append(r.tick.quality.describe())
+            parts.append(join(r.tick.quality.problems()))
         text = " · ".join(p for p in parts if p)
         if kind != StatusKind.CONNECTED and c.message:
-            text += f" — {c.message}"
-        return f"{person.partner.name}: {text}" if named else text
+            text += f" — {core(c.message)}"
+        return f"{core(person.partner.name)}: {text}" if named else text
 
     # -- time -------------------------------------------------------------------------------
     def now(self) -> float:
@@ -365,7 +387,7 @@ class MainWindow(QMainWindow):
         pause = self.session.pause
         if pause is not None and pause.is_due(now) and self.stack.currentWidget() is self.pause_page:
             self.stack.setCurrentWidget(self.return_page)
-            self._notify("Pause over", "Time to check in: ready to return?")
+            self._notify(self.tr("Pause over"), self.tr("Time to check in: ready to return?"))
         page = self.stack.currentWidget()
         if page is not self.monitor_page:  # the monitor redraws when a new second arrives
             page.refresh(now)
@@ -390,9 +412,10 @@ class MainWindow(QMainWindow):
             QApplication.beep()
         s = self.session
         flooded = [p for p in s.people if p.slot in s.alert_slots] or [s.first]
-        who = f"{flooded[0].partner.name}: " if len(s.people) > 1 else ""
-        self._notify("Flooding", f"{who}heart rate above {flooded[0].threshold_bpm:.0f} for "
-                     f"{self.prefs.detector.sustain_s:.0f} s. A good moment for a break.")
+        who = f"{core(flooded[0].partner.name)}: " if len(s.people) > 1 else ""
+        self._notify(self.tr("Flooding"), who + self.tr(
+            "heart rate above {bpm} for {s} s. A good moment for a break.").format(
+            bpm=f"{flooded[0].threshold_bpm:.0f}", s=f"{self.prefs.detector.sustain_s:.0f}"))
 
     def _notify(self, title: str, text: str) -> None:
         if self.prefs.notifications and self.tray.isVisible():
@@ -423,9 +446,9 @@ class MainWindow(QMainWindow):
         if pause is None:
             return
         answer = QMessageBox.question(
-            self, "End the pause early?",
-            f"{pause.remaining_s(self.now()) / 60:.0f} minutes are left. Bodies take at least 20 minutes "
-            "to calm down. End the pause anyway?")
+            self, self.tr("End the pause early?"),
+            self.tr("{min} minutes are left. Bodies take at least 20 minutes to calm down. End the pause anyway?")
+            .format(min=f"{pause.remaining_s(self.now()) / 60:.0f}"))
         if answer == QMessageBox.StandardButton.Yes:
             self.session.end_pause(self.now())
             self._lsl_event("pause_ended", early=True, recovered=pause.recovered)
@@ -461,10 +484,10 @@ class MainWindow(QMainWindow):
         from .device_dialog import DeviceDialog
 
         if self.clock is None:
-            QMessageBox.information(self, "Second strap", "Connect the first partner's strap first.")
+            QMessageBox.information(self, self.tr("Second strap"), self.tr("Connect the first partner's strap first."))
             return
         dialog = DeviceDialog(self.worker, self)
-        dialog.setWindowTitle(f"Strap for {self.prefs.partners[1].name}")
+        dialog.setWindowTitle(self.tr("Strap for {name}").format(name=core(self.prefs.partners[1].name)))
         if dialog.exec() and (choice := dialog.choice()) is not None:
             self.add_second_source(choice.kind, choice.address, choice.name)
 
@@ -473,8 +496,9 @@ class MainWindow(QMainWindow):
         if len(self.session.people) > 1:
             from PySide6.QtWidgets import QInputDialog
 
-            names = [p.partner.name for p in self.session.people]
-            name, ok = QInputDialog.getItem(self, "Resting rate", "Whose resting rate?", names, 0, False)
+            names = [core(p.partner.name) for p in self.session.people]
+            name, ok = QInputDialog.getItem(self, self.tr("Resting rate"), self.tr("Whose resting rate?"), names, 0,
+                                            False)
             if not ok:
                 return
             slot = names.index(name)
@@ -515,7 +539,7 @@ class MainWindow(QMainWindow):
 
     def open_history(self) -> None:
         if self.store is None:
-            QMessageBox.information(self, "History", self.store_banner.text() or "No history database.")
+            QMessageBox.information(self, self.tr("History"), self.store_banner.text() or self.tr("No history database."))
             return
         from .history_window import HistoryWindow
 
@@ -540,7 +564,7 @@ class MainWindow(QMainWindow):
         try:
             self.prefs_file.save(self.prefs)
         except OSError as exc:
-            self.connection_label.setText(f"Could not save settings: {exc.strerror}")
+            self.connection_label.setText(self.tr("Could not save settings: {error}").format(error=exc.strerror))
 
     def _restore_geometry(self) -> None:
         geometry = QSettings(self.settings_scope, "window").value("geometry")

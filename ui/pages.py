@@ -4,17 +4,32 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import (QFrame, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout,
-                               QWidget)
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
 
 from flooding_monitor.breathing import BreathingPattern
-from flooding_monitor.pause import (FIRST_PHRASE, RECONNECTION_PHRASES, REPAIR_PHRASE, SELF_SOOTHING, Pause,
-                                    format_clock, format_countdown)
+from flooding_monitor.pause import (
+    FIRST_PHRASE,
+    RECONNECTION_PHRASES,
+    REPAIR_PHRASE,
+    SELF_SOOTHING,
+    Pause,
+    format_clock,
+    format_countdown,
+)
 from flooding_monitor.session import PartnerState, Session
 
-from .theme import STATE_LOOKS
+from .i18n import core, join
+from .theme import look
 from .widgets.breathing_guide import BreathingGuide
 from .widgets.trace import HeartRateTrace
 
@@ -65,7 +80,7 @@ class AlertBanner(QFrame):
         self.setObjectName("alert")
         self.setStyleSheet("#alert { background: #fbe3da; border: 2px solid #d4583b; border-radius: 10px; }"
                            "#alert QLabel { color: #4a1d10; }")
-        self.setAccessibleName("Flooding alert")
+        self.setAccessibleName(self.tr("Flooding alert"))
         layout = QHBoxLayout(self)
         layout.setContentsMargins(18, 14, 18, 14)
         icon = QLabel("◆")
@@ -77,8 +92,8 @@ class AlertBanner(QFrame):
         self.text.setFont(_font(self, 1.25))
         self.text.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         layout.addWidget(self.text, 1)
-        self.pause_button = big_button("Start pause", "Start a 20 minute pause", primary=True)
-        self.snooze_button = big_button("Not now", "Not now: remind me later")
+        self.pause_button = big_button(self.tr("Start pause"), self.tr("Start a pause"), primary=True)
+        self.snooze_button = big_button(self.tr("Not now"), self.tr("Not now: remind me later"))
         layout.addWidget(self.pause_button)
         layout.addWidget(self.snooze_button)
         self.pause_button.clicked.connect(self.start_pause)
@@ -87,17 +102,20 @@ class AlertBanner(QFrame):
     def set_message(self, threshold_bpm: float, sustain_s: float, pause_min: float,
                     who: Sequence[str] = ()) -> None:
         """``who``: the flooded partners' names in a two-partner session (empty = the only wearer)."""
+        numbers = {"bpm": f"{threshold_bpm:.0f}", "s": f"{sustain_s:.0f}"}
         if len(who) > 1:
-            fact = f"{who[0]} and {who[1]}: both heart rates have stayed above the threshold for {sustain_s:.0f} s."
+            fact = self.tr("{a} and {b}: both heart rates have stayed above the threshold for {s} s.").format(
+                a=who[0], b=who[1], **numbers)
         elif who:
-            fact = f"{who[0]}'s heart rate has stayed above {threshold_bpm:.0f} for {sustain_s:.0f} s."
+            fact = self.tr("{name}'s heart rate has stayed above {bpm} for {s} s.").format(name=who[0], **numbers)
         else:
-            fact = f"Your heart rate has stayed above {threshold_bpm:.0f} for {sustain_s:.0f} s."
-        text = (f"<b>{fact}</b><br>This is flooding — a good moment for a {pause_min:.0f}-minute break. "
-                "Either of you can call it; no explanation needed.")
+            fact = self.tr("Your heart rate has stayed above {bpm} for {s} s.").format(**numbers)
+        text = "<b>{}</b><br>{}".format(fact, self.tr(
+            "This is flooding — a good moment for a {min}-minute break. Either of you can call it; "
+            "no explanation needed.").format(min=f"{pause_min:.0f}"))
         if self.text.text() != text:
             self.text.setText(text)
-            self.pause_button.setText(f"Start {pause_min:.0f}-minute pause")
+            self.pause_button.setText(self.tr("Start {min}-minute pause").format(min=f"{pause_min:.0f}"))
 
 
 class PartnerPanel(QWidget):
@@ -113,9 +131,9 @@ class PartnerPanel(QWidget):
         box.addWidget(self.name_label)
         self.hr_label = QLabel("--")
         self.hr_label.setFont(_font(self, 7.5 * scale, bold=True))
-        self.hr_label.setAccessibleName("Heart rate")
+        self.hr_label.setAccessibleName(self.tr("Heart rate"))
         self.hr_label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom)
-        unit = QLabel("bpm")
+        unit = QLabel(self.tr("bpm"))
         unit.setFont(_font(self, 1.6 * scale))
         row = QHBoxLayout()
         row.addWidget(self.hr_label)
@@ -124,7 +142,7 @@ class PartnerPanel(QWidget):
         box.addLayout(row)
         self.state_label = QLabel()
         self.state_label.setFont(_font(self, 2.0 * scale, bold=True))
-        self.state_label.setAccessibleName("State")
+        self.state_label.setAccessibleName(self.tr("State"))
         box.addWidget(self.state_label)
         self.explain_label = QLabel()
         self.explain_label.setWordWrap(True)
@@ -137,23 +155,25 @@ class PartnerPanel(QWidget):
 
     def show_person(self, person: PartnerState, named: bool) -> None:
         r = person.latest
-        look = STATE_LOOKS[person.state]
+        state = look(person.state)
         valid = r is not None and r.tick.valid
-        explain = look.explain
+        explain = state.explain
         if r is not None and not r.tick.valid:
-            explain = f"{look.explain} ({r.tick.quality.describe()})"
+            explain = f"{state.explain} ({join(r.tick.quality.problems())})"
         base = person.monitor.machine.baseline
-        rest = f" · resting rate {base.hr_bpm:.0f} bpm" if base else ""
+        rest = self.tr(" · resting rate {bpm} bpm").format(bpm=f"{base.hr_bpm:.0f}") if base else ""
+        name = core(person.partner.name)
         if named:
-            _set(self.name_label, person.partner.name, f"color: {person.partner.colour};")
-            self.hr_label.setAccessibleName(f"Heart rate of {person.partner.name}")
+            _set(self.name_label, name, f"color: {person.partner.colour};")
+            self.hr_label.setAccessibleName(self.tr("Heart rate of {name}").format(name=name))
         self.name_label.setVisible(named)
         # Style sheets are costly to re-apply: only touch what changed.
         _set(self.hr_label, f"{r.tick.hr_bpm:.0f}" if valid and r else "--",
-             f"color: {look.colour};" if valid else "color: #8a8f98;")
-        _set(self.state_label, f"{look.icon}  {look.label}", f"color: {look.colour};")
+             f"color: {state.colour};" if valid else "color: #8a8f98;")
+        _set(self.state_label, f"{state.icon}  {state.label}", f"color: {state.colour};")
         _set(self.explain_label, explain)
-        _set(self.threshold_label, f"Flooding threshold: {person.monitor.machine.rule.describe()}{rest}")
+        _set(self.threshold_label, self.tr("Flooding threshold: {rule}").format(
+            rule=describe_rule(person.monitor.machine.rule)) + rest)
 
 
 class MonitorPage(QWidget):
@@ -174,10 +194,10 @@ class MonitorPage(QWidget):
         self.trace.setMinimumHeight(220)
         root.addWidget(self.trace, 1)
         bottom = QHBoxLayout()
-        self.hint = QLabel("Space: pause at any time — either partner can call it.")
+        self.hint = QLabel(self.tr("Space: pause at any time — either partner can call it."))
         self.hint.setFont(_font(self, 0.95))
         bottom.addWidget(self.hint, 1)
-        self.pause_button = big_button("Pause", "Pause now (space bar)", primary=True)
+        self.pause_button = big_button(self.tr("Pause"), self.tr("Pause now (space bar)"), primary=True)
         self.pause_button.setMinimumWidth(200)
         self.pause_button.setMinimumHeight(56)
         self.pause_button.setFont(_font(self, 1.5, bold=True))
@@ -215,7 +235,7 @@ class MonitorPage(QWidget):
         self.trace.update_people(people, now_s, named=two)
         if s.alert_active:
             flooded = [p for p in people if p.slot in s.alert_slots] or [s.first]
-            who = [p.partner.name for p in flooded] if two else []
+            who = [core(p.partner.name) for p in flooded] if two else []
             self.alert.set_message(flooded[0].threshold_bpm, s.prefs.detector.sustain_s, s.prefs.pause_min, who)
         if self.alert.isVisible() != s.alert_active:
             self.alert.setVisible(s.alert_active)
@@ -237,25 +257,25 @@ class PausePage(QWidget):
         left.addWidget(self.title)
         self.countdown = QLabel()
         self.countdown.setFont(_font(self, 4.0, bold=True))
-        self.countdown.setAccessibleName("Time left in the pause")
+        self.countdown.setAccessibleName(self.tr("Time left in the pause"))
         left.addWidget(self.countdown)
         self.hr_line = QLabel()
         self.hr_line.setFont(_font(self, 1.3))
         self.hr_line.setWordWrap(True)
         left.addWidget(self.hr_line)
-        tips_title = QLabel("While you wait")
+        tips_title = QLabel(self.tr("While you wait"))
         tips_title.setFont(_font(self, 1.2, bold=True))
         left.addSpacing(10)
         left.addWidget(tips_title)
-        tips = QLabel("".join(f"• {t}<br>" for t in SELF_SOOTHING))
+        tips = QLabel("".join(f"• {core(t)}<br>" for t in SELF_SOOTHING))
         tips.setWordWrap(True)
         tips.setFont(_font(self, 1.05))
         left.addWidget(tips)
         left.addStretch(1)
         buttons = QHBoxLayout()
-        self.more = big_button("+5 minutes", "Add five minutes to the pause")
+        self.more = big_button(self.tr("+5 minutes"), self.tr("Add five minutes to the pause"))
         self.more.clicked.connect(lambda: self.extend.emit(5))
-        self.early = big_button("End pause early", "End the pause early")
+        self.early = big_button(self.tr("End pause early"), self.tr("End the pause early"))
         self.early.clicked.connect(self.end_early)
         buttons.addWidget(self.more)
         buttons.addWidget(self.early)
@@ -269,7 +289,8 @@ class PausePage(QWidget):
         pause: Pause | None = self.session.pause
         if pause is None:
             return
-        self.title.setText(f"Pause — back together at {format_clock(pause.return_wall, twelve_hour(self.session.prefs.clock))}")
+        at = format_clock(pause.return_wall, twelve_hour(self.session.prefs.clock))
+        _set(self.title, self.tr("Pause — back together at {time}").format(time=at))
         self.countdown.setText(format_countdown(pause.remaining_s(now_s)))
         self.guide.show_time(now_s - pause.started_s)
         two = len(self.session.people) > 1
@@ -278,17 +299,16 @@ class PausePage(QWidget):
         if self.hr_line.text() != text:
             self.hr_line.setText(text)
 
-    @staticmethod
-    def _person_line(person: PartnerState, now_s: float, named: bool) -> str:
+    def _person_line(self, person: PartnerState, now_s: float, named: bool) -> str:
         r = person.latest
-        who = f"<b style='color:{person.partner.colour}'>{person.partner.name}</b>: " if named else ""
+        who = f"<b style='color:{person.partner.colour}'>{core(person.partner.name)}</b>: " if named else ""
         if r is None or not r.tick.valid:
-            return f"{who}Heart rate: strap not reading"
-        thr = person.calm_below_bpm
+            return who + self.tr("Heart rate: strap not reading")
+        thr = f"{person.calm_below_bpm:.0f}"
         calm = person.calm_for_s(now_s)
-        calm_text = (f"under {thr:.0f} bpm for {format_countdown(calm)}" if calm > 0
-                     else f"not yet under {thr:.0f} bpm")
-        return f"{who}Heart rate {r.tick.hr_bpm:.0f} bpm — {calm_text}"
+        calm_text = (self.tr("under {bpm} bpm for {time}").format(bpm=thr, time=format_countdown(calm)) if calm > 0
+                     else self.tr("not yet under {bpm} bpm").format(bpm=thr))
+        return who + self.tr("Heart rate {bpm} bpm — {calm}").format(bpm=f"{r.tick.hr_bpm:.0f}", calm=calm_text)
 
 
 class ReturnPage(QWidget):
@@ -311,18 +331,18 @@ class ReturnPage(QWidget):
         self.body.setFont(_font(self, 1.3))
         self.body.setTextFormat(Qt.TextFormat.RichText)
         root.addWidget(self.body)
-        self.phrases = QLabel("<br>".join(f"“{p}”" for p in RECONNECTION_PHRASES))
+        self.phrases = QLabel("<br>".join(self.tr("“{phrase}”").format(phrase=core(p)) for p in RECONNECTION_PHRASES))
         self.phrases.setFont(_font(self, 2.2, bold=True))
         self.phrases.setStyleSheet("color: #2e9d6a;")
-        self.phrases.setAccessibleName("Reconnection phrases")
+        self.phrases.setAccessibleName(self.tr("Reconnection phrases"))
         root.addWidget(self.phrases)
         root.addStretch(1)
         buttons = QHBoxLayout()
-        self.back_button = big_button("We're back together", "Back to the conversation", primary=True)
+        self.back_button = big_button(self.tr("We're back together"), self.tr("Back to the conversation"), primary=True)
         self.back_button.clicked.connect(self.back)
-        self.plus5 = big_button("+5 minutes", "Extend the pause by five minutes")
+        self.plus5 = big_button(self.tr("+5 minutes"), self.tr("Extend the pause by five minutes"))
         self.plus5.clicked.connect(lambda: self.extend.emit(5))
-        self.plus10 = big_button("+10 minutes", "Extend the pause by ten minutes")
+        self.plus10 = big_button(self.tr("+10 minutes"), self.tr("Extend the pause by ten minutes"))
         self.plus10.clicked.connect(lambda: self.extend.emit(10))
         for b in (self.back_button, self.plus5, self.plus10):
             buttons.addWidget(b)
@@ -335,22 +355,36 @@ class ReturnPage(QWidget):
         rates = []
         for p in s.people:
             r = p.latest
-            hr = f"{r.tick.hr_bpm:.0f} bpm" if r is not None and r.tick.valid else "not reading"
-            rates.append(f"{p.partner.name} {hr}" if two else hr)
-        rate_text = ", ".join(rates)
+            hr = (self.tr("{bpm} bpm").format(bpm=f"{r.tick.hr_bpm:.0f}") if r is not None and r.tick.valid
+                  else self.tr("not reading"))
+            rates.append(f"{core(p.partner.name)} {hr}" if two else hr)
+        rate_text = join(rates)
+        first = self.tr("Start with <b>“{phrase}”</b> — then, if it helps:").format(phrase=core(FIRST_PHRASE))
         if s.recovered():
-            title = "Ready to return"
-            body = ((f"Heart rates: {rate_text}. Both bodies have calmed." if two else
-                     f"Your heart rate is {rate_text}: your body has calmed.") +
-                    f" Go back to each other at the time you agreed. Start with <b>“{FIRST_PHRASE}”</b> — "
-                    "then, if it helps:")
+            title = self.tr("Ready to return")
+            body = " ".join((
+                self.tr("Heart rates: {rates}. Both bodies have calmed.") if two else
+                self.tr("Your heart rate is {rates}: your body has calmed."),
+                self.tr("Go back to each other at the time you agreed."), first)).format(rates=rate_text)
         else:
-            title = "Not quite calm yet"
-            body = ((f"Heart rates: {rate_text}." if two else f"Your heart rate is {rate_text}.") +
-                    " Returning while flooded tends to restart the fight. Let your partner know you need a "
-                    f"little longer, then take 5–10 more minutes. If things went wrong: “{REPAIR_PHRASE}”")
-        self.title.setText(title)
-        self.body.setText(body)
+            title = self.tr("Not quite calm yet")
+            body = " ".join((
+                self.tr("Heart rates: {rates}.") if two else self.tr("Your heart rate is {rates}."),
+                self.tr("Returning while flooded tends to restart the fight. Let your partner know you need a "
+                        "little longer, then take 5–10 more minutes."),
+                self.tr("If things went wrong: “{phrase}”").format(phrase=core(REPAIR_PHRASE)),
+            )).format(rates=rate_text)
+        _set(self.title, title)
+        _set(self.body, body)
         self.phrases.setVisible(s.recovered())
-        self.back_button.setText("We're back together" if s.recovered() else "Return anyway")
+        _set(self.back_button, self.tr("We're back together") if s.recovered() else self.tr("Return anyway"))
         self.plus5.setDefault(not s.recovered())
+
+
+def describe_rule(rule) -> str:
+    """The threshold in force, in words."""
+    bpm = f"{rule.threshold_bpm:.0f}"
+    if rule.source == "personal":
+        return QCoreApplication.translate("MonitorPage", "{bpm} bpm (your resting rate + personal margin)").format(
+            bpm=bpm)
+    return QCoreApplication.translate("MonitorPage", "{bpm} bpm").format(bpm=bpm)

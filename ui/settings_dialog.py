@@ -4,18 +4,34 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import (QCheckBox, QColorDialog, QComboBox, QDialog, QDialogButtonBox, QDoubleSpinBox,
-                               QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout,
-                               QWidget)
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QColorDialog,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QDoubleSpinBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from flooding_monitor.partners import Partner
 from flooding_monitor.preferences import Preferences
 from flooding_monitor.settings import DetectorSettings, SettingsError
 
+from .i18n import core
 
 #: Each language in its own name, so anyone can find theirs.
-LANGUAGE_LABELS = {"system": "System language", "en": "English", "zh_CN": "简体中文"}
+LANGUAGE_LABELS = {"system": QT_TRANSLATE_NOOP("SettingsDialog", "System language"), "en": "English",
+                   "zh_CN": "简体中文"}
 
 
 def _spin(lo: float, hi: float, value: float, suffix: str, step: float = 1.0, decimals: int = 0,
@@ -33,8 +49,8 @@ def _spin(lo: float, hi: float, value: float, suffix: str, step: float = 1.0, de
 class SettingsDialog(QDialog):
     def __init__(self, prefs: Preferences, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Settings")
-        self.setAccessibleName("Settings")
+        self.setWindowTitle(self.tr("Settings"))
+        self.setAccessibleName(self.tr("Settings"))
         self.prefs = prefs
         d = prefs.detector
         root = QVBoxLayout(self)
@@ -44,72 +60,76 @@ class SettingsDialog(QDialog):
         columns.addLayout(right, 1)
         root.addLayout(columns)
 
-        detect = QGroupBox("When is it flooding?")
+        detect = QGroupBox(self.tr("When is it flooding?"))
         f = QFormLayout(detect)
-        self.threshold = _spin(40, 200, d.threshold_bpm, " bpm", name="Flooding threshold")
-        f.addRow("Threshold", self.threshold)
-        self.personal = QCheckBox("Also flag my resting rate +")
+        self.threshold = _spin(40, 200, d.threshold_bpm, self.tr(" bpm"), name=self.tr("Flooding threshold"))
+        f.addRow(self.tr("Threshold"), self.threshold)
+        self.personal = QCheckBox(self.tr("Also flag my resting rate +"))
         self.personal.setChecked(d.personal_rule_pct is not None)
-        self.personal_pct = _spin(1, 100, d.personal_rule_pct or 20, " %", name="Personal margin")
+        self.personal_pct = _spin(1, 100, d.personal_rule_pct or 20, self.tr(" %"), name=self.tr("Personal margin"))
         self.personal_pct.setEnabled(self.personal.isChecked())
         self.personal.toggled.connect(self.personal_pct.setEnabled)
         f.addRow(self.personal, self.personal_pct)
-        f.addRow(QLabel("The lower of the two applies once a resting rate is measured "
-                        "(athletes flood below 100)."))
-        self.sustain = _spin(5, 600, d.sustain_s, " s", name="Sustain window")
-        f.addRow("Above threshold for", self.sustain)
-        self.recovery = _spin(10, 1800, d.recovery_s, " s", name="Recovery window")
-        f.addRow("Settled after", self.recovery)
-        self.hysteresis = _spin(0, 30, d.hysteresis_bpm, " bpm below threshold", name="Hysteresis")
-        f.addRow("Settled means", self.hysteresis)
+        f.addRow(QLabel(self.tr("The lower of the two applies once a resting rate is measured "
+                                "(athletes flood below 100).")))
+        self.sustain = _spin(5, 600, d.sustain_s, self.tr(" s"), name=self.tr("Sustain window"))
+        f.addRow(self.tr("Above threshold for"), self.sustain)
+        self.recovery = _spin(10, 1800, d.recovery_s, self.tr(" s"), name=self.tr("Recovery window"))
+        f.addRow(self.tr("Settled after"), self.recovery)
+        self.hysteresis = _spin(0, 30, d.hysteresis_bpm, self.tr(" bpm below threshold"), name=self.tr("Hysteresis"))
+        f.addRow(self.tr("Settled means"), self.hysteresis)
         left.addWidget(detect)
         left.addWidget(self._partners_box(prefs))
         left.addStretch(1)
 
-        pause = QGroupBox("Pause and breathing")
+        pause = QGroupBox(self.tr("Pause and breathing"))
         g = QFormLayout(pause)
-        self.pause_min = _spin(20, 1440, prefs.pause_min, " min", name="Pause length")
-        g.addRow("Pause length (at least 20)", self.pause_min)
-        self.inhale = _spin(2, 8, prefs.inhale_s, " s", 0.5, 1, name="Breathe in")
-        self.exhale = _spin(2, 12, prefs.exhale_s, " s", 0.5, 1, name="Breathe out")
-        g.addRow("Breathe in", self.inhale)
-        g.addRow("Breathe out", self.exhale)
-        self.sighing = QCheckBox("Cyclic sighing (two breaths in, one long breath out)")
+        self.pause_min = _spin(20, 1440, prefs.pause_min, self.tr(" min"), name=self.tr("Pause length"))
+        g.addRow(self.tr("Pause length (at least 20)"), self.pause_min)
+        self.inhale = _spin(2, 8, prefs.inhale_s, self.tr(" s"), 0.5, 1, name=self.tr("Breathe in"))
+        self.exhale = _spin(2, 12, prefs.exhale_s, self.tr(" s"), 0.5, 1, name=self.tr("Breathe out"))
+        g.addRow(self.tr("Breathe in"), self.inhale)
+        g.addRow(self.tr("Breathe out"), self.exhale)
+        self.sighing = QCheckBox(self.tr("Cyclic sighing (two breaths in, one long breath out)"))
         self.sighing.setChecked(prefs.cyclic_sighing)
         g.addRow(self.sighing)
-        self.snooze = _spin(1, 60, prefs.snooze_min, " min", name="Not now snoozes for")
-        g.addRow("“Not now” waits", self.snooze)
+        self.snooze = _spin(1, 60, prefs.snooze_min, self.tr(" min"), name=self.tr("Not now snoozes for"))
+        g.addRow(self.tr("“Not now” waits"), self.snooze)
         right.addWidget(pause)
 
-        look = QGroupBox("Alerts and display")
+        look = QGroupBox(self.tr("Alerts and display"))
         h = QFormLayout(look)
-        self.sound = QCheckBox("Gentle sound on an alert")
+        self.sound = QCheckBox(self.tr("Gentle sound on an alert"))
         self.sound.setChecked(prefs.sound)
-        self.notify = QCheckBox("Desktop notification on an alert")
+        self.notify = QCheckBox(self.tr("Desktop notification on an alert"))
         self.notify.setChecked(prefs.notifications)
         h.addRow(self.sound)
         h.addRow(self.notify)
         self.theme = QComboBox()
-        self.theme.addItems(["system", "light", "dark"])
-        self.theme.setCurrentText(prefs.theme)
-        self.theme.setAccessibleName("Theme")
-        h.addRow("Theme", self.theme)
-        self.font_scale = _spin(75, 250, prefs.font_scale * 100, " %", 5, name="Text size")
-        h.addRow("Text size", self.font_scale)
+        for value, label in (("system", self.tr("as the system")), ("light", self.tr("light")),
+                             ("dark", self.tr("dark"))):
+            self.theme.addItem(label, value)
+        self.theme.setCurrentIndex(max(0, self.theme.findData(prefs.theme)))
+        self.theme.setAccessibleName(self.tr("Theme"))
+        h.addRow(self.tr("Theme"), self.theme)
+        self.font_scale = _spin(75, 250, prefs.font_scale * 100, self.tr(" %"), 5, name=self.tr("Text size"))
+        h.addRow(self.tr("Text size"), self.font_scale)
         self.clock = QComboBox()
-        self.clock.addItems(["system", "24-hour", "12-hour"])
-        self.clock.setCurrentText(prefs.clock)
-        self.clock.setAccessibleName("Clock format")
-        h.addRow("Clock times", self.clock)
+        for value, label in (("system", self.tr("as the system")), ("24-hour", self.tr("24-hour")),
+                             ("12-hour", self.tr("12-hour"))):
+            self.clock.addItem(label, value)
+        self.clock.setCurrentIndex(max(0, self.clock.findData(prefs.clock)))
+        self.clock.setAccessibleName(self.tr("Clock format"))
+        h.addRow(self.tr("Clock times"), self.clock)
         self.language = QComboBox()
         for code, label in LANGUAGE_LABELS.items():
-            self.language.addItem(label, code)
+            self.language.addItem(self.tr(label) if code == "system" else label, code)
         self.language.setCurrentIndex(max(0, self.language.findData(prefs.language)))
-        self.language.setAccessibleName("Language")
-        h.addRow("Language (after a restart)", self.language)
-        self.lsl = QCheckBox("Stream to Lab Streaming Layer (for research; visible on your local network)")
+        self.language.setAccessibleName(self.tr("Language"))
+        h.addRow(self.tr("Language (after a restart)"), self.language)
+        self.lsl = QCheckBox(self.tr("Stream to Lab Streaming Layer (for research; visible on your local network)"))
         self.lsl.setChecked(prefs.lsl)
-        self.lsl.setAccessibleName("Stream to Lab Streaming Layer")
+        self.lsl.setAccessibleName(self.tr("Stream to Lab Streaming Layer"))
         h.addRow(self.lsl)
         right.addWidget(look)
         right.addStretch(1)
@@ -117,7 +137,7 @@ class SettingsDialog(QDialog):
         self.error = QLabel()
         self.error.setStyleSheet("color: #b3361b; font-weight: bold;")
         self.error.setWordWrap(True)
-        self.error.setAccessibleName("Settings problem")
+        self.error.setAccessibleName(self.tr("Settings problem"))
         root.addWidget(self.error)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
                                         | QDialogButtonBox.StandardButton.RestoreDefaults)
@@ -137,31 +157,31 @@ class SettingsDialog(QDialog):
 
     def _partners_box(self, prefs: Preferences) -> QGroupBox:
         """Names, colours and personal thresholds of the two people who may wear straps."""
-        box = QGroupBox("Partners (two straps)")
+        box = QGroupBox(self.tr("Partners (two straps)"))
         form = QFormLayout(box)
         self.partner_rows: list[tuple[QLineEdit, QPushButton, QDoubleSpinBox]] = []
         for k, partner in enumerate(prefs.partners):
             row = QHBoxLayout()
-            name = QLineEdit(partner.name)
+            name = QLineEdit(core(partner.name))
             name.setMaxLength(40)
-            name.setAccessibleName(f"Name of partner {k + 1}")
+            name.setAccessibleName(self.tr("Name of partner {n}").format(n=k + 1))
             colour = QPushButton("■")
-            colour.setAccessibleName(f"Colour of partner {k + 1}")
+            colour.setAccessibleName(self.tr("Colour of partner {n}").format(n=k + 1))
             colour.setProperty("colour", partner.colour)
             colour.setStyleSheet(f"color: {partner.colour}; font-size: 18px;")
             colour.clicked.connect(lambda _=False, b=colour: self._pick_colour(b))
-            threshold = _spin(59, 180, partner.threshold_bpm or 59, " bpm", name=f"Own threshold of partner {k + 1}")
-            threshold.setSpecialValueText("shared")
+            threshold = _spin(59, 180, partner.threshold_bpm or 59, self.tr(" bpm"), name=self.tr("Own threshold of partner {n}").format(n=k + 1))
+            threshold.setSpecialValueText(self.tr("shared"))
             row.addWidget(name, 1)
             row.addWidget(colour)
             row.addWidget(threshold)
-            form.addRow(f"Partner {k + 1}", row)
+            form.addRow(self.tr("Partner {n}").format(n=k + 1), row)
             self.partner_rows.append((name, colour, threshold))
-        form.addRow(QLabel("Own threshold: “shared” uses the one above."))
+        form.addRow(QLabel(self.tr("Own threshold: “shared” uses the one above.")))
         return box
 
     def _pick_colour(self, button: QPushButton) -> None:
-        chosen = QColorDialog.getColor(QColor(button.property("colour")), self, "Partner colour")
+        chosen = QColorDialog.getColor(QColor(button.property("colour")), self, self.tr("Partner colour"))
         if chosen.isValid():
             button.setProperty("colour", chosen.name())
             button.setStyleSheet(f"color: {chosen.name()}; font-size: 18px;")
@@ -180,8 +200,8 @@ class SettingsDialog(QDialog):
                        inhale_s=self.inhale.value(), exhale_s=self.exhale.value(),
                        cyclic_sighing=self.sighing.isChecked(), snooze_min=self.snooze.value(),
                        sound=self.sound.isChecked(), notifications=self.notify.isChecked(),
-                       theme=self.theme.currentText(), font_scale=self.font_scale.value() / 100,
-                       clock=self.clock.currentText(), partners=self._partners(),
+                       theme=self.theme.currentData(), font_scale=self.font_scale.value() / 100,
+                       clock=self.clock.currentData(), partners=self._partners(),
                        language=self.language.currentData(), lsl=self.lsl.isChecked())
 
     def _partners(self) -> tuple[Partner, Partner]:

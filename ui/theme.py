@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtGui import QColor, QFont, QGuiApplication, QPalette
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QStyleFactory
 
 from flooding_monitor.detector import State
@@ -24,16 +24,27 @@ class StateLook:
 
 
 STATE_LOOKS = {
-    State.NO_SIGNAL: StateLook("Strap not reading", "○", "#8a8f98",
-                               "No trustworthy signal: check the strap is on and the electrodes are wet."),
-    State.CALIBRATING: StateLook("Measuring your resting rate", "◔", "#7a6fc2",
-                                 "Sit quietly and breathe normally."),
-    State.CALM: StateLook("Calm", "●", "#2e9d6a", "Your heart rate is in your calm range."),
-    State.RISING: StateLook("Rising", "▲", "#c98a12", "Close to your threshold. Slow down, breathe out longer."),
-    State.FLOODED: StateLook("Flooding", "◆", "#d4583b",
-                             "Sustained high heart rate: a good moment for a break."),
-    State.RECOVERING: StateLook("Settling", "▼", "#3b82c4", "Coming down. Keep breathing slowly."),
+    State.NO_SIGNAL: StateLook(QT_TRANSLATE_NOOP("State", "Strap not reading"), "○", "#8a8f98",
+                               QT_TRANSLATE_NOOP("State", "No trustworthy signal: check the strap is on and the "
+                                                          "electrodes are wet.")),
+    State.CALIBRATING: StateLook(QT_TRANSLATE_NOOP("State", "Measuring your resting rate"), "◔", "#7a6fc2",
+                                 QT_TRANSLATE_NOOP("State", "Sit quietly and breathe normally.")),
+    State.CALM: StateLook(QT_TRANSLATE_NOOP("State", "Calm"), "●", "#2e9d6a",
+                          QT_TRANSLATE_NOOP("State", "Heart rate in the calm range.")),
+    State.RISING: StateLook(QT_TRANSLATE_NOOP("State", "Rising"), "▲", "#c98a12",
+                            QT_TRANSLATE_NOOP("State", "Close to the threshold. Slow down, breathe out longer.")),
+    State.FLOODED: StateLook(QT_TRANSLATE_NOOP("State", "Flooding"), "◆", "#d4583b",
+                             QT_TRANSLATE_NOOP("State", "Sustained high heart rate: a good moment for a break.")),
+    State.RECOVERING: StateLook(QT_TRANSLATE_NOOP("State", "Settling"), "▼", "#3b82c4",
+                                QT_TRANSLATE_NOOP("State", "Coming down. Keep breathing slowly.")),
 }
+
+
+def look(state: State) -> StateLook:
+    """The state's words in the user's language."""
+    raw = STATE_LOOKS[state]
+    return StateLook(QCoreApplication.translate("State", raw.label), raw.icon, raw.colour,
+                     QCoreApplication.translate("State", raw.explain))
 
 
 def is_dark(app: QGuiApplication | None = None) -> bool:

@@ -14,13 +14,14 @@ import concurrent.futures
 import logging
 import queue
 import threading
-from dataclasses import replace
 from collections.abc import Callable, Coroutine
+from dataclasses import replace
 from typing import Any
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
 from devices.source import HeartRateSource, Status, StatusKind
+from flooding_monitor.text import QT_TRANSLATE_NOOP, Text
 
 log = logging.getLogger(__name__)
 
@@ -93,7 +94,8 @@ class DeviceWorker:
                     self.wake()
         except Exception:  # pragma: no cover
             log.exception("source %s failed", source.name)
-            self.events.put(Status(StatusKind.ERROR, 0.0, f"{source.name} stopped unexpectedly", partner=slot))
+            message = Text(QT_TRANSLATE_NOOP("core", "{name} stopped unexpectedly"), name=source.name)
+            self.events.put(Status(StatusKind.ERROR, 0.0, message, partner=slot))
 
     async def _close_source(self, slot: int = 0) -> None:
         source = self.sources.pop(slot, None)

@@ -8,6 +8,8 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from flooding_monitor.breathing import BreathingPattern, BreathPhase
 
+from ..i18n import core
+
 
 class BreathingGuide(QWidget):
     """Paints the pacer at the time set by :meth:`show_time` (no timer of its own)."""
@@ -18,7 +20,7 @@ class BreathingGuide(QWidget):
         self.phase: BreathPhase = pattern.at(0.0)
         self.setMinimumSize(260, 260)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        self.setAccessibleName("Breathing guide")
+        self.setAccessibleName(self.tr("Breathing guide"))
 
     def show_time(self, t_s: float) -> None:
         phase = self.pattern.at(t_s)
@@ -48,10 +50,14 @@ class BreathingGuide(QWidget):
         p.setFont(font)
         p.setPen(self.palette().windowText().color())
         box = QRectF(centre.x() - r_max, centre.y() - side * 0.08, 2 * r_max, side * 0.12)
-        p.drawText(box, Qt.AlignmentFlag.AlignCenter, self.phase.prompt)
+        p.drawText(box, Qt.AlignmentFlag.AlignCenter, self.prompt_text())
         small = QFont(self.font())
         small.setPixelSize(max(11, int(r_min * 0.22)))
         p.setFont(small)
         box2 = QRectF(centre.x() - r_max, centre.y() + side * 0.05, 2 * r_max, side * 0.08)
         p.drawText(box2, Qt.AlignmentFlag.AlignCenter, f"{max(1, round(self.phase.seconds_left))}")
         p.end()
+
+    def prompt_text(self) -> str:
+        """What the circle says now ("Breathe in"…), in the user's language."""
+        return core(self.phase.prompt)

@@ -27,22 +27,22 @@ class HeartRateTrace(pg.PlotWidget):
         self.setMenuEnabled(False)
         self.setMouseEnabled(x=False, y=False)
         self.hideButtons()
-        self.setAccessibleName("Heart rate over the last five minutes")
+        self.setAccessibleName(self.tr("Heart rate over the last five minutes"))
         self.plotItem.showGrid(x=False, y=True, alpha=0.15)
         for axis in ("left", "bottom"):
             ax = self.getAxis(axis)
             ax.setPen(pg.mkPen(fg))
             ax.setTextPen(pg.mkPen(fg))
-        self.setLabel("left", "bpm")
-        self.setLabel("bottom", "minutes ago")
+        self.setLabel("left", self.tr("bpm"))
+        self.setLabel("bottom", self.tr("minutes ago"))
         self.curves: list[pg.PlotDataItem] = []
         self._colours: list[str] = []
         self.curve = self._curve(0, "#3b82c4")
         self.threshold_line = pg.InfiniteLine(angle=0, pen=pg.mkPen("#d4583b", width=1.5, style=pg.QtCore.Qt.PenStyle.DashLine),
-                                              label="threshold {value:.0f}",
+                                              label=self.tr("threshold {value:.0f}"),
                                               labelOpts={"position": 0.06, "color": "#d4583b"})
         self.baseline_line = pg.InfiniteLine(angle=0, pen=pg.mkPen("#2e9d6a", width=1.2, style=pg.QtCore.Qt.PenStyle.DotLine),
-                                             label="resting {value:.0f}", labelOpts={"position": 0.2, "color": "#2e9d6a"})
+                                             label=self.tr("resting {value:.0f}"), labelOpts={"position": 0.2, "color": "#2e9d6a"})
         self.addItem(self.threshold_line)
         self.addItem(self.baseline_line)
         self.baseline_line.hide()

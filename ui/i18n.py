@@ -1,0 +1,68 @@
+"""Languages: English (the source) and Simplified Chinese, with Qt's translation tools.
+
+Widgets mark their words with ``self.tr(...)``; the core marks its own with
+``QT_TRANSLATE_NOOP("core", ...)`` and :func:`core` translates them here.
+The catalogue is ``ui/translations/flooding_monitor_zh_CN.ts`` (edit it with
+Qt Linguist, ``pyside6-linguist``); ``tools/translations.py`` refreshes it
+from the sources with ``pyside6-lupdate`` and compiles the ``.qm`` the app
+loads with ``pyside6-lrelease``.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+
+log = logging.getLogger(__name__)
+TRANSLATIONS = Path(__file__).parent / "translations"
+CATALOGUE = "flooding_monitor"
+SHIPPED = ("zh_CN",)  # besides English, the source language
+
+
+def resolve(setting: str, system: QLocale | None = None) -> str:
+    """The language to show: the setting, or the system's when it is one we ship (else English)."""
+    if setting != "system":
+        return setting
+    name = (system or QLocale.system()).name()  # e.g. "zh_CN", "zh_SG", "en_GB"
+    if name.startswith("zh") and not name.startswith(("zh_TW", "zh_HK", "zh_MO")):
+        return "zh_CN"  # Simplified Chinese; traditional-script regions are not shipped yet
+    return "en"
+
+
+def install(app: QCoreApplication, setting: str = "system") -> str:
+    """Load our catalogue and Qt's own (standard buttons, dialogs) for the chosen language."""
+    language = resolve(setting)
+    for old in getattr(app, "_fm_translators", []):
+        app.removeTranslator(old)
+    app._fm_translators = []  # keep references: a collected QTranslator stops translating
+    if language == "en":
+        QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Territory.UnitedStates))
+        return language
+    QLocale.setDefault(QLocale(language))
+    ours = QTranslator(app)
+    if not ours.load(f"{CATALOGUE}_{language}", str(TRANSLATIONS)):
+        log.warning("no %s translation in %s; showing English", language, TRANSLATIONS)
+        return "en"
+    qt = QTranslator(app)
+    if qt.load(f"qtbase_{language}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)) or \
+            qt.load(f"qt_{language}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+        app.installTranslator(qt)
+        app._fm_translators.append(qt)
+    app.installTranslator(ours)
+    app._fm_translators.append(ours)
+    return language
+
+
+def core(text: str) -> str:
+    """A core message in the user's language (a :class:`~flooding_monitor.text.Text` keeps its arguments)."""
+    template = getattr(text, "template", None)
+    if template is not None:
+        return QCoreApplication.translate("core", template).format(**text.args)
+    return QCoreApplication.translate("core", text)
+
+
+def join(parts: list[str]) -> str:
+    """A list in words: ", " in English, "，" in Chinese."""
+    return QCoreApplication.translate("core", ", ").join(core(p) for p in parts)
