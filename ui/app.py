@@ -67,16 +67,14 @@ def open_store(folder: str | None):
 
     from .i18n import core
 
-    def tr(text: str) -> str:
-        return QCoreApplication.translate("App", text)
-
     try:
         store = SessionStore(data_dir(folder) / DB_NAME)
     except StoreError as exc:
-        return None, tr("History not saved: {error}").format(error=core(exc.message))
+        return None, QCoreApplication.translate("App", "History not saved: {error}").format(error=core(exc.message))
     notes = []
     if store.moved_aside:
-        notes.append(tr("The history database was damaged. It was kept as {name} and a new one was started.")
+        notes.append(QCoreApplication.translate(
+            "App", "The history database was damaged. It was kept as {name} and a new one was started.")
                      .format(name=store.moved_aside.name))
     try:
         closed = store.close_unfinished()
@@ -84,7 +82,8 @@ def open_store(folder: str | None):
         closed = []
         notes.append(core(exc.message))
     if closed:
-        notes.append(tr("{n} session(s) left open when the app last stopped were closed and kept.")
+        notes.append(QCoreApplication.translate(
+            "App", "{n} session(s) left open when the app last stopped were closed and kept.")
                      .format(n=len(closed)))
     return store, " ".join(notes)
 

@@ -38,7 +38,9 @@ def install(app: QCoreApplication, setting: str = "system") -> str:
         app.removeTranslator(old)
     app._fm_translators = []  # keep references: a collected QTranslator stops translating
     if language == "en":
-        QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Territory.UnitedStates))
+        # Dates in English words too: the system's own English (en_GB, en_IN...) or else US English.
+        system = QLocale.system()
+        QLocale.setDefault(system if system.language() == QLocale.Language.English else QLocale("en_US"))
         return language
     QLocale.setDefault(QLocale(language))
     ours = QTranslator(app)
@@ -58,9 +60,10 @@ def install(app: QCoreApplication, setting: str = "system") -> str:
 def core(text: str) -> str:
     """A core message in the user's language (a :class:`~flooding_monitor.text.Text` keeps its arguments)."""
     template = getattr(text, "template", None)
-    if template is not None:
-        return QCoreApplication.translate("core", template).format(**text.args)
-    return QCoreApplication.translate("core", text)
+    if template is None:
+        return QCoreApplication.translate("core", text)
+    base, detail, _ = template.partition(" ({detail})")  # advice with a technical detail appended
+    return (QCoreApplication.translate("core", base) + detail).format(**text.args)
 
 
 def join(parts: list[str]) -> str:

@@ -1,0 +1,1368 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN" sourcelanguage="en">
+<context>
+    <name>AlertBanner</name>
+    <message>
+        <source>Flooding alert</source>
+        <translation>情绪淹没提醒</translation>
+    </message>
+    <message>
+        <source>Start pause</source>
+        <translation>开始暂停</translation>
+    </message>
+    <message>
+        <source>Start a pause</source>
+        <translation>开始一次暂停</translation>
+    </message>
+    <message>
+        <source>Not now</source>
+        <translation>稍后再说</translation>
+    </message>
+    <message>
+        <source>Not now: remind me later</source>
+        <translation>稍后再说：过一会儿再提醒我</translation>
+    </message>
+    <message>
+        <source>{a} and {b}: both heart rates have stayed above the threshold for {s} s.</source>
+        <translation>{a}和{b}：两个人的心率都已持续高于阈值 {s} 秒。</translation>
+    </message>
+    <message>
+        <source>{name}&apos;s heart rate has stayed above {bpm} for {s} s.</source>
+        <translation>{name}的心率已持续高于 {bpm} 达 {s} 秒。</translation>
+    </message>
+    <message>
+        <source>Your heart rate has stayed above {bpm} for {s} s.</source>
+        <translation>你的心率已持续高于 {bpm} 达 {s} 秒。</translation>
+    </message>
+    <message>
+        <source>This is flooding — a good moment for a {min}-minute break. Either of you can call it; no explanation needed.</source>
+        <translation>这是情绪淹没——正适合休息 {min} 分钟。你们任何一方都可以提出暂停，无需解释。</translation>
+    </message>
+    <message>
+        <source>Start {min}-minute pause</source>
+        <translation>开始 {min} 分钟暂停</translation>
+    </message>
+</context>
+<context>
+    <name>App</name>
+    <message>
+        <source>History not saved: {error}</source>
+        <translation>历史记录未保存：{error}</translation>
+    </message>
+    <message>
+        <source>The history database was damaged. It was kept as {name} and a new one was started.</source>
+        <translation>历史数据库已损坏。旧文件已保留为 {name}，并已新建一个数据库。</translation>
+    </message>
+    <message>
+        <source>{n} session(s) left open when the app last stopped were closed and kept.</source>
+        <translation>上次退出时未结束的 {n} 个会话已结束并保留。</translation>
+    </message>
+    <message>
+        <source>Some settings were reset: {problems}</source>
+        <translation>部分设置已恢复默认：{problems}</translation>
+    </message>
+</context>
+<context>
+    <name>BreathingGuide</name>
+    <message>
+        <source>Breathing guide</source>
+        <translation>呼吸引导</translation>
+    </message>
+</context>
+<context>
+    <name>CalibrateDialog</name>
+    <message>
+        <source>Measure your resting heart rate</source>
+        <translation>测量静息心率</translation>
+    </message>
+    <message>
+        <source>Sit quietly and breathe normally for two minutes. Don&apos;t talk. The measurement pauses if the strap is not reading.</source>
+        <translation>请安静坐好，正常呼吸两分钟，不要说话。心率带读不到信号时，测量会暂停。</translation>
+    </message>
+    <message>
+        <source>Calibration progress</source>
+        <translation>测量进度</translation>
+    </message>
+    <message>
+        <source>, heart-rate variability (RMSSD) {ms} ms</source>
+        <translation>，心率变异性（RMSSD）{ms} 毫秒</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Resting rate {bpm} bpm&lt;/b&gt;{rmssd}.</source>
+        <translation>&lt;b&gt;静息心率 {bpm} bpm&lt;/b&gt;{rmssd}。</translation>
+    </message>
+</context>
+<context>
+    <name>DeviceDialog</name>
+    <message>
+        <source>signal ?</source>
+        <translation>信号未知</translation>
+    </message>
+    <message>
+        <source>Choose a heart-rate strap</source>
+        <translation>选择心率带</translation>
+    </message>
+    <message>
+        <source>Wet the strap&apos;s electrodes and put it on: straps sleep when not worn. Close any phone or watch app that uses it.</source>
+        <translation>请把心率带的电极打湿后戴上：不佩戴时心率带会休眠。请关闭正在使用它的手机或手表应用。</translation>
+    </message>
+    <message>
+        <source>Scan for straps</source>
+        <translation>搜索心率带</translation>
+    </message>
+    <message>
+        <source>Scan for heart-rate straps</source>
+        <translation>搜索附近的心率带</translation>
+    </message>
+    <message>
+        <source>Straps found</source>
+        <translation>找到的心率带</translation>
+    </message>
+    <message>
+        <source>Scan result</source>
+        <translation>搜索结果</translation>
+    </message>
+    <message>
+        <source>Connect</source>
+        <translation>连接</translation>
+    </message>
+    <message>
+        <source>Demo strap — simulated, no hardware needed</source>
+        <translation>演示心率带——模拟数据，无需硬件</translation>
+    </message>
+    <message>
+        <source>Scanning for {s} seconds…</source>
+        <translation>正在搜索，共 {s} 秒…</translation>
+    </message>
+    <message>
+        <source>Scanning failed: {error}</source>
+        <translation>搜索失败：{error}</translation>
+    </message>
+    <message>
+        <source>Found {n} strap(s).</source>
+        <translation>找到 {n} 条心率带。</translation>
+    </message>
+    <message>
+        <source>No strap found. Is it worn and awake? Try again.</source>
+        <translation>没有找到心率带。是否已经戴好并被唤醒？请再试一次。</translation>
+    </message>
+</context>
+<context>
+    <name>HeartRateTrace</name>
+    <message>
+        <source>Heart rate over the last five minutes</source>
+        <translation>最近五分钟的心率</translation>
+    </message>
+    <message>
+        <source>bpm</source>
+        <translation>bpm</translation>
+    </message>
+    <message>
+        <source>minutes ago</source>
+        <translation>分钟前</translation>
+    </message>
+    <message>
+        <source>threshold {value:.0f}</source>
+        <translation>阈值 {value:.0f}</translation>
+    </message>
+    <message>
+        <source>resting {value:.0f}</source>
+        <translation>静息 {value:.0f}</translation>
+    </message>
+</context>
+<context>
+    <name>HelpDialog</name>
+    <message>
+        <source>About and help</source>
+        <translation>关于与帮助</translation>
+    </message>
+    <message>
+        <source>Help text</source>
+        <translation>帮助内容</translation>
+    </message>
+    <message>
+        <source>Flooding Monitor</source>
+        <translation>情绪淹没监测</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;This is not a medical device.&lt;/b&gt; It does not diagnose or treat anything. If you feel chest pain, faintness or your heart races without reason, seek medical care.</source>
+        <translation>&lt;b&gt;本应用不是医疗器械。&lt;/b&gt;它不能诊断或治疗任何疾病。如果你感到胸痛、头晕，或心跳无故加快，请及时就医。</translation>
+    </message>
+    <message>
+        <source>What it does</source>
+        <translation>它能做什么</translation>
+    </message>
+    <message>
+        <source>When a partner&apos;s heart rate stays above about 100 beats per minute during a conflict (Gottman&apos;s &lt;i&gt;flooding&lt;/i&gt;), listening and reasoning stop working. The remedy is a real pause of at least 20 minutes spent calming the body — not rehearsing the argument — and a return at an agreed time. The app watches a chest strap (one for each partner, if you like), tells you calmly when flooding has set in, and guides the pause.</source>
+        <translation>在冲突中，如果一方的心率持续高于每分钟约 100 次（戈特曼所说的&lt;i&gt;情绪淹没&lt;/i&gt;），倾听和思考就会失灵。应对的办法是真正暂停至少 20 分钟，用这段时间让身体平静下来——而不是在心里预演争吵——然后在约定的时间回来。本应用读取胸带式心率带（也可以两人各戴一条），在情绪淹没出现时平和地提醒你们，并引导整个暂停过程。</translation>
+    </message>
+    <message>
+        <source>An alert needs the rate to stay above the threshold for the whole sustain window (30 s by default): one fast beat, a missed beat or a loose strap never raises it. When the strap is not reading, the app says so; it never shows that as calm.</source>
+        <translation>只有当心率在整个持续时间窗（默认 30 秒）内都高于阈值时才会提醒：一次过快的心跳、一次漏跳或心率带松动都不会触发提醒。心率带读不到信号时，应用会如实说明，绝不会把它显示为“平静”。</translation>
+    </message>
+    <message>
+        <source>Keyboard</source>
+        <translation>键盘快捷键</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Space&lt;/b&gt; pause now · &lt;b&gt;Ctrl+,&lt;/b&gt; settings · &lt;b&gt;Ctrl+D&lt;/b&gt; choose a strap · &lt;b&gt;Ctrl+B&lt;/b&gt; measure resting rate · &lt;b&gt;F1&lt;/b&gt; this help · &lt;b&gt;Esc&lt;/b&gt; “not now” on an alert · &lt;b&gt;Ctrl+Q&lt;/b&gt; quit</source>
+        <translation>&lt;b&gt;空格&lt;/b&gt; 立即暂停 · &lt;b&gt;Ctrl+,&lt;/b&gt; 设置 · &lt;b&gt;Ctrl+D&lt;/b&gt; 选择心率带 · &lt;b&gt;Ctrl+B&lt;/b&gt; 测量静息心率 · &lt;b&gt;F1&lt;/b&gt; 本帮助 · &lt;b&gt;Esc&lt;/b&gt; 提醒时“稍后再说” · &lt;b&gt;Ctrl+Q&lt;/b&gt; 退出</translation>
+    </message>
+    <message>
+        <source>When professional help is needed</source>
+        <translation>什么时候需要专业帮助</translation>
+    </message>
+    <message>
+        <source>Self-help practices can be effective, but some situations need professional support: when patterns have persisted for years despite sincere efforts; when activation leads to feeling out of control — rage, dissociation, self-harm; when a relationship is in crisis — infidelity discovered, divorce threatened, abuse present; or when one partner has a significant trauma history. Effective approaches include Emotionally Focused Therapy (EFT), attachment-based couple therapy, and individual therapy for attachment trauma such as EMDR or sensorimotor psychotherapy.</source>
+        <translation>自助练习可能有效，但有些情况需要专业支持：尽管真诚努力，某种模式仍持续多年；被激活时感到失控——暴怒、解离、自伤；关系陷入危机——发现出轨、提出离婚、存在虐待；或一方有严重的创伤经历。有效的方法包括情绪聚焦疗法（EFT）、基于依恋的伴侣治疗，以及针对依恋创伤的个体治疗，例如 EMDR 或感觉运动心理治疗。</translation>
+    </message>
+    <message>
+        <source>If anyone is in danger, contact your local emergency number.</source>
+        <translation>如果有人处于危险中，请拨打当地的紧急求助电话。</translation>
+    </message>
+    <message>
+        <source>Your data</source>
+        <translation>你的数据</translation>
+    </message>
+    <message>
+        <source>Heart data stays on this computer. Nothing is sent anywhere, unless you turn on Lab Streaming Layer for a research recording, which streams on your local network.</source>
+        <translation>心率数据只保存在这台电脑上，不会发送到任何地方；除非你为科研记录打开了 Lab Streaming Layer（LSL），它会在你的局域网内传输数据。</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryWindow</name>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Length</source>
+        <translation>时长</translation>
+    </message>
+    <message>
+        <source>Episodes</source>
+        <translation>淹没次数</translation>
+    </message>
+    <message>
+        <source>Minutes flooded</source>
+        <translation>淹没分钟数</translation>
+    </message>
+    <message>
+        <source>Peak bpm</source>
+        <translation>最高 bpm</translation>
+    </message>
+    <message>
+        <source>Pauses</source>
+        <translation>暂停次数</translation>
+    </message>
+    <message>
+        <source>Recovery</source>
+        <translation>恢复用时</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>笔记</translation>
+    </message>
+    <message>
+        <source>History — Flooding Monitor</source>
+        <translation>历史记录——情绪淹没监测</translation>
+    </message>
+    <message>
+        <source>Sessions</source>
+        <translation>会话</translation>
+    </message>
+    <message>
+        <source>Recorded sessions</source>
+        <translation>已记录的会话</translation>
+    </message>
+    <message>
+        <source>Add journal note…</source>
+        <translation>添加日记…</translation>
+    </message>
+    <message>
+        <source>Import recording…</source>
+        <translation>导入记录文件…</translation>
+    </message>
+    <message>
+        <source>Export session CSV…</source>
+        <translation>导出本次会话 CSV…</translation>
+    </message>
+    <message>
+        <source>Export all…</source>
+        <translation>全部导出…</translation>
+    </message>
+    <message>
+        <source>Delete session…</source>
+        <translation>删除会话…</translation>
+    </message>
+    <message>
+        <source>Trends</source>
+        <translation>趋势</translation>
+    </message>
+    <message>
+        <source>{min} min</source>
+        <translation>{min} 分钟</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>历史记录</translation>
+    </message>
+    <message>
+        <source>Import a recording</source>
+        <translation>导入记录文件</translation>
+    </message>
+    <message>
+        <source>Recordings (*.csv *.txt *.hrm);;All files (*)</source>
+        <translation>记录文件 (*.csv *.txt *.hrm);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Not imported</source>
+        <translation>未导入</translation>
+    </message>
+    <message>
+        <source>Export to folder</source>
+        <translation>导出到文件夹</translation>
+    </message>
+    <message>
+        <source>Exported</source>
+        <translation>已导出</translation>
+    </message>
+    <message>
+        <source>Saved {path}</source>
+        <translation>已保存 {path}</translation>
+    </message>
+    <message>
+        <source>Export all sessions to folder</source>
+        <translation>把所有会话导出到文件夹</translation>
+    </message>
+    <message>
+        <source>Saved every session and {name}</source>
+        <translation>已保存所有会话以及 {name}</translation>
+    </message>
+    <message>
+        <source>Delete session?</source>
+        <translation>删除会话？</translation>
+    </message>
+    <message>
+        <source>Delete the session of {when} and its notes? This cannot be undone.</source>
+        <translation>删除 {when} 的会话及其笔记？此操作无法撤销。</translation>
+    </message>
+</context>
+<context>
+    <name>JournalDialog</name>
+    <message>
+        <source>What happened just before?</source>
+        <translation>事情发生前一刻，经历了什么？</translation>
+    </message>
+    <message>
+        <source>Be precise: “after I shared something vulnerable, he replied with one word”.</source>
+        <translation>尽量具体：“我说了一件很脆弱的事之后，他只回了一个字”。</translation>
+    </message>
+    <message>
+        <source>Where did you feel it in your body?</source>
+        <translation>身体的哪个部位有感觉？</translation>
+    </message>
+    <message>
+        <source>Chest tight, throat, stomach sinking, jaw, hot or cold…</source>
+        <translation>胸口发紧、喉咙、胃往下沉、下巴、发热或发冷…</translation>
+    </message>
+    <message>
+        <source>What did you do?</source>
+        <translation>你当时做了什么？</translation>
+    </message>
+    <message>
+        <source>Pursue, withdraw, attack, or freeze?</source>
+        <translation>追逐、退缩、攻击，还是僵住？</translation>
+    </message>
+    <message>
+        <source>Does it feel familiar?</source>
+        <translation>这种感觉熟悉吗？</translation>
+    </message>
+    <message>
+        <source>Does it echo earlier relationships or childhood?</source>
+        <translation>它是否让你想起以前的关系或童年？</translation>
+    </message>
+    <message>
+        <source>Anything else</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <source>Journal — notice, don&apos;t judge</source>
+        <translation>日记——觉察，不评判</translation>
+    </message>
+    <message>
+        <source>These notes are for you: data, not judgement. They stay on this computer.</source>
+        <translation>这些笔记只属于你：是记录，不是评判。它们只保存在这台电脑上。</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>chest</source>
+        <extracomment>Where the strap says it sits (0x2A38), in words.</extracomment>
+        <translation>胸部</translation>
+    </message>
+    <message>
+        <source>wrist</source>
+        <translation>手腕</translation>
+    </message>
+    <message>
+        <source>finger</source>
+        <translation>手指</translation>
+    </message>
+    <message>
+        <source>hand</source>
+        <translation>手部</translation>
+    </message>
+    <message>
+        <source>ear lobe</source>
+        <translation>耳垂</translation>
+    </message>
+    <message>
+        <source>foot</source>
+        <translation>脚部</translation>
+    </message>
+    <message>
+        <source>other</source>
+        <translation>其他部位</translation>
+    </message>
+    <message>
+        <source>Scanning…</source>
+        <extracomment>Makes a source for a choice (&quot;demo&quot; / &quot;ble&quot; / &quot;replay&quot;) on a given clock.</extracomment>
+        <translation>正在搜索…</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>正在连接…</translation>
+    </message>
+    <message>
+        <source>Connected</source>
+        <translation>已连接</translation>
+    </message>
+    <message>
+        <source>Connection lost</source>
+        <translation>连接中断</translation>
+    </message>
+    <message>
+        <source>Reconnecting…</source>
+        <translation>正在重新连接…</translation>
+    </message>
+    <message>
+        <source>Not connected</source>
+        <translation>未连接</translation>
+    </message>
+    <message>
+        <source>Recording finished</source>
+        <translation>记录已结束</translation>
+    </message>
+    <message>
+        <source>Flooding Monitor</source>
+        <translation>情绪淹没监测</translation>
+    </message>
+    <message>
+        <source>History problem</source>
+        <translation>历史记录问题</translation>
+    </message>
+    <message>
+        <source>Save unsaved data elsewhere…</source>
+        <translation>把未保存的数据存到别处…</translation>
+    </message>
+    <message>
+        <source>Save unsaved heart data to a file</source>
+        <translation>把未保存的心率数据存为文件</translation>
+    </message>
+    <message>
+        <source>Strap connection</source>
+        <translation>心率带连接</translation>
+    </message>
+    <message>
+        <source>Strap…</source>
+        <translation>心率带…</translation>
+    </message>
+    <message>
+        <source>Choose a strap</source>
+        <translation>选择心率带</translation>
+    </message>
+    <message>
+        <source>Second strap…</source>
+        <translation>第二条心率带…</translation>
+    </message>
+    <message>
+        <source>Add the second partner&apos;s strap</source>
+        <translation>添加另一位伴侣的心率带</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>历史记录</translation>
+    </message>
+    <message>
+        <source>Session history</source>
+        <translation>会话历史</translation>
+    </message>
+    <message>
+        <source>Resting rate…</source>
+        <translation>静息心率…</translation>
+    </message>
+    <message>
+        <source>Measure resting heart rate</source>
+        <translation>测量静息心率</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <source>Help</source>
+        <translation>帮助</translation>
+    </message>
+    <message>
+        <source>About and help</source>
+        <translation>关于与帮助</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>退出</translation>
+    </message>
+    <message>
+        <source>Connecting to {name}…</source>
+        <translation>正在连接 {name}…</translation>
+    </message>
+    <message>
+        <source>History not saved: {error}</source>
+        <translation>历史记录未保存：{error}</translation>
+    </message>
+    <message>
+        <source>Save unsaved heart data</source>
+        <translation>保存未保存的心率数据</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Not saved</source>
+        <translation>未保存</translation>
+    </message>
+    <message>
+        <source>Could not write {path}: {error}</source>
+        <translation>无法写入 {path}：{error}</translation>
+    </message>
+    <message>
+        <source>Saved</source>
+        <translation>已保存</translation>
+    </message>
+    <message>
+        <source>{n} samples saved to {path}. Import it later from the command line: flooding-monitor import FILE</source>
+        <translation>已把 {n} 条数据保存到 {path}。之后可在命令行中导入：flooding-monitor import 文件名</translation>
+    </message>
+    <message>
+        <source>Streaming to Lab Streaming Layer (local network)</source>
+        <translation>正在通过 Lab Streaming Layer（LSL）向局域网传输</translation>
+    </message>
+    <message>
+        <source>battery {percent} %</source>
+        <translation>电量 {percent}%</translation>
+    </message>
+    <message>
+        <source>on the {place}</source>
+        <translation>佩戴于{place}</translation>
+    </message>
+    <message>
+        <source>Pause over</source>
+        <translation>暂停结束</translation>
+    </message>
+    <message>
+        <source>Time to check in: ready to return?</source>
+        <translation>该确认一下了：准备好回来了吗？</translation>
+    </message>
+    <message>
+        <source>Flooding</source>
+        <translation>情绪淹没</translation>
+    </message>
+    <message>
+        <source>heart rate above {bpm} for {s} s. A good moment for a break.</source>
+        <translation>心率高于 {bpm} 已达 {s} 秒。正适合休息一下。</translation>
+    </message>
+    <message>
+        <source>End the pause early?</source>
+        <translation>提前结束暂停？</translation>
+    </message>
+    <message>
+        <source>{min} minutes are left. Bodies take at least 20 minutes to calm down. End the pause anyway?</source>
+        <translation>还剩 {min} 分钟。身体至少需要 20 分钟才能平静下来。仍然要结束暂停吗？</translation>
+    </message>
+    <message>
+        <source>Second strap</source>
+        <translation>第二条心率带</translation>
+    </message>
+    <message>
+        <source>Connect the first partner&apos;s strap first.</source>
+        <translation>请先连接第一位伴侣的心率带。</translation>
+    </message>
+    <message>
+        <source>Strap for {name}</source>
+        <translation>{name}的心率带</translation>
+    </message>
+    <message>
+        <source>Resting rate</source>
+        <translation>静息心率</translation>
+    </message>
+    <message>
+        <source>Whose resting rate?</source>
+        <translation>测量谁的静息心率？</translation>
+    </message>
+    <message>
+        <source>No history database.</source>
+        <translation>没有历史数据库。</translation>
+    </message>
+    <message>
+        <source>Could not save settings: {error}</source>
+        <translation>无法保存设置：{error}</translation>
+    </message>
+</context>
+<context>
+    <name>MonitorPage</name>
+    <message>
+        <source>Space: pause at any time — either partner can call it.</source>
+        <translation>空格键：随时暂停——任何一方都可以提出。</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>暂停</translation>
+    </message>
+    <message>
+        <source>Pause now (space bar)</source>
+        <translation>立即暂停（空格键）</translation>
+    </message>
+    <message>
+        <source>{bpm} bpm (your resting rate + personal margin)</source>
+        <translation>{bpm} bpm（你的静息心率 + 个人余量）</translation>
+    </message>
+    <message>
+        <source>{bpm} bpm</source>
+        <translation>{bpm} bpm</translation>
+    </message>
+</context>
+<context>
+    <name>PartnerPanel</name>
+    <message>
+        <source>Heart rate</source>
+        <translation>心率</translation>
+    </message>
+    <message>
+        <source>bpm</source>
+        <translation>bpm</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source> · resting rate {bpm} bpm</source>
+        <translation> · 静息心率 {bpm} bpm</translation>
+    </message>
+    <message>
+        <source>Heart rate of {name}</source>
+        <translation>{name}的心率</translation>
+    </message>
+    <message>
+        <source>Flooding threshold: {rule}</source>
+        <translation>情绪淹没阈值：{rule}</translation>
+    </message>
+</context>
+<context>
+    <name>PausePage</name>
+    <message>
+        <source>Time left in the pause</source>
+        <translation>暂停剩余时间</translation>
+    </message>
+    <message>
+        <source>While you wait</source>
+        <translation>等待的时候</translation>
+    </message>
+    <message>
+        <source>+5 minutes</source>
+        <translation>再加 5 分钟</translation>
+    </message>
+    <message>
+        <source>Add five minutes to the pause</source>
+        <translation>暂停再延长五分钟</translation>
+    </message>
+    <message>
+        <source>End pause early</source>
+        <translation>提前结束暂停</translation>
+    </message>
+    <message>
+        <source>End the pause early</source>
+        <translation>提前结束这次暂停</translation>
+    </message>
+    <message>
+        <source>Pause — back together at {time}</source>
+        <translation>暂停中——{time} 再回到彼此身边</translation>
+    </message>
+    <message>
+        <source>Heart rate: strap not reading</source>
+        <translation>心率：心率带未读到信号</translation>
+    </message>
+    <message>
+        <source>under {bpm} bpm for {time}</source>
+        <translation>已低于 {bpm} bpm 持续 {time}</translation>
+    </message>
+    <message>
+        <source>not yet under {bpm} bpm</source>
+        <translation>尚未低于 {bpm} bpm</translation>
+    </message>
+    <message>
+        <source>Heart rate {bpm} bpm — {calm}</source>
+        <translation>心率 {bpm} bpm——{calm}</translation>
+    </message>
+</context>
+<context>
+    <name>ReturnPage</name>
+    <message>
+        <source>“{phrase}”</source>
+        <translation>“{phrase}”</translation>
+    </message>
+    <message>
+        <source>Reconnection phrases</source>
+        <translation>重新连结的话</translation>
+    </message>
+    <message>
+        <source>We&apos;re back together</source>
+        <translation>我们回来了</translation>
+    </message>
+    <message>
+        <source>Back to the conversation</source>
+        <translation>回到对话中</translation>
+    </message>
+    <message>
+        <source>+5 minutes</source>
+        <translation>再加 5 分钟</translation>
+    </message>
+    <message>
+        <source>Extend the pause by five minutes</source>
+        <translation>暂停再延长五分钟</translation>
+    </message>
+    <message>
+        <source>+10 minutes</source>
+        <translation>再加 10 分钟</translation>
+    </message>
+    <message>
+        <source>Extend the pause by ten minutes</source>
+        <translation>暂停再延长十分钟</translation>
+    </message>
+    <message>
+        <source>{bpm} bpm</source>
+        <translation>{bpm} bpm</translation>
+    </message>
+    <message>
+        <source>not reading</source>
+        <translation>未读到信号</translation>
+    </message>
+    <message>
+        <source>Start with &lt;b&gt;“{phrase}”&lt;/b&gt; — then, if it helps:</source>
+        <translation>先说一句&lt;b&gt;“{phrase}”&lt;/b&gt;——如果有帮助，再说：</translation>
+    </message>
+    <message>
+        <source>Ready to return</source>
+        <translation>可以回来了</translation>
+    </message>
+    <message>
+        <source>Heart rates: {rates}. Both bodies have calmed.</source>
+        <translation>心率：{rates}。两个人的身体都已平静下来。</translation>
+    </message>
+    <message>
+        <source>Your heart rate is {rates}: your body has calmed.</source>
+        <translation>你的心率是 {rates}：身体已经平静下来。</translation>
+    </message>
+    <message>
+        <source>Go back to each other at the time you agreed.</source>
+        <translation>请在约定的时间回到彼此身边。</translation>
+    </message>
+    <message>
+        <source>Not quite calm yet</source>
+        <translation>还没有完全平静</translation>
+    </message>
+    <message>
+        <source>Heart rates: {rates}.</source>
+        <translation>心率：{rates}。</translation>
+    </message>
+    <message>
+        <source>Your heart rate is {rates}.</source>
+        <translation>你的心率是 {rates}。</translation>
+    </message>
+    <message>
+        <source>Returning while flooded tends to restart the fight. Let your partner know you need a little longer, then take 5–10 more minutes.</source>
+        <translation>在情绪淹没时回来，往往会让争吵重新开始。告诉对方你还需要一点时间，再休息 5–10 分钟。</translation>
+    </message>
+    <message>
+        <source>If things went wrong: “{phrase}”</source>
+        <translation>如果刚才搞砸了：“{phrase}”</translation>
+    </message>
+    <message>
+        <source>Return anyway</source>
+        <translation>仍然回来</translation>
+    </message>
+</context>
+<context>
+    <name>SessionDetail</name>
+    <message>
+        <source>Choose a session</source>
+        <translation>请选择一个会话</translation>
+    </message>
+    <message>
+        <source>bpm</source>
+        <translation>bpm</translation>
+    </message>
+    <message>
+        <source>minutes</source>
+        <translation>分钟</translation>
+    </message>
+    <message>
+        <source>Whole-session heart rate (drag to pan, wheel to zoom)</source>
+        <translation>整个会话的心率（拖动平移，滚轮缩放）</translation>
+    </message>
+    <message>
+        <source>flooding</source>
+        <translation>情绪淹没</translation>
+    </message>
+    <message>
+        <source>pause</source>
+        <translation>暂停</translation>
+    </message>
+    <message>
+        <source>strap lost</source>
+        <translation>心率带断开</translation>
+    </message>
+    <message>
+        <source>threshold</source>
+        <translation>阈值</translation>
+    </message>
+    <message>
+        <source>resting rate</source>
+        <translation>静息心率</translation>
+    </message>
+    <message>
+        <source>Journal notes</source>
+        <translation>日记</translation>
+    </message>
+    <message>
+        <source>{when} — no heart-rate data</source>
+        <translation>{when}——没有心率数据</translation>
+    </message>
+    <message>
+        <source>Length {min} min · {n} pause(s)</source>
+        <translation>时长 {min} 分钟 · 暂停 {n} 次</translation>
+    </message>
+    <message>
+        <source>no trustworthy heart-rate data.</source>
+        <translation>没有可信的心率数据。</translation>
+    </message>
+    <message>
+        <source>threshold {rule} · median {median} bpm, highest {highest} bpm · {n} episode(s), {min} min flooded · strap not reading {lost} s · {corrected} beats corrected</source>
+        <translation>阈值 {rule} · 中位数 {median} bpm，最高 {highest} bpm · 情绪淹没 {n} 次，共 {min} 分钟 · 心率带无信号 {lost} 秒 · 校正心跳 {corrected} 次</translation>
+    </message>
+    <message>
+        <source>Trigger:</source>
+        <translation>触发：</translation>
+    </message>
+    <message>
+        <source>Body:</source>
+        <translation>身体：</translation>
+    </message>
+    <message>
+        <source>I did:</source>
+        <translation>我做了：</translation>
+    </message>
+    <message>
+        <source>Familiar:</source>
+        <translation>熟悉感：</translation>
+    </message>
+    <message>
+        <source>Also:</source>
+        <translation>其他：</translation>
+    </message>
+    <message>
+        <source>No journal notes for this session.</source>
+        <translation>这个会话还没有日记。</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>System language</source>
+        <extracomment>Each language in its own name, so anyone can find theirs.</extracomment>
+        <translation>跟随系统语言</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <source>When is it flooding?</source>
+        <translation>什么情况算情绪淹没？</translation>
+    </message>
+    <message>
+        <source> bpm</source>
+        <translation> bpm</translation>
+    </message>
+    <message>
+        <source>Flooding threshold</source>
+        <translation>情绪淹没阈值</translation>
+    </message>
+    <message>
+        <source>Threshold</source>
+        <translation>阈值</translation>
+    </message>
+    <message>
+        <source>Also flag my resting rate +</source>
+        <translation>同时提醒：我的静息心率 +</translation>
+    </message>
+    <message>
+        <source> %</source>
+        <translation> %</translation>
+    </message>
+    <message>
+        <source>Personal margin</source>
+        <translation>个人余量</translation>
+    </message>
+    <message>
+        <source>The lower of the two applies once a resting rate is measured (athletes flood below 100).</source>
+        <translation>测得静息心率后，取两者中较低的一个（运动员在 100 以下也可能情绪淹没）。</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> 秒</translation>
+    </message>
+    <message>
+        <source>Sustain window</source>
+        <translation>持续时间窗</translation>
+    </message>
+    <message>
+        <source>Above threshold for</source>
+        <translation>高于阈值持续</translation>
+    </message>
+    <message>
+        <source>Recovery window</source>
+        <translation>恢复时间窗</translation>
+    </message>
+    <message>
+        <source>Settled after</source>
+        <translation>平复所需时间</translation>
+    </message>
+    <message>
+        <source> bpm below threshold</source>
+        <translation> bpm（低于阈值）</translation>
+    </message>
+    <message>
+        <source>Hysteresis</source>
+        <translation>回差</translation>
+    </message>
+    <message>
+        <source>Settled means</source>
+        <translation>平复的标准</translation>
+    </message>
+    <message>
+        <source>Pause and breathing</source>
+        <translation>暂停与呼吸</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> 分钟</translation>
+    </message>
+    <message>
+        <source>Pause length</source>
+        <translation>暂停时长</translation>
+    </message>
+    <message>
+        <source>Pause length (at least 20)</source>
+        <translation>暂停时长（至少 20）</translation>
+    </message>
+    <message>
+        <source>Breathe in</source>
+        <translation>吸气</translation>
+    </message>
+    <message>
+        <source>Breathe out</source>
+        <translation>呼气</translation>
+    </message>
+    <message>
+        <source>Cyclic sighing (two breaths in, one long breath out)</source>
+        <translation>循环叹息式呼吸（两次吸气，一次长呼气）</translation>
+    </message>
+    <message>
+        <source>Not now snoozes for</source>
+        <translation>“稍后再说”的等待时长</translation>
+    </message>
+    <message>
+        <source>“Not now” waits</source>
+        <translation>“稍后再说”等待</translation>
+    </message>
+    <message>
+        <source>Alerts and display</source>
+        <translation>提醒与显示</translation>
+    </message>
+    <message>
+        <source>Gentle sound on an alert</source>
+        <translation>提醒时播放轻柔的提示音</translation>
+    </message>
+    <message>
+        <source>Desktop notification on an alert</source>
+        <translation>提醒时显示桌面通知</translation>
+    </message>
+    <message>
+        <source>as the system</source>
+        <translation>跟随系统</translation>
+    </message>
+    <message>
+        <source>light</source>
+        <translation>浅色</translation>
+    </message>
+    <message>
+        <source>dark</source>
+        <translation>深色</translation>
+    </message>
+    <message>
+        <source>Theme</source>
+        <translation>主题</translation>
+    </message>
+    <message>
+        <source>Text size</source>
+        <translation>文字大小</translation>
+    </message>
+    <message>
+        <source>24-hour</source>
+        <translation>24 小时制</translation>
+    </message>
+    <message>
+        <source>12-hour</source>
+        <translation>12 小时制</translation>
+    </message>
+    <message>
+        <source>Clock format</source>
+        <translation>时间格式</translation>
+    </message>
+    <message>
+        <source>Clock times</source>
+        <translation>时间显示</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <source>Language (after a restart)</source>
+        <translation>语言（重启后生效）</translation>
+    </message>
+    <message>
+        <source>Stream to Lab Streaming Layer (for research; visible on your local network)</source>
+        <translation>通过 Lab Streaming Layer（LSL）传输（用于科研；局域网内可见）</translation>
+    </message>
+    <message>
+        <source>Stream to Lab Streaming Layer</source>
+        <translation>通过 LSL 传输数据</translation>
+    </message>
+    <message>
+        <source>Settings problem</source>
+        <translation>设置有误</translation>
+    </message>
+    <message>
+        <source>Partners (two straps)</source>
+        <translation>伴侣（两条心率带）</translation>
+    </message>
+    <message>
+        <source>Name of partner {n}</source>
+        <translation>伴侣 {n} 的名字</translation>
+    </message>
+    <message>
+        <source>Colour of partner {n}</source>
+        <translation>伴侣 {n} 的颜色</translation>
+    </message>
+    <message>
+        <source>Own threshold of partner {n}</source>
+        <translation>伴侣 {n} 的个人阈值</translation>
+    </message>
+    <message>
+        <source>shared</source>
+        <translation>共用</translation>
+    </message>
+    <message>
+        <source>Partner {n}</source>
+        <translation>伴侣 {n}</translation>
+    </message>
+    <message>
+        <source>Own threshold: “shared” uses the one above.</source>
+        <translation>个人阈值：选“共用”则使用上面的阈值。</translation>
+    </message>
+    <message>
+        <source>Partner colour</source>
+        <translation>伴侣的颜色</translation>
+    </message>
+</context>
+<context>
+    <name>State</name>
+    <message>
+        <source>Strap not reading</source>
+        <translation>心率带未读到信号</translation>
+    </message>
+    <message>
+        <source>No trustworthy signal: check the strap is on and the electrodes are wet.</source>
+        <translation>没有可信的信号：请检查心率带是否戴好、电极是否湿润。</translation>
+    </message>
+    <message>
+        <source>Measuring your resting rate</source>
+        <translation>正在测量静息心率</translation>
+    </message>
+    <message>
+        <source>Sit quietly and breathe normally.</source>
+        <translation>请安静坐好，正常呼吸。</translation>
+    </message>
+    <message>
+        <source>Calm</source>
+        <translation>平静</translation>
+    </message>
+    <message>
+        <source>Heart rate in the calm range.</source>
+        <translation>心率处在平静范围内。</translation>
+    </message>
+    <message>
+        <source>Rising</source>
+        <translation>正在升高</translation>
+    </message>
+    <message>
+        <source>Close to the threshold. Slow down, breathe out longer.</source>
+        <translation>接近阈值了。放慢一点，把气呼得更长一些。</translation>
+    </message>
+    <message>
+        <source>Flooding</source>
+        <translation>情绪淹没</translation>
+    </message>
+    <message>
+        <source>Sustained high heart rate: a good moment for a break.</source>
+        <translation>心率持续偏高：正适合休息一下。</translation>
+    </message>
+    <message>
+        <source>Settling</source>
+        <translation>正在平复</translation>
+    </message>
+    <message>
+        <source>Coming down. Keep breathing slowly.</source>
+        <translation>正在下降。继续慢慢呼吸。</translation>
+    </message>
+</context>
+<context>
+    <name>TrendsView</name>
+    <message>
+        <source>Episodes per week</source>
+        <translation>每周情绪淹没次数</translation>
+    </message>
+    <message>
+        <source>Minutes flooded per week</source>
+        <translation>每周情绪淹没分钟数</translation>
+    </message>
+    <message>
+        <source>Median minutes from pause to calm</source>
+        <translation>从暂停到平静的分钟数（中位数）</translation>
+    </message>
+    <message>
+        <source>Near-misses per week</source>
+        <translation>每周“险些淹没”次数</translation>
+    </message>
+    <message>
+        <source>Episodes:</source>
+        <translation>淹没次数：</translation>
+    </message>
+    <message>
+        <source>Near-miss: 10 s or more in “rising” that did not become flooding — a moment you caught in time.</source>
+        <translation>险些淹没：处于“正在升高”状态 10 秒以上、但没有发展成情绪淹没——你及时察觉的时刻。</translation>
+    </message>
+</context>
+<context>
+    <name>core</name>
+    <message>
+        <source>Bluetooth problem: {error}</source>
+        <translation>蓝牙问题：{error}</translation>
+    </message>
+    <message>
+        <source>No Bluetooth adapter found. Plug in a Bluetooth dongle or use a computer with Bluetooth, or try the demo strap (flooding-monitor --demo).</source>
+        <translation>没有找到蓝牙适配器。请插入蓝牙适配器或使用带蓝牙的电脑，也可以先试试演示心率带（flooding-monitor --demo）。</translation>
+    </message>
+    <message>
+        <source>Bluetooth is turned off. Turn it on in your system settings.</source>
+        <translation>蓝牙已关闭。请在系统设置中打开蓝牙。</translation>
+    </message>
+    <message>
+        <source>This app is not allowed to use Bluetooth. On macOS allow it under System Settings › Privacy &amp; Security › Bluetooth for your terminal or the app; on Linux add your user to the &apos;bluetooth&apos; group and make sure the bluetooth service runs.</source>
+        <translation>本应用没有使用蓝牙的权限。macOS：在“系统设置 › 隐私与安全性 › 蓝牙”中允许你的终端或本应用；Linux：把你的用户加入 &apos;bluetooth&apos; 组，并确认 bluetooth 服务正在运行。</translation>
+    </message>
+    <message>
+        <source>Strap {who} not found. Wet the electrodes and put the strap on (it sleeps when not worn), keep it within a few metres, and try again.</source>
+        <translation>没有找到心率带 {who}。请打湿电极并戴上心率带（不佩戴时它会休眠），保持在几米之内，然后再试一次。</translation>
+    </message>
+    <message>
+        <source>Strap {who} would not connect: it may be connected to a phone or watch app. Close that app or turn its Bluetooth off, then try again.</source>
+        <translation>心率带 {who} 无法连接：它可能正连着手机或手表应用。请关闭那个应用或关掉它的蓝牙，然后再试一次。</translation>
+    </message>
+    <message>
+        <source>{who} does not offer the Bluetooth Heart Rate Service (0x180D).</source>
+        <translation>{who} 不提供蓝牙心率服务（0x180D）。</translation>
+    </message>
+    <message>
+        <source>Lab Streaming Layer is not available ({error}). Install it with: .venv/bin/python -m pip install -e &apos;.[lsl]&apos;</source>
+        <translation>Lab Streaming Layer（LSL）不可用（{error}）。安装方法：.venv/bin/python -m pip install -e &apos;.[lsl]&apos;</translation>
+    </message>
+    <message>
+        <source>Demo strap</source>
+        <extracomment>The demo straps&apos; names, shown translated in the app.</extracomment>
+        <translation>演示心率带</translation>
+    </message>
+    <message>
+        <source>Demo strap B</source>
+        <translation>演示心率带 B</translation>
+    </message>
+    <message>
+        <source>The demo strap stopped unexpectedly</source>
+        <translation>演示心率带意外停止了</translation>
+    </message>
+    <message>
+        <source>Lost the strap ({error})</source>
+        <translation>与心率带失去连接（{error}）</translation>
+    </message>
+    <message>
+        <source>Breathe in</source>
+        <translation>吸气</translation>
+    </message>
+    <message>
+        <source>A little more</source>
+        <translation>再吸一点</translation>
+    </message>
+    <message>
+        <source>Hold</source>
+        <translation>屏住</translation>
+    </message>
+    <message>
+        <source>Breathe out</source>
+        <translation>呼气</translation>
+    </message>
+    <message>
+        <source>good signal</source>
+        <extracomment>An isolated artifact is corrected, not a reason to distrust the signal: it takes more than this many corrected beats (and the fraction) to block alarms.</extracomment>
+        <translation>信号良好</translation>
+    </message>
+    <message>
+        <source>no data from the strap</source>
+        <translation>心率带没有数据</translation>
+    </message>
+    <message>
+        <source>strap not touching the skin</source>
+        <translation>心率带没有贴紧皮肤</translation>
+    </message>
+    <message>
+        <source>strap not reporting beats</source>
+        <translation>心率带没有报告心跳</translation>
+    </message>
+    <message>
+        <source>too many irregular beats</source>
+        <translation>不规则心跳太多</translation>
+    </message>
+    <message>
+        <source>not enough beats yet</source>
+        <translation>心跳数据还不够</translation>
+    </message>
+    <message>
+        <source>Partner A</source>
+        <extracomment>Blue and amber: distinct for the common colour-vision deficiencies and apart from the coral of an alert and the green of calm.</extracomment>
+        <translation>伴侣 A</translation>
+    </message>
+    <message>
+        <source>Partner B</source>
+        <translation>伴侣 B</translation>
+    </message>
+    <message>
+        <source>I&apos;m here.</source>
+        <translation>我在这儿。</translation>
+    </message>
+    <message>
+        <source>We&apos;re okay.</source>
+        <translation>我们没事。</translation>
+    </message>
+    <message>
+        <source>Take it slow.</source>
+        <translation>慢慢来。</translation>
+    </message>
+    <message>
+        <source>I won&apos;t leave.</source>
+        <translation>我不会离开。</translation>
+    </message>
+    <message>
+        <source>Go to a separate, quiet space.</source>
+        <translation>各自去一个安静的地方。</translation>
+    </message>
+    <message>
+        <source>Breathe slowly with the guide: a longer breath out than in.</source>
+        <translation>跟着引导慢慢呼吸：呼气比吸气更长。</translation>
+    </message>
+    <message>
+        <source>Tense a group of muscles for five seconds, then let go. Work from feet to face.</source>
+        <translation>绷紧一组肌肉五秒钟，然后放松。从脚一直做到脸部。</translation>
+    </message>
+    <message>
+        <source>Picture a place where you feel calm and safe.</source>
+        <translation>想象一个让你感到平静、安全的地方。</translation>
+    </message>
+    <message>
+        <source>Walk, or listen to calming music.</source>
+        <translation>散散步，或者听一些舒缓的音乐。</translation>
+    </message>
+    <message>
+        <source>Don&apos;t rehearse the argument or collect evidence; when your mind goes back, return to the breath.</source>
+        <translation>不要在心里预演争吵，也不要搜集“证据”；当思绪又飘回去时，把注意力带回呼吸。</translation>
+    </message>
+    <message>
+        <source>I fell into an old pattern. Sorry. Let me try again.</source>
+        <translation>我又掉进了老模式。对不起，让我再试一次。</translation>
+    </message>
+    <message>
+        <source>No history database: recording in memory only.</source>
+        <translation>没有历史数据库：只在内存中记录。</translation>
+    </message>
+    <message>
+        <source>Cannot create the history database {path}: {error}. Choose another folder with --data-dir.</source>
+        <translation>无法创建历史数据库 {path}：{error}。请用 --data-dir 选择其他文件夹。</translation>
+    </message>
+    <message>
+        <source>No session {id} in the history</source>
+        <translation>历史记录中没有会话 {id}</translation>
+    </message>
+    <message>
+        <source>The history database is in use by another program ({path}). Close other copies of Flooding Monitor; recording continues in memory and will be saved when it is free.</source>
+        <translation>历史数据库正被另一个程序使用（{path}）。请关闭其他正在运行的“情绪淹没监测”；记录会先保存在内存中，数据库空闲后再写入。</translation>
+    </message>
+    <message>
+        <source>The disk is full: the history could not be saved. Free some space; recording continues in memory and will be saved when space is available.</source>
+        <translation>磁盘已满，历史记录无法保存。请清理一些空间；记录会先保存在内存中，有空间后再写入。</translation>
+    </message>
+    <message>
+        <source>Cannot write the history database {path} (no permission or read-only disk). Choose another folder with --data-dir; recording continues in memory.</source>
+        <translation>无法写入历史数据库 {path}（没有权限或磁盘只读）。请用 --data-dir 选择其他文件夹；记录会先保存在内存中。</translation>
+    </message>
+    <message>
+        <source>The history database {path} is damaged.</source>
+        <translation>历史数据库 {path} 已损坏。</translation>
+    </message>
+    <message>
+        <source>History database problem: {error}</source>
+        <translation>历史数据库出现问题：{error}</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>，</translation>
+    </message>
+    <message>
+        <source>{name} stopped unexpectedly</source>
+        <extracomment>Called (from the worker thread) after each event is queued: the bridge posts itself a queued call so the GUI reacts at once instead of at its next poll. Must be thread-safe.</extracomment>
+        <translation>{name} 意外停止了</translation>
+    </message>
+</context>
+</TS>
