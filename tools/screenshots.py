@@ -1,6 +1,6 @@
 """Run the real app on the demo strap and save a screenshot of each screen.
 
-    QT_QPA_PLATFORM=offscreen python tools/screenshots.py [OUT_DIR] [--dark] [--one]
+    QT_QPA_PLATFORM=offscreen python tools/screenshots.py [OUT_DIR] [--dark] [--one] [--zh]
 
 Runs the two-partner demo (``--one``: one partner) at 20x so the whole path (calm, rising, alert, pause, return)
 takes about a minute. Also saves the settings, strap and help dialogs.
@@ -38,9 +38,12 @@ def wait_for(app: QApplication, condition, timeout_s: float = 120.0) -> bool:
     return False
 
 
-def main(out: Path, theme: str = "light", partners: int = 2) -> int:
+def main(out: Path, theme: str = "light", partners: int = 2, language: str = "en") -> int:
     out.mkdir(parents=True, exist_ok=True)
     app = QApplication.instance() or QApplication([])
+    from ui.i18n import install
+
+    install(app, language)
     prefs_file = PreferencesFile()
     prefs, _ = prefs_file.load()
     apply_theme(app, theme)
@@ -118,4 +121,5 @@ def main(out: Path, theme: str = "light", partners: int = 2) -> int:
 if __name__ == "__main__":
     theme = "dark" if "--dark" in sys.argv else "light"
     args = [a for a in sys.argv[1:] if not a.startswith("--")]
-    sys.exit(main(Path(args[0] if args else "screenshots"), theme, 1 if "--one" in sys.argv else 2))
+    language = "zh_CN" if "--zh" in sys.argv else "en"
+    sys.exit(main(Path(args[0] if args else "screenshots"), theme, 1 if "--one" in sys.argv else 2, language))

@@ -69,3 +69,13 @@ def core(text: str) -> str:
 def join(parts: list[str]) -> str:
     """A list in words: ", " in English, "，" in Chinese."""
     return QCoreApplication.translate("core", ", ").join(core(p) for p in parts)
+
+
+def sentences(parts: list[str]) -> str:
+    """Sentences in a row: a space after English ones, none after Chinese full stops."""
+    out = ""
+    for part in parts:
+        if out and not out.endswith(("。", "！", "？", "：", "…")):
+            out += " "
+        out += part
+    return out

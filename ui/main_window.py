@@ -359,7 +359,8 @@ class MainWindow(QMainWindow):
         c = person.connection
         kind = StatusKind(c.state) if c.state in {k.value for k in StatusKind} else StatusKind.DISCONNECTED
         words = self.tr(STATUS_WORDS.get(kind, QT_TRANSLATE_NOOP("MainWindow", "Not connected")))
-        parts = [f"{words}: {core(c.device_name)}" if c.device_name else words]
+        parts = [self.tr("{state}: {device}").format(state=words, device=core(c.device_name)) if c.device_name
+                 else words]
         if c.battery_percent is not None:
             parts.append(self.tr("battery {percent} %").format(percent=c.battery_percent))
         if c.body_location and not named:
@@ -371,7 +372,7 @@ class MainWindow(QMainWindow):
         text = " · ".join(p for p in parts if p)
         if kind != StatusKind.CONNECTED and c.message:
             text += f" — {core(c.message)}"
-        return f"{core(person.partner.name)}: {text}" if named else text
+        return self.tr("{name}: {status}").format(name=core(person.partner.name), status=text) if named else text
 
     # -- time -------------------------------------------------------------------------------
     def now(self) -> float:
@@ -412,10 +413,11 @@ class MainWindow(QMainWindow):
             QApplication.beep()
         s = self.session
         flooded = [p for p in s.people if p.slot in s.alert_slots] or [s.first]
-        who = f"{core(flooded[0].partner.name)}: " if len(s.people) > 1 else ""
-        self._notify(self.tr("Flooding"), who + self.tr(
-            "heart rate above {bpm} for {s} s. A good moment for a break.").format(
-            bpm=f"{flooded[0].threshold_bpm:.0f}", s=f"{self.prefs.detector.sustain_s:.0f}"))
+        text = self.tr("heart rate above {bpm} for {s} s. A good moment for a break.").format(
+            bpm=f"{flooded[0].threshold_bpm:.0f}", s=f"{self.prefs.detector.sustain_s:.0f}")
+        if len(s.people) > 1:
+            text = self.tr("{name}: {status}").format(name=core(flooded[0].partner.name), status=text)
+        self._notify(self.tr("Flooding"), text)
 
     def _notify(self, title: str, text: str) -> None:
         if self.prefs.notifications and self.tray.isVisible():

@@ -28,7 +28,7 @@ from flooding_monitor.pause import (
 )
 from flooding_monitor.session import PartnerState, Session
 
-from .i18n import core, join
+from .i18n import core, join, sentences
 from .theme import look
 from .widgets.breathing_guide import BreathingGuide
 from .widgets.trace import HeartRateTrace
@@ -301,14 +301,18 @@ class PausePage(QWidget):
 
     def _person_line(self, person: PartnerState, now_s: float, named: bool) -> str:
         r = person.latest
-        who = f"<b style='color:{person.partner.colour}'>{core(person.partner.name)}</b>: " if named else ""
         if r is None or not r.tick.valid:
-            return who + self.tr("Heart rate: strap not reading")
-        thr = f"{person.calm_below_bpm:.0f}"
-        calm = person.calm_for_s(now_s)
-        calm_text = (self.tr("under {bpm} bpm for {time}").format(bpm=thr, time=format_countdown(calm)) if calm > 0
-                     else self.tr("not yet under {bpm} bpm").format(bpm=thr))
-        return who + self.tr("Heart rate {bpm} bpm — {calm}").format(bpm=f"{r.tick.hr_bpm:.0f}", calm=calm_text)
+            line = self.tr("Heart rate: strap not reading")
+        else:
+            thr = f"{person.calm_below_bpm:.0f}"
+            calm = person.calm_for_s(now_s)
+            calm_text = (self.tr("under {bpm} bpm for {time}").format(bpm=thr, time=format_countdown(calm))
+                         if calm > 0 else self.tr("not yet under {bpm} bpm").format(bpm=thr))
+            line = self.tr("Heart rate {bpm} bpm — {calm}").format(bpm=f"{r.tick.hr_bpm:.0f}", calm=calm_text)
+        if not named:
+            return line
+        who = f"<b style='color:{person.partner.colour}'>{core(person.partner.name)}</b>"
+        return self.tr("{name}: {text}").format(name=who, text=line)
 
 
 class ReturnPage(QWidget):
@@ -362,18 +366,19 @@ class ReturnPage(QWidget):
         first = self.tr("Start with <b>“{phrase}”</b> — then, if it helps:").format(phrase=core(FIRST_PHRASE))
         if s.recovered():
             title = self.tr("Ready to return")
-            body = " ".join((
-                self.tr("Heart rates: {rates}. Both bodies have calmed.") if two else
-                self.tr("Your heart rate is {rates}: your body has calmed."),
-                self.tr("Go back to each other at the time you agreed."), first)).format(rates=rate_text)
+            body = sentences([
+                (self.tr("Heart rates: {rates}. Both bodies have calmed.") if two else
+                 self.tr("Your heart rate is {rates}: your body has calmed.")).format(rates=rate_text),
+                self.tr("Go back to each other at the time you agreed."), first])
         else:
             title = self.tr("Not quite calm yet")
-            body = " ".join((
-                self.tr("Heart rates: {rates}.") if two else self.tr("Your heart rate is {rates}."),
+            body = sentences([
+                (self.tr("Heart rates: {rates}.") if two else self.tr("Your heart rate is {rates}.")).format(
+                    rates=rate_text),
                 self.tr("Returning while flooded tends to restart the fight. Let your partner know you need a "
                         "little longer, then take 5–10 more minutes."),
                 self.tr("If things went wrong: “{phrase}”").format(phrase=core(REPAIR_PHRASE)),
-            )).format(rates=rate_text)
+            ])
         _set(self.title, title)
         _set(self.body, body)
         self.phrases.setVisible(s.recovered())

@@ -561,12 +561,20 @@
         <translation>正在通过 Lab Streaming Layer（LSL）向局域网传输</translation>
     </message>
     <message>
+        <source>{state}: {device}</source>
+        <translation>{state}：{device}</translation>
+    </message>
+    <message>
         <source>battery {percent} %</source>
         <translation>电量 {percent}%</translation>
     </message>
     <message>
         <source>on the {place}</source>
         <translation>佩戴于{place}</translation>
+    </message>
+    <message>
+        <source>{name}: {status}</source>
+        <translation>{name}：{status}</translation>
     </message>
     <message>
         <source>Pause over</source>
@@ -716,6 +724,10 @@
     <message>
         <source>Heart rate {bpm} bpm — {calm}</source>
         <translation>心率 {bpm} bpm——{calm}</translation>
+    </message>
+    <message>
+        <source>{name}: {text}</source>
+        <translation>{name}：{text}</translation>
     </message>
 </context>
 <context>
