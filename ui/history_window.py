@@ -183,17 +183,22 @@ class SessionDetail(QWidget):
         return self._curves[0]
 
     def _stats(self, analysis, end: float, name: str, colour: str) -> str:
-        """One partner's line of figures under the plot."""
-        who = f"<b style='color:{colour}'>{core(name)}</b>: " if name else ""
+        """One partner's line of figures under the plot (named when there are two)."""
+        text = self._figures(analysis, end)
+        if not name:
+            return text
+        return self.tr("{name}: {text}").format(name=f"<b style='color:{colour}'>{core(name)}</b>", text=text)
+
+    def _figures(self, analysis, end: float) -> str:
         valid_hr = analysis.ticks.hr_bpm[analysis.ticks.valid]
         if not valid_hr.size:
-            return who + self.tr("no trustworthy heart-rate data.")
+            return self.tr("no trustworthy heart-rate data.")
         counts = analysis.counts
         corrected = sum(counts[k] for k in ("ectopic", "missed", "extra", "long_short"))
         eps = analysis.detection.episodes
         minutes = sum(e.duration_s(end) for e in eps) / 60
         no_signal = int(np.count_nonzero(analysis.detection.states == STATE_CODES[State.NO_SIGNAL]))
-        return who + self.tr(
+        return self.tr(
             "threshold {rule} · median {median} bpm, highest {highest} bpm · {n} episode(s), {min} min flooded · "
             "strap not reading {lost} s · {corrected} beats corrected").format(
             rule=describe_rule(analysis.detection.rule), median=f"{np.median(valid_hr):.0f}",

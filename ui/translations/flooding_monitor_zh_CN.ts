@@ -868,6 +868,10 @@
         <translation>时长 {min} 分钟 · 暂停 {n} 次</translation>
     </message>
     <message>
+        <source>{name}: {text}</source>
+        <translation>{name}：{text}</translation>
+    </message>
+    <message>
         <source>no trustworthy heart-rate data.</source>
         <translation>没有可信的心率数据。</translation>
     </message>
