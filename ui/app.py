@@ -103,6 +103,11 @@ def run_gui(args: argparse.Namespace) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("Flooding Monitor")
     app.setDesktopFileName("flooding-monitor")
+    from PySide6.QtGui import QIcon
+
+    from .desktop_entry import ICON
+
+    app.setWindowIcon(QIcon(str(ICON)))
     prefs_file = PreferencesFile()
     prefs, problems = prefs_file.load()
     install_translations(app, prefs.language)

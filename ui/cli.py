@@ -67,6 +67,9 @@ def build_parser() -> argparse.ArgumentParser:
     from .history_cli import add_commands as add_history_commands
 
     add_history_commands(sub)
+    from .desktop_entry import add_commands as add_desktop_commands
+
+    add_desktop_commands(sub)
     return parser
 
 
