@@ -68,6 +68,9 @@ def main() -> None:
                  f"bare PySide6+pyqtgraph floor {live['floor_cpu_pct']:.2f} %"))
     rows.append(("live monitoring peak RSS", f"{live['app_peak_rss_mb']:.0f} MB", "<= 150 MB",
                  f"floor {live['floor_peak_rss_mb']:.0f} MB ({live['app_peak_rss_mb'] / live['floor_peak_rss_mb']:.2f}x)"))
+    rows.append(("live monitoring, two partners: CPU / peak RSS",
+                 f"{live['couple_cpu_pct']:.2f} % / {live['couple_peak_rss_mb']:.0f} MB", "-",
+                 f"{live['couple_cpu_pct'] / live['app_cpu_pct']:.2f}x one partner's CPU"))
     soak = app["soak"]
     rows.append((f"soak {soak['samples'] / 3600:.0f} h through the app: cost per sample",
                  f"{soak['first_us']:.0f} -> {soak['last_us']:.0f} us", "flat",

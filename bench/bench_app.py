@@ -212,11 +212,13 @@ def live_cost(minutes: float) -> dict[str, float]:
         proc.wait(timeout=60)
         return 100.0 * (cpu1 - cpu0) / elapsed, peak
 
-    app_cpu, app_rss = measure([sys.executable, "-m", "ui.cli", "--demo", "--speed", "1",
+    app_cpu, app_rss = measure([sys.executable, "-m", "ui.cli", "--demo", "--partners", "1", "--speed", "1",
                                 "--quit-after", str(seconds)])
+    couple_cpu, couple_rss = measure([sys.executable, "-m", "ui.cli", "--demo", "--partners", "2", "--speed", "1",
+                                      "--quit-after", str(seconds)])
     floor_cpu, floor_rss = measure([sys.executable, "-c", FLOOR_APP, str(seconds)])
-    return {"app_cpu_pct": app_cpu, "app_peak_rss_mb": app_rss, "floor_cpu_pct": floor_cpu,
-            "floor_peak_rss_mb": floor_rss}
+    return {"app_cpu_pct": app_cpu, "app_peak_rss_mb": app_rss, "couple_cpu_pct": couple_cpu,
+            "couple_peak_rss_mb": couple_rss, "floor_cpu_pct": floor_cpu, "floor_peak_rss_mb": floor_rss}
 
 
 def soak(hours: float) -> dict[str, float]:
