@@ -39,3 +39,13 @@ def pytest_sessionfinish(session, exitstatus):
 @pytest.fixture(autouse=True)
 def _private_config(tmp_path, monkeypatch):
     monkeypatch.setenv("FLOODING_MONITOR_CONFIG_DIR", str(tmp_path / "config"))
+
+
+@pytest.fixture
+def worker():
+    """The app's device thread (bleak's asyncio loop), stopped after the test."""
+    from ui.worker import DeviceWorker
+
+    w = DeviceWorker()
+    yield w
+    w.stop()

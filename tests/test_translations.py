@@ -14,8 +14,20 @@ import re
 
 import pytest
 from PySide6.QtCore import QLocale
-from PySide6.QtWidgets import (QAbstractButton, QAbstractSpinBox, QApplication, QComboBox, QGroupBox, QLabel,
-                               QLineEdit, QPlainTextEdit, QTableWidget, QTabWidget, QTextBrowser, QWidget)
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractSpinBox,
+    QApplication,
+    QComboBox,
+    QGroupBox,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QTableWidget,
+    QTabWidget,
+    QTextBrowser,
+    QWidget,
+)
 
 from flooding_monitor.preferences import Preferences, PreferencesFile
 from flooding_monitor.session_recorder import SessionRecorder

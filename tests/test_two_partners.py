@@ -28,9 +28,8 @@ from flooding_monitor.session_recorder import SessionRecorder
 from flooding_monitor.store import SessionStore
 from ui.app import make_factory
 from ui.main_window import MainWindow
-from ui.worker import DeviceWorker
 
-from .test_ui import SessionClock
+from .test_ui import SessionClock, play_until
 
 NAMES = (Partner("Mei", "#3b82c4"), Partner("Jun", "#c27c0e"))
 
@@ -40,13 +39,6 @@ def couple(first=ARGUMENT, second=WITHDRAW):
     a = first.samples(seed=7, source="Strap A")
     b = (replace(s, partner=1) for s in second.samples(seed=11, source="Strap B", start_s=0.4))
     return heapq.merge(a, b, key=lambda s: s.t_s)
-
-
-@pytest.fixture
-def worker():
-    w = DeviceWorker()
-    yield w
-    w.stop()
 
 
 @pytest.fixture
@@ -61,16 +53,6 @@ def window(qtbot, worker, tmp_path):
     win.session.add_partner(NAMES[1])
     win._record_partners()
     return win
-
-
-def play_until(window, samples, condition, limit_s: float = 4000) -> None:
-    for s in samples:
-        window.clock.t = s.t_s
-        window.on_sample(s)
-        window.refresh()
-        if condition():
-            return
-        assert s.t_s < limit_s, "condition never met"
 
 
 def test_one_partner_floods_shared_pause_then_both_calm_before_return(window, qtbot):

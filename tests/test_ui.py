@@ -20,7 +20,6 @@ from flooding_monitor.session_recorder import SessionRecorder
 from flooding_monitor.store import SessionStore
 from ui.app import make_factory
 from ui.main_window import MainWindow
-from ui.worker import DeviceWorker
 
 
 class SessionClock:
@@ -29,13 +28,6 @@ class SessionClock:
 
     def now(self) -> float:
         return self.t
-
-
-@pytest.fixture
-def worker():
-    w = DeviceWorker()
-    yield w
-    w.stop()
 
 
 @pytest.fixture
