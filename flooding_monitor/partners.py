@@ -12,7 +12,7 @@ from dataclasses import asdict, dataclass, replace
 from typing import Any
 
 from .settings import DetectorSettings, SettingsError
-from .text import QT_TRANSLATE_NOOP
+from .text import QT_TRANSLATE_NOOP, Text
 
 MAX_PARTNERS = 2
 _COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
@@ -36,7 +36,7 @@ class Partner:
 
     def __post_init__(self) -> None:
         if not self.name.strip() or len(self.name) > 40:
-            raise SettingsError("a partner's name must be 1-40 characters")
+            raise SettingsError(Text(QT_TRANSLATE_NOOP("core", "A partner's name must be 1-40 characters.")))
         if not _COLOUR.match(self.colour):
             raise SettingsError(f"colour must look like #3b82c4, got {self.colour!r}")
         if self.threshold_bpm is not None and not 60 <= self.threshold_bpm <= 180:

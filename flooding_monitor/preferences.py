@@ -16,6 +16,7 @@ from typing import Any
 
 from .breathing import BreathingPattern
 from .partners import DEFAULT_PARTNERS, Partner
+from .text import QT_TRANSLATE_NOOP, Text
 from .pause import MAX_PAUSE_S, MIN_PAUSE_S
 from .settings import DetectorSettings, SettingsError
 
@@ -60,7 +61,7 @@ class Preferences:
         if len(self.partners) != 2 or not all(isinstance(p, Partner) for p in self.partners):
             raise SettingsError("partners must list two partners")
         if self.partners[0].name.strip() == self.partners[1].name.strip():
-            raise SettingsError("the two partners need different names")
+            raise SettingsError(Text(QT_TRANSLATE_NOOP("core", "The two partners need different names.")))
         if self.language not in LANGUAGES:
             raise SettingsError(f"language must be one of {', '.join(LANGUAGES)}")
 

@@ -167,6 +167,12 @@ def test_every_screen_of_a_two_partner_session_is_in_chinese(chinese, qtbot, tmp
         from ui.journal_dialog import JournalDialog
         from ui.settings_dialog import SettingsDialog
 
+        settings = SettingsDialog(win.prefs, win)
+        settings.partner_rows[1][0].setText(settings.partner_rows[0][0].text())
+        assert not settings.validate() and settings.error.text() == "两位伴侣需要不同的名字。"
+        settings.partner_rows[1][0].setText("")
+        assert settings.error.text() == "伴侣的名字须为 1-40 个字符。"
+        settings.close()
         for dialog, name in ((SettingsDialog(win.prefs, win), "settings"), (DeviceDialog(worker, win), "strap"),
                              (HelpDialog(win), "help"), (CalibrateDialog(win), "calibration"),
                              (JournalDialog(win), "journal")):

@@ -173,7 +173,7 @@ def test_partner_names_colours_and_own_threshold_are_set_in_settings(window, tmp
     dialog = SettingsDialog(window.prefs, window)
     name_b, colour_b, threshold_b = dialog.partner_rows[1]
     name_b.setText("")
-    assert not dialog.validate() and "name" in dialog.error.text()
+    assert not dialog.validate() and "name must be" in dialog.error.text()
     name_b.setText("Mei")
     assert not dialog.validate() and "different names" in dialog.error.text()
     name_b.setText("Ming")

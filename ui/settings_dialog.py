@@ -166,6 +166,7 @@ class SettingsDialog(QDialog):
             name.setMaxLength(40)
             name.setAccessibleName(self.tr("Name of partner {n}").format(n=k + 1))
             colour = QPushButton("■")
+            colour.setFixedWidth(44)
             colour.setAccessibleName(self.tr("Colour of partner {n}").format(n=k + 1))
             colour.setProperty("colour", partner.colour)
             colour.setStyleSheet(f"color: {partner.colour}; font-size: 18px;")
@@ -214,7 +215,8 @@ class SettingsDialog(QDialog):
         try:
             self.result_prefs()
         except (SettingsError, ValueError) as exc:
-            self.error.setText(str(exc).replace("_", " "))
+            message = exc.args[0] if exc.args and isinstance(exc.args[0], str) else str(exc)
+            self.error.setText(core(message).replace("_", " "))
             self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(False)
             return False
         self.error.setText("")

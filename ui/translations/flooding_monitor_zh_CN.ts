@@ -1287,6 +1287,10 @@
         <translation>心跳数据还不够</translation>
     </message>
     <message>
+        <source>A partner&apos;s name must be 1-40 characters.</source>
+        <translation>伴侣的名字须为 1-40 个字符。</translation>
+    </message>
+    <message>
         <source>Partner A</source>
         <extracomment>Blue and amber: distinct for the common colour-vision deficiencies and apart from the coral of an alert and the green of calm.</extracomment>
         <translation>伴侣 A</translation>
@@ -1379,6 +1383,10 @@
         <source>{name} stopped unexpectedly</source>
         <extracomment>Called (from the worker thread) after each event is queued: the bridge posts itself a queued call so the GUI reacts at once instead of at its next poll. Must be thread-safe.</extracomment>
         <translation>{name} 意外停止了</translation>
+    </message>
+    <message>
+        <source>The two partners need different names.</source>
+        <translation>两位伴侣需要不同的名字。</translation>
     </message>
 </context>
 </TS>
