@@ -164,7 +164,8 @@ def test_demo_runs_two_partners_through_the_real_worker(qtbot, worker, tmp_path)
                     timeout=20_000)
     qtbot.waitUntil(lambda: "Partner B: Connected: Demo strap B" in win.connection_label.text(), timeout=5_000)
     assert "battery 64 %" in win.connection_label.text()
-    assert all(panel.hr_label.text().isdigit() for panel in win.monitor_page.panels)
+    # Both numbers are on screen within the one-second redraw cadence.
+    qtbot.waitUntil(lambda: all(panel.hr_label.text().isdigit() for panel in win.monitor_page.panels), timeout=3_000)
 
 
 def test_partner_names_colours_and_own_threshold_are_set_in_settings(window, tmp_path):

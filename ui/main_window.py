@@ -41,6 +41,7 @@ from .theme import apply_theme, is_dark
 from .worker import DeviceWorker, SourceBridge
 
 log = logging.getLogger(__name__)
+MONITOR_REDRAW_S = 0.9  # session seconds between monitor redraws (ticks come once a second per strap)
 
 #: Where the strap says it sits (0x2A38), in words.
 BODY_PLACES = {"chest": QT_TRANSLATE_NOOP("MainWindow", "chest"), "wrist": QT_TRANSLATE_NOOP("MainWindow", "wrist"),
@@ -73,6 +74,8 @@ class MainWindow(QMainWindow):
         self.recorder: SessionRecorder | None = None
         self._protocol_key: tuple = ()
         self._alert_shown = False  # to notice the moment an alert appears
+        self._monitor_dirty = False  # new ticks not yet drawn
+        self._monitor_drawn_s = float("-inf")
         self.prefs = prefs
         self.prefs_file = prefs_file
         self.worker = worker
@@ -395,6 +398,8 @@ class MainWindow(QMainWindow):
         page = self.stack.currentWidget()
         if page is not self.monitor_page:  # the monitor redraws when a new second arrives
             page.refresh(now)
+        else:
+            self._redraw_monitor()
         self._show_connection()
         interval = 33 if page is self.pause_page else 1000  # breathing animation needs frames
         if self.timer.interval() != interval:
@@ -405,9 +410,22 @@ class MainWindow(QMainWindow):
         if self.session.alert_active and not was_alert:
             self._on_alert()
             self._lsl_event("alert", partners=list(self.session.alert_slots))
+        alert_changed = self._alert_shown != self.session.alert_active
         self._alert_shown = self.session.alert_active
-        if results and self.stack.currentWidget() is self.monitor_page:
-            self.monitor_page.refresh(self.now())
+        if results:
+            self._monitor_dirty = True
+        self._redraw_monitor(force=alert_changed)
+
+    def _redraw_monitor(self, force: bool = False) -> None:
+        """Redraw the monitor at most about once a second of session time: two straps tick at
+        different moments, and drawing both panels and traces twice a second doubled the CPU."""
+        if not self._monitor_dirty or self.stack.currentWidget() is not self.monitor_page:
+            return
+        now = self.now()
+        if force or now - self._monitor_drawn_s >= MONITOR_REDRAW_S:
+            self._monitor_drawn_s = now
+            self._monitor_dirty = False
+            self.monitor_page.refresh(now)
 
     def _on_alert(self) -> None:
         self.monitor_page.refresh(self.now())
