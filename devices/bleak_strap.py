@@ -63,7 +63,7 @@ def translate_error(exc: BaseException, who: str = "") -> StrapError:
             BleakDeviceNotFoundError,
         )
     except ImportError:  # pragma: no cover - bleak is a runtime dependency
-        return NoAdapter("bleak is not installed")
+        return NoAdapter(QT_TRANSLATE_NOOP("core", "bleak is not installed"))
     text = f"{exc}"
     if isinstance(exc, BleakBluetoothNotAvailableError):
         reason = exc.reason
@@ -77,7 +77,7 @@ def translate_error(exc: BaseException, who: str = "") -> StrapError:
     if isinstance(exc, BleakDBusError):
         name = exc.dbus_error
         if name in ("org.freedesktop.DBus.Error.ServiceUnknown", "org.bluez.Error.NotAvailable"):
-            return NoAdapter("the Bluetooth service (bluetoothd) is not running")
+            return NoAdapter(QT_TRANSLATE_NOOP("core", "the Bluetooth service (bluetoothd) is not running"))
         if name == "org.bluez.Error.NotReady":
             return BluetoothOff(text)
         if name in ("org.freedesktop.DBus.Error.AccessDenied", "org.bluez.Error.NotAuthorized"):
@@ -86,7 +86,7 @@ def translate_error(exc: BaseException, who: str = "") -> StrapError:
             return StrapBusy(who or "strap", text)
     if isinstance(exc, (FileNotFoundError, ConnectionRefusedError)):
         # No D-Bus system bus socket: no Bluetooth stack on this machine.
-        return NoAdapter("no Bluetooth service on this computer")
+        return NoAdapter(QT_TRANSLATE_NOOP("core", "no Bluetooth service on this computer"))
     if isinstance(exc, PermissionError):
         return PermissionMissing(text)
     if isinstance(exc, (asyncio.TimeoutError, TimeoutError)):

@@ -106,7 +106,7 @@ class DeviceDialog(QDialog):
         try:
             straps = self._future.result()
         except StrapError as exc:
-            self.message.setText(str(exc))
+            self.message.setText(core(exc.message))
             return
         except Exception as exc:  # noqa: BLE001
             self.message.setText(self.tr("Scanning failed: {error}").format(error=core(getattr(exc, "message", str(exc)))))

@@ -63,7 +63,10 @@ def core(text: str) -> str:
     if template is None:
         return QCoreApplication.translate("core", text)
     base, detail, _ = template.partition(" ({detail})")  # advice with a technical detail appended
-    return (QCoreApplication.translate("core", base) + detail).format(**text.args)
+    args = dict(text.args)
+    if "detail" in args:  # a known detail is translated; a system's own error text stays as it came
+        args["detail"] = QCoreApplication.translate("core", args["detail"])
+    return (QCoreApplication.translate("core", base) + detail).format(**args)
 
 
 def join(parts: list[str]) -> str:

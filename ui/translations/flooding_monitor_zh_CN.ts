@@ -1197,6 +1197,18 @@
 <context>
     <name>core</name>
     <message>
+        <source>bleak is not installed</source>
+        <translation>未安装 bleak</translation>
+    </message>
+    <message>
+        <source>the Bluetooth service (bluetoothd) is not running</source>
+        <translation>蓝牙服务（bluetoothd）没有运行</translation>
+    </message>
+    <message>
+        <source>no Bluetooth service on this computer</source>
+        <translation>这台电脑上没有蓝牙服务</translation>
+    </message>
+    <message>
         <source>Bluetooth problem: {error}</source>
         <translation>蓝牙问题：{error}</translation>
     </message>
