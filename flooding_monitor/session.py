@@ -245,6 +245,20 @@ class Session:
         """Ready to return: every partner has a trusted reading under their calm margin."""
         return all(p.recovered() for p in self.people)
 
+    def not_reading(self) -> list[PartnerState]:
+        """Partners whose strap gives no trusted rate now (taken off for a walk, out of range)."""
+        return [p for p in self.people if p.latest is None or not p.latest.tick.valid]
+
+    def still_flooded(self) -> list[PartnerState]:
+        """Partners with a trusted reading who have not calmed yet."""
+        return [p for p in self.people if p not in self.not_reading() and not p.recovered()]
+
+    def recovery(self) -> bool | None:
+        """True: everyone calm; False: someone measurably not calm; None: the straps cannot tell."""
+        if self.still_flooded():
+            return False
+        return None if self.not_reading() else True
+
     def set_baseline(self, slot: int, baseline: Baseline) -> None:
         person = self.people[slot]
         person.baseline = baseline
@@ -268,10 +282,11 @@ class Session:
         return snooze
 
     def end_pause(self, now_s: float) -> Pause | None:
-        """End the pause now (early if before its time); records whether the bodies had calmed."""
+        """End the pause now (early if before its time); records whether the bodies had calmed
+        (None when a strap was not reading, rather than guessing)."""
         pause = self.pause
         if pause is not None:
-            pause.end(now_s, self.recovered())
+            pause.end(now_s, self.recovery())
         return pause
 
     def extend_pause(self, minutes: float) -> None:

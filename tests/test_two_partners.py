@@ -217,3 +217,23 @@ def test_a_two_partner_recording_replays_and_analyses_per_partner(window, tmp_pa
         win2.on_sample(replace(s, t_s=s.t_s))
     assert len(win2.session.people) == 2
     assert win2.session.people[1].partner.name == "Jun"
+
+
+def test_a_strap_taken_off_during_the_pause_is_not_called_calm(window, qtbot):
+    """Jun takes the strap off for a walk: the return screen says it cannot tell, and the pause records None."""
+    samples = couple()
+    play_until(window, samples, lambda: window.session.alert_active)
+    window.start_pause("alert")
+    pause = window.session.pause
+    only_mei = (s for s in samples if s.partner == 0)  # Jun's strap stops sending
+    play_until(window, only_mei, lambda: window.stack.currentWidget() is window.return_page)
+    page = window.return_page
+    page.refresh(window.clock.t)
+    assert window.session.not_reading() == [window.session.people[1]]
+    assert page.title.text() == "Check in with each other"
+    assert "Jun: the strap is not reading" in page.body.text() and "Jun not reading" in page.body.text()
+    assert page.phrases.isVisible() and page.back_button.text() == "We're back together"
+    qtbot.mouseClick(page.back_button, Qt.MouseButton.LeftButton)
+    assert pause.recovered is None  # unknown, not guessed
+    window.close()
+    assert window.store.pauses(window.store.summaries()[0].id)[0]["recovered"] is None

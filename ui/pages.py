@@ -364,12 +364,24 @@ class ReturnPage(QWidget):
             rates.append(f"{core(p.partner.name)} {hr}" if two else hr)
         rate_text = join(rates)
         first = self.tr("Start with <b>“{phrase}”</b> — then, if it helps:").format(phrase=core(FIRST_PHRASE))
-        if s.recovered():
+        flooded, unknown = s.still_flooded(), s.not_reading()
+        if not flooded and not unknown:
             title = self.tr("Ready to return")
             body = sentences([
                 (self.tr("Heart rates: {rates}. Both bodies have calmed.") if two else
                  self.tr("Your heart rate is {rates}: your body has calmed.")).format(rates=rate_text),
                 self.tr("Go back to each other at the time you agreed."), first])
+        elif not flooded:
+            # A strap is off (a walk) or out of range: say what is known, never guess "calm".
+            title = self.tr("Check in with each other")
+            names = join([core(p.partner.name) for p in unknown])
+            body = sentences([
+                (self.tr("Heart rates: {rates}.") if two else self.tr("Your heart rate is {rates}.")).format(
+                    rates=rate_text),
+                (self.tr("{names}: the strap is not reading, so the app cannot tell whether the body has calmed.")
+                 .format(names=names) if two else
+                 self.tr("The strap is not reading, so the app cannot tell whether your body has calmed.")),
+                self.tr("Go back together only if you feel settled; otherwise take 5–10 more minutes."), first])
         else:
             title = self.tr("Not quite calm yet")
             body = sentences([
@@ -381,9 +393,9 @@ class ReturnPage(QWidget):
             ])
         _set(self.title, title)
         _set(self.body, body)
-        self.phrases.setVisible(s.recovered())
-        _set(self.back_button, self.tr("We're back together") if s.recovered() else self.tr("Return anyway"))
-        self.plus5.setDefault(not s.recovered())
+        self.phrases.setVisible(not flooded)
+        _set(self.back_button, self.tr("Return anyway") if flooded else self.tr("We're back together"))
+        self.plus5.setDefault(bool(flooded or unknown))
 
 
 def describe_rule(rule) -> str:

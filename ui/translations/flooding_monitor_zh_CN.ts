@@ -793,6 +793,22 @@
         <translation>请在约定的时间回到彼此身边。</translation>
     </message>
     <message>
+        <source>Check in with each other</source>
+        <translation>先彼此确认一下</translation>
+    </message>
+    <message>
+        <source>{names}: the strap is not reading, so the app cannot tell whether the body has calmed.</source>
+        <translation>{names}：心率带没有读到信号，应用无法判断身体是否已经平静。</translation>
+    </message>
+    <message>
+        <source>The strap is not reading, so the app cannot tell whether your body has calmed.</source>
+        <translation>心率带没有读到信号，应用无法判断你的身体是否已经平静。</translation>
+    </message>
+    <message>
+        <source>Go back together only if you feel settled; otherwise take 5–10 more minutes.</source>
+        <translation>只有在你们都感到平复时再回到彼此身边；否则再休息 5–10 分钟。</translation>
+    </message>
+    <message>
         <source>Not quite calm yet</source>
         <translation>还没有完全平静</translation>
     </message>
