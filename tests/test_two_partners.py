@@ -237,3 +237,25 @@ def test_a_strap_taken_off_during_the_pause_is_not_called_calm(window, qtbot):
     assert pause.recovered is None  # unknown, not guessed
     window.close()
     assert window.store.pauses(window.store.summaries()[0].id)[0]["recovered"] is None
+
+
+def test_resting_rate_is_measured_for_the_chosen_partner_only(window, monkeypatch):
+    from PySide6.QtWidgets import QInputDialog
+
+    from devices.scenarios import CALM
+    from ui.calibrate_dialog import CalibrateDialog
+
+    monkeypatch.setattr(QInputDialog, "getItem", lambda *a, **k: ("Jun", True))
+    samples = couple(first=ARGUMENT, second=CALM)  # Mei argues (72-121 bpm) while Jun sits calmly (68-70)
+
+    def measure(dialog: CalibrateDialog) -> int:
+        play_until(window, samples, lambda: dialog.baseline is not None)
+        return 1
+
+    monkeypatch.setattr(CalibrateDialog, "exec", measure)
+    window.calibrate()
+    mei, jun = window.session.people
+    assert mei.baseline is None and 66 < jun.baseline.hr_bpm < 72  # Mei's rising beats were not mixed in
+    window._finish_recording()
+    saved = {p.slot: p.baseline_hr for p in window.store.partners(window.store.summaries()[0].id)}
+    assert saved[0] is None and saved[1] == pytest.approx(jun.baseline.hr_bpm)
