@@ -16,9 +16,9 @@ from typing import Any
 
 from .breathing import BreathingPattern
 from .partners import DEFAULT_PARTNERS, Partner
-from .text import QT_TRANSLATE_NOOP, Text
 from .pause import MAX_PAUSE_S, MIN_PAUSE_S
 from .settings import DetectorSettings, SettingsError
+from .text import QT_TRANSLATE_NOOP, Text
 
 log = logging.getLogger(__name__)
 APP_NAME = "flooding-monitor"

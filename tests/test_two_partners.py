@@ -172,7 +172,7 @@ def test_partner_names_colours_and_own_threshold_are_set_in_settings(window, tmp
     from ui.settings_dialog import SettingsDialog
 
     dialog = SettingsDialog(window.prefs, window)
-    name_b, colour_b, threshold_b = dialog.partner_rows[1]
+    name_b, _, threshold_b = dialog.partner_rows[1]
     name_b.setText("")
     assert not dialog.validate() and "name must be" in dialog.error.text()
     name_b.setText("Mei")

@@ -79,9 +79,9 @@ def main(out: Path, theme: str = "light", partners: int = 2, language: str = "en
     grab("4-pause")
     wait_for(app, lambda: window.stack.currentWidget() is window.return_page, 90)
     grab("5-return")
-    from ui.settings_dialog import SettingsDialog
-    from ui.help_dialog import HelpDialog
     from ui.device_dialog import DeviceDialog
+    from ui.help_dialog import HelpDialog
+    from ui.settings_dialog import SettingsDialog
 
     d = SettingsDialog(window.prefs, window)
     d.show()
