@@ -11,6 +11,8 @@ import heapq
 from dataclasses import replace
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from PySide6.QtCore import Qt
 
 from devices.scenarios import ARGUMENT, WITHDRAW
@@ -259,3 +261,27 @@ def test_resting_rate_is_measured_for_the_chosen_partner_only(window, monkeypatc
     window._finish_recording()
     saved = {p.slot: p.baseline_hr for p in window.store.partners(window.store.summaries()[0].id)}
     assert saved[0] is None and saved[1] == pytest.approx(jun.baseline.hr_bpm)
+
+
+@settings(max_examples=12, deadline=None)
+@given(seed_a=st.integers(0, 10_000), seed_b=st.integers(0, 10_000), peak_a=st.floats(80, 130),
+       peak_b=st.floats(80, 130), lag=st.floats(0.0, 0.99))
+def test_each_partner_is_detected_exactly_as_if_alone(seed_a, seed_b, peak_a, peak_b, lag):
+    """Sharing a session never changes a partner's ticks, states or episodes: the two detectors are apart."""
+    from flooding_monitor.synthetic import Artifacts, Profile, recording
+
+    def story(peak: float) -> Profile:
+        return Profile(((0, 70), (60, 72), (100, peak), (220, peak), (300, 75), (400, 72)))
+
+    a = recording(story(peak_a), seed_a, Artifacts(ectopic_s=[50.0]))
+    b = [replace(s, t_s=s.t_s + lag, partner=1) for s in recording(story(peak_b), seed_b)]
+    prefs = Preferences()
+    together = Session(prefs, partners=prefs.partners)
+    alone_a, alone_b = Session(prefs), Session(prefs)
+    for s in heapq.merge(a, b, key=lambda s: s.t_s):
+        together.feed(s)
+        (alone_a if s.partner == 0 else alone_b).feed(replace(s, partner=0))
+    for shared, alone in zip(together.people, (alone_a.first, alone_b.first)):
+        assert [(r.tick, r.state) for r in shared.trace] == [(r.tick, r.state) for r in alone.trace]
+        assert [(e.start_s, e.onset_s, e.end_s) for e in shared.episodes] == \
+               [(e.start_s, e.onset_s, e.end_s) for e in alone.episodes]

@@ -235,6 +235,8 @@ class MainWindow(QMainWindow):
 
     def _start_lsl(self, clock: Clock) -> None:
         """Open the LSL streams for this session (when the user turned streaming on)."""
+        if self.lsl is not None:
+            self.lsl.close()  # the previous session's streams end
         self.lsl = None
         if not self.lsl_wanted:
             return
