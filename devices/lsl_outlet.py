@@ -36,13 +36,16 @@ class LslUnavailable(RuntimeError):
     """pylsl (or its liblsl) is missing; the message says how to install it."""
 
 
+def _message(exc: BaseException) -> Text:
+    return Text(QT_TRANSLATE_NOOP("core", "Lab Streaming Layer is not available ({error}). Install it with: "
+                                          ".venv/bin/python -m pip install -e '.[lsl]'"), error=str(exc))
+
+
 def _pylsl():
     try:
         import pylsl
     except (ImportError, RuntimeError, OSError) as exc:  # pylsl raises RuntimeError when liblsl is missing
-        raise LslUnavailable(Text(QT_TRANSLATE_NOOP(
-            "core", "Lab Streaming Layer is not available ({error}). Install it with: "
-                    ".venv/bin/python -m pip install -e '.[lsl]'"), error=str(exc))) from None
+        raise LslUnavailable(_message(exc)) from None
     return pylsl
 
 

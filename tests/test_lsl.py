@@ -143,3 +143,23 @@ def test_the_app_publishes_the_shared_pause_when_streaming_is_on(qtbot, tmp_path
         assert win.lsl is None
     finally:
         worker.stop()
+
+
+def test_without_pylsl_the_app_says_how_to_install_it_and_goes_on(qtbot, tmp_path, monkeypatch, worker):
+    import devices.lsl_outlet as lsl_outlet
+    from flooding_monitor.preferences import PreferencesFile
+    from ui.app import make_factory
+    from ui.main_window import MainWindow
+
+    def missing():
+        raise lsl_outlet.LslUnavailable(lsl_outlet._message(ImportError("No module named 'pylsl'")))
+
+    monkeypatch.setattr(lsl_outlet, "_pylsl", missing)
+    win = MainWindow(Preferences(), PreferencesFile(tmp_path / "p.json"), worker, make_factory(50.0),
+                     settings_scope="fm-tests", lsl=True)
+    qtbot.addWidget(win)
+    win.show()
+    win.use_source("demo")
+    assert win.lsl is None
+    assert "pip install -e '.[lsl]'" in win.store_banner.text() and win.store_banner.isVisible()
+    qtbot.waitUntil(lambda: win.session.latest is not None, timeout=20_000)  # monitoring goes on
