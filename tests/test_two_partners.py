@@ -285,3 +285,23 @@ def test_each_partner_is_detected_exactly_as_if_alone(seed_a, seed_b, peak_a, pe
         assert [(r.tick, r.state) for r in shared.trace] == [(r.tick, r.state) for r in alone.trace]
         assert [(e.start_s, e.onset_s, e.end_s) for e in shared.episodes] == \
                [(e.start_s, e.onset_s, e.end_s) for e in alone.episodes]
+
+
+def test_the_first_partners_strap_cannot_be_chosen_again_for_the_second(window, monkeypatch):
+    from types import SimpleNamespace
+
+    from PySide6.QtWidgets import QMessageBox
+
+    import ui.device_dialog as device_dialog
+
+    shown = []
+    window.worker.sources[0] = SimpleNamespace(name="Polar H10 A1", address="AA:BB:CC:DD:EE:01")
+    monkeypatch.setattr(device_dialog.DeviceDialog, "exec", lambda self: 1)
+    monkeypatch.setattr(device_dialog.DeviceDialog, "choice",
+                        lambda self: device_dialog.Choice("ble", "AA:BB:CC:DD:EE:01", "Polar H10 A1"))
+    monkeypatch.setattr(QMessageBox, "information", lambda *a: shown.append(a[2]))
+    added = []
+    monkeypatch.setattr(window, "add_second_source", lambda *a: added.append(a))
+    window.choose_second_device()
+    assert added == [] and "already worn by Mei" in shown[0]
+    del window.worker.sources[0]

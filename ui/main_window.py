@@ -514,6 +514,13 @@ class MainWindow(QMainWindow):
         dialog = DeviceDialog(self.worker, self)
         dialog.setWindowTitle(self.tr("Strap for {name}").format(name=core(self.prefs.partners[1].name)))
         if dialog.exec() and (choice := dialog.choice()) is not None:
+            first = self.worker.source
+            if choice.kind == "ble" and first is not None and choice.address and \
+                    choice.address == getattr(first, "address", None):
+                QMessageBox.information(self, self.tr("Second strap"), self.tr(
+                    "That strap is already worn by {name}. Each partner needs a strap of their own.").format(
+                    name=core(self.prefs.partners[0].name)))
+                return
             self.add_second_source(choice.kind, choice.address, choice.name)
 
     def calibrate(self) -> None:

@@ -613,6 +613,10 @@
         <translation>{name}的心率带</translation>
     </message>
     <message>
+        <source>That strap is already worn by {name}. Each partner needs a strap of their own.</source>
+        <translation>这条心率带已经由{name}佩戴。每位伴侣需要各自的心率带。</translation>
+    </message>
+    <message>
         <source>Resting rate</source>
         <translation>静息心率</translation>
     </message>
