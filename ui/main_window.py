@@ -408,15 +408,14 @@ class MainWindow(QMainWindow):
             self.timer.setInterval(interval)
 
     def _after_ticks(self, results) -> None:
-        was_alert = self._alert_shown
-        if self.session.alert_active and not was_alert:
-            self._on_alert()
-            self._lsl_event("alert", partners=list(self.session.alert_slots))
         alert_changed = self._alert_shown != self.session.alert_active
         self._alert_shown = self.session.alert_active
-        if results:
+        if results or alert_changed:
             self._monitor_dirty = True
-        self._redraw_monitor(force=alert_changed)
+        self._redraw_monitor(force=alert_changed)  # the alert is drawn first, then everything else
+        if alert_changed and self.session.alert_active:
+            self._on_alert()
+            self._lsl_event("alert", partners=list(self.session.alert_slots))
 
     def _redraw_monitor(self, force: bool = False) -> None:
         """Redraw the monitor at most about once a second of session time: two straps tick at
@@ -430,7 +429,8 @@ class MainWindow(QMainWindow):
             self.monitor_page.refresh(now)
 
     def _on_alert(self) -> None:
-        self.monitor_page.refresh(self.now())
+        if self.stack.currentWidget() is not self.monitor_page:
+            self.monitor_page.refresh(self.now())  # drawn for when the user comes back to it
         self.raise_()
         if self.prefs.sound:
             QApplication.beep()
