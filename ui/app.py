@@ -40,7 +40,7 @@ def make_factory(speed: float, replay_path: str | None = None):
 
 def add_gui_arguments(parser: argparse.ArgumentParser) -> None:
     who = parser.add_mutually_exclusive_group()
-    who.add_argument("--demo", action="store_true", help="run on the simulated strap (no hardware)")
+    who.add_argument("--demo", action="store_true", help="run on simulated straps (no hardware; two partners unless --partners 1)")
     who.add_argument("--replay", metavar="FILE", help="play a recording file as the strap")
     who.add_argument("--device", metavar="ADDR", help="connect to this strap (address or name)")
     parser.add_argument("--partners", type=int, choices=(1, 2), default=None,
