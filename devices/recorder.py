@@ -96,7 +96,7 @@ async def record(source: HeartRateSource, settings: DetectorSettings, say: Calla
                 if len(session.episodes) != episodes_seen or any(
                         isinstance(e, EpisodeEnded) for r in ticks for e in r.events):
                     episodes_seen = len(session.episodes)
-                    recorder.set_protocol(session.episodes, session.pauses, session.snoozes, session.baseline)
+                    recorder.set_protocol(session.episodes, session.pauses, session.snoozes, session.first.baseline)
                 had_error = recorder.error
                 recorder.add_sample(sample)
                 if recorder.error and recorder.error != had_error:
@@ -112,7 +112,7 @@ async def record(source: HeartRateSource, settings: DetectorSettings, say: Calla
             os.fsync(fh.fileno())
             fh.close()
         if recorder is not None:
-            recorder.set_protocol(session.episodes, session.pauses, session.snoozes, session.baseline)
+            recorder.set_protocol(session.episodes, session.pauses, session.snoozes, session.first.baseline)
             recorder.finish()
         await asyncio.shield(source.close())
     return result
