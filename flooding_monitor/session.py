@@ -251,7 +251,8 @@ class Session:
 
     def still_flooded(self) -> list[PartnerState]:
         """Partners with a trusted reading who have not calmed yet."""
-        return [p for p in self.people if p not in self.not_reading() and not p.recovered()]
+        unknown = self.not_reading()
+        return [p for p in self.people if p not in unknown and not p.recovered()]
 
     def recovery(self) -> bool | None:
         """True: everyone calm; False: someone measurably not calm; None: the straps cannot tell."""

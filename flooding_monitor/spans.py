@@ -19,3 +19,14 @@ def true_spans(x: npt.ArrayLike, mask: npt.ArrayLike) -> list[tuple[float, float
     starts = np.flatnonzero(edges == 1)
     stops = np.flatnonzero(edges == -1)
     return [(float(xs[a]), float(xs[min(b, xs.size - 1)])) for a, b in zip(starts.tolist(), stops.tolist())]
+
+
+def merge_spans(spans: list[tuple[float, float]]) -> list[tuple[float, float]]:
+    """Overlapping or touching spans joined, sorted: two partners flooded at once make one span."""
+    merged: list[tuple[float, float]] = []
+    for start, stop in sorted(spans):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(stop, merged[-1][1]))
+        else:
+            merged.append((start, stop))
+    return merged

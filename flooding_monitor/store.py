@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from .samples import Contact, HeartRateSample
+from .spans import merge_spans
 from .text import QT_TRANSLATE_NOOP, Text
 
 log = logging.getLogger(__name__)
@@ -434,7 +435,8 @@ class SessionStore:
         for sid, started_at, duration, device in sessions:
             duration = duration or running.get(sid, 0.0)  # still recording: up to its last sample
             eps = ep.get(sid, [])
-            flooded = _union_length([(s, e if e is not None else duration) for s, e, _ in eps])
+            # Two partners flooded at once count once.
+            flooded = sum(b - a for a, b in merge_spans([(s, e if e is not None else duration) for s, e, _ in eps]))
             peaks = [p for _, _, p in eps if p is not None]
             recoveries = []
             for p_start in pauses.get(sid, []):
@@ -450,16 +452,6 @@ class SessionStore:
                                       tuple(names[sid]) if two else (),
                                       tuple(by_partner.get(sid, [0, 0])) if two else ()))
         return out
-
-
-def _union_length(spans: list[tuple[float, float]]) -> float:
-    """Seconds covered by any span: two partners flooded at once count once."""
-    total, reach = 0.0, float("-inf")
-    for start, end in sorted(spans):
-        if end > reach:
-            total += end - max(start, reach)
-            reach = end
-    return total
 
 
 class _Transaction:

@@ -14,7 +14,7 @@ from PySide6.QtGui import QColor
 
 from flooding_monitor.detector import State
 from flooding_monitor.session import PartnerState
-from flooding_monitor.spans import true_spans
+from flooding_monitor.spans import merge_spans, true_spans
 
 WINDOW_S = 300.0
 
@@ -104,14 +104,7 @@ class HeartRateTrace(pg.PlotWidget):
             self.baseline_line.hide()
 
     def _shade_union(self, masks: list[tuple[np.ndarray, np.ndarray]]) -> None:
-        spans = sorted(span for x, mask in masks for span in true_spans(x, mask))
-        merged: list[tuple[float, float]] = []
-        for a, b in spans:
-            if merged and a <= merged[-1][1]:
-                merged[-1] = (merged[-1][0], max(b, merged[-1][1]))
-            else:
-                merged.append((a, b))
-        self._apply_spans(merged)
+        self._apply_spans(merge_spans([span for x, mask in masks for span in true_spans(x, mask)]))
 
     def _apply_spans(self, spans: list[tuple[float, float]]) -> None:
         if not spans and not self._spans:
