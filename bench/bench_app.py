@@ -109,11 +109,11 @@ def alert_latency(episodes: int) -> dict[str, float]:
     source = PushSource()
     clock = Clock()
     prefs = Preferences(sound=False, notifications=False)
-    window = MainWindow(prefs, None, worker, lambda *a: (source, clock), settings_scope="fm-bench")
+    window = MainWindow(prefs, None, worker, settings_scope="fm-bench")  # no history store: no disk
     window.resize(1000, 700)
     window.show()
-    window.use_source("bench")
-    window.recorder = None  # latency of the detector and UI, not of the disk
+    window.start_session(clock, "bench", source.name)
+    worker.use(source, 0)
     chunks, _ = episode_stream(episodes)
     latencies = []
 
@@ -226,7 +226,6 @@ def soak(hours: float) -> dict[str, float]:
     from PySide6.QtWidgets import QApplication
 
     from devices.scenarios import ARGUMENT
-    from flooding_monitor.session_recorder import SessionRecorder
     from flooding_monitor.store import SessionStore
     from ui.main_window import MainWindow
     from ui.worker import DeviceWorker
@@ -235,11 +234,10 @@ def soak(hours: float) -> dict[str, float]:
     worker = DeviceWorker()
     store = SessionStore(Path(tempfile.mkdtemp(prefix="fm-soak-")) / "history.sqlite3")
     clock = Clock()
-    window = MainWindow(Preferences(sound=False, notifications=False), None, worker,
-                        lambda *a: (PushSource(), clock), settings_scope="fm-bench", store=store)
+    window = MainWindow(Preferences(sound=False, notifications=False), None, worker, settings_scope="fm-bench",
+                        store=store)
     window.show()
-    window.clock = clock
-    window.recorder = SessionRecorder(store, window._wall_start, "demo", "soak", None, {})
+    window.start_session(clock, "demo", "soak")
     stream = ARGUMENT.samples(seed=3, source="soak")
     n = int(hours * 3600)
     block = 1000
@@ -249,7 +247,7 @@ def soak(hours: float) -> dict[str, float]:
         s = next(stream)
         clock.t = s.t_s
         t = time.perf_counter()
-        window.on_sample(s)
+        window.controller.feed(s)
         window.refresh()
         costs.append(time.perf_counter() - t)
         if k % 600 == 0:

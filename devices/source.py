@@ -7,38 +7,14 @@ iterated for events (samples and status changes) until it is closed.
 from __future__ import annotations
 
 import asyncio
-import enum
 import logging
 from collections.abc import AsyncIterator
-from dataclasses import dataclass
 from typing import Protocol, runtime_checkable
 
 from flooding_monitor.samples import HeartRateSample
+from flooding_monitor.strap_status import Status, StatusKind
 
 log = logging.getLogger(__name__)
-
-
-class StatusKind(enum.Enum):
-    SCANNING = "scanning"
-    CONNECTING = "connecting"
-    CONNECTED = "connected"
-    SIGNAL_LOST = "signal_lost"  # the link dropped; a reconnect follows
-    RECONNECTING = "reconnecting"
-    DISCONNECTED = "disconnected"  # closed for good
-    BATTERY = "battery"  # value: percent
-    BODY_LOCATION = "body_location"  # value: e.g. "chest"
-    MALFORMED = "malformed"  # value: running count of skipped packets
-    ERROR = "error"  # message: advice for the user
-    FINISHED = "finished"  # a replay or scenario reached its end
-
-
-@dataclass(frozen=True, slots=True)
-class Status:
-    kind: StatusKind
-    t_s: float
-    message: str = ""
-    value: int | str | None = None
-    partner: int = 0  # whose strap reported it
 
 
 SourceEvent = HeartRateSample | Status

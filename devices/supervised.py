@@ -95,13 +95,19 @@ class SupervisedStrap:
         return self._queue.__aiter__()
 
     async def close(self) -> None:
+        """Hang up, then stop the supervisor.
+
+        The link is released *before* the session task is cancelled: the
+        task's cleanup forgets the client, and a strap that is never told to
+        disconnect stays bound to this computer (most accept one central).
+        """
         self._closing = True
-        await stop_task(self._task)
-        self._task = None
         try:
             await asyncio.wait_for(self._disconnect(), 5)
         except Exception as exc:  # noqa: BLE001 - closing must always finish
             log.info("disconnect on close: %s", exc)
+        await stop_task(self._task)
+        self._task = None
         self._status(StatusKind.DISCONNECTED, f"Disconnected from {self.name}")
         self._queue.close()
 
@@ -127,8 +133,10 @@ class SupervisedStrap:
             connected_once = self._first_attempt is not None and self._first_attempt.done()
             if error is not None:
                 self._status(StatusKind.ERROR, error.message)
-                if not error.retry:
+                if not error.retry:  # e.g. not a heart-rate strap: retrying cannot help
                     self._resolve_first(error)
+                    self._status(StatusKind.DISCONNECTED, f"Gave up on {self.name}")
+                    self._queue.close()
                     return
                 if not connected_once:
                     self._resolve_first(error)

@@ -22,7 +22,55 @@ from .partners import DEFAULT_PARTNERS
 from .recordings import CSV_HEADER, csv_rows, load_recording
 from .session import EpisodeRecord
 from .settings import DetectorSettings
-from .store import PartnerInfo, SessionStore, SessionSummary
+from .spans import merge_spans
+from .store import PartnerInfo, SessionStore, SummaryRow
+
+
+@dataclass(frozen=True)
+class SessionSummary:
+    """One row of the history list."""
+
+    id: int
+    started_at: dt.datetime
+    duration_s: float
+    device_name: str | None
+    episodes: int
+    flooded_s: float
+    peak_bpm: float | None
+    pauses: int
+    median_recovery_s: float | None  # from pause start to the end of its episode
+    notes: int
+    partner_names: tuple[str, ...] = ()  # empty for a one-person session
+    episodes_by_partner: tuple[int, ...] = ()
+
+
+def flooded_seconds(episodes: Sequence, end_s: float, partner: int | None = None) -> float:
+    """Time flooded: one partner's episodes, or everyone's with overlaps counted once.
+
+    ``episodes`` have ``start_s``, ``end_s`` (None: still open at ``end_s``) and
+    ``partner``. Every view (history list, detail, CLI, trends) uses this.
+    """
+    spans = [(e.start_s, end_s if e.end_s is None else e.end_s) for e in episodes
+             if partner is None or e.partner == partner]
+    return float(sum(b - a for a, b in merge_spans(spans)))
+
+
+def summarize(row: SummaryRow) -> SessionSummary:
+    eps = row.episodes
+    recoveries = sorted(min(ends) - start for start in row.pause_starts
+                        if (ends := [e.end_s for e in eps if e.end_s is not None and e.start_s <= start <= e.end_s]))
+    two = len(row.partner_names) > 1
+    peaks = [e.peak_bpm for e in eps if e.peak_bpm is not None]
+    by_partner = (sum(e.partner == 0 for e in eps), sum(e.partner >= 1 for e in eps))
+    return SessionSummary(row.id, row.started_at, row.duration_s, row.device_name, len(eps),
+                          flooded_seconds(eps, row.duration_s), max(peaks) if peaks else None,
+                          len(row.pause_starts), recoveries[len(recoveries) // 2] if recoveries else None,
+                          row.notes, row.partner_names if two else (), by_partner if two else ())
+
+
+def summaries(store: SessionStore) -> list[SessionSummary]:
+    """The history list, newest first."""
+    return [summarize(row) for row in store.summary_rows()]
 
 
 def reanalyze(store: SessionStore, session_id: int, settings: DetectorSettings | None = None,
@@ -65,7 +113,7 @@ def _partner_cells(s: SessionSummary) -> tuple:
 
 def export_summary_csv(store: SessionStore, out_dir: str | os.PathLike[str]) -> Path:
     path = Path(out_dir) / "sessions-summary.csv"
-    _write_private(path, [SUMMARY_HEADER] + [summary_row(s) for s in store.summaries()])
+    _write_private(path, [SUMMARY_HEADER] + [summary_row(s) for s in summaries(store)])
     return path
 
 
@@ -97,7 +145,7 @@ def import_recording(store: SessionStore, path: str | os.PathLike[str],
         result = analyze([x for x in samples if x.partner == k], s)
         episodes += [EpisodeRecord(e.start_s, e.onset_s, e.end_s, e.peak_bpm, partner=k)
                      for e in result.detection.episodes]
-    store.replace_protocol(sid, episodes, [], [])
+    store.save_protocol(sid, episodes, [], [])
     duration = max(x.t_s for x in samples)
     store.end_session(sid, started + dt.timedelta(seconds=duration), duration, "import")
     return sid
@@ -133,8 +181,7 @@ def near_misses(analysis: Analysis, min_s: int = 10) -> int:
 
 def weekly_trends(store: SessionStore, with_near_misses: bool = True) -> list[WeekTrend]:
     weeks: dict[dt.date, list[SessionSummary]] = defaultdict(list)
-    summaries = store.summaries()
-    for s in summaries:
+    for s in summaries(store):
         monday = (s.started_at - dt.timedelta(days=s.started_at.weekday())).date()
         weeks[monday].append(s)
     out = []

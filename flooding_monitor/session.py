@@ -83,6 +83,23 @@ class PartnerState:
         return self.monitor.machine.rule.threshold_bpm
 
     @property
+    def rule(self):
+        """The threshold rule in force (absolute or personal), for the screens to describe."""
+        return self.monitor.machine.rule
+
+    def reconfigure(self, prefs: Preferences) -> None:
+        """New detector settings mid-session: a new detector on the same baseline.
+
+        The episodes, trace and calm stretch stay. An episode under way is
+        closed at the last tick ("settings changed"); the new detector opens a
+        new one if the rate is still above its threshold.
+        """
+        self.prefs = prefs
+        self.monitor = LiveMonitor(self.partner.settings(prefs.detector), self.baseline)
+        if self.episodes and self.episodes[-1].end_s is None:
+            self.episodes[-1].end_s = self.latest.tick.t_s if self.latest is not None else self.episodes[-1].onset_s
+
+    @property
     def calm_below_bpm(self) -> float:
         """Under this rate the body counts as calm (threshold minus the hysteresis margin)."""
         return self.threshold_bpm - self.prefs.detector.hysteresis_bpm
@@ -127,7 +144,6 @@ class PartnerState:
 class Session:
     prefs: Preferences
     wall_clock: Callable[[], dt.datetime] = dt.datetime.now
-    baseline: Baseline | None = None
     partners: Sequence[Partner] = (DEFAULT_PARTNERS[0],)
     people: list[PartnerState] = field(init=False)
     pauses: list[Pause] = field(default_factory=list)
@@ -135,15 +151,13 @@ class Session:
     alert_active: bool = False
     alert_slots: tuple[int, ...] = ()  # who is flooded in the current alert
     alerts_raised: int = 0
-    #: Told each partner's new ticks (slot, results): the UI's calibration listens here.
-    on_ticks: Callable[[int, list[TickResult]], None] | None = None
 
     def __post_init__(self) -> None:
         if not 1 <= len(self.partners) <= MAX_PARTNERS:
             raise ValueError(f"a session has 1 to {MAX_PARTNERS} partners")
         self.people = []
         for i, partner in enumerate(self.partners):
-            self.people.append(PartnerState(i, partner, self.prefs, self.baseline if i == 0 else None))
+            self.people.append(PartnerState(i, partner, self.prefs))
 
     def add_partner(self, partner: Partner, baseline: Baseline | None = None) -> PartnerState:
         """The second strap joins a running session (the shared pause and history go on)."""
@@ -163,14 +177,22 @@ class Session:
         return self._handle(person, person.monitor.feed(sample))
 
     def advance(self, now_s: float) -> list[TickResult]:
-        out: list[TickResult] = []
-        for person in self.people:
-            out += self._handle(person, person.monitor.advance(now_s))
-        return out
+        """Every partner's ticks that are due by ``now_s`` (a silent strap still ticks)."""
+        return [r for person in self.people for r in self.advance_partner(person.slot, now_s)]
+
+    def advance_partner(self, slot: int, now_s: float) -> list[TickResult]:
+        person = self.people[slot]
+        return self._handle(person, person.monitor.advance(now_s))
+
+    def reconfigure(self, prefs: Preferences, partners: Sequence[Partner]) -> None:
+        """Settings changed mid-session: new detectors, same episodes, pauses, snoozes and traces."""
+        self.prefs = prefs
+        for person, partner in zip(self.people, partners):
+            person.partner = partner
+            person.reconfigure(prefs)
+        self.partners = tuple(p.partner for p in self.people)
 
     def _handle(self, person: PartnerState, results: list[TickResult]) -> list[TickResult]:
-        if results and self.on_ticks is not None:
-            self.on_ticks(person.slot, results)
         for r in results:
             if person.record([r]) and not self.pausing and not self.snoozed(r.tick.t_s):
                 self._raise_alert()
@@ -202,10 +224,6 @@ class Session:
         return self.first.latest
 
     @property
-    def trace(self) -> deque[TickResult]:
-        return self.first.trace
-
-    @property
     def connection(self) -> ConnectionInfo:
         return self.first.connection
 
@@ -221,10 +239,6 @@ class Session:
     @property
     def flooded(self) -> bool:
         return any(p.flooded for p in self.people)
-
-    @property
-    def threshold_bpm(self) -> float:
-        return self.first.threshold_bpm
 
     @property
     def pause(self) -> Pause | None:
@@ -264,8 +278,6 @@ class Session:
         person = self.people[slot]
         person.baseline = baseline
         person.monitor.machine.use_baseline(baseline)
-        if slot == 0:
-            self.baseline = baseline
 
     # -- actions ------------------------------------------------------------------------
     def start_pause(self, now_s: float, reason: str = "manual") -> Pause:

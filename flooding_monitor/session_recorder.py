@@ -93,7 +93,7 @@ class SessionRecorder:
                 self._partners = None
             if self._protocol is not None:
                 episodes, pauses, snoozes, baseline = self._protocol
-                self.store.replace_protocol(self.session_id, episodes, pauses, snoozes,
+                self.store.save_protocol(self.session_id, episodes, pauses, snoozes,
                                             baseline.hr_bpm if baseline else None,
                                             baseline.rmssd_ms if baseline else None)
                 self._protocol = None
@@ -105,13 +105,14 @@ class SessionRecorder:
         self.error = None
         return True
 
-    def finish(self, duration_s: float | None = None) -> bool:
+    def finish(self, duration_s: float | None = None, closed_by: str = "app") -> bool:
+        """Save what is pending and close the session; ``closed_by`` says how it ended (app, interrupt...)."""
         ok = self.flush()
         if ok and self.store is not None and self.session_id is not None:
             duration = self.last_t_s if duration_s is None else duration_s
             try:
                 self.store.end_session(self.session_id, self.started_at + dt.timedelta(seconds=duration),
-                                       duration)
+                                       duration, closed_by)
             except StoreError as exc:
                 self.error = exc.message
                 return False

@@ -20,7 +20,6 @@ from pathlib import Path
 from typing import Any
 
 from .samples import Contact, HeartRateSample
-from .spans import merge_spans
 from .text import QT_TRANSLATE_NOOP, Text
 
 log = logging.getLogger(__name__)
@@ -35,6 +34,22 @@ class StoreError(Exception):
     def message(self) -> str:
         """The message, a :class:`Text` where it was made from a template (for translation)."""
         return self.args[0] if self.args else ""
+
+
+class StoreLocked(StoreError):
+    """Another program holds the database; writing later will work."""
+
+
+class StoreFull(StoreError):
+    """The disk is full (or failing); writing later may work."""
+
+
+class StoreReadOnly(StoreError):
+    """No permission to write, or a read-only disk."""
+
+
+class StoreDamaged(StoreError):
+    """The file is not a sound SQLite database."""
 
 
 MIGRATIONS: list[str] = [
@@ -163,21 +178,64 @@ class PartnerInfo:
 
 
 @dataclass(frozen=True)
-class SessionSummary:
-    """One row of the history list."""
+class EpisodeRow:
+    start_s: float
+    onset_s: float
+    end_s: float | None
+    peak_bpm: float | None
+    alerted: bool
+    partner: int
+
+
+@dataclass(frozen=True)
+class PauseRow:
+    started_s: float
+    planned_s: float
+    extended_s: float
+    return_at: str
+    ended_s: float | None
+    recovered: bool | None
+    ended_early: bool | None
+    reason: str
+
+    @property
+    def stop_s(self) -> float:
+        """When the pause ended, or was planned to end if it never did."""
+        return self.ended_s if self.ended_s is not None else self.started_s + self.planned_s + self.extended_s
+
+
+@dataclass(frozen=True)
+class SnoozeRow:
+    t_s: float
+    until_s: float
+
+
+@dataclass(frozen=True)
+class NoteRow:
+    written_at: str
+    trigger: str
+    body: str
+    response: str
+    familiar: str
+    other: str
+
+
+@dataclass(frozen=True)
+class SummaryRow:
+    """A session as the history list needs it, before any statistics."""
 
     id: int
     started_at: dt.datetime
     duration_s: float
     device_name: str | None
-    episodes: int
-    flooded_s: float
-    peak_bpm: float | None
-    pauses: int
-    median_recovery_s: float | None  # from pause start to the end of its episode
+    episodes: tuple[EpisodeRow, ...]
+    partner_names: tuple[str, ...]
+    pause_starts: tuple[float, ...]
     notes: int
-    partner_names: tuple[str, ...] = ()  # empty for a one-person session
-    episodes_by_partner: tuple[int, ...] = ()
+
+
+def _flag(value: int | None) -> bool | None:
+    return None if value is None else bool(value)
 
 
 def _encode_rr(rr: Sequence[int]) -> str:
@@ -216,7 +274,7 @@ class SessionStore:
             self._check(db)
         except sqlite3.DatabaseError as exc:
             if in_memory or not _looks_corrupt(exc):
-                raise StoreError(_explain(exc, self.path)) from exc
+                raise _error(exc, self.path) from exc
             self.moved_aside = self._move_aside()
             db = self._connect()
         self._migrate(db)
@@ -306,28 +364,43 @@ class SessionStore:
                 [(session_id, p.slot, p.name, p.colour, p.device_name, p.device_address, p.threshold_bpm,
                   p.baseline_hr, p.baseline_rmssd) for p in partners])
 
-    def replace_protocol(self, session_id: int, episodes: Iterable[Any], pauses: Iterable[Any],
-                         snoozes: Iterable[Any], baseline_hr: float | None = None,
-                         baseline_rmssd: float | None = None) -> None:
-        """Rewrite the (few) episode, pause and snooze rows of a session."""
+    def save_protocol(self, session_id: int, episodes: Iterable[Any], pauses: Iterable[Any],
+                      snoozes: Iterable[Any], baseline_hr: float | None = None,
+                      baseline_rmssd: float | None = None) -> None:
+        """Insert or update a session's episodes, pauses and snoozes in place.
+
+        Rows are matched by what identifies them (an episode by partner and
+        start, a pause by its start, a snooze by its time) and never deleted:
+        a caller that forgot an episode cannot erase it from the history.
+        """
         with self._transaction():
-            for table in ("episodes", "pauses", "snoozes"):
-                self.db.execute(f"DELETE FROM {table} WHERE session_id = ?", (session_id,))
-            self.db.executemany(
-                "INSERT INTO episodes (session_id, start_s, onset_s, end_s, peak_bpm, alerted, partner) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?)",
-                [(session_id, e.start_s, e.onset_s, e.end_s, e.peak_bpm, int(getattr(e, "alerted", False)),
-                  int(getattr(e, "partner", 0))) for e in episodes])
-            self.db.executemany(
-                "INSERT INTO pauses VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                [(session_id, p.started_s, p.planned_s, p.extended_s, p.return_wall.isoformat(), p.ended_s,
-                  None if p.recovered is None else int(p.recovered),
-                  None if p.ended_s is None else int(p.ended_early), p.reason) for p in pauses])
-            self.db.executemany("INSERT INTO snoozes VALUES (?, ?, ?)",
-                                [(session_id, s.t_s, s.until_s) for s in snoozes])
+            for e in episodes:
+                key = (session_id, int(getattr(e, "partner", 0)), e.start_s)
+                values = (e.onset_s, e.end_s, e.peak_bpm, int(getattr(e, "alerted", False)))
+                self._upsert("UPDATE episodes SET onset_s = ?, end_s = ?, peak_bpm = ?, alerted = ? "
+                             "WHERE session_id = ? AND partner = ? AND start_s = ?", values + key,
+                             "INSERT INTO episodes (onset_s, end_s, peak_bpm, alerted, session_id, partner, start_s) "
+                             "VALUES (?, ?, ?, ?, ?, ?, ?)")
+            for p in pauses:
+                values = (p.planned_s, p.extended_s, p.return_wall.isoformat(), p.ended_s,
+                          None if p.recovered is None else int(p.recovered),
+                          None if p.ended_s is None else int(p.ended_early), p.reason)
+                self._upsert("UPDATE pauses SET planned_s = ?, extended_s = ?, return_at = ?, ended_s = ?, "
+                             "recovered = ?, ended_early = ?, reason = ? WHERE session_id = ? AND started_s = ?",
+                             values + (session_id, p.started_s),
+                             "INSERT INTO pauses (planned_s, extended_s, return_at, ended_s, recovered, ended_early, "
+                             "reason, session_id, started_s) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+            for z in snoozes:
+                self._upsert("UPDATE snoozes SET until_s = ? WHERE session_id = ? AND t_s = ?",
+                             (z.until_s, session_id, z.t_s),
+                             "INSERT INTO snoozes (until_s, session_id, t_s) VALUES (?, ?, ?)")
             if baseline_hr is not None:
                 self.db.execute("UPDATE sessions SET baseline_hr = ?, baseline_rmssd = ? WHERE id = ?",
                                 (baseline_hr, baseline_rmssd, session_id))
+
+    def _upsert(self, update: str, args: tuple, insert: str) -> None:
+        if self.db.execute(update, args).rowcount == 0:
+            self.db.execute(insert, args)
 
     def end_session(self, session_id: int, ended_at: dt.datetime, duration_s: float, closed_by: str = "app") -> None:
         with self._transaction():
@@ -397,30 +470,35 @@ class SessionStore:
         info = self.session(session_id)
         return [PartnerInfo(0, "", "#3b82c4", info.device_name, None, None, info.baseline_hr, info.baseline_rmssd)]
 
-    def episodes(self, session_id: int) -> list[sqlite3.Row]:
-        return self.db.execute("SELECT * FROM episodes WHERE session_id = ? ORDER BY start_s", (session_id,)).fetchall()
+    def episodes(self, session_id: int) -> list[EpisodeRow]:
+        return [EpisodeRow(r["start_s"], r["onset_s"], r["end_s"], r["peak_bpm"], bool(r["alerted"]), r["partner"])
+                for r in self._rows("episodes", session_id, "start_s, partner")]
 
-    def pauses(self, session_id: int) -> list[sqlite3.Row]:
-        return self.db.execute("SELECT * FROM pauses WHERE session_id = ? ORDER BY started_s", (session_id,)).fetchall()
+    def pauses(self, session_id: int) -> list[PauseRow]:
+        return [PauseRow(r["started_s"], r["planned_s"], r["extended_s"], r["return_at"], r["ended_s"],
+                         _flag(r["recovered"]), _flag(r["ended_early"]), r["reason"])
+                for r in self._rows("pauses", session_id, "started_s")]
 
-    def snoozes(self, session_id: int) -> list[sqlite3.Row]:
-        return self.db.execute("SELECT * FROM snoozes WHERE session_id = ? ORDER BY t_s", (session_id,)).fetchall()
+    def snoozes(self, session_id: int) -> list[SnoozeRow]:
+        return [SnoozeRow(r["t_s"], r["until_s"]) for r in self._rows("snoozes", session_id, "t_s")]
 
-    def notes(self, session_id: int) -> list[sqlite3.Row]:
-        return self.db.execute("SELECT * FROM notes WHERE session_id = ? ORDER BY written_at", (session_id,)).fetchall()
+    def notes(self, session_id: int) -> list[NoteRow]:
+        return [NoteRow(r["written_at"], r["trigger"], r["body"], r["response"], r["familiar"], r["other"])
+                for r in self._rows("notes", session_id, "written_at")]
 
-    def summaries(self) -> list[SessionSummary]:
-        """The history list in one query per table, newest first."""
+    def _rows(self, table: str, session_id: int, order: str) -> list[sqlite3.Row]:
+        return self.db.execute(f"SELECT * FROM {table} WHERE session_id = ? ORDER BY {order}",
+                               (session_id,)).fetchall()
+
+    def summary_rows(self) -> list[SummaryRow]:
+        """What the history list is computed from, newest first, in one query per table."""
         sessions = self.db.execute(
             "SELECT id, started_at, COALESCE(duration_s, 0), device_name FROM sessions ORDER BY started_at DESC"
         ).fetchall()
-        ep: dict[int, list[tuple[float, float | None, float | None]]] = {}
-        by_partner: dict[int, list[int]] = {}
-        for sid, start, end, peak, slot in self.db.execute(
-                "SELECT session_id, start_s, end_s, peak_bpm, partner FROM episodes"):
-            ep.setdefault(sid, []).append((start, end, peak))
-            counts = by_partner.setdefault(sid, [0, 0])
-            counts[min(int(slot), 1)] += 1
+        episodes: dict[int, list[EpisodeRow]] = {}
+        for r in self.db.execute("SELECT * FROM episodes ORDER BY start_s"):
+            episodes.setdefault(r["session_id"], []).append(
+                EpisodeRow(r["start_s"], r["onset_s"], r["end_s"], r["peak_bpm"], bool(r["alerted"]), r["partner"]))
         names: dict[int, list[str]] = {}
         for sid, name in self.db.execute("SELECT session_id, name FROM partners ORDER BY session_id, slot"):
             names.setdefault(sid, []).append(name)
@@ -429,28 +507,13 @@ class SessionStore:
             pauses.setdefault(sid, []).append(started)
         notes = dict(self.db.execute("SELECT session_id, COUNT(*) FROM notes GROUP BY session_id").fetchall())
         out = []
-        open_ids = [sid for sid, _, d, _ in sessions if not d]
-        running = {sid: self.db.execute("SELECT COALESCE(MAX(t_s), 0) FROM samples WHERE session_id = ?",
-                                        (sid,)).fetchone()[0] for sid in open_ids}
         for sid, started_at, duration, device in sessions:
-            duration = duration or running.get(sid, 0.0)  # still recording: up to its last sample
-            eps = ep.get(sid, [])
-            # Two partners flooded at once count once.
-            flooded = sum(b - a for a, b in merge_spans([(s, e if e is not None else duration) for s, e, _ in eps]))
-            peaks = [p for _, _, p in eps if p is not None]
-            recoveries = []
-            for p_start in pauses.get(sid, []):
-                ends = [e for s, e, _ in eps if e is not None and s <= p_start <= e]
-                if ends:
-                    recoveries.append(min(ends) - p_start)
-            recoveries.sort()
-            median = recoveries[len(recoveries) // 2] if recoveries else None
-            two = len(names.get(sid, ())) > 1
-            out.append(SessionSummary(sid, dt.datetime.fromisoformat(started_at), float(duration), device,
-                                      len(eps), float(flooded), max(peaks) if peaks else None,
-                                      len(pauses.get(sid, [])), median, int(notes.get(sid, 0)),
-                                      tuple(names[sid]) if two else (),
-                                      tuple(by_partner.get(sid, [0, 0])) if two else ()))
+            if not duration:  # still recording: up to its last sample
+                duration = self.db.execute("SELECT COALESCE(MAX(t_s), 0) FROM samples WHERE session_id = ?",
+                                           (sid,)).fetchone()[0]
+            out.append(SummaryRow(sid, dt.datetime.fromisoformat(started_at), float(duration), device,
+                                  tuple(episodes.get(sid, ())), tuple(names.get(sid, ())),
+                                  tuple(pauses.get(sid, ())), int(notes.get(sid, 0))))
         return out
 
 
@@ -463,7 +526,7 @@ class _Transaction:
         try:
             self.db.execute("BEGIN IMMEDIATE")
         except sqlite3.Error as exc:
-            raise StoreError(_explain(exc, self.path)) from exc
+            raise _error(exc, self.path) from exc
         return self.db
 
     def _rollback(self) -> None:
@@ -481,10 +544,10 @@ class _Transaction:
                 return False
             except sqlite3.Error as commit_exc:
                 self._rollback()
-                raise StoreError(_explain(commit_exc, self.path)) from commit_exc
+                raise _error(commit_exc, self.path) from commit_exc
         self._rollback()
         if isinstance(exc, sqlite3.Error):
-            raise StoreError(_explain(exc, self.path)) from exc
+            raise _error(exc, self.path) from exc
         return False
 
 
@@ -493,20 +556,54 @@ def _looks_corrupt(exc: sqlite3.DatabaseError) -> bool:
     return "malformed" in text or "not a database" in text or "file is encrypted" in text
 
 
-def _explain(exc: BaseException, path: str) -> Text:
+def _error(exc: BaseException, path: str) -> StoreError:
+    """The SQLite error as a typed store error whose message tells the user what to do."""
     text = str(exc).lower()
     if "locked" in text or "busy" in text:
-        return Text(QT_TRANSLATE_NOOP("core", "The history database is in use by another program ({path}). Close "
-                                      "other copies of Flooding Monitor; recording continues in memory and will "
-                                      "be saved when it is free."), path=path)
+        return StoreLocked(Text(QT_TRANSLATE_NOOP(
+            "core", "The history database is in use by another program ({path}). Close other copies of Flooding "
+                    "Monitor; recording continues in memory and will be saved when it is free."), path=path))
     if "full" in text or "disk i/o" in text:
-        return Text(QT_TRANSLATE_NOOP("core", "The disk is full: the history could not be saved. Free some space; "
-                                      "recording continues in memory and will be saved when space is "
-                                      "available."))
+        return StoreFull(Text(QT_TRANSLATE_NOOP(
+            "core", "The disk is full: the history could not be saved. Free some space; recording continues in "
+                    "memory and will be saved when space is available.")))
     if "readonly" in text or "read-only" in text or "unable to open" in text or "permission" in text:
-        return Text(QT_TRANSLATE_NOOP("core", "Cannot write the history database {path} (no permission or "
-                                      "read-only disk). Choose another folder with --data-dir; recording "
-                                      "continues in memory."), path=path)
-    if _looks_corrupt(exc) if isinstance(exc, sqlite3.DatabaseError) else False:
-        return Text(QT_TRANSLATE_NOOP("core", "The history database {path} is damaged."), path=path)
-    return Text(QT_TRANSLATE_NOOP("core", "History database problem: {error}"), error=str(exc))
+        return StoreReadOnly(Text(QT_TRANSLATE_NOOP(
+            "core", "Cannot write the history database {path} (no permission or read-only disk). Choose another "
+                    "folder with --data-dir; recording continues in memory."), path=path))
+    if isinstance(exc, sqlite3.DatabaseError) and _looks_corrupt(exc):
+        return StoreDamaged(Text(QT_TRANSLATE_NOOP("core", "The history database {path} is damaged."), path=path))
+    return StoreError(Text(QT_TRANSLATE_NOOP("core", "History database problem: {error}"), error=str(exc)))
+
+
+@dataclass
+class OpenedStore:
+    """The history database (None when it cannot be used) and what the user should be told about it."""
+
+    store: SessionStore | None
+    notes: list[str]  # Text where translatable
+
+
+def open_store(folder: str | os.PathLike[str] | None = None) -> OpenedStore:
+    """Open the history in ``folder`` (see :func:`data_dir`), recover after a crash, and say what happened.
+
+    Every entry point (the app, ``record``, ``history``, ``export``, ``import``)
+    opens the history through here, so each one reports the same things.
+    """
+    try:
+        store = SessionStore(data_dir(folder) / DB_NAME)
+    except StoreError as exc:
+        return OpenedStore(None, [Text(QT_TRANSLATE_NOOP("core", "History not saved: {error}"), error=exc.message)])
+    notes: list[str] = []
+    if store.moved_aside:
+        notes.append(Text(QT_TRANSLATE_NOOP("core", "The history database was damaged. It was kept as {name} and a "
+                                                    "new one was started."), name=store.moved_aside.name))
+    try:
+        closed = store.close_unfinished()
+    except StoreError as exc:
+        closed = []
+        notes.append(exc.message)
+    if closed:
+        notes.append(Text(QT_TRANSLATE_NOOP("core", "{n} session(s) left open when the app last stopped were "
+                                                    "closed and kept."), n=len(closed)))
+    return OpenedStore(store, notes)

@@ -44,8 +44,9 @@ def test_record_demo_writes_a_csv_the_analyzer_reads(tmp_path):
     assert (out_file.stat().st_mode & 0o777) == 0o600
     rows = list(csv.DictReader(out_file.open()))
     assert rows[0].keys() >= {"t", "hr", "rr_ms", "contact"}
-    samples = load_recording(out_file).samples
-    assert 140 <= len(samples) <= 152
+    recording = load_recording(out_file)
+    assert recording.partner_slots == [0, 1]  # the demo is a couple, as in the app
+    assert all(140 <= len(recording.of_partner(k)) <= 152 for k in (0, 1))
     analysis = run("analyze", str(out_file))
     assert '"episodes"' in analysis.stdout
 

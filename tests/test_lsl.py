@@ -16,10 +16,10 @@ from dataclasses import replace
 import pylsl  # the test extra installs it: a missing pylsl fails here, it is never skipped
 import pytest
 
-from devices.lsl_outlet import LslPublisher
-from devices.scenarios import ARGUMENT, WITHDRAW
+from flooding_monitor.lsl_output import LslPublisher
+from devices.scenarios import ARGUMENT, WITHDRAW  # noqa: I001
 from flooding_monitor.preferences import Preferences
-from flooding_monitor.session import Session
+from flooding_monitor.controller import SessionController, TicksAdded
 
 
 def resolve(prop: str, value: str):
@@ -43,11 +43,12 @@ def pull_all(inlet, expect: int | None = None, until=None):
 
 
 def test_an_lsl_inlet_receives_hr_rr_and_events_with_matching_timestamps():
-    session = Session(Preferences(), partners=Preferences().partners)  # both partners
     clock = {"t": 0.0}
     lsl = LslPublisher(lambda: clock["t"], speed=1.0, session_id="test1")
-    lsl.add_partner(0, "Partner A", "Demo strap")
-    lsl.add_partner(1, "Partner B", "Demo strap B")
+    controller = SessionController(Preferences(), None)  # LSL is an output of the session controller
+    controller.start(lambda: clock["t"], "demo", "Demo strap", outputs=[lsl])
+    controller.add_partner(1, "Demo strap B")
+    session = controller.session
     hr_a, hr_info = resolve("source_id", "flooding-monitor-test1-p0-hr")
     rr_b, _ = resolve("source_id", "flooding-monitor-test1-p1-rr")
     events, ev_info = resolve("source_id", "flooding-monitor-test1-events")
@@ -61,21 +62,19 @@ def test_an_lsl_inlet_receives_hr_rr_and_events_with_matching_timestamps():
     assert ev_info.type() == "Markers" and ev_info.channel_format() == pylsl.cf_string
 
     ticks_a, beats_b = [], []
-    session.on_ticks = lambda slot, results: (lsl.push_ticks(slot, results),
-                                              ticks_a.extend(results) if slot == 0 else None)
+    controller.listeners.append(
+        lambda e: ticks_a.extend(e.results) if isinstance(e, TicksAdded) and e.slot == 0 else None)
     a = ARGUMENT.samples(7, "A")
     b = (replace(s, partner=1) for s in WITHDRAW.samples(11, "B", 0.4))
     for s in heapq.merge(a, b, key=lambda s: s.t_s):
         if s.t_s > 300:
             break
         clock["t"] = s.t_s
-        session.feed(s)
-        lsl.push_sample(s)
+        controller.feed(s)
         if s.partner == 1:
             beats_b += [rr / 1000 for rr in s.rr_us]
         if session.alert_active and not session.pausing:
-            pause = session.start_pause(s.t_s, "alert")
-            lsl.push_event(s.t_s, "pause_started", reason="alert", minutes=pause.planned_s / 60)
+            controller.start_pause("alert")
 
     hr_values, hr_stamps = pull_all(hr_a, len(ticks_a))
     assert len(hr_values) == len(ticks_a) > 250
@@ -97,7 +96,7 @@ def test_an_lsl_inlet_receives_hr_rr_and_events_with_matching_timestamps():
     pause_marker = next((d, t) for d, t in zip(decoded, marker_stamps) if d["event"] == "pause_started")
     assert abs(pause_marker[1] - lsl.lsl_time(session.pauses[0].started_s)) < 1e-6
     assert not any(d["event"] == "flooding_started" and d["partner"] == 1 for d in decoded)
-    lsl.close()
+    controller.finish()
 
 
 def test_lsl_times_keep_real_time_spacing_for_a_sped_up_demo():
@@ -111,7 +110,6 @@ def test_the_app_publishes_the_shared_pause_when_streaming_is_on(qtbot, tmp_path
     from PySide6.QtCore import Qt
 
     from flooding_monitor.preferences import PreferencesFile
-    from ui.app import make_factory
     from ui.main_window import MainWindow
     from ui.worker import DeviceWorker
 
@@ -120,14 +118,13 @@ def test_the_app_publishes_the_shared_pause_when_streaming_is_on(qtbot, tmp_path
 
     worker = DeviceWorker()
     try:
-        win = MainWindow(Preferences(), PreferencesFile(tmp_path / "p.json"), worker, make_factory(50.0),
+        win = MainWindow(Preferences(), PreferencesFile(tmp_path / "p.json"), worker, 50.0,
                          settings_scope="fm-tests", lsl=True)
         qtbot.addWidget(win)
-        win.clock = SessionClock()
-        win.session.add_partner(win.prefs.partners[1])
-        win._start_lsl(win.clock)
-        assert win.lsl is not None
-        events, _ = resolve("source_id", f"flooding-monitor-{win.lsl.session_id}-events")
+        win.start_session(SessionClock(), "demo", "Strap A")
+        win.controller.add_partner(1, "Strap B")
+        (lsl,) = win.controller.outputs
+        events, _ = resolve("source_id", f"flooding-monitor-{lsl.session_id}-events")
         samples = couple()
         play_until(win, samples, lambda: win.session.alert_active)
         qtbot.mouseClick(win.monitor_page.alert.pause_button, Qt.MouseButton.LeftButton)
@@ -138,28 +135,27 @@ def test_the_app_publishes_the_shared_pause_when_streaming_is_on(qtbot, tmp_path
         assert kinds.index("flooding_started") < kinds.index("alert") < kinds.index("pause_started")
         k = kinds.index("pause_started")
         assert decoded[k]["reason"] == "alert"
-        assert abs(stamps[k] - win.lsl.lsl_time(win.session.pauses[0].started_s)) < 1e-6
+        assert abs(stamps[k] - lsl.lsl_time(win.session.pauses[0].started_s)) < 1e-6
         win.close()
-        assert win.lsl is None
+        assert win.controller.outputs == [] and lsl.markers is None  # the streams ended with the session
     finally:
         worker.stop()
 
 
 def test_without_pylsl_the_app_says_how_to_install_it_and_goes_on(qtbot, tmp_path, monkeypatch, worker):
-    import devices.lsl_outlet as lsl_outlet
+    import flooding_monitor.lsl_output as lsl_outlet
     from flooding_monitor.preferences import PreferencesFile
-    from ui.app import make_factory
     from ui.main_window import MainWindow
 
     def missing():
         raise lsl_outlet.LslUnavailable(lsl_outlet._message(ImportError("No module named 'pylsl'")))
 
     monkeypatch.setattr(lsl_outlet, "_pylsl", missing)
-    win = MainWindow(Preferences(), PreferencesFile(tmp_path / "p.json"), worker, make_factory(50.0),
+    win = MainWindow(Preferences(), PreferencesFile(tmp_path / "p.json"), worker, 50.0,
                      settings_scope="fm-tests", lsl=True)
     qtbot.addWidget(win)
     win.show()
     win.use_source("demo")
-    assert win.lsl is None
+    assert win.controller.outputs == []
     assert "pip install -e '.[lsl]'" in win.store_banner.text() and win.store_banner.isVisible()
     qtbot.waitUntil(lambda: win.session.latest is not None, timeout=20_000)  # monitoring goes on

@@ -14,6 +14,7 @@ from flooding_monitor.history import (
     export_summary_csv,
     import_recording,
     reanalyze,
+    summaries,
 )
 from flooding_monitor.pause import start_pause
 from flooding_monitor.recordings import load_recording
@@ -48,21 +49,21 @@ def test_round_trip_of_a_session(tmp_path):
     store.write_batch(sid, data, [(50.0, "signal_lost", "gone"), (55.0, "connected", "back")])
     pause = start_pause(60.0, NOW + dt.timedelta(seconds=60), 1200, "alert")
     pause.end(1300.0, True)
-    store.replace_protocol(sid, [EpisodeRecord(20.0, 50.0, 90.0, 120.0, True)], [pause], [Snooze(40, 340)])
+    store.save_protocol(sid, [EpisodeRecord(20.0, 50.0, 90.0, 120.0, True)], [pause], [Snooze(40, 340)])
     store.add_note(sid, trigger="he looked at his phone", body="throat tight", response="went silent",
                    familiar="yes, like at home")
     store.end_session(sid, NOW + dt.timedelta(seconds=101), 101.0)
     back = store.samples(sid)
     assert [(s.t_s, s.hr_bpm, s.rr_us, s.contact) for s in back] == [(s.t_s, s.hr_bpm, s.rr_us, s.contact) for s in data]
     assert store.events(sid)[0] == (50.0, "signal_lost", "gone")
-    (summary,) = store.summaries()
+    (summary,) = summaries(store)
     assert summary.episodes == 1 and summary.flooded_s == 70.0 and summary.peak_bpm == 120.0
     assert summary.pauses == 1 and summary.median_recovery_s == 30.0 and summary.notes == 1
     p = store.pauses(sid)[0]
-    assert p["recovered"] == 1 and p["ended_early"] == 0 and p["reason"] == "alert"
-    assert store.notes(sid)[0]["trigger"] == "he looked at his phone"
+    assert p.recovered is True and p.ended_early is False and p.reason == "alert"
+    assert store.notes(sid)[0].trigger == "he looked at his phone"
     store.delete_session(sid)
-    assert store.summaries() == [] and store.sample_count(sid) == 0
+    assert summaries(store) == [] and store.sample_count(sid) == 0
 
 
 def test_corrupt_file_is_moved_aside_not_deleted(tmp_path):
@@ -147,11 +148,11 @@ def test_unfinished_session_is_closed_at_next_start(tmp_path):
 def test_import_export_and_what_if(tmp_path):
     store = SessionStore(tmp_path / "history.sqlite3")
     sid = import_recording(store, "tests/data/exercise_rri.hrm")
-    (summary,) = store.summaries()
+    (summary,) = summaries(store)
     assert summary.episodes == 1 and summary.flooded_s > 20 * 60
     strict = reanalyze(store, sid, DetectorSettings(threshold_bpm=110))
     assert strict.detection.episodes == []
-    assert store.summaries()[0].episodes == 1  # the recording is untouched
+    assert summaries(store)[0].episodes == 1  # the recording is untouched
     path = export_session_csv(store, sid, tmp_path / "out")
     assert len(load_recording(path).samples) == store.sample_count(sid)
     assert stat.S_IMODE(path.stat().st_mode) == 0o600
@@ -180,10 +181,10 @@ def test_a_version_1_database_is_upgraded_and_its_rows_belong_to_partner_0(tmp_p
     assert store.schema_version == len(MIGRATIONS)
     [sample] = store.samples(1)
     assert (sample.t_s, sample.hr_bpm, sample.rr_us, sample.partner) == (0.5, 72, (833000,), 0)
-    assert store.episodes(1)[0]["partner"] == 0
+    assert store.episodes(1)[0].partner == 0
     [who] = store.partners(1)
     assert (who.slot, who.device_name, who.baseline_hr) == (0, "Polar H10 1", 61.0)
-    assert store.summaries()[0].partner_names == ()
+    assert summaries(store)[0].partner_names == ()
 
 
 def test_two_partners_are_kept_apart_and_together(tmp_path):
@@ -194,11 +195,11 @@ def test_two_partners_are_kept_apart_and_together(tmp_path):
     a = [HeartRateSample(float(t), 80.0, (750000,), Contact.DETECTED, partner=0) for t in range(5)]
     b = [HeartRateSample(t + 0.3, 64.0, (937500,), Contact.DETECTED, partner=1) for t in range(5)]
     store.write_batch(sid, [x for pair in zip(a, b) for x in pair], [(2.0, "signal_lost", "", 1)])
-    store.replace_protocol(sid, [EpisodeRecord(0, 30, 90, 120, True, partner=1)], [], [])
+    store.save_protocol(sid, [EpisodeRecord(0, 30, 90, 120, True, partner=1)], [], [])
 
     assert [s.hr_bpm for s in store.samples(sid, partner=1)] == [64.0] * 5
     assert [s.partner for s in store.samples(sid)] == [0, 1] * 5  # arrival order kept
     assert store.events(sid, partner=0) == [] and len(store.events(sid, partner=1)) == 1
     assert [(p.name, p.threshold_bpm) for p in store.partners(sid)] == [("Mei", None), ("Jun", 92.0)]
-    summary = store.summaries()[0]
+    summary = summaries(store)[0]
     assert summary.partner_names == ("Mei", "Jun") and summary.episodes_by_partner == (0, 1)

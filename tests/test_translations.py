@@ -34,7 +34,6 @@ from flooding_monitor.session_recorder import SessionRecorder
 from flooding_monitor.store import SessionStore
 from tools import translations
 from ui import i18n
-from ui.app import make_factory
 from ui.main_window import MainWindow
 from ui.worker import DeviceWorker
 
@@ -126,12 +125,11 @@ def test_every_screen_of_a_two_partner_session_is_in_chinese(chinese, qtbot, tmp
     worker = DeviceWorker()
     try:
         store = SessionStore(tmp_path / "h.sqlite3")
-        win = MainWindow(Preferences(), PreferencesFile(tmp_path / "p.json"), worker, make_factory(50.0),
+        win = MainWindow(Preferences(), PreferencesFile(tmp_path / "p.json"), worker, 50.0,
                          settings_scope="fm-tests", store=store)
         qtbot.addWidget(win)
         win.show()
-        win.clock = SessionClock()
-        win.recorder = SessionRecorder(store, win._wall_start, "demo", "Demo strap", "demo", {})
+        win.start_session(SessionClock(), "demo", "Demo strap", "demo")
         win.session.add_partner(win.prefs.partners[1])
         for p in win.session.people:
             p.connection.device_name = "Demo strap"
@@ -187,7 +185,7 @@ def test_every_screen_of_a_two_partner_session_is_in_chinese(chinese, qtbot, tmp
             dialog.show()
             check(dialog, name)
             dialog.close()
-        win._finish_recording()
+        win.controller.finish()
         history = HistoryWindow(store, partners=win.prefs.partners)
         qtbot.addWidget(history)
         history.show()

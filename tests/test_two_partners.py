@@ -21,6 +21,7 @@ from flooding_monitor.history import (
     export_session_csv,
     import_recording,
     reanalyze,
+    summaries,
     weekly_trends,
 )
 from flooding_monitor.partners import Partner
@@ -28,7 +29,8 @@ from flooding_monitor.preferences import Preferences, PreferencesFile
 from flooding_monitor.session import Session
 from flooding_monitor.session_recorder import SessionRecorder
 from flooding_monitor.store import SessionStore
-from ui.app import make_factory
+from flooding_monitor.controller import SessionController
+from ui import window_dialogs
 from ui.main_window import MainWindow
 
 from .test_ui import SessionClock, play_until
@@ -47,13 +49,11 @@ def couple(first=ARGUMENT, second=WITHDRAW):
 def window(qtbot, worker, tmp_path):
     store = SessionStore(tmp_path / "history.sqlite3")
     win = MainWindow(Preferences(partners=NAMES), PreferencesFile(tmp_path / "prefs.json"), worker,
-                     make_factory(50.0), settings_scope="fm-tests", store=store)
+                     50.0, settings_scope="fm-tests", store=store)
     qtbot.addWidget(win)
     win.show()
-    win.clock = SessionClock()
-    win.recorder = SessionRecorder(store, win._wall_start, "demo", "Strap A", "demo", win.prefs.detector.to_dict())
-    win.session.add_partner(NAMES[1])
-    win._record_partners()
+    win.start_session(SessionClock(), "demo", "Strap A", "demo")
+    win.controller.add_partner(1, "Strap B")
     return win
 
 
@@ -91,13 +91,13 @@ def test_one_partner_floods_shared_pause_then_both_calm_before_return(window, qt
     play_until(window, samples, lambda: window.clock.t > pause.ended_s + 5)
     window.close()
     store = window.store
-    (summary,) = store.summaries()
+    (summary,) = summaries(store)
     sid = summary.id
     assert summary.partner_names == ("Mei", "Jun")
     assert summary.episodes_by_partner == (1, 0) and summary.pauses == 1
     for person in window.session.people:  # every sample of each partner saved, apart
         assert len(store.samples(sid, person.slot)) == person.monitor.intake.counts.samples
-    assert [e["partner"] for e in store.episodes(sid)] == [0]
+    assert [e.partner for e in store.episodes(sid)] == [0]
     # The batch re-analysis agrees: A floods once, B comes close but does not.
     assert len(reanalyze(store, sid, partner=0).detection.episodes) == 1
     assert len(reanalyze(store, sid, partner=1).detection.episodes) == 0
@@ -134,13 +134,13 @@ def test_two_partner_export_imports_back_as_two_partners(window, tmp_path):
     play_until(window, samples, lambda: window.clock.t > 400)
     window.close()
     store = window.store
-    sid = store.summaries()[0].id
+    sid = summaries(store)[0].id
     path = export_session_csv(store, sid, tmp_path / "out")
     other = SessionStore(tmp_path / "other.sqlite3")
     new = import_recording(other, path)
     assert [p.slot for p in other.partners(new)] == [0, 1]
     assert len(other.samples(new, 1)) == len(store.samples(sid, 1))
-    assert other.summaries()[0].episodes_by_partner == (1, 0)
+    assert summaries(other)[0].episodes_by_partner == (1, 0)
 
 
 def test_personal_thresholds_apply_per_partner():
@@ -156,7 +156,7 @@ def test_personal_thresholds_apply_per_partner():
 
 
 def test_demo_runs_two_partners_through_the_real_worker(qtbot, worker, tmp_path):
-    win = MainWindow(Preferences(), PreferencesFile(tmp_path / "p.json"), worker, make_factory(40.0),
+    win = MainWindow(Preferences(), PreferencesFile(tmp_path / "p.json"), worker, 40.0,
                      settings_scope="fm-tests")
     qtbot.addWidget(win)
     win.show()
@@ -199,7 +199,7 @@ def test_a_two_partner_recording_replays_and_analyses_per_partner(window, tmp_pa
     samples = couple()
     play_until(window, samples, lambda: window.clock.t > 400)
     window.close()
-    path = export_session_csv(window.store, window.store.summaries()[0].id, tmp_path)
+    path = export_session_csv(window.store, summaries(window.store)[0].id, tmp_path)
 
     assert cli(["analyze", str(path), "--partner", "0"]) == 0
     first = json.loads(capsys.readouterr().out)
@@ -210,15 +210,12 @@ def test_a_two_partner_recording_replays_and_analyses_per_partner(window, tmp_pa
 
     replay = ReplayStrap(path)
     assert {s.partner for s in replay.recording.samples} == {0, 1}
-    fresh = Session(Preferences(), partners=Preferences().partners[:1])
-    win2 = window  # reuse the widget tree: a one-partner session that meets partner 1's samples
-    win2.session = fresh
-    win2._show_session()
-    win2.recorder = None
+    controller = SessionController(window.prefs, None)  # a one-partner session that meets partner 1's samples
+    controller.start(lambda: 0.0, "replay", path.name)
     for s in replay.recording.samples[:200]:
-        win2.on_sample(replace(s, t_s=s.t_s))
-    assert len(win2.session.people) == 2
-    assert win2.session.people[1].partner.name == "Jun"
+        controller.feed(s)
+    assert len(controller.session.people) == 2
+    assert controller.session.people[1].partner.name == "Jun"
 
 
 def test_a_strap_taken_off_during_the_pause_is_not_called_calm(window, qtbot):
@@ -238,7 +235,7 @@ def test_a_strap_taken_off_during_the_pause_is_not_called_calm(window, qtbot):
     qtbot.mouseClick(page.back_button, Qt.MouseButton.LeftButton)
     assert pause.recovered is None  # unknown, not guessed
     window.close()
-    assert window.store.pauses(window.store.summaries()[0].id)[0]["recovered"] is None
+    assert window.store.pauses(summaries(window.store)[0].id)[0].recovered is None
 
 
 def test_resting_rate_is_measured_for_the_chosen_partner_only(window, monkeypatch):
@@ -255,11 +252,11 @@ def test_resting_rate_is_measured_for_the_chosen_partner_only(window, monkeypatc
         return 1
 
     monkeypatch.setattr(CalibrateDialog, "exec", measure)
-    window.calibrate()
+    window_dialogs.calibrate(window)
     mei, jun = window.session.people
     assert mei.baseline is None and 66 < jun.baseline.hr_bpm < 72  # Mei's rising beats were not mixed in
-    window._finish_recording()
-    saved = {p.slot: p.baseline_hr for p in window.store.partners(window.store.summaries()[0].id)}
+    window.controller.finish()
+    saved = {p.slot: p.baseline_hr for p in window.store.partners(summaries(window.store)[0].id)}
     assert saved[0] is None and saved[1] == pytest.approx(jun.baseline.hr_bpm)
 
 
@@ -302,6 +299,6 @@ def test_the_first_partners_strap_cannot_be_chosen_again_for_the_second(window, 
     monkeypatch.setattr(QMessageBox, "information", lambda *a: shown.append(a[2]))
     added = []
     monkeypatch.setattr(window, "add_second_source", lambda *a: added.append(a))
-    window.choose_second_device()
+    window_dialogs.choose_second_device(window)
     assert added == [] and "already worn by Mei" in shown[0]
     del window.worker.sources[0]

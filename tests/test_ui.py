@@ -17,8 +17,8 @@ from flooding_monitor.detector import State
 from flooding_monitor.preferences import Preferences, PreferencesFile
 from flooding_monitor.samples import Contact, HeartRateSample
 from flooding_monitor.session_recorder import SessionRecorder
+from flooding_monitor.history import summaries
 from flooding_monitor.store import SessionStore
-from ui.app import make_factory
 from ui.main_window import MainWindow
 
 
@@ -34,13 +34,11 @@ class SessionClock:
 def window(qtbot, worker, tmp_path):
     prefs_file = PreferencesFile(tmp_path / "prefs.json")
     store = SessionStore(tmp_path / "history.sqlite3")
-    win = MainWindow(Preferences(), prefs_file, worker, make_factory(50.0), settings_scope="fm-tests",
+    win = MainWindow(Preferences(), prefs_file, worker, 50.0, settings_scope="fm-tests",
                      store=store)
     qtbot.addWidget(win)
     win.show()
-    win.clock = SessionClock()
-    win.recorder = SessionRecorder(store, win._wall_start, "demo", "Demo strap", "demo",
-                                   win.prefs.detector.to_dict())
+    win.start_session(SessionClock(), "demo", "Demo strap", "demo")
     return win
 
 
@@ -52,7 +50,7 @@ def play(window: MainWindow, samples, until_s: float) -> None:
     """Feed samples up to ``until_s`` of session time, refreshing as the timer would."""
     for s in samples:
         window.clock.t = s.t_s
-        window.on_sample(s)
+        window.controller.feed(s)
         window.refresh()
         if s.t_s >= until_s:
             return
@@ -61,7 +59,7 @@ def play(window: MainWindow, samples, until_s: float) -> None:
 def play_until(window, samples, condition, limit_s: float = 4000) -> None:
     for s in samples:
         window.clock.t = s.t_s
-        window.on_sample(s)
+        window.controller.feed(s)
         window.refresh()
         if condition():
             return
@@ -100,7 +98,7 @@ def test_full_path_alert_pause_return(window, qtbot):
 
 
 def test_not_now_snoozes_then_alerts_again_if_still_flooded(window, qtbot):
-    window.prefs = Preferences(snooze_min=1)
+    window.save_prefs(Preferences(snooze_min=1))
     window.session.prefs = window.prefs
     samples = scenario_samples()
     play_until(window, samples, lambda: window.session.alert_active)
@@ -135,7 +133,7 @@ def test_signal_loss_mid_pause_is_shown_and_never_calm(window):
     t = window.clock.t
     for k in range(1, 15):  # electrodes off for 14 s
         window.clock.t = t + k
-        window.on_sample(HeartRateSample(t + k, None, (), Contact.NOT_DETECTED))
+        window.controller.feed(HeartRateSample(t + k, None, (), Contact.NOT_DETECTED))
         window.refresh()
     assert window.session.state == State.NO_SIGNAL
     assert window.pause_page.hr_line.text() == "Heart rate: strap not reading"
@@ -209,7 +207,7 @@ def test_controls_have_screen_reader_names(window):
 
 
 def test_real_worker_thread_brings_demo_samples_to_the_screen(qtbot, worker, tmp_path):
-    win = MainWindow(Preferences(), PreferencesFile(tmp_path / "p.json"), worker, make_factory(40.0),
+    win = MainWindow(Preferences(), PreferencesFile(tmp_path / "p.json"), worker, 40.0,
                      settings_scope="fm-tests")
     qtbot.addWidget(win)
     win.show()
@@ -229,11 +227,11 @@ def test_the_session_is_recorded_with_its_pause(window, qtbot):
     play(window, samples, window.clock.t + 5)
     window.close()
     store = window.store
-    (summary,) = store.summaries()
+    (summary,) = summaries(store)
     assert summary.episodes == 1 and summary.pauses == 1
     assert store.sample_count(summary.id) == window.session.monitor.intake.counts.samples  # nothing lost
     pause = store.pauses(summary.id)[0]
-    assert pause["reason"] == "alert" and pause["recovered"] == 1 and pause["ended_early"] == 0
+    assert pause.reason == "alert" and pause.recovered is True and pause.ended_early is False
     assert store.session(summary.id).ended_at is not None
 
 
@@ -259,7 +257,7 @@ def test_history_window_lists_sorts_shows_and_deletes(qtbot, monkeypatch, tmp_pa
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
     history.table.selectRow(1)
     history.delete()
-    assert [s.id for s in store.summaries()] == [a]
+    assert [s.id for s in summaries(store)] == [a]
 
 
 def test_guided_calibration_sets_the_personal_threshold(window):

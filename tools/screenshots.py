@@ -22,7 +22,6 @@ from PySide6.QtWidgets import QApplication, QTabWidget  # noqa: E402
 
 from flooding_monitor.detector import State  # noqa: E402
 from flooding_monitor.preferences import PreferencesFile  # noqa: E402
-from ui.app import make_factory  # noqa: E402
 from ui.main_window import MainWindow  # noqa: E402
 from ui.theme import apply_theme  # noqa: E402
 from ui.worker import DeviceWorker  # noqa: E402
@@ -48,10 +47,10 @@ def main(out: Path, theme: str = "light", partners: int = 2, language: str = "en
     prefs, _ = prefs_file.load()
     apply_theme(app, theme)
     worker = DeviceWorker()
-    from ui.app import open_store
+    from ui.app import open_history
 
-    store, message = open_store(tempfile.mkdtemp(prefix="fm-shots-data-"))
-    window = MainWindow(prefs, prefs_file, worker, make_factory(20.0), settings_scope="fm-screens",
+    store, message = open_history(tempfile.mkdtemp(prefix="fm-shots-data-"))
+    window = MainWindow(prefs, prefs_file, worker, 20.0, settings_scope="fm-screens",
                         store=store, store_message=message)
     window.resize(1100, 720)
     window.show()
@@ -67,7 +66,7 @@ def main(out: Path, theme: str = "light", partners: int = 2, language: str = "en
         shots.append(path)
 
     s = lambda: window.session  # noqa: E731
-    ok = wait_for(app, lambda: s().state == State.CALM and len(s().trace) > 40)
+    ok = wait_for(app, lambda: s().state == State.CALM and len(s().first.trace) > 40)
     grab("1-monitor-calm")
     ok &= wait_for(app, lambda: s().state == State.RISING)
     grab("2-monitor-rising")
@@ -100,7 +99,7 @@ def main(out: Path, theme: str = "light", partners: int = 2, language: str = "en
     from bench.history_data import add_sessions
     from ui.history_window import HistoryWindow
 
-    window._finish_recording()
+    window.controller.finish()
     add_sessions(window.store, 14, weeks=4)
     hist = HistoryWindow(window.store, window.prefs.detector, partners=window.prefs.partners)
     hist.resize(1150, 780)

@@ -6,36 +6,7 @@ import argparse
 import logging
 import sys
 
-from devices.clock import Clock, ScaledClock
-from devices.source import HeartRateSource
-
 DEMO_SPEED = 4.0  # calm -> rising -> alert in well under a minute
-
-
-def make_factory(speed: float, replay_path: str | None = None):
-    """Sources for "demo", "replay" and "ble"; a second partner's source shares the session clock."""
-
-    def factory(kind: str, address: str | None, name: str | None, clock: Clock | None = None,
-                slot: int = 0) -> tuple[HeartRateSource, Clock]:
-        if kind == "demo":
-            from devices.scenarios import ARGUMENT, WITHDRAW
-            from devices.simulated import DEMO_STRAP_B, SimulatedStrap
-
-            clock = clock or ScaledClock(speed)
-            if slot == 0:
-                return SimulatedStrap(ARGUMENT, clock=clock), clock
-            return SimulatedStrap(WITHDRAW, clock=clock, seed=11, name=DEMO_STRAP_B, start_s=clock.now()), clock
-        if kind == "replay":
-            from devices.replay import ReplayStrap
-
-            clock = clock or ScaledClock(speed)
-            return ReplayStrap(address or replay_path or "", clock), clock
-        from devices.bleak_strap import BleakStrap
-
-        clock = clock or ScaledClock(1.0)
-        return BleakStrap(address=address, name=name, clock=clock), clock
-
-    return factory
 
 
 def add_gui_arguments(parser: argparse.ArgumentParser) -> None:
@@ -50,8 +21,8 @@ def add_gui_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--lsl", action="store_true",
                         help="publish heart rate, RR intervals and events to Lab Streaming Layer "
                              "(visible on your local network; needs the 'lsl' extra)")
-    parser.add_argument("--data-dir", help="history folder (default: your user data folder, "
-                                           "or $FLOODING_MONITOR_DATA_DIR)")
+    parser.add_argument("--data-dir", default=None, help="history folder (default: your user data folder, "
+                                                         "or $FLOODING_MONITOR_DATA_DIR)")
     # For benchmarks and tests: stop after the first painted frame / after N seconds.
     parser.add_argument("--exit-after-first-paint", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--quit-after", type=float, default=None, help=argparse.SUPPRESS)
@@ -59,33 +30,14 @@ def add_gui_arguments(parser: argparse.ArgumentParser) -> None:
                         help=f"demo/replay speed (demo default {DEMO_SPEED:g}x; 1 = real time)")
 
 
-def open_store(folder: str | None):
-    """The history database, and a message for the user (in their language) when something needed attention."""
-    from PySide6.QtCore import QCoreApplication
+def open_history(folder: str | None):
+    """The history database, and what the user should be told about it (in their language)."""
+    from flooding_monitor.store import open_store
 
-    from flooding_monitor.store import DB_NAME, SessionStore, StoreError, data_dir
+    from .i18n import core, sentences
 
-    from .i18n import core
-
-    try:
-        store = SessionStore(data_dir(folder) / DB_NAME)
-    except StoreError as exc:
-        return None, QCoreApplication.translate("App", "History not saved: {error}").format(error=core(exc.message))
-    notes = []
-    if store.moved_aside:
-        notes.append(QCoreApplication.translate(
-            "App", "The history database was damaged. It was kept as {name} and a new one was started.")
-                     .format(name=store.moved_aside.name))
-    try:
-        closed = store.close_unfinished()
-    except StoreError as exc:
-        closed = []
-        notes.append(core(exc.message))
-    if closed:
-        notes.append(QCoreApplication.translate(
-            "App", "{n} session(s) left open when the app last stopped were closed and kept.")
-                     .format(n=len(closed)))
-    return store, " ".join(notes)
+    opened = open_store(folder)
+    return opened.store, sentences([core(n) for n in opened.notes])
 
 
 def run_gui(args: argparse.Namespace) -> int:
@@ -116,33 +68,19 @@ def run_gui(args: argparse.Namespace) -> int:
     if speed <= 0:
         print("flooding-monitor: --speed must be positive", file=sys.stderr)
         return 2
-    store, store_message = open_store(args.data_dir)
+    store, store_message = open_history(args.data_dir)
     worker = DeviceWorker()
-    window = MainWindow(prefs, prefs_file, worker, make_factory(speed, args.replay), store=store,
+    window = MainWindow(prefs, prefs_file, worker, speed, store=store,
                         store_message=store_message, lsl=args.lsl)
     app.aboutToQuit.connect(worker.stop)
     window.show()
     try:
-        if args.demo:
-            window.use_source("demo")
-            if (args.partners or 2) == 2:
-                window.add_second_source("demo")
-        elif args.replay:
-            window.use_source("replay", args.replay)
-        elif args.device:
-            window.use_source("ble", *_address_or_name(args.device))
-            if args.second_device:
-                window.add_second_source("ble", *_address_or_name(args.second_device))
-        elif prefs.last_device_address or prefs.last_device_name:
-            window.use_source("ble", prefs.last_device_address, prefs.last_device_name)
-            if prefs.second_device_address or prefs.second_device_name:
-                window.add_second_source("ble", prefs.second_device_address, prefs.second_device_name)
-        else:
-            window.choose_device()
+        _connect_straps(window, args)
     except RecordingError as exc:
         print(f"flooding-monitor: {exc}", file=sys.stderr)
         worker.stop()
         return 2
+    _close_on_signals(window)
     if problems:
         from PySide6.QtCore import QCoreApplication
 
@@ -161,10 +99,50 @@ def run_gui(args: argparse.Namespace) -> int:
     return code
 
 
-def _address_or_name(text: str) -> tuple[str | None, str | None]:
-    """A MAC address (Linux, Windows) or a CoreBluetooth UUID (macOS), else a strap name."""
-    is_address = ":" in text or len(text) == 36
-    return (text, None) if is_address else (None, text)
+def _connect_straps(window, args: argparse.Namespace) -> None:
+    """The straps the command line names, else the ones used last time, else ask."""
+    from devices.open import address_or_name
+
+    from . import window_dialogs
+
+    prefs = window.prefs
+    if args.demo:
+        window.use_source("demo")
+        if (args.partners or 2) == 2:
+            window.add_second_source("demo")
+    elif args.replay:
+        window.use_source("replay", args.replay)
+    elif args.device:
+        window.use_source("ble", *address_or_name(args.device))
+        if args.second_device:
+            window.add_second_source("ble", *address_or_name(args.second_device))
+    elif prefs.last_device_address or prefs.last_device_name:
+        window.use_source("ble", prefs.last_device_address, prefs.last_device_name)
+        if prefs.second_device_address or prefs.second_device_name:
+            window.add_second_source("ble", prefs.second_device_address, prefs.second_device_name)
+    else:
+        window_dialogs.choose_device(window)
+
+
+def _close_on_signals(window) -> None:
+    """SIGTERM (logout, systemd, ``kill``) and SIGINT close the window, so the session is saved and closed.
+
+    Python runs signal handlers only between bytecodes; a short timer gives
+    it that chance while Qt's loop waits.
+    """
+    import signal
+
+    from PySide6.QtCore import QTimer
+
+    def close(signum: int, _frame) -> None:
+        window.closed_by = "terminated" if signum == signal.SIGTERM else "interrupted"
+        QTimer.singleShot(0, window.close)
+
+    for signum in (signal.SIGTERM, signal.SIGINT):
+        signal.signal(signum, close)
+    window._signal_timer = QTimer(window)
+    window._signal_timer.timeout.connect(lambda: None)
+    window._signal_timer.start(300)
 
 
 def _exit_after_first_paint(app, window) -> None:

@@ -12,18 +12,30 @@ import sys
 from collections.abc import Sequence
 
 
+def load_prefs():
+    """The user's saved preferences: every command follows the same settings as the app.
+
+    Problems in the file are reported on stderr and the defaults used for them.
+    """
+    from flooding_monitor.preferences import PreferencesFile
+
+    prefs, problems = PreferencesFile().load()
+    for problem in problems:
+        print(f"flooding-monitor: setting ignored: {problem}", file=sys.stderr)
+    return prefs
+
+
 def _analyze(args: argparse.Namespace) -> int:
+    from dataclasses import replace
+
     from flooding_monitor.analysis import analyze
     from flooding_monitor.recordings import RecordingError, load_recording
-    from flooding_monitor.settings import DetectorSettings, SettingsError
+    from flooding_monitor.settings import SettingsError
 
+    given = {"threshold_bpm": args.threshold, "sustain_s": args.sustain, "personal_rule_pct": args.personal_pct,
+             "calibration_s": args.calibration}
     try:
-        settings = DetectorSettings(
-            threshold_bpm=args.threshold,
-            sustain_s=args.sustain,
-            personal_rule_pct=args.personal_pct,
-            calibration_s=args.calibration,
-        )
+        settings = replace(load_prefs().detector, **{k: v for k, v in given.items() if v is not None})
         recording = load_recording(args.file)
     except (RecordingError, SettingsError) as exc:
         print(f"flooding-monitor analyze: {exc}", file=sys.stderr)
@@ -40,6 +52,19 @@ def _analyze(args: argparse.Namespace) -> int:
     return 0
 
 
+def common_options() -> argparse.ArgumentParser:
+    """Options every command takes, before or after its name.
+
+    A subcommand's copy defaults to "not given" (SUPPRESS), so
+    ``flooding-monitor --data-dir D record`` keeps D instead of overwriting
+    it with the subcommand's default.
+    """
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--data-dir", default=argparse.SUPPRESS,
+                        help="history folder (default: your user data folder, or $FLOODING_MONITOR_DATA_DIR)")
+    return common
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="flooding-monitor",
@@ -50,23 +75,26 @@ def build_parser() -> argparse.ArgumentParser:
 
     add_gui_arguments(parser)
     sub = parser.add_subparsers(dest="command")
+    common = common_options()
     an = sub.add_parser("analyze", help="analyse a recording file and print JSON")
     an.add_argument("file", help="RR text (ms per line), CSV (t, hr, rr_ms) or Polar .hrm")
     an.add_argument("--partner", type=int, default=0, choices=(0, 1),
                     help="which partner of a two-partner CSV export to analyse (default 0)")
-    an.add_argument("--threshold", type=float, default=100.0, help="flooding threshold, bpm (default 100)")
-    an.add_argument("--sustain", type=float, default=30.0, help="seconds above threshold before onset (default 30)")
+    an.add_argument("--threshold", type=float, default=None,
+                    help="flooding threshold, bpm (default: your setting, else 100)")
+    an.add_argument("--sustain", type=float, default=None,
+                    help="seconds above threshold before onset (default: your setting, else 30)")
     an.add_argument("--personal-pct", type=float, default=None,
                     help="also flag baseline + N %% (needs --calibration)")
-    an.add_argument("--calibration", type=float, default=0.0,
+    an.add_argument("--calibration", type=float, default=None,
                     help="seconds of resting baseline at the start of the file (default 0: none)")
     an.set_defaults(func=_analyze)
-    from devices.cli import add_commands
+    from .record_cli import add_commands as add_strap_commands
 
-    add_commands(sub)
+    add_strap_commands(sub, common)
     from .history_cli import add_commands as add_history_commands
 
-    add_history_commands(sub)
+    add_history_commands(sub, common)
     from .desktop_entry import add_commands as add_desktop_commands
 
     add_desktop_commands(sub)

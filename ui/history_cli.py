@@ -6,34 +6,30 @@ import argparse
 import sys
 
 
-def add_commands(sub: argparse._SubParsersAction) -> None:
-    h = sub.add_parser("history", help="list recorded sessions")
-    h.add_argument("--data-dir", help="history folder")
+def add_commands(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+    h = sub.add_parser("history", parents=[common], help="list recorded sessions")
     h.add_argument("--threshold", type=float, help="what if: re-analyse every session with this threshold")
     h.set_defaults(func=history_command)
-    e = sub.add_parser("export", help="export sessions as CSV")
+    e = sub.add_parser("export", parents=[common], help="export sessions as CSV")
     which = e.add_mutually_exclusive_group(required=True)
     which.add_argument("--session", type=int, help="session id (see 'history')")
     which.add_argument("--all", action="store_true", help="every session, plus a summary CSV")
     e.add_argument("--out", required=True, help="folder to write into")
-    e.add_argument("--data-dir", help="history folder")
     e.set_defaults(func=export_command)
-    i = sub.add_parser("import", help="add a recording file (RR text, CSV or .hrm) to the history")
+    i = sub.add_parser("import", parents=[common], help="add a recording file (RR text, CSV or .hrm) to the history")
     i.add_argument("file")
-    i.add_argument("--data-dir", help="history folder")
     i.set_defaults(func=import_command)
 
 
 def _open(args: argparse.Namespace):
-    from flooding_monitor.store import DB_NAME, SessionStore, data_dir
+    from flooding_monitor.store import StoreError, open_store
 
-    store = SessionStore(data_dir(args.data_dir) / DB_NAME)
-    if store.moved_aside:
-        print(f"The history database was damaged; it was moved to {store.moved_aside} and a new one "
-              "started.", file=sys.stderr)
-    for sid in store.close_unfinished():
-        print(f"Closed session {sid}, left open by an earlier crash.", file=sys.stderr)
-    return store
+    opened = open_store(args.data_dir)
+    if opened.store is None:
+        raise StoreError(opened.notes[0])
+    for note in opened.notes:
+        print(note, file=sys.stderr)
+    return opened.store
 
 
 def _guard(fn):
@@ -57,34 +53,34 @@ def _guard(fn):
 def history_command(args: argparse.Namespace) -> int:
     from dataclasses import replace
 
-    from flooding_monitor.history import format_table, reanalyze
+    from flooding_monitor.history import flooded_seconds, format_table, reanalyze, summaries
     from flooding_monitor.settings import DetectorSettings
 
     store = _open(args)
-    summaries = store.summaries()
+    rows = summaries(store)
     if args.threshold is not None:
         DetectorSettings(threshold_bpm=args.threshold)  # validate once, with a clear message
         what_if = []
-        for s in summaries:
+        for s in rows:
             settings = DetectorSettings.from_dict({**store.session(s.id).settings, "threshold_bpm": args.threshold})
             a = reanalyze(store, s.id, settings)
             eps = a.detection.episodes
             end = float(a.ticks.t_s[-1]) if len(a.ticks) else 0.0
-            flooded = sum(e.duration_s(end) for e in eps)
+            flooded = flooded_seconds(eps, end)
             what_if.append(replace(s, episodes=len(eps), flooded_s=flooded,
                                    peak_bpm=max((e.peak_bpm for e in eps), default=None)))
         print(f"What if the threshold were {args.threshold:.0f} bpm (recorded data unchanged):")
-        summaries = what_if
-    print(format_table(summaries))
+        rows = what_if
+    print(format_table(rows))
     return 0
 
 
 @_guard
 def export_command(args: argparse.Namespace) -> int:
-    from flooding_monitor.history import export_session_csv, export_summary_csv
+    from flooding_monitor.history import export_session_csv, export_summary_csv, summaries
 
     store = _open(args)
-    ids = [s.id for s in store.summaries()] if args.all else [args.session]
+    ids = [s.id for s in summaries(store)] if args.all else [args.session]
     for sid in ids:
         print(export_session_csv(store, sid, args.out))
     if args.all:
@@ -97,6 +93,8 @@ def import_command(args: argparse.Namespace) -> int:
     from flooding_monitor.history import import_recording
 
     store = _open(args)
-    sid = import_recording(store, args.file)
+    from .cli import load_prefs
+
+    sid = import_recording(store, args.file, load_prefs().detector)
     print(f"Imported {args.file} as session {sid}.")
     return 0

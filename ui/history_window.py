@@ -32,14 +32,17 @@ from PySide6.QtWidgets import (
 
 from flooding_monitor.detector import STATE_CODES, State
 from flooding_monitor.history import (
+    SessionSummary,
     export_session_csv,
     export_summary_csv,
+    flooded_seconds,
     reanalyze,
+    summaries,
     weekly_trends,
 )
 from flooding_monitor.partners import DEFAULT_PARTNERS, Partner
 from flooding_monitor.settings import DetectorSettings
-from flooding_monitor.store import SessionStore, SessionSummary, StoreError
+from flooding_monitor.store import SessionStore, StoreError
 
 from .i18n import core, join
 from .journal_dialog import JournalDialog
@@ -158,8 +161,7 @@ class SessionDetail(QWidget):
         for curve in self._curves[len(analyses) - 1:]:
             curve.setData([], [])
         for p in store.pauses(session_id):
-            stop = p["ended_s"] if p["ended_s"] is not None else p["started_s"] + p["planned_s"] + p["extended_s"]
-            region = pg.LinearRegionItem(((p["started_s"] - t0) / 60, (stop - t0) / 60), movable=False,
+            region = pg.LinearRegionItem(((p.started_s - t0) / 60, (p.stop_s - t0) / 60), movable=False,
                                          brush=pg.mkBrush(QColor(59, 130, 196, 45)), pen=pg.mkPen(None))
             region.setZValue(-11)
             add(region)
@@ -196,7 +198,7 @@ class SessionDetail(QWidget):
         counts = analysis.counts
         corrected = sum(counts[k] for k in ("ectopic", "missed", "extra", "long_short"))
         eps = analysis.detection.episodes
-        minutes = sum(e.duration_s(end) for e in eps) / 60
+        minutes = flooded_seconds(eps, end) / 60
         no_signal = int(np.count_nonzero(analysis.detection.states == STATE_CODES[State.NO_SIGNAL]))
         return self.tr(
             "threshold {rule} · median {median} bpm, highest {highest} bpm · {n} episode(s), {min} min flooded · "
@@ -209,10 +211,10 @@ class SessionDetail(QWidget):
         if notes:
             html = []
             for n in notes:
-                parts = [f"<b>{label}</b> {n[key]}" for key, label in
+                parts = [f"<b>{label}</b> {getattr(n, key)}" for key, label in
                          (("trigger", self.tr("Trigger:")), ("body", self.tr("Body:")), ("response", self.tr("I did:")),
-                          ("familiar", self.tr("Familiar:")), ("other", self.tr("Also:"))) if n[key]]
-                html.append(f"<p><i>{n['written_at']}</i><br>{'<br>'.join(parts)}</p>")
+                          ("familiar", self.tr("Familiar:")), ("other", self.tr("Also:"))) if getattr(n, key)]
+                html.append(f"<p><i>{n.written_at}</i><br>{'<br>'.join(parts)}</p>")
             self.notes.setHtml("".join(html))
         else:
             self.notes.setHtml("<i>{}</i>".format(self.tr("No journal notes for this session.")))
@@ -319,10 +321,10 @@ class HistoryWindow(QWidget):
         self.reload()
 
     def reload(self) -> None:
-        summaries = self.store.summaries()
+        rows = summaries(self.store)
         self.table.setSortingEnabled(False)
-        self.table.setRowCount(len(summaries))
-        for row, s in enumerate(summaries):
+        self.table.setRowCount(len(rows))
+        for row, s in enumerate(rows):
             self._fill(row, s)
         self.table.setSortingEnabled(True)
         if summaries:
@@ -393,7 +395,7 @@ class HistoryWindow(QWidget):
     def export_all(self) -> None:
         folder = QFileDialog.getExistingDirectory(self, self.tr("Export all sessions to folder"))
         if folder:
-            for s in self.store.summaries():
+            for s in summaries(self.store):
                 export_session_csv(self.store, s.id, folder)
             path = export_summary_csv(self.store, folder)
             QMessageBox.information(self, self.tr("Exported"),

@@ -63,7 +63,7 @@ def core(text: str) -> str:
     if template is None:
         return QCoreApplication.translate("core", text)
     base, detail, _ = template.partition(" ({detail})")  # advice with a technical detail appended
-    args = dict(text.args)
+    args = {k: core(v) if hasattr(v, "template") else v for k, v in text.args.items()}  # nested messages too
     if "detail" in args:  # a known detail is translated; a system's own error text stays as it came
         args["detail"] = QCoreApplication.translate("core", args["detail"])
     return (QCoreApplication.translate("core", base) + detail).format(**args)

@@ -47,18 +47,6 @@
 <context>
     <name>App</name>
     <message>
-        <source>History not saved: {error}</source>
-        <translation>历史记录未保存：{error}</translation>
-    </message>
-    <message>
-        <source>The history database was damaged. It was kept as {name} and a new one was started.</source>
-        <translation>历史数据库已损坏。旧文件已保留为 {name}，并已新建一个数据库。</translation>
-    </message>
-    <message>
-        <source>{n} session(s) left open when the app last stopped were closed and kept.</source>
-        <translation>上次退出时未结束的 {n} 个会话已结束并保留。</translation>
-    </message>
-    <message>
         <source>Some settings were reset: {problems}</source>
         <translation>部分设置已恢复默认：{problems}</translation>
     </message>
@@ -91,6 +79,90 @@
     <message>
         <source>&lt;b&gt;Resting rate {bpm} bpm&lt;/b&gt;{rmssd}.</source>
         <translation>&lt;b&gt;静息心率 {bpm} bpm&lt;/b&gt;{rmssd}。</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectionBar</name>
+    <message>
+        <source>chest</source>
+        <extracomment>Where the strap says it sits (0x2A38), in words.</extracomment>
+        <translation>胸部</translation>
+    </message>
+    <message>
+        <source>wrist</source>
+        <translation>手腕</translation>
+    </message>
+    <message>
+        <source>finger</source>
+        <translation>手指</translation>
+    </message>
+    <message>
+        <source>hand</source>
+        <translation>手部</translation>
+    </message>
+    <message>
+        <source>ear lobe</source>
+        <translation>耳垂</translation>
+    </message>
+    <message>
+        <source>foot</source>
+        <translation>脚部</translation>
+    </message>
+    <message>
+        <source>other</source>
+        <translation>其他部位</translation>
+    </message>
+    <message>
+        <source>Scanning…</source>
+        <translation>正在搜索…</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>正在连接…</translation>
+    </message>
+    <message>
+        <source>Connected</source>
+        <translation>已连接</translation>
+    </message>
+    <message>
+        <source>Connection lost</source>
+        <translation>连接中断</translation>
+    </message>
+    <message>
+        <source>Reconnecting…</source>
+        <translation>正在重新连接…</translation>
+    </message>
+    <message>
+        <source>Not connected</source>
+        <translation>未连接</translation>
+    </message>
+    <message>
+        <source>Recording finished</source>
+        <translation>记录已结束</translation>
+    </message>
+    <message>
+        <source>Strap connection</source>
+        <translation>心率带连接</translation>
+    </message>
+    <message>
+        <source>Streaming to Lab Streaming Layer (local network)</source>
+        <translation>正在通过 Lab Streaming Layer（LSL）向局域网传输</translation>
+    </message>
+    <message>
+        <source>{state}: {device}</source>
+        <translation>{state}：{device}</translation>
+    </message>
+    <message>
+        <source>battery {percent} %</source>
+        <translation>电量 {percent}%</translation>
+    </message>
+    <message>
+        <source>on the {place}</source>
+        <translation>佩戴于{place}</translation>
+    </message>
+    <message>
+        <source>{name}: {status}</source>
+        <translation>{name}：{status}</translation>
     </message>
 </context>
 <context>
@@ -399,64 +471,6 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <source>chest</source>
-        <extracomment>Where the strap says it sits (0x2A38), in words.</extracomment>
-        <translation>胸部</translation>
-    </message>
-    <message>
-        <source>wrist</source>
-        <translation>手腕</translation>
-    </message>
-    <message>
-        <source>finger</source>
-        <translation>手指</translation>
-    </message>
-    <message>
-        <source>hand</source>
-        <translation>手部</translation>
-    </message>
-    <message>
-        <source>ear lobe</source>
-        <translation>耳垂</translation>
-    </message>
-    <message>
-        <source>foot</source>
-        <translation>脚部</translation>
-    </message>
-    <message>
-        <source>other</source>
-        <translation>其他部位</translation>
-    </message>
-    <message>
-        <source>Scanning…</source>
-        <extracomment>Makes a source for a choice (&quot;demo&quot; / &quot;ble&quot; / &quot;replay&quot;) on a given clock.</extracomment>
-        <translation>正在搜索…</translation>
-    </message>
-    <message>
-        <source>Connecting…</source>
-        <translation>正在连接…</translation>
-    </message>
-    <message>
-        <source>Connected</source>
-        <translation>已连接</translation>
-    </message>
-    <message>
-        <source>Connection lost</source>
-        <translation>连接中断</translation>
-    </message>
-    <message>
-        <source>Reconnecting…</source>
-        <translation>正在重新连接…</translation>
-    </message>
-    <message>
-        <source>Not connected</source>
-        <translation>未连接</translation>
-    </message>
-    <message>
-        <source>Recording finished</source>
-        <translation>记录已结束</translation>
-    </message>
-    <message>
         <source>Flooding Monitor</source>
         <translation>情绪淹没监测</translation>
     </message>
@@ -471,10 +485,6 @@
     <message>
         <source>Save unsaved heart data to a file</source>
         <translation>把未保存的心率数据存为文件</translation>
-    </message>
-    <message>
-        <source>Strap connection</source>
-        <translation>心率带连接</translation>
     </message>
     <message>
         <source>Strap…</source>
@@ -533,6 +543,66 @@
         <translation>历史记录未保存：{error}</translation>
     </message>
     <message>
+        <source>Pause over</source>
+        <translation>暂停结束</translation>
+    </message>
+    <message>
+        <source>Time to check in: ready to return?</source>
+        <translation>该确认一下了：准备好回来了吗？</translation>
+    </message>
+    <message>
+        <source>Could not save settings: {error}</source>
+        <translation>无法保存设置：{error}</translation>
+    </message>
+    <message>
+        <source>Second strap</source>
+        <translation>第二条心率带</translation>
+    </message>
+    <message>
+        <source>Connect the first partner&apos;s strap first.</source>
+        <translation>请先连接第一位伴侣的心率带。</translation>
+    </message>
+    <message>
+        <source>Strap for {name}</source>
+        <translation>{name}的心率带</translation>
+    </message>
+    <message>
+        <source>That strap is already worn by {name}. Each partner needs a strap of their own.</source>
+        <translation>这条心率带已经由{name}佩戴。每位伴侣需要各自的心率带。</translation>
+    </message>
+    <message>
+        <source>heart rate above {bpm} for {s} s. A good moment for a break.</source>
+        <translation>心率高于 {bpm} 已达 {s} 秒。正适合休息一下。</translation>
+    </message>
+    <message>
+        <source>{name}: {status}</source>
+        <translation>{name}：{status}</translation>
+    </message>
+    <message>
+        <source>Flooding</source>
+        <translation>情绪淹没</translation>
+    </message>
+    <message>
+        <source>End the pause early?</source>
+        <translation>提前结束暂停？</translation>
+    </message>
+    <message>
+        <source>{min} minutes are left. Bodies take at least 20 minutes to calm down. End the pause anyway?</source>
+        <translation>还剩 {min} 分钟。身体至少需要 20 分钟才能平静下来。仍然要结束暂停吗？</translation>
+    </message>
+    <message>
+        <source>Resting rate</source>
+        <translation>静息心率</translation>
+    </message>
+    <message>
+        <source>Whose resting rate?</source>
+        <translation>测量谁的静息心率？</translation>
+    </message>
+    <message>
+        <source>No history database.</source>
+        <translation>没有历史数据库。</translation>
+    </message>
+    <message>
         <source>Save unsaved heart data</source>
         <translation>保存未保存的心率数据</translation>
     </message>
@@ -555,82 +625,6 @@
     <message>
         <source>{n} samples saved to {path}. Import it later from the command line: flooding-monitor import FILE</source>
         <translation>已把 {n} 条数据保存到 {path}。之后可在命令行中导入：flooding-monitor import 文件名</translation>
-    </message>
-    <message>
-        <source>Streaming to Lab Streaming Layer (local network)</source>
-        <translation>正在通过 Lab Streaming Layer（LSL）向局域网传输</translation>
-    </message>
-    <message>
-        <source>{state}: {device}</source>
-        <translation>{state}：{device}</translation>
-    </message>
-    <message>
-        <source>battery {percent} %</source>
-        <translation>电量 {percent}%</translation>
-    </message>
-    <message>
-        <source>on the {place}</source>
-        <translation>佩戴于{place}</translation>
-    </message>
-    <message>
-        <source>{name}: {status}</source>
-        <translation>{name}：{status}</translation>
-    </message>
-    <message>
-        <source>Pause over</source>
-        <translation>暂停结束</translation>
-    </message>
-    <message>
-        <source>Time to check in: ready to return?</source>
-        <translation>该确认一下了：准备好回来了吗？</translation>
-    </message>
-    <message>
-        <source>Flooding</source>
-        <translation>情绪淹没</translation>
-    </message>
-    <message>
-        <source>heart rate above {bpm} for {s} s. A good moment for a break.</source>
-        <translation>心率高于 {bpm} 已达 {s} 秒。正适合休息一下。</translation>
-    </message>
-    <message>
-        <source>End the pause early?</source>
-        <translation>提前结束暂停？</translation>
-    </message>
-    <message>
-        <source>{min} minutes are left. Bodies take at least 20 minutes to calm down. End the pause anyway?</source>
-        <translation>还剩 {min} 分钟。身体至少需要 20 分钟才能平静下来。仍然要结束暂停吗？</translation>
-    </message>
-    <message>
-        <source>Second strap</source>
-        <translation>第二条心率带</translation>
-    </message>
-    <message>
-        <source>Connect the first partner&apos;s strap first.</source>
-        <translation>请先连接第一位伴侣的心率带。</translation>
-    </message>
-    <message>
-        <source>Strap for {name}</source>
-        <translation>{name}的心率带</translation>
-    </message>
-    <message>
-        <source>That strap is already worn by {name}. Each partner needs a strap of their own.</source>
-        <translation>这条心率带已经由{name}佩戴。每位伴侣需要各自的心率带。</translation>
-    </message>
-    <message>
-        <source>Resting rate</source>
-        <translation>静息心率</translation>
-    </message>
-    <message>
-        <source>Whose resting rate?</source>
-        <translation>测量谁的静息心率？</translation>
-    </message>
-    <message>
-        <source>No history database.</source>
-        <translation>没有历史数据库。</translation>
-    </message>
-    <message>
-        <source>Could not save settings: {error}</source>
-        <translation>无法保存设置：{error}</translation>
     </message>
 </context>
 <context>
@@ -1406,6 +1400,18 @@
     <message>
         <source>History database problem: {error}</source>
         <translation>历史数据库出现问题：{error}</translation>
+    </message>
+    <message>
+        <source>History not saved: {error}</source>
+        <translation>历史记录未保存：{error}</translation>
+    </message>
+    <message>
+        <source>The history database was damaged. It was kept as {name} and a new one was started.</source>
+        <translation>历史数据库已损坏。旧文件已保留为 {name}，并已新建一个数据库。</translation>
+    </message>
+    <message>
+        <source>{n} session(s) left open when the app last stopped were closed and kept.</source>
+        <translation>上次退出时未结束的 {n} 个会话已结束并保留。</translation>
     </message>
     <message>
         <source>, </source>

@@ -22,10 +22,10 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from flooding_monitor.detector import EpisodeEnded, EpisodeStarted, StateChanged
-from flooding_monitor.monitor import TickResult
-from flooding_monitor.samples import HeartRateSample
-from flooding_monitor.text import QT_TRANSLATE_NOOP, Text
+from .detector import EpisodeEnded, EpisodeStarted, StateChanged
+from .monitor import TickResult
+from .samples import HeartRateSample
+from .text import QT_TRANSLATE_NOOP, Text
 
 log = logging.getLogger(__name__)
 APP = "Flooding Monitor"

@@ -1,0 +1,44 @@
+"""One way to get a strap: ``open_source(kind, …)`` for the app, ``record`` and the tests."""
+
+from __future__ import annotations
+
+from .clock import Clock, ScaledClock
+from .source import HeartRateSource
+
+SOURCE_KINDS = ("demo", "replay", "ble")
+
+
+def open_source(kind: str, address: str | None = None, name: str | None = None, *, clock: Clock | None = None,
+                slot: int = 0, speed: float = 1.0) -> tuple[HeartRateSource, Clock]:
+    """A source of ``kind`` and the clock it runs on.
+
+    ``demo``: the simulated strap (partner A argues, partner B withdraws);
+    ``replay``: the file at ``address``; ``ble``: the strap with this address
+    or name. A second partner's source passes the session's ``clock``.
+    Demo and replay run ``speed`` times real time; a real strap always at 1.
+    """
+    if kind == "demo":
+        from .scenarios import ARGUMENT, WITHDRAW
+        from .simulated import DEMO_STRAP_B, SimulatedStrap
+
+        clock = clock or ScaledClock(speed)
+        if slot == 0:
+            return SimulatedStrap(ARGUMENT, clock=clock), clock
+        return SimulatedStrap(WITHDRAW, clock=clock, seed=11, name=DEMO_STRAP_B, start_s=clock.now()), clock
+    if kind == "replay":
+        from .replay import ReplayStrap
+
+        clock = clock or ScaledClock(speed)
+        return ReplayStrap(address or "", clock), clock
+    if kind == "ble":
+        from .bleak_strap import BleakStrap
+
+        clock = clock or ScaledClock(1.0)
+        return BleakStrap(address=address, name=name, clock=clock), clock
+    raise ValueError(f"unknown source kind {kind!r} (one of {', '.join(SOURCE_KINDS)})")
+
+
+def address_or_name(text: str) -> tuple[str | None, str | None]:
+    """A MAC address (Linux, Windows) or a CoreBluetooth UUID (macOS), else a strap name."""
+    is_address = ":" in text or len(text) == 36
+    return (text, None) if is_address else (None, text)

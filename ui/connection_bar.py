@@ -1,0 +1,80 @@
+"""The top bar: each strap's connection in words, and the buttons for straps, history and settings."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
+
+from flooding_monitor.session import PartnerState
+from flooding_monitor.strap_status import StatusKind
+
+from .i18n import core, join
+
+#: Where the strap says it sits (0x2A38), in words.
+BODY_PLACES = {"chest": QT_TRANSLATE_NOOP("ConnectionBar", "chest"),
+               "wrist": QT_TRANSLATE_NOOP("ConnectionBar", "wrist"),
+               "finger": QT_TRANSLATE_NOOP("ConnectionBar", "finger"),
+               "hand": QT_TRANSLATE_NOOP("ConnectionBar", "hand"),
+               "ear lobe": QT_TRANSLATE_NOOP("ConnectionBar", "ear lobe"),
+               "foot": QT_TRANSLATE_NOOP("ConnectionBar", "foot"),
+               "other": QT_TRANSLATE_NOOP("ConnectionBar", "other")}
+
+STATUS_WORDS = {
+    StatusKind.SCANNING: QT_TRANSLATE_NOOP("ConnectionBar", "Scanning…"),
+    StatusKind.CONNECTING: QT_TRANSLATE_NOOP("ConnectionBar", "Connecting…"),
+    StatusKind.CONNECTED: QT_TRANSLATE_NOOP("ConnectionBar", "Connected"),
+    StatusKind.SIGNAL_LOST: QT_TRANSLATE_NOOP("ConnectionBar", "Connection lost"),
+    StatusKind.RECONNECTING: QT_TRANSLATE_NOOP("ConnectionBar", "Reconnecting…"),
+    StatusKind.DISCONNECTED: QT_TRANSLATE_NOOP("ConnectionBar", "Not connected"),
+    StatusKind.FINISHED: QT_TRANSLATE_NOOP("ConnectionBar", "Recording finished"),
+}
+
+Action = tuple[str, str, Callable[[], None]]  # button text, screen-reader name, what it does
+
+
+class ConnectionBar(QWidget):
+    """One line per strap ("Connected: Polar H10 · battery 80 %"), then the action buttons."""
+
+    def __init__(self, actions: Sequence[Action], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("topbar")
+        row = QHBoxLayout(self)
+        row.setContentsMargins(16, 8, 16, 8)
+        self.label = QLabel(self.tr("Not connected"))
+        self.label.setTextFormat(Qt.TextFormat.PlainText)
+        self.label.setAccessibleName(self.tr("Strap connection"))
+        row.addWidget(self.label, 1)
+        for text, name, slot in actions:
+            button = QPushButton(text)
+            button.setAccessibleName(name)
+            button.clicked.connect(slot)
+            row.addWidget(button)
+
+    def show_people(self, people: Sequence[PartnerState], lsl_on: bool) -> None:
+        two = len(people) > 1
+        text = "\n".join(self.describe(p, two) for p in people)  # one line each
+        if lsl_on:
+            text += "\n" + self.tr("Streaming to Lab Streaming Layer (local network)")
+        if self.label.text() != text:
+            self.label.setText(text)
+
+    def describe(self, person: PartnerState, named: bool) -> str:
+        c = person.connection
+        kind = StatusKind(c.state) if c.state in {k.value for k in StatusKind} else StatusKind.DISCONNECTED
+        words = self.tr(STATUS_WORDS.get(kind, QT_TRANSLATE_NOOP("ConnectionBar", "Not connected")))
+        parts = [self.tr("{state}: {device}").format(state=words, device=core(c.device_name)) if c.device_name
+                 else words]
+        if c.battery_percent is not None:
+            parts.append(self.tr("battery {percent} %").format(percent=c.battery_percent))
+        if c.body_location and not named:
+            place = BODY_PLACES.get(c.body_location, c.body_location)
+            parts.append(self.tr("on the {place}").format(place=self.tr(place)))
+        r = person.latest
+        if r is not None and r.tick.quality:
+            parts.append(join(r.tick.quality.problems()))
+        text = " · ".join(p for p in parts if p)
+        if kind != StatusKind.CONNECTED and c.message:
+            text += f" — {core(c.message)}"
+        return self.tr("{name}: {status}").format(name=core(person.partner.name), status=text) if named else text

@@ -1,0 +1,203 @@
+"""What the main window does by asking the user: choose a strap, confirm, measure, alert.
+
+Functions of the window rather than methods, so the window itself stays a
+layout plus event rendering; each one is a short conversation with a dialog.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QApplication, QFileDialog, QInputDialog, QMessageBox, QSystemTrayIcon
+
+from devices.clock import Clock
+
+from .i18n import core
+
+translate = QCoreApplication.translate  # lupdate reads translate("context", "text") calls
+
+if TYPE_CHECKING:
+    from flooding_monitor.controller import Output
+
+    from .main_window import MainWindow
+
+
+# -- straps --------------------------------------------------------------------------------
+def choose_device(window: MainWindow) -> None:
+    from .device_dialog import DeviceDialog
+
+    dialog = DeviceDialog(window.worker, window)
+    if dialog.exec() and (choice := dialog.choice()) is not None:
+        window.use_source(choice.kind, choice.address, choice.name)
+
+
+def choose_second_device(window: MainWindow) -> None:
+    """Partner B's strap; needs the first partner's strap to be running."""
+    from .device_dialog import DeviceDialog
+
+    if window.clock is None:
+        QMessageBox.information(
+            window,
+            translate("MainWindow", "Second strap"),
+            translate("MainWindow", "Connect the first partner's strap first."),
+        )
+        return
+    dialog = DeviceDialog(window.worker, window)
+    dialog.setWindowTitle(translate("MainWindow", "Strap for {name}").format(name=core(window.prefs.partners[1].name)))
+    if not dialog.exec() or (choice := dialog.choice()) is None:
+        return
+    first = window.worker.source
+    if (
+        choice.kind == "ble"
+        and first is not None
+        and choice.address
+        and choice.address == getattr(first, "address", None)
+    ):
+        QMessageBox.information(
+            window,
+            translate("MainWindow", "Second strap"),
+            translate(
+                "MainWindow", "That strap is already worn by {name}. Each partner needs a strap of their own."
+            ).format(name=core(window.prefs.partners[0].name)),
+        )
+        return
+    window.add_second_source(choice.kind, choice.address, choice.name)
+
+
+def lsl_outputs(window: MainWindow, clock: Clock) -> tuple[list[Output], str]:
+    """The Lab Streaming Layer output for a new session, or none and the reason in the user's words."""
+    from flooding_monitor.lsl_output import LslPublisher, LslUnavailable
+
+    try:
+        publisher = LslPublisher(
+            clock.now, getattr(clock, "speed", 1.0), session_id=window.controller.started_at.strftime("%Y%m%d-%H%M%S")
+        )
+    except LslUnavailable as exc:
+        return [], core(exc.args[0])
+    return [publisher], ""
+
+
+# -- the alert and the pause ------------------------------------------------------------------
+def alert_people(window: MainWindow) -> None:
+    """Raise the window, sound and notify: the monitor is already drawn with the banner."""
+    if window.stack.currentWidget() is not window.monitor_page:
+        window.monitor_page.refresh(window.now())  # drawn for when the user comes back to it
+    window.raise_()
+    if window.prefs.sound:
+        QApplication.beep()
+    flooded = window.controller.alerted_partners
+    text = translate("MainWindow", "heart rate above {bpm} for {s} s. A good moment for a break.").format(
+        bpm=f"{flooded[0].threshold_bpm:.0f}", s=f"{window.prefs.detector.sustain_s:.0f}"
+    )
+    if len(window.session.people) > 1:
+        text = translate("MainWindow", "{name}: {status}").format(name=core(flooded[0].partner.name), status=text)
+    notify(window, translate("MainWindow", "Flooding"), text)
+
+
+def notify(window: MainWindow, title: str, text: str) -> None:
+    if window.prefs.notifications and window.tray.isVisible():
+        window.tray.showMessage(title, text, QSystemTrayIcon.MessageIcon.Information, 10_000)
+
+
+def end_pause_early(window: MainWindow) -> None:
+    pause = window.session.pause
+    if pause is None:
+        return
+    answer = QMessageBox.question(
+        window,
+        translate("MainWindow", "End the pause early?"),
+        translate(
+            "MainWindow", "{min} minutes are left. Bodies take at least 20 minutes to calm down. End the pause anyway?"
+        ).format(min=f"{pause.remaining_s(window.now()) / 60:.0f}"),
+    )
+    if answer == QMessageBox.StandardButton.Yes:
+        window.controller.end_pause()
+
+
+# -- the other dialogs -------------------------------------------------------------------------
+def calibrate(window: MainWindow) -> None:
+    from .calibrate_dialog import CalibrateDialog
+
+    slot = 0
+    if len(window.session.people) > 1:
+        names = [core(p.partner.name) for p in window.session.people]
+        name, ok = QInputDialog.getItem(
+            window,
+            translate("MainWindow", "Resting rate"),
+            translate("MainWindow", "Whose resting rate?"),
+            names,
+            0,
+            False,
+        )
+        if not ok:
+            return
+        slot = names.index(name)
+    window.calibration_slot = slot
+    window.calibration = CalibrateDialog(window)
+    try:
+        if window.calibration.exec() and window.calibration.baseline is not None:
+            window.controller.set_baseline(slot, window.calibration.baseline)
+    finally:
+        window.calibration = None
+
+
+def open_settings(window: MainWindow) -> None:
+    from .settings_dialog import SettingsDialog
+
+    dialog = SettingsDialog(window.prefs, window)
+    if dialog.exec():
+        window.apply_prefs(dialog.result_prefs())
+
+
+def open_help(window: MainWindow) -> None:
+    from .help_dialog import HelpDialog
+
+    HelpDialog(window).exec()
+
+
+def open_history(window: MainWindow) -> None:
+    if window.store is None:
+        QMessageBox.information(
+            window,
+            translate("MainWindow", "History"),
+            window.store_banner.text() or translate("MainWindow", "No history database."),
+        )
+        return
+    from .history_window import HistoryWindow
+
+    if window.recorder is not None:
+        window.recorder.flush()
+    window.history = HistoryWindow(window.store, window.prefs.detector, window, window.prefs.partners)
+    window.history.show()
+
+
+def save_elsewhere(window: MainWindow) -> None:
+    recorder = window.recorder
+    if recorder is None:
+        return
+    path, _ = QFileDialog.getSaveFileName(
+        window,
+        translate("MainWindow", "Save unsaved heart data"),
+        "flooding-monitor-unsaved.csv",
+        translate("MainWindow", "CSV (*.csv)"),
+    )
+    if not path:
+        return
+    try:
+        n = recorder.save_pending_csv(path)
+    except OSError as exc:
+        QMessageBox.warning(
+            window,
+            translate("MainWindow", "Not saved"),
+            translate("MainWindow", "Could not write {path}: {error}").format(path=path, error=exc.strerror),
+        )
+        return
+    QMessageBox.information(
+        window,
+        translate("MainWindow", "Saved"),
+        translate(
+            "MainWindow",
+            "{n} samples saved to {path}. Import it later from the command line: flooding-monitor import FILE",
+        ).format(n=n, path=path),
+    )
