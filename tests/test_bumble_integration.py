@@ -84,3 +84,29 @@ def test_connect_stream_drop_and_reconnect():
     location = [e for e in events if isinstance(e, Status) and e.kind == StatusKind.BODY_LOCATION]
     assert location and location[0].value == "chest"
     assert kinds[-1] == StatusKind.DISCONNECTED
+
+
+def test_close_hangs_up_so_the_strap_is_free_for_the_next_start():
+    """Bug: close() cancelled the session first, which forgot the link, so no disconnect was ever sent
+    and the strap (one central at a time) stayed bound to this computer."""
+
+    async def scenario():
+        pair = TwoDevices()
+        peripheral = HeartRatePeripheral(pair)
+        await peripheral.start()
+        strap = BumbleStrap(pair.devices[0], peripheral.address, name="Bumble HRS", backoff_s=(0.05,))
+        events: list = []
+        consumer = asyncio.create_task(collect(strap, events))
+        await strap.connect()
+        await peripheral.wait_subscribed()
+        await strap.close()
+        await asyncio.wait_for(consumer, 5)
+        for _ in range(100):  # the peripheral hears the disconnection over the link
+            if peripheral.connection is None:
+                break
+            await asyncio.sleep(0.01)
+        return peripheral.connection, events
+
+    connection, events = asyncio.run(scenario())
+    assert connection is None, "the strap is still connected after close()"
+    assert events[-1].kind == StatusKind.DISCONNECTED
