@@ -121,12 +121,16 @@ class BleakStrap(SupervisedStrap):
     """A strap by address (or by name, when the address is unknown or changed)."""
 
     def __init__(self, address: str | None = None, name: str | None = None, clock: Clock | None = None,
-                 backoff_s: Sequence[float] = DEFAULT_BACKOFF_S, connect_timeout_s: float = 15.0) -> None:
+                 backoff_s: Sequence[float] = DEFAULT_BACKOFF_S, connect_timeout_s: float = 15.0,
+                 acquire_notify: bool = False) -> None:
+        """``acquire_notify``: on BlueZ, take notifications through a socket (``AcquireNotify``)
+        instead of D-Bus signals; bleak's default is off because some straps misbehave with it."""
         if not address and not name:
             raise ValueError("give a strap address or name")
         super().__init__(name or address or "strap", address or "", clock, backoff_s)
         self.wanted_name = name
         self.connect_timeout_s = connect_timeout_s
+        self.acquire_notify = acquire_notify
         self._client: Any = None
         self._last_packet: tuple[bytes, float] | None = None
 
@@ -161,7 +165,8 @@ class BleakStrap(SupervisedStrap):
             await client.connect()
             if client.services.get_characteristic(HEART_RATE_MEASUREMENT) is None:
                 raise NotAHeartRateStrap(self.name)
-            await client.start_notify(HEART_RATE_MEASUREMENT, self._on_notification)
+            await client.start_notify(HEART_RATE_MEASUREMENT, self._on_notification,
+                                      bluez={"use_start_notify": not self.acquire_notify})
         except asyncio.CancelledError:
             raise
         except Exception as exc:  # noqa: BLE001
