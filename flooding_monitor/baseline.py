@@ -44,11 +44,6 @@ class ThresholdRule:
     threshold_bpm: float
     source: str  # "absolute" or "personal"
 
-    def describe(self) -> str:
-        if self.source == "personal":
-            return f"{self.threshold_bpm:.0f} bpm (your resting rate + personal margin)"
-        return f"{self.threshold_bpm:.0f} bpm"
-
 
 def effective_threshold(settings: DetectorSettings, baseline: Baseline | None) -> ThresholdRule:
     absolute = ThresholdRule(settings.threshold_bpm, "absolute")

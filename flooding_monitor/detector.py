@@ -172,65 +172,77 @@ class FloodingStateMachine:
             self._ref_t = T
         events: list[Event] = []
         thr = self.rule.threshold_bpm
-        valid = tick.valid
         calibrating_now = self._calibrating
-        if not valid:
-            ref = self._last_valid_t if self._last_valid_t is not None else self._ref_t
-            if T - ref > s.max_gap_s and not self._gap_reset:
-                self._gap_reset = True
-                self._above = 0
-                self._dip = 0
-                self._below = 0
-                if self.flooded:
-                    events.append(self._end(T, ref, "signal_lost"))
+        if not tick.valid:
+            self._no_reading(T, events)
         else:
             self._last_valid_t = T
             self._gap_reset = False
-            hr = tick.hr_bpm
             if not self.flooded:
-                if hr >= thr:
-                    self._dip = 0
-                    if self._above == 0:
-                        self._run_start = T
-                        self._run_peak = hr
-                    self._above += 1
-                    self._run_peak = max(self._run_peak, hr)
-                    if self._above >= self._onset_count:
-                        self.flooded = True
-                        self._below = 0
-                        self._episode_start = max(self._run_start - self._half_window, self._ref_t - 1.0)
-                        self._episode_onset = T
-                        self._peak = self._run_peak
-                        events.append(EpisodeStarted(T, self._episode_start, hr, thr))
-                else:
-                    self._dip += 1
-                    if hr < thr - s.hysteresis_bpm or self._dip > s.dip_tolerance_s:
-                        self._above = 0
-                    elif self._above:
-                        self._above += 1  # a short dip is part of the rise
+                self._rising(T, tick.hr_bpm, thr, events)
             else:
-                self._peak = max(self._peak, hr)
-                if hr < thr - s.hysteresis_bpm:
-                    if self._below == 0:
-                        self._below_start = T
-                    self._below += 1
-                    if self._below >= self._recovery_count:
-                        events.append(self._end(T, self._below_start - self._half_window, "recovered"))
-                else:
-                    self._below = 0
+                self._recovering(T, tick.hr_bpm, thr, events)
             if self._calibrating:
-                self._cal_hr.append(hr)
-                self._cal_rmssd.append(tick.rmssd_ms)
-                if len(self._cal_hr) >= calibration_count(s):
-                    self.baseline = Baseline.from_ticks(self._cal_hr, self._cal_rmssd)
-                    self.rule = effective_threshold(s, self.baseline)
-                    self._calibrating = False
-                    events.append(BaselineReady(T, self.baseline, self.rule))
-        new = _state(valid, self.flooded, self._below > 0, calibrating_now, tick.hr_bpm, thr, s)
+                self._calibrate(T, tick, events)
+        new = _state(tick.valid, self.flooded, self._below > 0, calibrating_now, tick.hr_bpm, thr, s)
         if new != self.state:
-            events.append(StateChanged(T, self.state, new, tick.hr_bpm if valid else None))
+            events.append(StateChanged(T, self.state, new, tick.hr_bpm if tick.valid else None))
             self.state = new
         return events
+
+    def _no_reading(self, T: float, events: list[Event]) -> None:
+        """A gap longer than ``max_gap_s`` resets every count and ends an episode under way."""
+        ref = self._last_valid_t if self._last_valid_t is not None else self._ref_t
+        if T - ref > self.settings.max_gap_s and not self._gap_reset:
+            self._gap_reset = True
+            self._above = 0
+            self._dip = 0
+            self._below = 0
+            if self.flooded:
+                events.append(self._end(T, ref, "signal_lost"))
+
+    def _rising(self, T: float, hr: float, thr: float, events: list[Event]) -> None:
+        s = self.settings
+        if hr >= thr:
+            self._dip = 0
+            if self._above == 0:
+                self._run_start = T
+                self._run_peak = hr
+            self._above += 1
+            self._run_peak = max(self._run_peak, hr)
+            if self._above >= self._onset_count:
+                self.flooded = True
+                self._below = 0
+                self._episode_start = max(self._run_start - self._half_window, self._ref_t - 1.0)
+                self._episode_onset = T
+                self._peak = self._run_peak
+                events.append(EpisodeStarted(T, self._episode_start, hr, thr))
+        else:
+            self._dip += 1
+            if hr < thr - s.hysteresis_bpm or self._dip > s.dip_tolerance_s:
+                self._above = 0
+            elif self._above:
+                self._above += 1  # a short dip is part of the rise
+
+    def _recovering(self, T: float, hr: float, thr: float, events: list[Event]) -> None:
+        self._peak = max(self._peak, hr)
+        if hr < thr - self.settings.hysteresis_bpm:
+            if self._below == 0:
+                self._below_start = T
+            self._below += 1
+            if self._below >= self._recovery_count:
+                events.append(self._end(T, self._below_start - self._half_window, "recovered"))
+        else:
+            self._below = 0
+
+    def _calibrate(self, T: float, tick: Tick, events: list[Event]) -> None:
+        self._cal_hr.append(tick.hr_bpm)
+        self._cal_rmssd.append(tick.rmssd_ms)
+        if len(self._cal_hr) >= calibration_count(self.settings):
+            self.baseline = Baseline.from_ticks(self._cal_hr, self._cal_rmssd)
+            self.rule = effective_threshold(self.settings, self.baseline)
+            self._calibrating = False
+            events.append(BaselineReady(T, self.baseline, self.rule))
 
     def _end(self, T: float, end_s: float, reason: str) -> EpisodeEnded:
         self.flooded = False
@@ -287,16 +299,31 @@ def detect(ticks: TickArrays, settings: DetectorSettings,
            baseline: Baseline | None = None) -> Detection:
     """Batch detector over a whole tick series; same output as the live one."""
     s = settings
-    n = len(ticks)
-    T, hr, valid = ticks.t_s, ticks.hr_bpm, ticks.valid
-    half = estimator_delay_s(s)
-    rule0 = effective_threshold(s, baseline)
-    thr = np.full(n, rule0.threshold_bpm)
-    rule = rule0
-    cal_tick: int | None = None
+    thr, rule, cal_tick, found_baseline, events = _calibrate(ticks, s, baseline)
+    flooded, episodes, below, more = _episodes(ticks, s, thr)
+    events += more
     calibrating = s.calibration_s > 0 and baseline is None
+    codes = _state_codes(ticks, s, thr, flooded, below, calibrating, cal_tick)
+    T, hr, valid = ticks.t_s, ticks.hr_bpm, ticks.valid
+    changes = np.flatnonzero(np.diff(codes, prepend=-1) != 0) if len(ticks) else np.zeros(0, np.int64)
+    for c in changes.tolist():
+        old = STATES_BY_CODE[codes[c - 1]] if c > 0 else None
+        events.append((c, 2, StateChanged(float(T[c]), old, STATES_BY_CODE[codes[c]],
+                                          float(hr[c]) if valid[c] else None)))
+    events.sort(key=lambda e: (e[0], e[1]))
+    return Detection(codes, thr, [e for _, _, e in events], episodes, found_baseline, rule, cal_tick)
+
+
+def _calibrate(ticks: TickArrays, s: DetectorSettings, baseline: Baseline | None):
+    """The threshold at every tick: the resting rate measured at the start changes it from then on."""
+    n = len(ticks)
+    hr, valid = ticks.hr_bpm, ticks.valid
+    rule = effective_threshold(s, baseline)
+    thr = np.full(n, rule.threshold_bpm)
+    cal_tick: int | None = None
     found_baseline = baseline
-    if calibrating and n:
+    events: list[tuple[int, int, Event]] = []
+    if s.calibration_s > 0 and baseline is None and n:
         valid_count = np.cumsum(valid)
         hits = np.flatnonzero(valid & (valid_count == calibration_count(s)))
         if hits.size:
@@ -306,18 +333,22 @@ def detect(ticks: TickArrays, settings: DetectorSettings,
                                                  ticks.rmssd_ms[: cal_tick + 1][mask].tolist())
             rule = effective_threshold(s, found_baseline)
             thr[cal_tick + 1 :] = rule.threshold_bpm
-    events: list[tuple[int, int, Event]] = []
-    if cal_tick is not None and found_baseline is not None:
-        events.append((cal_tick, 1, BaselineReady(float(T[cal_tick]), found_baseline, rule)))
+            events.append((cal_tick, 1, BaselineReady(float(ticks.t_s[cal_tick]), found_baseline, rule)))
+    return thr, rule, cal_tick, found_baseline, events
 
+
+def _episodes(ticks: TickArrays, s: DetectorSettings, thr: np.ndarray):
+    """Onsets (a sustained rise) and ends (a sustained calm, or a long gap), as the live machine finds them."""
+    n = len(ticks)
+    T, hr, valid = ticks.t_s, ticks.hr_bpm, ticks.valid
+    half = estimator_delay_s(s)
     idx = np.arange(n)
     with np.errstate(invalid="ignore"):
         above = valid & (hr >= thr)
         below = valid & (hr < thr - s.hysteresis_bpm)
     valid_t = np.where(valid, T, -np.inf)
     last_valid = np.maximum.accumulate(valid_t) if n else valid_t
-    ref = float(T[0]) if n else 0.0
-    last_valid = np.where(np.isinf(last_valid), ref, last_valid)
+    last_valid = np.where(np.isinf(last_valid), float(T[0]) if n else 0.0, last_valid)
     exceeded = ~valid & (T - last_valid > s.max_gap_s)
     gap_reset = exceeded & ~np.concatenate([[False], exceeded[:-1]])
     under = valid & ~above
@@ -327,11 +358,9 @@ def detect(ticks: TickArrays, settings: DetectorSettings,
     # A rise begins at the first tick at/above threshold after its last reset
     # and counts every valid tick from there (short dips included).
     above_idx = np.flatnonzero(above)
-    sentinel = np.append(above_idx, n)  # n: no rise under way
-    rise_start = sentinel[np.searchsorted(above_idx, last_rise_reset, side="right")]
+    rise_start = np.append(above_idx, n)[np.searchsorted(above_idx, last_rise_reset, side="right")]  # n: none
     valid_before = np.concatenate([[0], np.cumsum(valid, dtype=np.int64)])
-    in_rise = rise_start <= idx
-    rise_len = np.where(in_rise, valid_before[idx + 1] - valid_before[np.minimum(rise_start, n)], 0)
+    rise_len = np.where(rise_start <= idx, valid_before[idx + 1] - valid_before[np.minimum(rise_start, n)], 0)
     onsets = np.flatnonzero(above & (rise_len >= onset_count(s)))
     below_run, below_reset = _runs_since_reset(below, (valid & ~below) | gap_reset)
     ends = np.flatnonzero((below & (below_run >= recovery_count(s))) | gap_reset)
@@ -339,19 +368,16 @@ def detect(ticks: TickArrays, settings: DetectorSettings,
 
     flooded = np.zeros(n, dtype=bool)
     episodes: list[Episode] = []
+    events: list[tuple[int, int, Event]] = []
     pos = -1
-    while True:
-        k = np.searchsorted(onsets, pos, side="right")
-        if k >= onsets.size:
-            break
+    while (k := np.searchsorted(onsets, pos, side="right")) < onsets.size:
         on = int(onsets[k])
         run_start = int(rise_start[on])
         start_s = max(float(T[run_start]) - half, float(T[0]) - 1.0)  # not before the data
         events.append((on, 0, EpisodeStarted(float(T[on]), start_s, float(hr[on]), float(thr[on]))))
         j = np.searchsorted(ends, on, side="right")
         end = int(ends[j]) if j < ends.size else None
-        last = end if end is not None else n - 1
-        seg = slice(run_start, last + 1)
+        seg = slice(run_start, (end if end is not None else n - 1) + 1)
         peak = float(np.max(hr[seg][valid[seg]]))
         if end is None:
             flooded[on:] = True
@@ -366,7 +392,13 @@ def detect(ticks: TickArrays, settings: DetectorSettings,
         episodes.append(Episode(start_s, float(T[on]), end_s, peak, reason))
         events.append((end, 0, EpisodeEnded(float(T[end]), start_s, end_s, peak, reason)))
         pos = end
+    return flooded, episodes, below, events
 
+
+def _state_codes(ticks: TickArrays, s: DetectorSettings, thr: np.ndarray, flooded: np.ndarray, below: np.ndarray,
+                 calibrating: bool, cal_tick: int | None) -> np.ndarray:
+    n = len(ticks)
+    hr, valid = ticks.hr_bpm, ticks.valid
     cal_now = np.zeros(n, dtype=bool)
     if calibrating:
         cal_now[: (cal_tick + 1) if cal_tick is not None else n] = True
@@ -377,10 +409,4 @@ def detect(ticks: TickArrays, settings: DetectorSettings,
     codes[valid & flooded] = STATE_CODES[State.FLOODED]
     codes[valid & flooded & below] = STATE_CODES[State.RECOVERING]
     codes[~valid] = STATE_CODES[State.NO_SIGNAL]
-    changes = np.flatnonzero(np.diff(codes, prepend=-1) != 0) if n else np.zeros(0, np.int64)
-    for c in changes.tolist():
-        old = STATES_BY_CODE[codes[c - 1]] if c > 0 else None
-        events.append((c, 2, StateChanged(float(T[c]), old, STATES_BY_CODE[codes[c]],
-                                          float(hr[c]) if valid[c] else None)))
-    events.sort(key=lambda e: (e[0], e[1]))
-    return Detection(codes, thr, [e for _, _, e in events], episodes, found_baseline, rule, cal_tick)
+    return codes

@@ -42,10 +42,6 @@ class LiveMonitor:
         self.t0: float | None = None
         self._k = 1  # index of the next tick
 
-    @property
-    def next_tick_t(self) -> float | None:
-        return None if self.t0 is None else self.t0 + self._k
-
     def feed(self, sample: HeartRateSample) -> list[TickResult]:
         """Ingest one sample; returns the ticks that became complete before it."""
         out = self._emit_until(sample.t_s, inclusive=False) if self.t0 is not None else []
@@ -85,7 +81,3 @@ class LiveMonitor:
             events = m.step(tick)
             assert m.state is not None
             out.append(TickResult(tick, m.state, m.rule, tuple(events), m.seconds_above, m.seconds_below))
-
-    @property
-    def artifact_counts(self) -> dict[str, int]:
-        return {**self.intake.counts.as_dict(), **self.corrector.counts}

@@ -59,10 +59,6 @@ class HeartRateSample:
         if not math.isfinite(self.t_s):
             raise ValueError(f"sample time must be finite, got {self.t_s!r}")
 
-    @property
-    def rr_s(self) -> tuple[float, ...]:
-        return tuple(rr / US_PER_S for rr in self.rr_us)
-
 
 def rr_ticks_to_us(ticks: int) -> int:
     """Convert a BLE RR value (1/1024 s) to integer microseconds."""

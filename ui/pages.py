@@ -160,7 +160,7 @@ class PartnerPanel(QWidget):
         explain = state.explain
         if r is not None and not r.tick.valid:
             explain = f"{state.explain} ({join(r.tick.quality.problems())})"
-        base = person.monitor.machine.baseline
+        base = person.baseline
         rest = self.tr(" · resting rate {bpm} bpm").format(bpm=f"{base.hr_bpm:.0f}") if base else ""
         name = core(person.partner.name)
         if named:
@@ -173,7 +173,7 @@ class PartnerPanel(QWidget):
         _set(self.state_label, f"{state.icon}  {state.label}", f"color: {state.colour};")
         _set(self.explain_label, explain)
         _set(self.threshold_label, self.tr("Flooding threshold: {rule}").format(
-            rule=describe_rule(person.monitor.machine.rule)) + rest)
+            rule=describe_rule(person.rule)) + rest)
 
 
 class MonitorPage(QWidget):

@@ -96,7 +96,7 @@ class HeartRateTrace(pg.PlotWidget):
             self._y_range = y_range
             self.setYRange(*y_range, padding=0)
         self.threshold_line.setValue(threshold_bpm)
-        base = people[0].monitor.machine.baseline
+        base = people[0].baseline
         if base is not None and not named:  # two resting lines would crowd the plot
             self.baseline_line.setValue(base.hr_bpm)
             self.baseline_line.show()
