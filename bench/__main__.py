@@ -27,15 +27,11 @@ def machine() -> str:
     return f"{cpu}, {os.cpu_count()} cores, Python {platform.python_version()}, {platform.system()}"
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--quick", action="store_true")
-    parser.add_argument("--markdown", help="also write the table to this file")
-    args = parser.parse_args()
-    from . import bench_app, bench_core, bench_history
+Row = tuple[str, str, str, str]
 
-    rows: list[tuple[str, str, str, str]] = []
-    core = bench_core.main()
+
+def analysis_rows(core: dict) -> list[Row]:
+    rows: list[Row] = []
     rows.append(("batch analysis, 24 h recording", f"{core['beats_24h'] / core['batch_24h_s']:,.0f} beats/s",
                  "-", f"{86400 / core['batch_24h_s']:,.0f}x real time"))
     rows.append(("batch vs naive pure-Python loop (1 h)", f"{core['batch_1h_s'] * 1000:.0f} ms vs "
@@ -50,13 +46,17 @@ def main() -> None:
                      f"{nk['neurokit_s'] * 1000:.0f} ms", ">= 10x", f"{nk['neurokit_s'] / nk['ours_s']:.1f}x"))
     except ImportError:
         rows.append(("analysis vs NeuroKit2", "not run", ">= 10x", "pip install neurokit2"))
-    hist = bench_history.main()
-    rows.append(("history: 3-hour session read + analyse + draw", f"{hist['session_3h_draw_s'] * 1000:.0f} ms",
-                 "-", ""))
-    rows.append(("history: list of 1,000 sessions opened", f"{hist['list_1000_open_s'] * 1000:.0f} ms", "-",
-                 f"query {hist['list_1000_query_s'] * 1000:.0f} ms"))
-    app = bench_app.main(["--minutes", "1" if args.quick else "10", "--episodes", "50" if args.quick else "200",
-                          "--soak-hours", "2" if args.quick else "8"])
+    return rows
+
+
+def history_rows(hist: dict) -> list[Row]:
+    return [("history: 3-hour session read + analyse + draw", f"{hist['session_3h_draw_s'] * 1000:.0f} ms", "-", ""),
+            ("history: list of 1,000 sessions opened", f"{hist['list_1000_open_s'] * 1000:.0f} ms", "-",
+             f"query {hist['list_1000_query_s'] * 1000:.0f} ms")]
+
+
+def app_rows(app: dict) -> list[Row]:
+    rows: list[Row] = []
     lat = app["latency"]
     rows.append((f"alert latency ({lat['episodes']:.0f} episodes)", f"p50 {lat['p50_ms']:.1f} ms, "
                  f"p99 {lat['p99_ms']:.1f} ms", "p99 <= 16 ms", f"{16 / lat['p99_ms']:.1f}x margin"))
@@ -78,6 +78,19 @@ def main() -> None:
     rows.append(("soak: resident memory", f"{soak['rss_start_mb']:.0f} -> {soak['rss_end_mb']:.0f} MB", "flat",
                  f"+{soak['rss_end_mb'] - soak['rss_start_mb']:.1f} MB"))
 
+    return rows
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--quick", action="store_true")
+    parser.add_argument("--markdown", help="also write the table to this file")
+    args = parser.parse_args()
+    from . import bench_app, bench_core, bench_history
+
+    rows = analysis_rows(bench_core.main()) + history_rows(bench_history.main())
+    rows += app_rows(bench_app.main(["--minutes", "1" if args.quick else "10", "--episodes",
+                                     "50" if args.quick else "200", "--soak-hours", "2" if args.quick else "8"]))
     head = ("figure", "value", "target", "ratio / note")
     widths = [max(len(r[i]) for r in rows + [head]) for i in range(4)]
     lines = [" | ".join(c.ljust(w) for c, w in zip(row, widths)) for row in [head] + rows]

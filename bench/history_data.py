@@ -52,7 +52,7 @@ def add_sessions(store: SessionStore, count: int, weeks: int = 4, minutes: tuple
             p.end(min(pt + 20 * 60, samples[-1].t_s), True)
             pauses.append(p)
         snoozes = [Snooze(pause_times[0] - 30, pause_times[0] + 270)] if pause_times and rng.random() < 0.3 else []
-        store.replace_protocol(sid, result.detection.episodes, pauses, snoozes)
+        store.save_protocol(sid, result.detection.episodes, pauses, snoozes)
         store.end_session(sid, started + dt.timedelta(seconds=samples[-1].t_s), samples[-1].t_s)
         ids.append(sid)
     return ids

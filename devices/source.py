@@ -12,7 +12,7 @@ from collections.abc import AsyncIterator
 from typing import Protocol, runtime_checkable
 
 from flooding_monitor.samples import HeartRateSample
-from flooding_monitor.strap_status import Status, StatusKind
+from flooding_monitor.strap_status import Status, StatusKind  # noqa: F401 - re-exported for the sources
 
 log = logging.getLogger(__name__)
 

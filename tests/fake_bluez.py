@@ -18,6 +18,7 @@ No ``from __future__ import annotations`` here: dbus-fast reads the D-Bus
 signatures from the annotations, and a void method must have none.
 """
 
+# ruff: noqa: F722 - D-Bus signatures are annotations here
 import asyncio
 import os
 import shutil

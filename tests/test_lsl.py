@@ -157,5 +157,5 @@ def test_without_pylsl_the_app_says_how_to_install_it_and_goes_on(qtbot, tmp_pat
     win.show()
     win.use_source("demo")
     assert win.controller.outputs == []
-    assert "pip install -e '.[lsl]'" in win.store_banner.text() and win.store_banner.isVisible()
+    assert "pip install -e '.[lsl]'" in win.store_banner.text() and win.store_banner.label.isVisible()
     qtbot.waitUntil(lambda: win.session.latest is not None, timeout=20_000)  # monitoring goes on

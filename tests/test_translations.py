@@ -30,7 +30,6 @@ from PySide6.QtWidgets import (
 )
 
 from flooding_monitor.preferences import Preferences, PreferencesFile
-from flooding_monitor.session_recorder import SessionRecorder
 from flooding_monitor.store import SessionStore
 from tools import translations
 from ui import i18n
@@ -121,6 +120,54 @@ def test_the_language_follows_the_system_unless_chosen():
     assert i18n.resolve("en", QLocale("zh_CN")) == "en"
 
 
+def walk_session_screens(win, samples, check) -> None:
+    """Monitor, alert, pause and return, as a couple meets them."""
+    play_until(win, samples, lambda: win.clock.t > 60)
+    check(win, "monitor")
+    assert win.monitor_page.panels[0].state_label.text().endswith("平静")
+    assert win.monitor_page.panels[0].name_label.text() == "伴侣 A"
+    play_until(win, samples, lambda: win.session.alert_active)
+    check(win, "alert")
+    assert "伴侣 A的心率已持续高于 100 达 30 秒" in win.monitor_page.alert.text.text()
+    win.start_pause("alert")
+    win.pause_page.refresh(win.clock.t)
+    check(win, "pause")
+    assert win.pause_page.guide.prompt_text() in ("吸气", "呼气")
+    play_until(win, samples, lambda: win.stack.currentWidget() is win.return_page)
+    win.return_page.refresh(win.clock.t)
+    check(win, "return")
+    assert "我在这儿。" in win.return_page.phrases.text()
+
+
+def walk_dialogs(win, worker, qtbot, check) -> None:
+    """Settings (with its errors), the strap dialog after a real scan, help, calibration, journal."""
+    from ui.calibrate_dialog import CalibrateDialog
+    from ui.device_dialog import DeviceDialog
+    from ui.help_dialog import HelpDialog
+    from ui.journal_dialog import JournalDialog
+    from ui.settings_dialog import SettingsDialog
+
+    settings = SettingsDialog(win.prefs, win)
+    settings.partner_rows[1][0].setText(settings.partner_rows[0][0].text())
+    assert not settings.validate() and settings.error.text() == "两位伴侣需要不同的名字。"
+    settings.partner_rows[1][0].setText("")
+    assert settings.error.text() == "伴侣的名字须为 1-40 个字符。"
+    settings.close()
+    strap = DeviceDialog(worker, win, scan_s=1)
+    strap.show()
+    strap.start_scan()  # no Bluetooth here or in CI: the advice shown must be Chinese too
+    qtbot.waitUntil(strap.scan_button.isEnabled, timeout=15_000)
+    check(strap, "strap scan")
+    assert "蓝牙" in strap.message.text()
+    strap.close()
+    for dialog, name in ((SettingsDialog(win.prefs, win), "settings"), (DeviceDialog(worker, win), "strap"),
+                         (HelpDialog(win), "help"), (CalibrateDialog(win), "calibration"),
+                         (JournalDialog(win), "journal")):
+        dialog.show()
+        check(dialog, name)
+        dialog.close()
+
+
 def test_every_screen_of_a_two_partner_session_is_in_chinese(chinese, qtbot, tmp_path):
     worker = DeviceWorker()
     try:
@@ -143,48 +190,10 @@ def test_every_screen_of_a_two_partner_session_is_in_chinese(chinese, qtbot, tmp
             seen[name] = visible_texts(widget)
             assert untranslated(widget) == {}, f"English left on the {name} screen"
 
-        play_until(win, samples, lambda: win.clock.t > 60)
-        check(win, "monitor")
-        assert win.monitor_page.panels[0].state_label.text().endswith("平静")
-        assert win.monitor_page.panels[0].name_label.text() == "伴侣 A"
-        play_until(win, samples, lambda: win.session.alert_active)
-        check(win, "alert")
-        assert "伴侣 A的心率已持续高于 100 达 30 秒" in win.monitor_page.alert.text.text()
-        win.start_pause("alert")
-        win.pause_page.refresh(win.clock.t)
-        check(win, "pause")
-        assert win.pause_page.guide.prompt_text() in ("吸气", "呼气")
-        play_until(win, samples, lambda: win.stack.currentWidget() is win.return_page)
-        win.return_page.refresh(win.clock.t)
-        check(win, "return")
-        assert "我在这儿。" in win.return_page.phrases.text()
-
-        from ui.calibrate_dialog import CalibrateDialog
-        from ui.device_dialog import DeviceDialog
-        from ui.help_dialog import HelpDialog
+        walk_session_screens(win, samples, check)
+        walk_dialogs(win, worker, qtbot, check)
         from ui.history_window import HistoryWindow
-        from ui.journal_dialog import JournalDialog
-        from ui.settings_dialog import SettingsDialog
 
-        settings = SettingsDialog(win.prefs, win)
-        settings.partner_rows[1][0].setText(settings.partner_rows[0][0].text())
-        assert not settings.validate() and settings.error.text() == "两位伴侣需要不同的名字。"
-        settings.partner_rows[1][0].setText("")
-        assert settings.error.text() == "伴侣的名字须为 1-40 个字符。"
-        settings.close()
-        strap = DeviceDialog(worker, win, scan_s=1)
-        strap.show()
-        strap.start_scan()  # no Bluetooth here or in CI: the advice shown must be Chinese too
-        qtbot.waitUntil(strap.scan_button.isEnabled, timeout=15_000)
-        check(strap, "strap scan")
-        assert "蓝牙" in strap.message.text()
-        strap.close()
-        for dialog, name in ((SettingsDialog(win.prefs, win), "settings"), (DeviceDialog(worker, win), "strap"),
-                             (HelpDialog(win), "help"), (CalibrateDialog(win), "calibration"),
-                             (JournalDialog(win), "journal")):
-            dialog.show()
-            check(dialog, name)
-            dialog.close()
         win.controller.finish()
         history = HistoryWindow(store, partners=win.prefs.partners)
         qtbot.addWidget(history)

@@ -27,7 +27,6 @@ from flooding_monitor.history import (
 from flooding_monitor.partners import Partner
 from flooding_monitor.preferences import Preferences, PreferencesFile
 from flooding_monitor.session import Session
-from flooding_monitor.session_recorder import SessionRecorder
 from flooding_monitor.store import SessionStore
 from flooding_monitor.controller import SessionController
 from ui import window_dialogs

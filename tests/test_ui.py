@@ -16,7 +16,6 @@ from devices.source import Status, StatusKind
 from flooding_monitor.detector import State
 from flooding_monitor.preferences import Preferences, PreferencesFile
 from flooding_monitor.samples import Contact, HeartRateSample
-from flooding_monitor.session_recorder import SessionRecorder
 from flooding_monitor.history import summaries
 from flooding_monitor.store import SessionStore
 from ui.main_window import MainWindow

@@ -37,9 +37,23 @@ def wait_for(app: QApplication, condition, timeout_s: float = 120.0) -> bool:
     return False
 
 
+class Shooter:
+    """Saves widgets as numbered PNGs and remembers them."""
+
+    def __init__(self, app, out: Path) -> None:
+        self.app, self.out, self.shots = app, out, []
+
+    def __call__(self, name: str, widget) -> None:
+        self.app.processEvents()
+        path = self.out / f"{name}.png"
+        widget.grab().save(str(path))
+        self.shots.append(path)
+
+
 def main(out: Path, theme: str = "light", partners: int = 2, language: str = "en") -> int:
     out.mkdir(parents=True, exist_ok=True)
     app = QApplication.instance() or QApplication([])
+    from ui.app import open_history
     from ui.i18n import install
 
     install(app, language)
@@ -47,8 +61,6 @@ def main(out: Path, theme: str = "light", partners: int = 2, language: str = "en
     prefs, _ = prefs_file.load()
     apply_theme(app, theme)
     worker = DeviceWorker()
-    from ui.app import open_history
-
     store, message = open_history(tempfile.mkdtemp(prefix="fm-shots-data-"))
     window = MainWindow(prefs, prefs_file, worker, 20.0, settings_scope="fm-screens",
                         store=store, store_message=message)
@@ -57,27 +69,36 @@ def main(out: Path, theme: str = "light", partners: int = 2, language: str = "en
     window.use_source("demo")
     if partners == 2:
         window.add_second_source("demo")
-    shots = []
+    grab = Shooter(app, out)
+    ok = shoot_session(app, window, grab)
+    shoot_dialogs(app, window, worker, grab)
+    shoot_history(window, grab)
+    window.close()
+    worker.stop()
+    for p in grab.shots:
+        print(p)
+    return 0 if ok else 1
 
-    def grab(name: str, widget=None) -> None:
-        app.processEvents()
-        path = out / f"{name}.png"
-        (widget or window).grab().save(str(path))
-        shots.append(path)
 
+def shoot_session(app, window, grab: Shooter) -> bool:
+    """Calm, rising, the alert, the pause and the return, as the demo plays them."""
     s = lambda: window.session  # noqa: E731
     ok = wait_for(app, lambda: s().state == State.CALM and len(s().first.trace) > 40)
-    grab("1-monitor-calm")
+    grab("1-monitor-calm", window)
     ok &= wait_for(app, lambda: s().state == State.RISING)
-    grab("2-monitor-rising")
+    grab("2-monitor-rising", window)
     ok &= wait_for(app, lambda: s().alert_active)
     wait_for(app, lambda: False, 0.5)
-    grab("3-alert")
+    grab("3-alert", window)
     window.start_pause("alert")
     wait_for(app, lambda: False, 1.0)
-    grab("4-pause")
+    grab("4-pause", window)
     wait_for(app, lambda: window.stack.currentWidget() is window.return_page, 90)
-    grab("5-return")
+    grab("5-return", window)
+    return ok
+
+
+def shoot_dialogs(app, window, worker, grab: Shooter) -> None:
     from ui.device_dialog import DeviceDialog
     from ui.help_dialog import HelpDialog
     from ui.settings_dialog import SettingsDialog
@@ -96,6 +117,9 @@ def main(out: Path, theme: str = "light", partners: int = 2, language: str = "en
     h.show()
     grab("8-help", h)
     h.close()
+
+
+def shoot_history(window, grab: Shooter) -> None:
     from bench.history_data import add_sessions
     from ui.history_window import HistoryWindow
 
@@ -106,15 +130,9 @@ def main(out: Path, theme: str = "light", partners: int = 2, language: str = "en
     hist.show()
     hist.table.selectRow(0)
     grab("9-history-session", hist)
-    tabs = hist.findChild(QTabWidget)
-    tabs.setCurrentIndex(1)
+    hist.findChild(QTabWidget).setCurrentIndex(1)
     grab("10-history-trends", hist)
     hist.close()
-    window.close()
-    worker.stop()
-    for p in shots:
-        print(p)
-    return 0 if ok else 1
 
 
 if __name__ == "__main__":

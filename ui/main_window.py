@@ -17,8 +17,6 @@ from PySide6.QtWidgets import (
     QApplication,
     QLabel,
     QMainWindow,
-    QMessageBox,
-    QPushButton,
     QStackedWidget,
     QStyle,
     QSystemTrayIcon,
@@ -43,6 +41,7 @@ from flooding_monitor.strap_status import Status
 
 from . import window_dialogs
 from .connection_bar import ConnectionBar
+from .history_banner import HistoryBanner
 from .i18n import core
 from .pages import MonitorPage, PausePage, ReturnPage
 from .theme import apply_theme, is_dark
@@ -125,17 +124,8 @@ class MainWindow(QMainWindow):
             (self.tr("Settings"), self.tr("Settings"), lambda: d.open_settings(self)),
             (self.tr("Help"), self.tr("About and help"), lambda: d.open_help(self))])
         layout.addWidget(self.connection_bar)
-        self.store_banner = QLabel(store_message)
-        self.store_banner.setWordWrap(True)
-        self.store_banner.setStyleSheet("background: #fff4d6; color: #5a4100; padding: 8px 16px;")
-        self.store_banner.setAccessibleName(self.tr("History problem"))
-        self.store_banner.setVisible(bool(store_message))
-        self.save_elsewhere_button = QPushButton(self.tr("Save unsaved data elsewhere…"))
-        self.save_elsewhere_button.setAccessibleName(self.tr("Save unsaved heart data to a file"))
-        self.save_elsewhere_button.clicked.connect(lambda: window_dialogs.save_elsewhere(self))
-        self.save_elsewhere_button.hide()
+        self.store_banner = HistoryBanner(store_message, lambda: window_dialogs.save_elsewhere(self))
         layout.addWidget(self.store_banner)
-        layout.addWidget(self.save_elsewhere_button)
         self.stack = QStackedWidget()
         self.monitor_page = MonitorPage(self.session, dark=is_dark())
         self.pause_page = PausePage(self.session, self.prefs.breathing)
@@ -191,8 +181,7 @@ class MainWindow(QMainWindow):
             page.session = self.session
         self.connection_label.setText(self.tr("Connecting to {name}…").format(name=core(device_name)))
         if problem:
-            self.store_banner.setText(problem)
-            self.store_banner.show()
+            self.store_banner.say(problem)
 
     def add_second_source(self, kind: str, address: str | None = None, name: str | None = None) -> None:
         """The second partner's strap joins the running session (same clock, shared pause)."""
@@ -219,7 +208,7 @@ class MainWindow(QMainWindow):
             self._redraw_monitor(force=True)  # the alert is drawn first, then everything else
             window_dialogs.alert_people(self)
         elif isinstance(event, StoreChanged):
-            self._show_store_state(event.error)
+            self.store_banner.show_store_error(event.error)
         elif isinstance(event, PauseChanged) and event.what == "due":
             if self.stack.currentWidget() is self.pause_page:
                 self.stack.setCurrentWidget(self.return_page)
@@ -231,15 +220,6 @@ class MainWindow(QMainWindow):
         else:  # alert cleared, snoozed, partners changed
             self._monitor_dirty = True
             self._redraw_monitor(force=True)
-
-    def _show_store_state(self, error: str | None) -> None:
-        if error:
-            self.store_banner.setText(self.tr("History not saved: {error}").format(error=core(error)))
-            self.store_banner.show()
-            self.save_elsewhere_button.show()
-        elif not self.save_elsewhere_button.isHidden():  # the problem that showed them is gone
-            self.store_banner.hide()
-            self.save_elsewhere_button.hide()
 
     def _show_page(self, page: QWidget) -> None:
         self.stack.setCurrentWidget(page)

@@ -59,7 +59,34 @@ class SettingsDialog(QDialog):
         columns.addLayout(left, 1)
         columns.addLayout(right, 1)
         root.addLayout(columns)
+        left.addWidget(self._detector_box(d))
+        left.addWidget(self._partners_box(prefs))
+        left.addStretch(1)
+        right.addWidget(self._pause_box(prefs))
+        right.addWidget(self._display_box(prefs))
+        right.addStretch(1)
+        self.error = QLabel()
+        self.error.setStyleSheet("color: #b3361b; font-weight: bold;")
+        self.error.setWordWrap(True)
+        self.error.setAccessibleName(self.tr("Settings problem"))
+        root.addWidget(self.error)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+                                        | QDialogButtonBox.StandardButton.RestoreDefaults)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        self.buttons.button(QDialogButtonBox.StandardButton.RestoreDefaults).clicked.connect(self.restore)
+        root.addWidget(self.buttons)
+        for w in (self.threshold, self.personal_pct, self.sustain, self.recovery, self.hysteresis,
+                  self.pause_min, self.inhale, self.exhale, self.snooze, self.font_scale):
+            w.valueChanged.connect(self.validate)
+        self.personal.toggled.connect(self.validate)
+        self.sighing.toggled.connect(self.validate)
+        for name_edit, _, threshold in self.partner_rows:
+            name_edit.textChanged.connect(self.validate)
+            threshold.valueChanged.connect(self.validate)
+        self.validate()
 
+    def _detector_box(self, d) -> QGroupBox:
         detect = QGroupBox(self.tr("When is it flooding?"))
         f = QFormLayout(detect)
         self.threshold = _spin(40, 200, d.threshold_bpm, self.tr(" bpm"), name=self.tr("Flooding threshold"))
@@ -78,10 +105,9 @@ class SettingsDialog(QDialog):
         f.addRow(self.tr("Settled after"), self.recovery)
         self.hysteresis = _spin(0, 30, d.hysteresis_bpm, self.tr(" bpm below threshold"), name=self.tr("Hysteresis"))
         f.addRow(self.tr("Settled means"), self.hysteresis)
-        left.addWidget(detect)
-        left.addWidget(self._partners_box(prefs))
-        left.addStretch(1)
+        return detect
 
+    def _pause_box(self, prefs: Preferences) -> QGroupBox:
         pause = QGroupBox(self.tr("Pause and breathing"))
         g = QFormLayout(pause)
         self.pause_min = _spin(20, 1440, prefs.pause_min, self.tr(" min"), name=self.tr("Pause length"))
@@ -95,8 +121,9 @@ class SettingsDialog(QDialog):
         g.addRow(self.sighing)
         self.snooze = _spin(1, 60, prefs.snooze_min, self.tr(" min"), name=self.tr("Not now snoozes for"))
         g.addRow(self.tr("“Not now” waits"), self.snooze)
-        right.addWidget(pause)
+        return pause
 
+    def _display_box(self, prefs: Preferences) -> QGroupBox:
         look = QGroupBox(self.tr("Alerts and display"))
         h = QFormLayout(look)
         self.sound = QCheckBox(self.tr("Gentle sound on an alert"))
@@ -131,29 +158,7 @@ class SettingsDialog(QDialog):
         self.lsl.setChecked(prefs.lsl)
         self.lsl.setAccessibleName(self.tr("Stream to Lab Streaming Layer"))
         h.addRow(self.lsl)
-        right.addWidget(look)
-        right.addStretch(1)
-
-        self.error = QLabel()
-        self.error.setStyleSheet("color: #b3361b; font-weight: bold;")
-        self.error.setWordWrap(True)
-        self.error.setAccessibleName(self.tr("Settings problem"))
-        root.addWidget(self.error)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-                                        | QDialogButtonBox.StandardButton.RestoreDefaults)
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
-        self.buttons.button(QDialogButtonBox.StandardButton.RestoreDefaults).clicked.connect(self.restore)
-        root.addWidget(self.buttons)
-        for w in (self.threshold, self.personal_pct, self.sustain, self.recovery, self.hysteresis,
-                  self.pause_min, self.inhale, self.exhale, self.snooze, self.font_scale):
-            w.valueChanged.connect(self.validate)
-        self.personal.toggled.connect(self.validate)
-        self.sighing.toggled.connect(self.validate)
-        for name_edit, _, threshold in self.partner_rows:
-            name_edit.textChanged.connect(self.validate)
-            threshold.valueChanged.connect(self.validate)
-        self.validate()
+        return look
 
     def _partners_box(self, prefs: Preferences) -> QGroupBox:
         """Names, colours and personal thresholds of the two people who may wear straps."""

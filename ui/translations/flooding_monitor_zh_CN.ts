@@ -303,6 +303,25 @@
     </message>
 </context>
 <context>
+    <name>HistoryBanner</name>
+    <message>
+        <source>History problem</source>
+        <translation>历史记录问题</translation>
+    </message>
+    <message>
+        <source>Save unsaved data elsewhere…</source>
+        <translation>把未保存的数据存到别处…</translation>
+    </message>
+    <message>
+        <source>Save unsaved heart data to a file</source>
+        <translation>把未保存的心率数据存为文件</translation>
+    </message>
+    <message>
+        <source>History not saved: {error}</source>
+        <translation>历史记录未保存：{error}</translation>
+    </message>
+</context>
+<context>
     <name>HistoryWindow</name>
     <message>
         <source>Date</source>
@@ -475,18 +494,6 @@
         <translation>情绪淹没监测</translation>
     </message>
     <message>
-        <source>History problem</source>
-        <translation>历史记录问题</translation>
-    </message>
-    <message>
-        <source>Save unsaved data elsewhere…</source>
-        <translation>把未保存的数据存到别处…</translation>
-    </message>
-    <message>
-        <source>Save unsaved heart data to a file</source>
-        <translation>把未保存的心率数据存为文件</translation>
-    </message>
-    <message>
         <source>Strap…</source>
         <translation>心率带…</translation>
     </message>
@@ -537,10 +544,6 @@
     <message>
         <source>Connecting to {name}…</source>
         <translation>正在连接 {name}…</translation>
-    </message>
-    <message>
-        <source>History not saved: {error}</source>
-        <translation>历史记录未保存：{error}</translation>
     </message>
     <message>
         <source>Pause over</source>
