@@ -32,6 +32,9 @@ LOOKAHEAD = 2  # beats after beat i needed to classify it
 MIN_THRESHOLD_US = 30_000.0
 #: Past beats the live path keeps so that every window it reads is complete.
 HISTORY = THRESHOLD_WINDOW + MEDIAN_WINDOW - 1
+#: Windows at once above which a C order-statistic filter beats sorting a small matrix (the live
+#: path classifies a few beats at a time; a call into scipy costs more than sorting them).
+FILTER_FROM = 256
 
 IntArray = npt.NDArray[np.int64]
 FloatArray = npt.NDArray[np.float64]
@@ -64,44 +67,53 @@ def _threshold(a: IntArray, positions: IntArray) -> FloatArray:
     """Windows near the start are shorter (all beats so far), as a live monitor sees them."""
     out = np.empty(positions.size, dtype=np.float64)
     lengths = np.minimum(positions + 1, THRESHOLD_WINDOW)
-    for length in np.unique(lengths).tolist():
-        sel = lengths == length
-        q = []
-        for frac in (0.25, 0.75):
-            pos = frac * (length - 1)
+    for length, sel in _by_length(lengths):
+        ranks, fracs = [], []
+        for q in (0.25, 0.75):
+            pos = q * (length - 1)
             lo = int(np.floor(pos))
-            hi = min(lo + 1, length - 1)
-            low, high = _ranked(a, positions[sel], length, (lo, hi))
-            low = low.astype(np.float64)
-            q.append(low + (high.astype(np.float64) - low) * (pos - lo))
-        out[sel] = ALPHA * (q[1] - q[0]) / 2.0
+            ranks += [lo, min(lo + 1, length - 1)]
+            fracs.append(pos - lo)
+        v = [x.astype(np.float64) for x in _ranked(a, positions[sel], length, tuple(ranks))]
+        q25 = v[0] + (v[1] - v[0]) * fracs[0]
+        q75 = v[2] + (v[3] - v[2]) * fracs[1]
+        out[sel] = ALPHA * (q75 - q25) / 2.0
     return out
 
 
-def _ranked(values: IntArray, positions: IntArray, length: int, ranks: tuple[int, int]) -> tuple[IntArray, IntArray]:
+def _by_length(lengths: IntArray):
+    """Groups of equally long windows (usually one group: every window full)."""
+    if lengths.size and lengths[0] == lengths[-1] == lengths.min():
+        yield int(lengths[0]), slice(None)
+        return
+    for length in np.unique(lengths).tolist():
+        yield length, lengths == length
+
+
+def _ranked(values: IntArray, positions: IntArray, length: int, ranks: tuple[int, ...]) -> list[IntArray]:
     """Sorted ``ranks`` of the ``length``-beat windows ending at ``positions`` (all equally long)."""
-    if length == THRESHOLD_WINDOW or length == MEDIAN_WINDOW:
+    if positions.size > FILTER_FROM and length in (THRESHOLD_WINDOW, MEDIAN_WINDOW):
         return _full_ranks(values, positions, length, ranks)
     rows = np.sort(values[positions[:, None] - (length - 1) + np.arange(length)[None, :]], axis=1)
-    return rows[:, ranks[0]], rows[:, ranks[1]]
+    return [rows[:, r] for r in ranks]
 
 
-def _full_ranks(values: IntArray, positions: IntArray, width: int, ranks: tuple[int, int]) -> tuple[IntArray, IntArray]:
+def _full_ranks(values: IntArray, positions: IntArray, width: int, ranks: tuple[int, ...]) -> list[IntArray]:
     """Order statistics by ``scipy.ndimage.rank_filter`` (in C, over just the span needed): memory stays
     proportional to the beats, where sorting a (beats x window) matrix took 1.4 kB per beat."""
     lo = int(positions.min()) - (width - 1)
     span = values[lo: int(positions.max()) + 1]
     half = (width - 1) // 2
     at = positions - lo - half  # a centred window at c covers c-half..c+half; the one ending at p is centred at p-half
-    return tuple(ndimage.rank_filter(span, rank=r, size=width, mode="nearest")[at] for r in ranks)  # type: ignore[return-value]
+    done = {r: ndimage.rank_filter(span, rank=r, size=width, mode="nearest")[at] for r in set(ranks)}
+    return [done[r] for r in ranks]
 
 
 def trailing_median(values: IntArray, positions: IntArray) -> IntArray:
     """Integer median of the trailing window (floor of the middle pair's mean)."""
     out = np.empty(positions.size, dtype=np.int64)
     lengths = np.minimum(positions + 1, MEDIAN_WINDOW)
-    for length in np.unique(lengths).tolist():
-        sel = lengths == length
+    for length, sel in _by_length(lengths):
         low, high = _ranked(values, positions[sel], length, _median_ranks(length))
         out[sel] = low if length % 2 else (low + high) // 2
     return out

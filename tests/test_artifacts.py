@@ -88,3 +88,22 @@ def test_streaming_corrector_equals_batch(values):
     assert [b.final_t for b in beats] == batch.final_t.tolist()
     assert [b.corrected for b in beats] == batch.corrected.tolist()
     assert live.counts == batch.counts
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.integers(270_000, 2_000_000), min_size=1, max_size=400))
+def test_order_statistic_filter_equals_sorting_each_window(rr):
+    """Batch windows go through scipy's rank filter, live ones through a sorted matrix: same integers."""
+    import flooding_monitor.artifacts as art
+
+    values = np.asarray(rr, dtype=np.int64)
+    pos = np.arange(values.size)
+    original = art.FILTER_FROM
+    try:
+        art.FILTER_FROM = 0
+        by_filter = (art.trailing_threshold(np.diff(values, prepend=values[0]), pos), art.trailing_median(values, pos))
+        art.FILTER_FROM = 10**9
+        by_sorting = (art.trailing_threshold(np.diff(values, prepend=values[0]), pos), art.trailing_median(values, pos))
+    finally:
+        art.FILTER_FROM = original
+    assert np.array_equal(by_filter[0], by_sorting[0]) and np.array_equal(by_filter[1], by_sorting[1])
