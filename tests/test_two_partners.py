@@ -8,6 +8,7 @@ dance. Samples are merged in time order and fed as the worker would stamp them.
 from __future__ import annotations
 
 import heapq
+import re
 from dataclasses import replace
 
 import pytest
@@ -301,3 +302,29 @@ def test_the_first_partners_strap_cannot_be_chosen_again_for_the_second(window, 
     window_dialogs.choose_second_device(window)
     assert added == [] and "already worn by Mei" in shown[0]
     del window.worker.sources[0]
+
+
+def test_what_if_threshold_reanalyses_both_partners(tmp_path, capsys, monkeypatch):
+    """`history --threshold` once re-analysed partner A only: B's flooding vanished from the what-if table."""
+    from devices.scenarios import CALM
+    from flooding_monitor.store import DB_NAME
+    from ui.cli import main
+
+    store = SessionStore(tmp_path / DB_NAME)
+    controller = SessionController(Preferences(partners=NAMES), store)
+    clock = {"t": 0.0}
+    controller.start(lambda: clock["t"], "demo", "Strap A")
+    controller.add_partner(1, "Strap B")
+    for s in couple(first=CALM, second=ARGUMENT):  # only Jun floods
+        clock["t"] = s.t_s
+        controller.feed(s)
+        if s.t_s > 400:
+            break
+    controller.finish()
+    assert [e.partner for e in controller.session.episodes] == [1]
+    assert main(["--data-dir", str(tmp_path), "history", "--threshold", "100"]) == 0
+    table = capsys.readouterr().out
+    row = re.search(r"^\s+1\s+\S+ \S+\s+\d+ m\s+(\d+)\s+([\d.]+) m", table, re.M)
+    assert row is not None, table
+    assert int(row.group(1)) == 1 and float(row.group(2)) > 1.0  # Jun's episode and his minutes flooded
+    assert "Mei 0, Jun 1" in table

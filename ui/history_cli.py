@@ -63,12 +63,13 @@ def history_command(args: argparse.Namespace) -> int:
         what_if = []
         for s in rows:
             settings = DetectorSettings.from_dict({**store.session(s.id).settings, "threshold_bpm": args.threshold})
-            a = reanalyze(store, s.id, settings)
-            eps = a.detection.episodes
-            end = float(a.ticks.t_s[-1]) if len(a.ticks) else 0.0
-            flooded = flooded_seconds(eps, end)
-            what_if.append(replace(s, episodes=len(eps), flooded_s=flooded,
-                                   peak_bpm=max((e.peak_bpm for e in eps), default=None)))
+            runs = [reanalyze(store, s.id, settings, partner=p.slot) for p in store.partners(s.id)]
+            eps = [e for a in runs for e in a.detection.episodes]  # every partner, overlaps counted once
+            end = max((float(a.ticks.t_s[-1]) for a in runs if len(a.ticks)), default=0.0)
+            by_partner = tuple(len(a.detection.episodes) for a in runs) if s.partner_names else ()
+            what_if.append(replace(s, episodes=len(eps), flooded_s=flooded_seconds(eps, end),
+                                   peak_bpm=max((e.peak_bpm for e in eps), default=None),
+                                   episodes_by_partner=by_partner))
         print(f"What if the threshold were {args.threshold:.0f} bpm (recorded data unchanged):")
         rows = what_if
     print(format_table(rows))
