@@ -55,9 +55,12 @@ class Partner:
     def from_json(cls, data: Any) -> "Partner":
         if not isinstance(data, dict):
             raise SettingsError("a partner must be a JSON object")
-        threshold = data.get("threshold_bpm")
-        return cls(str(data.get("name", "")), str(data.get("colour", "")),
-                   None if threshold is None else float(threshold))
+        name, colour, threshold = data.get("name", ""), data.get("colour", ""), data.get("threshold_bpm")
+        if not isinstance(name, str) or not isinstance(colour, str):
+            raise SettingsError("a partner's name and colour must be text")
+        if threshold is not None and (isinstance(threshold, bool) or not isinstance(threshold, (int, float))):
+            raise SettingsError("a partner's threshold must be a number")
+        return cls(name, colour, None if threshold is None else float(threshold))
 
 
 #: Blue and amber: distinct for the common colour-vision deficiencies and

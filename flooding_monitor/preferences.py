@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import json
 import logging
+import math
 import os
+import stat
 import tempfile
 from dataclasses import asdict, dataclass, field, fields, replace
 from pathlib import Path
@@ -23,6 +25,7 @@ from .text import QT_TRANSLATE_NOOP, Text
 log = logging.getLogger(__name__)
 APP_NAME = "flooding-monitor"
 LANGUAGES = ("system", "en", "zh_CN")
+MAX_PREFS_BYTES = 256 * 1024
 
 
 @dataclass(frozen=True)
@@ -81,29 +84,60 @@ class Preferences:
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> tuple["Preferences", list[str]]:
-        """Build from stored JSON; returns the preferences and a list of problems."""
+        """Build from stored JSON; returns the preferences and a list of problems.
+
+        Every value is checked by type before use: the string "false" is not a
+        boolean (it once turned Lab Streaming Layer, and its network sockets, on).
+        """
         problems: list[str] = []
         prefs = cls()
         det = data.get("detector", {})
         if isinstance(det, dict):
             for key, value in det.items():
                 try:
+                    _check_number(key, value, none_ok=key == "personal_rule_pct")
                     prefs = replace(prefs, detector=DetectorSettings.from_dict({**prefs.detector.to_dict(), key: value}))
                 except (SettingsError, TypeError) as exc:
                     problems.append(f"{key}: {exc}")
-        names = {f.name for f in fields(cls)} - {"detector"}
+        types = {f.name: f.type for f in fields(cls)}
         for key, value in data.items():
-            if key not in names:
+            if key not in types or key == "detector":
                 continue
             try:
                 if key == "partners":
                     if not isinstance(value, list):
                         raise SettingsError("partners must be a list")
                     value = tuple(Partner.from_json(v) for v in value)
+                else:
+                    _check_type(key, value, str(types[key]))
                 prefs = replace(prefs, **{key: value})
             except (SettingsError, TypeError, ValueError) as exc:
                 problems.append(f"{key}: {exc}")
         return prefs, problems
+
+
+#: The JSON types each annotation accepts (bool is not a number here, nor a string a bool).
+JSON_TYPES: dict[str, tuple[type, ...]] = {"bool": (bool,), "float": (int, float), "str": (str,),
+                                          "str | None": (str, type(None))}
+
+
+def _check_type(key: str, value: Any, annotation: str) -> None:
+    allowed = JSON_TYPES.get(annotation)
+    if allowed is None:
+        return
+    if isinstance(value, bool) and bool not in allowed:
+        raise SettingsError(f"expected {annotation}, found {json.dumps(value)}")
+    if not isinstance(value, allowed):
+        raise SettingsError(f"expected {annotation}, found {json.dumps(value)[:40]}")
+    if annotation == "float":
+        _check_number(key, value)
+
+
+def _check_number(key: str, value: Any, none_ok: bool = False) -> None:
+    if value is None and none_ok:
+        return
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
+        raise SettingsError(f"expected a number, found {json.dumps(value)[:40]}")
 
 
 def config_dir() -> Path:
@@ -120,19 +154,39 @@ class PreferencesFile:
         self.path = path or config_dir() / "preferences.json"
 
     def load(self) -> tuple[Preferences, list[str]]:
+        """The saved preferences, or the defaults with the reason; never stops the app."""
         try:
-            raw = self.path.read_text(encoding="utf-8")
+            raw = self._read()
         except FileNotFoundError:
             return Preferences(), []
         except OSError as exc:
             return Preferences(), [f"could not read {self.path}: {exc.strerror}"]
+        except ValueError as exc:
+            return Preferences(), [f"{self.path}: {exc}; using defaults"]
         try:
             data = json.loads(raw)
             if not isinstance(data, dict):
                 raise ValueError("not a JSON object")
         except ValueError as exc:
-            return Preferences(), [f"{self.path} is damaged ({exc}); using defaults"]
+            return Preferences(), [f"{self.path} is damaged ({str(exc)[:80]}); using defaults"]
         return Preferences.from_json(data)
+
+    def _read(self) -> str:
+        """The file's text, whatever its encoding; refuses FIFOs, devices and huge files without reading."""
+        fd = os.open(self.path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+        with os.fdopen(fd, "rb") as fh:
+            info = os.fstat(fh.fileno())
+            if not stat.S_ISREG(info.st_mode):
+                raise ValueError("not a regular file")
+            data = fh.read(MAX_PREFS_BYTES + 1)
+        if len(data) > MAX_PREFS_BYTES:
+            raise ValueError(f"larger than {MAX_PREFS_BYTES // 1024} kB")
+        if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+            return data.decode("utf-16")
+        try:
+            return data.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            return data.decode("latin-1")  # an editor's old encoding: every byte is a character
 
     def save(self, prefs: Preferences) -> None:
         """Atomic write (temp file + rename), mode 0600."""
