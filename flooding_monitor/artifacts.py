@@ -19,7 +19,6 @@ from dataclasses import dataclass
 
 import numpy as np
 import numpy.typing as npt
-from scipy import ndimage
 
 ALPHA = 5.2  # threshold multiplier (Lipponen & Tarvainen 2019)
 C1 = 0.13  # ectopic decision boundary slope
@@ -101,6 +100,8 @@ def _ranked(values: IntArray, positions: IntArray, length: int, ranks: tuple[int
 def _full_ranks(values: IntArray, positions: IntArray, width: int, ranks: tuple[int, ...]) -> list[IntArray]:
     """Order statistics by ``scipy.ndimage.rank_filter`` (in C, over just the span needed): memory stays
     proportional to the beats, where sorting a (beats x window) matrix took 1.4 kB per beat."""
+    from scipy import ndimage  # imported on first batch use: it costs the app's start-up ~0.1 s
+
     lo = int(positions.min()) - (width - 1)
     span = values[lo: int(positions.max()) + 1]
     half = (width - 1) // 2

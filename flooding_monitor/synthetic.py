@@ -95,6 +95,21 @@ def heart_beats(profile: Profile, seed: int, rsa_fraction: float = 0.05,
     return beats
 
 
+def irregular_beats(profile: Profile, seed: int, cv: float = 0.2) -> list[Beat]:
+    """An irregularly irregular heart (atrial-fibrillation-like): independent intervals with
+    coefficient of variation ``cv`` around the profile's rate, no breathing rhythm."""
+    rate = true_rate(profile, seed)
+    rng = np.random.default_rng(seed + 20)
+    shape = 1.0 / cv ** 2  # gamma: mean 1, CV = 1 / sqrt(shape)
+    t = 0.0
+    beats: list[Beat] = []
+    while t < profile.duration_s:
+        rr = min(1.95, max(0.3, 60.0 / rate(t) * float(rng.gamma(shape, 1.0 / shape))))
+        t += rr
+        beats.append(Beat(t, int(round(rr * 1e6))))
+    return beats
+
+
 def inject(beats: list[Beat], artifacts: Artifacts, seed: int) -> list[tuple[float, int, bool]]:
     """Return what the strap measures: (beat end time, RR us, contact ok)."""
     rng = np.random.default_rng(seed + 1)
@@ -148,9 +163,15 @@ def inject(beats: list[Beat], artifacts: Artifacts, seed: int) -> list[tuple[flo
 
 
 def notifications(measured: list[tuple[float, int, bool]], artifacts: Artifacts, seed: int,
-                  period_s: float = 1.0, source: str = "synthetic") -> list[HeartRateSample]:
-    """Pack beats into ~1 Hz notifications, as a chest strap does."""
+                  period_s: float = 1.0, source: str = "synthetic", rr_fraction: float = 1.0) -> list[HeartRateSample]:
+    """Pack beats into ~1 Hz notifications, as a chest strap does.
+
+    ``rr_fraction`` < 1 is a strap that sends its RR intervals in only that share of
+    notifications (optical armbands, watches, several Garmin and Wahoo models);
+    every notification still carries the strap's own rate.
+    """
     rng = np.random.default_rng(seed + 2)
+    keep_rr = np.random.default_rng(seed + 3)
     if not measured:
         return []
     samples: list[HeartRateSample] = []
@@ -172,16 +193,17 @@ def notifications(measured: list[tuple[float, int, bool]], artifacts: Artifacts,
         hr = round(60e6 / (sum(recent) / len(recent))) if recent else None
         if not contact_ok:
             hr = int(rng.integers(0, 250))
+        sent_rr = rr if rr_fraction >= 1.0 or keep_rr.random() < rr_fraction else []
         samples.append(HeartRateSample(
-            round(t, 4), None if hr is None else float(hr), tuple(rr),
+            round(t, 4), None if hr is None else float(hr), tuple(sent_rr),
             Contact.DETECTED if contact_ok else Contact.NOT_DETECTED, source))
         t += period_s + float(rng.normal(0, 0.02))
     return samples
 
 
-def recording(profile: Profile, seed: int, artifacts: Artifacts | None = None,
-              **heart: float) -> list[HeartRateSample]:
+def recording(profile: Profile, seed: int, artifacts: Artifacts | None = None, rr_fraction: float = 1.0,
+              irregular_cv: float = 0.0, **heart: float) -> list[HeartRateSample]:
     """Convenience: profile -> beats -> artifacts -> notifications."""
     arts = artifacts or Artifacts()
-    beats = heart_beats(profile, seed, **heart)
-    return notifications(inject(beats, arts, seed), arts, seed)
+    beats = irregular_beats(profile, seed, irregular_cv) if irregular_cv else heart_beats(profile, seed, **heart)
+    return notifications(inject(beats, arts, seed), arts, seed, rr_fraction=rr_fraction)
