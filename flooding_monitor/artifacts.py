@@ -2,11 +2,15 @@
 
 The published method classifies each RR interval from its successive
 difference (dRR) and its deviation from a local median (mRR), both normalised
-by a robust threshold (5.2 x quartile deviation over 91 beats). It uses a
-centred window; a live monitor cannot wait 45 beats, so every window here is
-*trailing* and a beat is decided once the two beats after it have arrived
-(the method's look-ahead). The live and the batch paths call the same
-functions on the same integers, so they agree exactly.
+by a robust threshold (5.2 x quartile deviation over 91 beats, so the rules
+scale with the heart's own variability: an irregular heart is not an
+artifact). The local median is *centred* (5 beats each side), as published:
+a trailing median lags a clean change of rate and flagged 4-21 beats per
+transition. A live monitor cannot wait 45 beats for a centred dispersion
+window, so the 91-beat thresholds are trailing; a beat is decided once the
+five beats after it have arrived (3 s at 100 bpm, 5 s at 60). The live and
+the batch paths call the same functions on the same integers, so they agree
+exactly.
 
 RR values are integer microseconds; corrected values stay integers.
 """
@@ -24,11 +28,19 @@ ALPHA = 5.2  # threshold multiplier (Lipponen & Tarvainen 2019)
 C1 = 0.13  # ectopic decision boundary slope
 C2 = 0.17  # ectopic decision boundary offset
 THRESHOLD_WINDOW = 91  # beats for the quartile-deviation thresholds
+RECENT_WINDOW = 21  # beats: the recent dispersion, so the thresholds follow a change of rhythm quickly
 MEDIAN_WINDOW = 11  # beats for the local median
-LOOKAHEAD = 2  # beats after beat i needed to classify it
+MEDIAN_HALF = MEDIAN_WINDOW // 2  # beats each side of the centred local median
+DRR_LOOKAHEAD = 2  # the decision rules read the two dRR after beat i
+LOOKAHEAD = max(DRR_LOOKAHEAD, MEDIAN_HALF)  # beats after beat i needed to classify it
 #: Floor for the thresholds: a very regular rhythm has a quartile deviation
 #: near zero, which would make every few-ms change look like an artifact.
 MIN_THRESHOLD_US = 30_000.0
+#: ... and at least this many times the median |value|: a breathing heart whose
+#: swings are all alike (4 beats a breath at 60 bpm) has a quartile deviation
+#: near zero, and Lipponen & Tarvainen's rule alone flags its every swing. For
+#: normally spread swings 5.2 x QD (2.2 sigma) is larger than 2 x median (1.3 sigma).
+MEDIAN_FLOOR = 2.0
 #: Past beats the live path keeps so that every window it reads is complete.
 HISTORY = THRESHOLD_WINDOW + MEDIAN_WINDOW - 1
 #: Windows at once above which a C order-statistic filter beats sorting a small matrix (the live
@@ -53,19 +65,25 @@ def _median_ranks(length: int) -> tuple[int, int]:
     return (mid, mid) if length % 2 else (mid - 1, mid)
 
 
-def trailing_threshold(values: IntArray, positions: IntArray) -> FloatArray:
-    """ALPHA x quartile deviation of |values| over the trailing window, floored.
+def trailing_threshold(values: IntArray, positions: IntArray, ahead: int = 0) -> FloatArray:
+    """ALPHA x quartile deviation of |values|, floored: the larger of the 91-beat trailing window's
+    and of the recent ``RECENT_WINDOW`` beats up to ``ahead`` beats after each position.
 
-    Quartiles interpolate linearly between neighbouring sorted values (NumPy's
-    default rule), so each needs the value at its floor rank and the next one.
+    The recent window follows a change to a more variable rhythm (a slower heart breathing
+    deeply) within a few beats, where the 91-beat window would still remember the calm one
+    and flag the new rhythm's normal swings for a minute. Quartiles interpolate linearly
+    between neighbouring sorted values (NumPy's default rule).
     """
-    return np.maximum(_threshold(np.abs(values), positions), MIN_THRESHOLD_US)
+    a = np.abs(values)
+    long = _threshold(a, positions, THRESHOLD_WINDOW)
+    recent = _threshold(a, positions + ahead, RECENT_WINDOW)
+    return np.maximum(np.maximum(long, recent), MIN_THRESHOLD_US)
 
 
-def _threshold(a: IntArray, positions: IntArray) -> FloatArray:
+def _threshold(a: IntArray, positions: IntArray, width: int) -> FloatArray:
     """Windows near the start are shorter (all beats so far), as a live monitor sees them."""
     out = np.empty(positions.size, dtype=np.float64)
-    lengths = np.minimum(positions + 1, THRESHOLD_WINDOW)
+    lengths = np.minimum(positions + 1, width)
     for length, sel in _by_length(lengths):
         ranks, fracs = [], []
         for q in (0.25, 0.75):
@@ -73,10 +91,12 @@ def _threshold(a: IntArray, positions: IntArray) -> FloatArray:
             lo = int(np.floor(pos))
             ranks += [lo, min(lo + 1, length - 1)]
             fracs.append(pos - lo)
+        ranks += list(_median_ranks(length))
         v = [x.astype(np.float64) for x in _ranked(a, positions[sel], length, tuple(ranks))]
         q25 = v[0] + (v[1] - v[0]) * fracs[0]
         q75 = v[2] + (v[3] - v[2]) * fracs[1]
-        out[sel] = ALPHA * (q75 - q25) / 2.0
+        median = (v[4] + v[5]) / 2.0
+        out[sel] = np.maximum(ALPHA * (q75 - q25) / 2.0, MEDIAN_FLOOR * median)
     return out
 
 
@@ -91,7 +111,7 @@ def _by_length(lengths: IntArray):
 
 def _ranked(values: IntArray, positions: IntArray, length: int, ranks: tuple[int, ...]) -> list[IntArray]:
     """Sorted ``ranks`` of the ``length``-beat windows ending at ``positions`` (all equally long)."""
-    if positions.size > FILTER_FROM and length in (THRESHOLD_WINDOW, MEDIAN_WINDOW):
+    if positions.size > FILTER_FROM and length in (THRESHOLD_WINDOW, RECENT_WINDOW, MEDIAN_WINDOW):
         return _full_ranks(values, positions, length, ranks)
     rows = np.sort(values[positions[:, None] - (length - 1) + np.arange(length)[None, :]], axis=1)
     return [rows[:, r] for r in ranks]
@@ -120,6 +140,14 @@ def trailing_median(values: IntArray, positions: IntArray) -> IntArray:
     return out
 
 
+def centred_median(values: IntArray, positions: IntArray) -> IntArray:
+    """Integer median of the beats from p - 5 to p + 5 (from the first beat, near the start).
+
+    The window centred on p is the trailing window that ends five beats later.
+    """
+    return trailing_median(values, positions + MEDIAN_HALF)
+
+
 def classify(rr_us: IntArray, beats: IntArray) -> npt.NDArray[np.int8]:
     """Classify the consecutive beats ``beats`` (a contiguous index range) of ``rr_us``.
 
@@ -135,15 +163,15 @@ def classify(rr_us: IntArray, beats: IntArray) -> npt.NDArray[np.int8]:
     drr[1:] = np.diff(rr)
     # Normalised dRR from beat first-1 to last+2 (neighbours of every beat).
     lo = max(first - 1, 0)
-    d_pos = np.arange(lo, last + LOOKAHEAD + 1)
-    drrs = drr[d_pos] / trailing_threshold(drr, d_pos)
+    d_pos = np.arange(lo, last + DRR_LOOKAHEAD + 1)
+    drrs = drr[d_pos] / trailing_threshold(drr, d_pos, LOOKAHEAD - DRR_LOOKAHEAD)
     d = drrs[idx - lo]
     prev = drrs[np.maximum(idx - 1, 0) - lo]
     nxt1 = drrs[idx + 1 - lo]
     nxt2 = drrs[idx + 2 - lo]
-    # mRR: deviation from the local median; its threshold spans 91 past beats.
+    # mRR: deviation from the centred local median; its threshold spans 91 past beats.
     m_pos = np.arange(max(first - THRESHOLD_WINDOW + 1, 0), last + 1)
-    med = trailing_median(rr, m_pos)
+    med = centred_median(rr, m_pos)
     mrr = rr[m_pos] - med
     mrr = np.where(mrr < 0, mrr * 2, mrr)
     mrr_full = np.zeros(last + 1, dtype=np.int64)
@@ -178,7 +206,7 @@ def replacement(kind: int, rr: IntArray, i: int) -> list[int]:
         return [half, value - half]
     if kind == ArtifactKind.EXTRA:
         return [value + int(rr[i + 1])]
-    return [int(trailing_median(rr, np.array([i]))[0])]
+    return [int(centred_median(rr, np.array([i]))[0])]
 
 
 def empty_counts() -> dict[str, int]:

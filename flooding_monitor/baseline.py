@@ -39,17 +39,35 @@ class Baseline:
 
 @dataclass(frozen=True, slots=True)
 class ThresholdRule:
-    """The threshold in force and where it comes from (shown to the user)."""
+    """The threshold in force, where it comes from (shown to the user), and the calm level under it.
+
+    ``recovery_bpm``: an episode ends when the rate stays below it. It is the
+    threshold less the hysteresis margin, but never below the resting rate
+    plus half the distance to the threshold: an athlete resting at 45 with a
+    personal threshold of 49.5 recovers at 47.3, not at 44.5 (under their own
+    resting rate, where an episode could never end).
+    """
 
     threshold_bpm: float
     source: str  # "absolute" or "personal"
+    recovery_bpm: float
 
 
 def effective_threshold(settings: DetectorSettings, baseline: Baseline | None) -> ThresholdRule:
-    absolute = ThresholdRule(settings.threshold_bpm, "absolute")
-    if settings.personal_rule_pct is None or baseline is None:
-        return absolute
-    personal = baseline.hr_bpm * (1.0 + settings.personal_rule_pct / 100.0)
-    if personal < settings.threshold_bpm:
-        return ThresholdRule(personal, "personal")
-    return absolute
+    threshold, source = settings.threshold_bpm, "absolute"
+    if settings.personal_rule_pct is not None and baseline is not None:
+        personal = baseline.hr_bpm * (1.0 + settings.personal_rule_pct / 100.0)
+        if personal < settings.threshold_bpm:
+            threshold, source = personal, "personal"
+    recovery = threshold - settings.hysteresis_bpm
+    if baseline is not None and baseline.hr_bpm < threshold:
+        recovery = max(recovery, baseline.hr_bpm + (threshold - baseline.hr_bpm) / 2)
+    return ThresholdRule(threshold, source, recovery)
+
+
+def ready_to_return_bpm(rule: ThresholdRule, baseline: Baseline | None) -> float:
+    """Under this rate a partner may come back from a pause: calm, and within ~10 % of their
+    resting rate when it is known (people feel calm while still ~10 % above it; docs/science.md)."""
+    if baseline is None:
+        return rule.recovery_bpm
+    return min(rule.recovery_bpm, baseline.hr_bpm * 1.10)

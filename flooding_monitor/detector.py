@@ -1,19 +1,21 @@
 """Flooding detection on the 1 Hz series: sustained arousal with hysteresis.
 
 Onset: the cleaned rate stays at/above the threshold for ``sustain_s``; dips
-of at most ``dip_tolerance_s`` that stay above ``threshold - hysteresis_bpm``
-are ripple, not an end of the rise, and count as part of it.
-End: it stays below ``threshold - hysteresis_bpm`` for ``recovery_s``.
+of at most ``dip_tolerance_s`` that stay above the recovery level are ripple,
+not an end of the rise, and count as part of it.
+End: it stays below the recovery level (``ThresholdRule.recovery_bpm``: the
+threshold less ``hysteresis_bpm``, never below halfway back to the resting
+rate) for ``recovery_s``.
 Ticks without a trustworthy signal are ``no_signal``: they pause both clocks
 (a loose strap neither confirms nor clears flooding); a gap longer than
 ``max_gap_s`` resets them and ends an ongoing episode at the last good tick.
 
-The first tick at/above the threshold is credited with the estimator's delay,
-``rate_window_s / 2 + PIPELINE_DELAY_S``: its trailing window already holds
-about half a window of the faster beats, and those beats reached us up to a
-notification late and became final two beats later. Without the credit every
-onset would be reported that much after the rise began (measured on the
-evaluation corpus, ``python -m tests.corpus``).
+The rate is a 30-s mean, so it already lags the heart: the sustain rule
+counts from the tick the mean reached the threshold, and an episode's start
+is that tick less ``PIPELINE_DELAY_S`` (a notification's batching and the
+corrector's look-ahead: how much later than the heart a beat reaches the
+rate). An alert therefore comes about ``sustain_s`` + 4 s after the heart's
+own 30-s mean reaches the threshold (``python -m tests.evening_corpus``).
 
 Two forms share these rules: :class:`FloodingStateMachine` (live, O(1) per
 tick) and :func:`detect` (batch, NumPy over a whole recording). A property
@@ -94,22 +96,29 @@ class Episode:
         return (self.end_s if self.end_s is not None else until_s) - self.start_s
 
 
-#: Notification batching (~1 s) plus the two-beat look-ahead of the artifact
-#: corrector: how much later than the heart a beat reaches the rate window.
-PIPELINE_DELAY_S = 3.0
+#: Below the rising margin, "rising" lasts until the rate is this much lower
+#: (a rate hovering at the margin no longer flips calm <-> rising).
+RISING_HYSTERESIS_BPM = 3.0
+#: Notification batching (~1 s) plus the corrector's five-beat look-ahead (3 s
+#: near 100 bpm): how much later than the heart a beat reaches the rate window.
+PIPELINE_DELAY_S = 4.0
 
 
 def estimator_delay_s(settings: DetectorSettings) -> float:
-    return settings.rate_window_s / 2 + PIPELINE_DELAY_S
+    return PIPELINE_DELAY_S
 
 
 def onset_count(settings: DetectorSettings) -> int:
-    """Ticks at/above threshold needed for onset, after the delay credit."""
-    return max(1, math.ceil(settings.sustain_s - estimator_delay_s(settings) + 1))
+    """Ticks of the 30-s mean at/above threshold needed for onset.
+
+    No credit for the estimator's lag: a 20-s burst at 130 bpm keeps the 30-s
+    mean above 100 for about 26 s, and must not raise the alarm.
+    """
+    return max(1, math.ceil(settings.sustain_s))
 
 
 def recovery_count(settings: DetectorSettings) -> int:
-    return max(1, math.ceil(settings.recovery_s - estimator_delay_s(settings) + 1))
+    return max(1, math.ceil(settings.recovery_s))
 
 
 def calibration_count(settings: DetectorSettings) -> int:
@@ -130,6 +139,7 @@ class FloodingStateMachine:
         self._onset_count = onset_count(settings)
         self._recovery_count = recovery_count(settings)
         self.state: State | None = None
+        self._rising_latch = False
         self.flooded = False
         self.episodes: list[Episode] = []
         self._ref_t: float | None = None
@@ -184,7 +194,12 @@ class FloodingStateMachine:
                 self._recovering(T, tick.hr_bpm, thr, events)
             if self._calibrating:
                 self._calibrate(T, tick, events)
-        new = _state(tick.valid, self.flooded, self._below > 0, calibrating_now, tick.hr_bpm, thr, s)
+        if tick.valid:  # "rising" has hysteresis too: the state changes only when something changed
+            if tick.hr_bpm >= thr - s.rising_margin_bpm:
+                self._rising_latch = True
+            elif tick.hr_bpm < thr - s.rising_margin_bpm - RISING_HYSTERESIS_BPM:
+                self._rising_latch = False
+        new = _state(tick.valid, self.flooded, self._below > 0, calibrating_now, self._rising_latch)
         if new != self.state:
             events.append(StateChanged(T, self.state, new, tick.hr_bpm if tick.valid else None))
             self.state = new
@@ -219,14 +234,14 @@ class FloodingStateMachine:
                 events.append(EpisodeStarted(T, self._episode_start, hr, thr))
         else:
             self._dip += 1
-            if hr < thr - s.hysteresis_bpm or self._dip > s.dip_tolerance_s:
+            if hr < self.rule.recovery_bpm or self._dip > s.dip_tolerance_s:
                 self._above = 0
             elif self._above:
                 self._above += 1  # a short dip is part of the rise
 
     def _recovering(self, T: float, hr: float, thr: float, events: list[Event]) -> None:
         self._peak = max(self._peak, hr)
-        if hr < thr - self.settings.hysteresis_bpm:
+        if hr < self.rule.recovery_bpm:
             if self._below == 0:
                 self._below_start = T
             self._below += 1
@@ -259,17 +274,14 @@ class FloodingStateMachine:
         return Episode(self._episode_start, self._episode_onset, None, self._peak, None)
 
 
-def _state(valid: bool, flooded: bool, below: bool, calibrating: bool, hr: float, thr: float,
-           s: DetectorSettings) -> State:
+def _state(valid: bool, flooded: bool, below: bool, calibrating: bool, rising: bool) -> State:
     if not valid:
         return State.NO_SIGNAL
     if flooded:
         return State.RECOVERING if below else State.FLOODED
     if calibrating:
         return State.CALIBRATING
-    if hr >= thr - s.rising_margin_bpm:
-        return State.RISING
-    return State.CALM
+    return State.RISING if rising else State.CALM
 
 
 @dataclass
@@ -299,8 +311,8 @@ def detect(ticks: TickArrays, settings: DetectorSettings,
            baseline: Baseline | None = None) -> Detection:
     """Batch detector over a whole tick series; same output as the live one."""
     s = settings
-    thr, rule, cal_tick, found_baseline, events = _calibrate(ticks, s, baseline)
-    flooded, episodes, below, more = _episodes(ticks, s, thr)
+    thr, rec, rule, cal_tick, found_baseline, events = _calibrate(ticks, s, baseline)
+    flooded, episodes, below, more = _episodes(ticks, s, thr, rec)
     events += more
     calibrating = s.calibration_s > 0 and baseline is None
     codes = _state_codes(ticks, s, thr, flooded, below, calibrating, cal_tick)
@@ -320,6 +332,7 @@ def _calibrate(ticks: TickArrays, s: DetectorSettings, baseline: Baseline | None
     hr, valid = ticks.hr_bpm, ticks.valid
     rule = effective_threshold(s, baseline)
     thr = np.full(n, rule.threshold_bpm)
+    rec = np.full(n, rule.recovery_bpm)
     cal_tick: int | None = None
     found_baseline = baseline
     events: list[tuple[int, int, Event]] = []
@@ -333,11 +346,12 @@ def _calibrate(ticks: TickArrays, s: DetectorSettings, baseline: Baseline | None
                                                  ticks.rmssd_ms[: cal_tick + 1][mask].tolist())
             rule = effective_threshold(s, found_baseline)
             thr[cal_tick + 1 :] = rule.threshold_bpm
+            rec[cal_tick + 1 :] = rule.recovery_bpm
             events.append((cal_tick, 1, BaselineReady(float(ticks.t_s[cal_tick]), found_baseline, rule)))
-    return thr, rule, cal_tick, found_baseline, events
+    return thr, rec, rule, cal_tick, found_baseline, events
 
 
-def _episodes(ticks: TickArrays, s: DetectorSettings, thr: np.ndarray):
+def _episodes(ticks: TickArrays, s: DetectorSettings, thr: np.ndarray, rec: np.ndarray):
     """Onsets (a sustained rise) and ends (a sustained calm, or a long gap), as the live machine finds them."""
     n = len(ticks)
     T, hr, valid = ticks.t_s, ticks.hr_bpm, ticks.valid
@@ -345,7 +359,7 @@ def _episodes(ticks: TickArrays, s: DetectorSettings, thr: np.ndarray):
     idx = np.arange(n)
     with np.errstate(invalid="ignore"):
         above = valid & (hr >= thr)
-        below = valid & (hr < thr - s.hysteresis_bpm)
+        below = valid & (hr < rec)
     valid_t = np.where(valid, T, -np.inf)
     last_valid = np.maximum.accumulate(valid_t) if n else valid_t
     last_valid = np.where(np.isinf(last_valid), float(T[0]) if n else 0.0, last_valid)
@@ -402,9 +416,13 @@ def _state_codes(ticks: TickArrays, s: DetectorSettings, thr: np.ndarray, floode
     cal_now = np.zeros(n, dtype=bool)
     if calibrating:
         cal_now[: (cal_tick + 1) if cal_tick is not None else n] = True
-    codes = np.full(n, STATE_CODES[State.CALM], dtype=np.int8)
+    idx = np.arange(n)
     with np.errstate(invalid="ignore"):
-        codes[valid & ~flooded & (hr >= thr - s.rising_margin_bpm)] = STATE_CODES[State.RISING]
+        on = valid & (hr >= thr - s.rising_margin_bpm)
+        off = valid & (hr < thr - s.rising_margin_bpm - RISING_HYSTERESIS_BPM)
+    latched = np.maximum.accumulate(np.where(on, idx, -1)) > np.maximum.accumulate(np.where(off, idx, -1))
+    codes = np.full(n, STATE_CODES[State.CALM], dtype=np.int8)
+    codes[valid & ~flooded & latched] = STATE_CODES[State.RISING]
     codes[valid & ~flooded & cal_now] = STATE_CODES[State.CALIBRATING]
     codes[valid & flooded] = STATE_CODES[State.FLOODED]
     codes[valid & flooded & below] = STATE_CODES[State.RECOVERING]

@@ -1,9 +1,19 @@
 """The 1 Hz cleaned heart-rate series, its RMSSD and its signal-quality flags.
 
-At each whole second T after the first sample, the rate is the mean rate of
-the corrected beats that became final in (T - rate_window_s, T]: 60 / mean NN.
-A mean over time, not a median of per-beat rates, because a premature beat's
-short interval is paid back by the long one after it (see docs/science.md).
+At each whole second T after the first sample, the rate is the mean rate over
+the last ``rate_window_s`` (30 s, docs/science.md): 60 / mean NN of the
+corrected beats that became final in (T - rate_window_s, T]. A mean over time,
+not a median of per-beat rates, because a premature beat's short interval is
+paid back by the long one after it, and an irregular heart that truly beats
+fast has a fast mean.
+
+One rate from whatever the strap gives: when the RR intervals in the window
+cover at least ``RR_COVERAGE`` of it, the rate comes from them; otherwise (a
+strap that sends RR in only some notifications, or none) from the mean of the
+strap's own bpm field over the same window. The quality gate judges the signal
+actually used: when too many beats needed correcting and the strap's own
+rate is steady, that rate is used (an irregular heart is not noise); only
+when neither can be trusted is the tick flagged.
 
 Both forms below compute the same integers and the same float expressions,
 so the live series equals the batch series exactly.
@@ -29,6 +39,13 @@ US_PER_MIN = 60_000_000
 #: An isolated artifact is corrected, not a reason to distrust the signal: it
 #: takes more than this many corrected beats (and the fraction) to block alarms.
 MIN_CORRECTED_TO_BLOCK = 2
+#: The share of the rate window that the RR intervals in it must span for the
+#: rate to come from them rather than from the strap's bpm field.
+RR_COVERAGE = 0.75
+#: The strap's own rate is not trusted when its values in the window spread
+#: more than this (standard deviation, milli-bpm): noise, not a heart. An
+#: irregular heart's 1-s rates spread about 10 bpm.
+ERRATIC_SPREAD_MILLI = 20_000
 
 
 class Quality(enum.IntFlag):
@@ -37,8 +54,7 @@ class Quality(enum.IntFlag):
     OK = 0
     STALE = 1  # no sample for stale_s
     NO_CONTACT = 2  # the strap says its electrodes are off the skin
-    NO_RR = 4  # a strap that sends RR intervals stopped sending them
-    ARTIFACTS = 8  # too many corrected beats to trust the rate
+    ARTIFACTS = 8  # too many corrected beats to trust the rate from beats (4 was "no RR", retired)
     NO_RATE = 16  # not enough data in the window for a rate
 
     def describe(self) -> str:
@@ -51,7 +67,6 @@ class Quality(enum.IntFlag):
         parts = {
             Quality.STALE: QT_TRANSLATE_NOOP("core", "no data from the strap"),
             Quality.NO_CONTACT: QT_TRANSLATE_NOOP("core", "strap not touching the skin"),
-            Quality.NO_RR: QT_TRANSLATE_NOOP("core", "strap not reporting beats"),
             Quality.ARTIFACTS: QT_TRANSLATE_NOOP("core", "too many irregular beats"),
             Quality.NO_RATE: QT_TRANSLATE_NOOP("core", "not enough beats yet"),
         }
@@ -123,8 +138,9 @@ def compute_ticks(data: SampleArrays, settings: DetectorSettings,
     csum = np.concatenate([[0], np.cumsum(nn)])
     lo, hi = window(clean.final_t, s.rate_window_s)
     n_rate = hi - lo
+    sum_nn = csum[hi] - csum[lo]
     with np.errstate(divide="ignore", invalid="ignore"):
-        hr_rr = np.where(n_rate >= 2, (US_PER_MIN * n_rate) / (csum[hi] - csum[lo]), np.nan)
+        hr_rr = np.where(n_rate >= 2, (US_PER_MIN * n_rate) / sum_nn, np.nan)
 
     ccum = np.concatenate([[0], np.cumsum(clean.corrected)])
     qlo, qhi = window(clean.final_t, s.quality_window_s)
@@ -143,24 +159,26 @@ def compute_ticks(data: SampleArrays, settings: DetectorSettings,
 
     has_hr = data.hr_milli != NO_HR
     hr_t = data.t_s[has_hr]
-    hcum = np.concatenate([[0], np.cumsum(data.hr_milli[has_hr])])
-    hlo, hhi = window(hr_t, s.hr_fallback_window_s)
+    bpm = data.hr_milli[has_hr]
+    hcum = np.concatenate([[0], np.cumsum(bpm)])
+    hsq = np.concatenate([[0], np.cumsum(bpm * bpm)])
+    hlo, hhi = window(hr_t, s.rate_window_s)
     n_h = hhi - hlo
+    h_sum = hcum[hhi] - hcum[hlo]
     with np.errstate(divide="ignore", invalid="ignore"):
-        hr_fallback = np.where(n_h > 0, (hcum[hhi] - hcum[hlo]) / (1000 * n_h), np.nan)
+        hr_field = np.where(n_h > 0, h_sum / (1000 * n_h), np.nan)
+    erratic = n_h * (hsq[hhi] - hsq[hlo]) - h_sum * h_sum > ERRATIC_SPREAD_MILLI ** 2 * n_h * n_h
 
+    span = np.minimum(s.rate_window_s, T - float(data.t_s[0]))  # the window so far, at the start
+    beats_cover = (n_rate >= 2) & ((sum_nn >= RR_COVERAGE * span * 1e6) | (n_h == 0))
+    from_beats = beats_cover & ~(bad_beats & (n_h > 0) & ~erratic)  # untrustworthy beats: the strap's own rate
     last_sample = np.searchsorted(data.t_s, T, side="right") - 1
-    last_rr = np.searchsorted(data.beat_recv_t, T, side="right") - 1
-    recv_padded = np.append(data.beat_recv_t, np.nan)  # index -1 (no beat yet) reads NaN
-    since_rr = np.where(last_rr >= 0, T - recv_padded[last_rr], np.inf)
-    rr_mode = since_rr <= s.quality_window_s
-
     quality = np.zeros(T.size, dtype=np.int64)
     quality |= np.where(T - data.t_s[last_sample] > s.stale_s, int(Quality.STALE), 0)
     quality |= np.where(data.contact[last_sample] == Contact.NOT_DETECTED, int(Quality.NO_CONTACT), 0)
-    quality |= np.where(rr_mode & (since_rr > s.no_rr_s), int(Quality.NO_RR), 0)
-    quality |= np.where(rr_mode & bad_beats, int(Quality.ARTIFACTS), 0)
-    hr = np.where(rr_mode, hr_rr, hr_fallback)
+    quality |= np.where(beats_cover & bad_beats & ((n_h == 0) | erratic), int(Quality.ARTIFACTS), 0)
+    quality |= np.where(~from_beats & (n_h > 0) & erratic, int(Quality.ARTIFACTS), 0)
+    hr = np.where(from_beats, hr_rr, hr_field)
     quality |= np.where(np.isnan(hr), int(Quality.NO_RATE), 0)
     return TickArrays(T, hr, rmssd, quality), clean.counts
 
@@ -204,19 +222,20 @@ class StreamingTicks:
         self._rmssd = _Window(s.rmssd_window_s)
         self._hr: deque[tuple[float, int]] = deque()
         self._hr_sum = 0
+        self._hr_sq = 0
+        self.first_sample_t: float | None = None
         self.last_sample_t: float | None = None
         self.last_contact = Contact.UNSUPPORTED
-        self.last_rr_t: float | None = None
 
-    def add_sample(self, t_s: float, hr_milli: int, contact: Contact, beats: list[FinalBeat],
-                   had_rr: bool) -> None:
+    def add_sample(self, t_s: float, hr_milli: int, contact: Contact, beats: list[FinalBeat]) -> None:
+        if self.first_sample_t is None:
+            self.first_sample_t = t_s
         self.last_sample_t = t_s
         self.last_contact = contact
-        if had_rr:
-            self.last_rr_t = t_s
         if hr_milli != NO_HR:
             self._hr.append((t_s, hr_milli))
             self._hr_sum += hr_milli
+            self._hr_sq += hr_milli * hr_milli
         for b in beats:
             self._rate.add(b)
             self._quality.add(b)
@@ -226,26 +245,29 @@ class StreamingTicks:
         s = self.settings
         for w in (self._rate, self._quality, self._rmssd):
             w.advance(T)
-        cutoff = T - s.hr_fallback_window_s
+        cutoff = T - s.rate_window_s
         while self._hr and self._hr[0][0] <= cutoff:
-            self._hr_sum -= self._hr.popleft()[1]
+            old = self._hr.popleft()[1]
+            self._hr_sum -= old
+            self._hr_sq -= old * old
         quality = Quality.OK
         if self.last_sample_t is None or T - self.last_sample_t > s.stale_s:
             quality |= Quality.STALE
         if self.last_contact == Contact.NOT_DETECTED:
             quality |= Quality.NO_CONTACT
-        since_rr = math.inf if self.last_rr_t is None else T - self.last_rr_t
-        rr_mode = since_rr <= s.quality_window_s
-        if rr_mode:
-            if since_rr > s.no_rr_s:
-                quality |= Quality.NO_RR
-            q = self._quality
-            n_q = len(q.beats)
-            if q.corrected > max(s.max_corrected_fraction * n_q, MIN_CORRECTED_TO_BLOCK):
+        n_rate, n_h = len(self._rate.beats), len(self._hr)
+        span = min(s.rate_window_s, T - (self.first_sample_t if self.first_sample_t is not None else T))
+        erratic = n_h * self._hr_sq - self._hr_sum * self._hr_sum > ERRATIC_SPREAD_MILLI ** 2 * n_h * n_h
+        q = self._quality
+        bad_beats = q.corrected > max(s.max_corrected_fraction * len(q.beats), MIN_CORRECTED_TO_BLOCK)
+        beats_cover = n_rate >= 2 and (self._rate.sum_us >= RR_COVERAGE * span * 1e6 or n_h == 0)
+        if beats_cover and not (bad_beats and n_h > 0 and not erratic):
+            if bad_beats:
                 quality |= Quality.ARTIFACTS
-            hr = _rate(len(self._rate.beats), self._rate.sum_us)
+            hr = _rate(n_rate, self._rate.sum_us)
         else:
-            n_h = len(self._hr)
+            if n_h > 0 and erratic:
+                quality |= Quality.ARTIFACTS
             hr = self._hr_sum / (1000 * n_h) if n_h else math.nan
         if math.isnan(hr):
             quality |= Quality.NO_RATE

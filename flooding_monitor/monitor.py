@@ -53,7 +53,7 @@ class LiveMonitor:
         beats = []
         for value in rr:
             beats.extend(self.corrector.push(value, sample.t_s))
-        self.ticks.add_sample(sample.t_s, hr_m, sample.contact, beats, bool(rr))
+        self.ticks.add_sample(sample.t_s, hr_m, sample.contact, beats)
         return out
 
     def advance(self, now_s: float) -> list[TickResult]:

@@ -15,7 +15,7 @@ from collections import deque
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
-from .baseline import Baseline
+from .baseline import Baseline, ready_to_return_bpm
 from .detector import BaselineReady, EpisodeEnded, EpisodeStarted, State
 from .monitor import LiveMonitor, TickResult
 from .partners import DEFAULT_PARTNERS, MAX_PARTNERS, Partner
@@ -101,8 +101,9 @@ class PartnerState:
 
     @property
     def calm_below_bpm(self) -> float:
-        """Under this rate the body counts as calm (threshold minus the hysteresis margin)."""
-        return self.threshold_bpm - self.prefs.detector.hysteresis_bpm
+        """Under this rate the body counts as calm enough to come back: the recovery level, and
+        within ~10 % of the resting rate when it is known."""
+        return ready_to_return_bpm(self.rule, self.baseline)
 
     def record(self, results: list[TickResult]) -> list[EpisodeStarted]:
         """Keep the latest tick, the trace, the calm stretch and the episode list; returns onsets."""
@@ -110,7 +111,7 @@ class PartnerState:
         for r in results:
             self.latest = r
             self.trace.append(r)
-            if r.tick.valid and r.tick.hr_bpm < r.threshold.threshold_bpm - self.prefs.detector.hysteresis_bpm:
+            if r.tick.valid and r.tick.hr_bpm < ready_to_return_bpm(r.threshold, self.baseline):
                 if self.below_since_s is None:
                     self.below_since_s = r.tick.t_s
             elif r.tick.valid:
@@ -137,7 +138,7 @@ class PartnerState:
         r = self.latest
         if r is None or not r.tick.valid or self.flooded:
             return False
-        return r.tick.hr_bpm < r.threshold.threshold_bpm - self.prefs.detector.hysteresis_bpm
+        return r.tick.hr_bpm < ready_to_return_bpm(r.threshold, self.baseline)
 
 
 @dataclass

@@ -1,8 +1,9 @@
 """Detector settings with units in their names, checked once at construction.
 
-Defaults follow ``docs/science.md``: flooding at 100 bpm (Gottman), sustained
-for 30 s before an alert, cleared after the rate stays 5 bpm below the
-threshold for a recovery window.
+Defaults follow ``docs/science.md``: flooding at 100 bpm (Gottman): the 30-s
+mean rate sustained at or above it for 30 s before an alert, cleared after the
+rate stays 5 bpm below the threshold (and halfway back to the resting rate,
+when one is known) for a recovery window.
 """
 
 from __future__ import annotations
@@ -32,15 +33,12 @@ class DetectorSettings:
             clock: a heart at 101 bpm with breathing ripple is still above 100.
         rising_margin_bpm: within this many bpm under the threshold the state
             is ``rising``.
-        rate_window_s: the heart rate at time T is the mean rate of the cleaned
-            beats in (T - rate_window_s, T]. Short, because the sustain window
-            does the smoothing that matters and a long window delays onset.
+        rate_window_s: the heart rate at time T is the mean rate over
+            (T - rate_window_s, T]: of the cleaned beats, or of the strap's bpm
+            field where the beats do not cover the window. 30 s, as the science
+            defines the rate (an irregular but fast heart has a fast mean).
         rmssd_window_s: window for the rolling RMSSD.
         stale_s: no sample for this long means "no signal".
-        no_rr_s: a strap that sends RR intervals but has sent none for this long
-            is not reading beats; blocks alarms.
-        hr_fallback_window_s: window for the strap's reported HR, used only when
-            no RR intervals arrive at all.
         max_corrected_fraction: above this fraction of corrected beats in the
             quality window the signal is not trusted.
         quality_window_s: window for the corrected-beat fraction.
@@ -56,11 +54,9 @@ class DetectorSettings:
     hysteresis_bpm: float = 5.0
     dip_tolerance_s: float = 5.0
     rising_margin_bpm: float = 10.0
-    rate_window_s: float = 4.0
+    rate_window_s: float = 30.0
     rmssd_window_s: float = 60.0
     stale_s: float = 5.0
-    no_rr_s: float = 5.0
-    hr_fallback_window_s: float = 10.0
     max_corrected_fraction: float = 0.05
     quality_window_s: float = 30.0
     max_gap_s: float = 120.0
@@ -79,8 +75,6 @@ class DetectorSettings:
         _check(self.rate_window_s < self.sustain_s * 2, "rate_window_s", "shorter than twice the sustain window")
         _check(5 <= self.rmssd_window_s <= 600, "rmssd_window_s", "between 5 and 600 s")
         _check(1 <= self.stale_s <= 60, "stale_s", "between 1 and 60 s")
-        _check(1 <= self.no_rr_s <= 60, "no_rr_s", "between 1 and 60 s")
-        _check(1 <= self.hr_fallback_window_s <= 120, "hr_fallback_window_s", "between 1 and 120 s")
         _check(0 < self.max_corrected_fraction <= 1, "max_corrected_fraction", "in (0, 1]")
         _check(5 <= self.quality_window_s <= 300, "quality_window_s", "between 5 and 300 s")
         _check(self.stale_s <= self.max_gap_s <= 3600, "max_gap_s", "between stale_s and 60 min")

@@ -34,12 +34,10 @@ def test_episodes_are_not_split(scores):
 def test_onset_delay(scores):
     sustain = DetectorSettings().sustain_s
     delays = scores.onset_delays_s
-    # Typical onset comes within the sustain window plus two seconds of the
-    # true crossing; slow climbs hovering at the threshold take longer because
-    # the rate is within noise of 100 bpm for tens of seconds (see closing note).
-    assert statistics.median(delays) <= sustain + 2
-    assert sorted(delays)[int(0.9 * len(delays))] <= sustain + 4
-    assert max(delays) <= sustain + 10
+    # Counted from the moment the heart's true 30-s mean reaches the threshold: the sustain
+    # window on the estimated 30-s mean, plus the notification and the corrector's look-ahead.
+    assert statistics.median(delays) <= sustain + 6
+    assert max(delays) <= sustain + 15  # the bound: within 45 s
     assert min(delays) >= sustain - 8  # never an alert before the rise was sustained
 
 

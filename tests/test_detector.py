@@ -205,7 +205,14 @@ def test_hr_only_strap_falls_back_to_reported_rate():
     assert len(episodes) == 1
 
 
-def test_strap_that_stops_sending_rr_blocks_alarms():
-    samples = steady(120, 0, 20) + [HeartRateSample(20 + t, 120.0, (), Contact.DETECTED) for t in range(1, 25)]
+def test_a_strap_that_stops_sending_rr_goes_on_with_its_own_rate():
+    """Its bpm field is a reading: never "not reading" while it sends valid values."""
+    samples = steady(120, 0, 20) + [HeartRateSample(20 + t, 120.0, (), Contact.DETECTED) for t in range(1, 60)]
     live = states_of(samples)
-    assert {r.state for r in live if 27 < r.tick.t_s < 44} == {State.NO_SIGNAL}
+    assert all(r.tick.valid and abs(r.tick.hr_bpm - 120) < 2 for r in live if r.tick.t_s > 5)
+
+
+def test_a_strap_that_goes_silent_is_not_reading():
+    samples = steady(120, 0, 20) + [HeartRateSample(40.0, 120.0, (), Contact.DETECTED)]
+    live = states_of(samples)
+    assert {r.state for r in live if 26 < r.tick.t_s < 40} == {State.NO_SIGNAL}

@@ -1292,7 +1292,7 @@
     </message>
     <message>
         <source>good signal</source>
-        <extracomment>An isolated artifact is corrected, not a reason to distrust the signal: it takes more than this many corrected beats (and the fraction) to block alarms.</extracomment>
+        <extracomment>An isolated artifact is corrected, not a reason to distrust the signal: it takes more than this many corrected beats (and the fraction) to block alarms. The share of the rate window that the RR intervals in it must span for the rate to come from them rather than from the strap&apos;s bpm field. The strap&apos;s own rate is not trusted when its values in the window spread more than this (standard deviation, milli-bpm): noise, not a heart. An irregular heart&apos;s 1-s rates spread about 10 bpm.</extracomment>
         <translation>信号良好</translation>
     </message>
     <message>
@@ -1302,10 +1302,6 @@
     <message>
         <source>strap not touching the skin</source>
         <translation>心率带没有贴紧皮肤</translation>
-    </message>
-    <message>
-        <source>strap not reporting beats</source>
-        <translation>心率带没有报告心跳</translation>
     </message>
     <message>
         <source>too many irregular beats</source>
