@@ -11,6 +11,12 @@ import math
 from dataclasses import dataclass
 
 from .settings import DetectorSettings
+from .text import QT_TRANSLATE_NOOP, Text
+
+#: A resting rate is accepted only when its 30-s means stay within this range...
+STEADY_RANGE_BPM = 8.0
+#: ...do not climb faster than this (least-squares slope)...
+MAX_RISE_BPM_PER_MIN = 3.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,6 +69,46 @@ def effective_threshold(settings: DetectorSettings, baseline: Baseline | None) -
     if baseline is not None and baseline.hr_bpm < threshold:
         recovery = max(recovery, baseline.hr_bpm + (threshold - baseline.hr_bpm) / 2)
     return ThresholdRule(threshold, source, recovery)
+
+
+def check_resting(hr_bpm: list[float], rmssd_ms: list[float], threshold_bpm: float,
+                  hysteresis_bpm: float) -> tuple[Baseline | None, str]:
+    """A resting rate from calibration ticks (30-s means, one a second), or why it is not one.
+
+    Accepted only when every mean stays under the calm level (threshold less the
+    hysteresis), the means stay within ``STEADY_RANGE_BPM`` of each other, and they do
+    not climb faster than ``MAX_RISE_BPM_PER_MIN``. Sums use ``math.fsum``: the live
+    and the batch detector decide alike.
+    """
+    if len(hr_bpm) < 2:
+        return None, Text(QT_TRANSLATE_NOOP("core", "The strap gave no trustworthy reading. Check it and try again."))
+    low, high = min(hr_bpm), max(hr_bpm)
+    calm = threshold_bpm - hysteresis_bpm
+    if high >= calm:
+        return None, Text(QT_TRANSLATE_NOOP(
+            "core", "Your rate reached {high} bpm, above the calm level of {calm} bpm: this is not rest. Take a "
+                    "few minutes to calm down, then try again."), high=f"{high:.0f}", calm=f"{calm:.0f}")
+    if high - low > STEADY_RANGE_BPM:
+        return None, Text(QT_TRANSLATE_NOOP(
+            "core", "Your rate moved between {low} and {high} bpm (more than {range} apart), so it is not a "
+                    "resting rate yet. Sit still and try again."), low=f"{low:.0f}", high=f"{high:.0f}",
+            range=f"{STEADY_RANGE_BPM:.0f}")
+    slope = _slope_per_min(hr_bpm)
+    if slope > MAX_RISE_BPM_PER_MIN:
+        return None, Text(QT_TRANSLATE_NOOP(
+            "core", "Your rate was still climbing ({slope} bpm a minute). Wait until it settles, then try "
+                    "again."), slope=f"{slope:.1f}")
+    return Baseline.from_ticks(hr_bpm, rmssd_ms), ""
+
+
+def _slope_per_min(values: list[float]) -> float:
+    """Least-squares slope of one-a-second values, in units per minute."""
+    n = len(values)
+    mean_x = (n - 1) / 2
+    mean_y = math.fsum(values) / n
+    sxy = math.fsum((k - mean_x) * (v - mean_y) for k, v in enumerate(values))
+    sxx = math.fsum((k - mean_x) ** 2 for k in range(n))
+    return 60.0 * sxy / sxx
 
 
 def ready_to_return_bpm(rule: ThresholdRule, baseline: Baseline | None) -> float:

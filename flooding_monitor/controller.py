@@ -241,6 +241,15 @@ class SessionController:
         self._emit(Snoozed(snooze))
         return snooze
 
+    def mark_moving(self) -> None:
+        """"We were moving": walking or exercise raised the rate. The alerted partners' episodes are
+        marked (history keeps them, trends leave them out) and the alert waits like "Not now"."""
+        for person in self.session.people:
+            if person.slot in self.session.alert_slots and person.episodes:
+                person.episodes[-1].moving = True
+        self._publish("moving", partners=list(self.session.alert_slots))
+        self.snooze()
+
     def end_pause(self) -> Pause | None:
         pause = self.session.end_pause(self.now())
         if pause is not None:
@@ -315,7 +324,7 @@ class SessionController:
     def _save_protocol(self) -> None:
         """Hand episodes, pauses and snoozes to the recorder when they changed."""
         s = self.session
-        key = (tuple((e.start_s, e.end_s, e.peak_bpm, e.alerted, e.partner) for e in s.episodes),
+        key = (tuple((e.start_s, e.end_s, e.peak_bpm, e.alerted, e.partner, e.moving) for e in s.episodes),
                tuple((p.started_s, p.extended_s, p.ended_s) for p in s.pauses), len(s.snoozes),
                s.first.baseline)
         if key != self._protocol_key and self.recorder is not None:

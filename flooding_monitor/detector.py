@@ -31,7 +31,7 @@ from dataclasses import dataclass
 import numpy as np
 import numpy.typing as npt
 
-from .baseline import Baseline, ThresholdRule, effective_threshold
+from .baseline import Baseline, ThresholdRule, check_resting, effective_threshold
 from .heart_rate import Tick, TickArrays
 from .settings import DetectorSettings
 
@@ -81,7 +81,15 @@ class BaselineReady:
     rule: ThresholdRule
 
 
-Event = StateChanged | EpisodeStarted | EpisodeEnded | BaselineReady
+@dataclass(frozen=True, slots=True)
+class BaselineRejected:
+    """The calibration period was not rest (why, in words); the absolute rule stays in force."""
+
+    t_s: float
+    reason: str
+
+
+Event = StateChanged | EpisodeStarted | EpisodeEnded | BaselineReady | BaselineRejected
 
 
 @dataclass(frozen=True, slots=True)
@@ -254,10 +262,15 @@ class FloodingStateMachine:
         self._cal_hr.append(tick.hr_bpm)
         self._cal_rmssd.append(tick.rmssd_ms)
         if len(self._cal_hr) >= calibration_count(self.settings):
-            self.baseline = Baseline.from_ticks(self._cal_hr, self._cal_rmssd)
-            self.rule = effective_threshold(self.settings, self.baseline)
+            s = self.settings
             self._calibrating = False
-            events.append(BaselineReady(T, self.baseline, self.rule))
+            found, reason = check_resting(self._cal_hr, self._cal_rmssd, s.threshold_bpm, s.hysteresis_bpm)
+            if found is None:
+                events.append(BaselineRejected(T, reason))
+                return
+            self.baseline = found
+            self.rule = effective_threshold(s, found)
+            events.append(BaselineReady(T, found, self.rule))
 
     def _end(self, T: float, end_s: float, reason: str) -> EpisodeEnded:
         self.flooded = False
@@ -342,12 +355,17 @@ def _calibrate(ticks: TickArrays, s: DetectorSettings, baseline: Baseline | None
         if hits.size:
             cal_tick = int(hits[0])
             mask = valid[: cal_tick + 1]
-            found_baseline = Baseline.from_ticks(hr[: cal_tick + 1][mask].tolist(),
-                                                 ticks.rmssd_ms[: cal_tick + 1][mask].tolist())
-            rule = effective_threshold(s, found_baseline)
-            thr[cal_tick + 1 :] = rule.threshold_bpm
-            rec[cal_tick + 1 :] = rule.recovery_bpm
-            events.append((cal_tick, 1, BaselineReady(float(ticks.t_s[cal_tick]), found_baseline, rule)))
+            found, reason = check_resting(hr[: cal_tick + 1][mask].tolist(),
+                                          ticks.rmssd_ms[: cal_tick + 1][mask].tolist(), s.threshold_bpm,
+                                          s.hysteresis_bpm)
+            if found is None:
+                events.append((cal_tick, 1, BaselineRejected(float(ticks.t_s[cal_tick]), reason)))
+            else:
+                found_baseline = found
+                rule = effective_threshold(s, found_baseline)
+                thr[cal_tick + 1 :] = rule.threshold_bpm
+                rec[cal_tick + 1 :] = rule.recovery_bpm
+                events.append((cal_tick, 1, BaselineReady(float(ticks.t_s[cal_tick]), found_baseline, rule)))
     return thr, rec, rule, cal_tick, found_baseline, events
 
 

@@ -56,7 +56,8 @@ def flooded_seconds(episodes: Sequence, end_s: float, partner: int | None = None
 
 
 def summarize(row: SummaryRow) -> SessionSummary:
-    eps = row.episodes
+    """Statistics of one session. Episodes marked "we were moving" are left out: exercise is not flooding."""
+    eps = [e for e in row.episodes if not e.moving]
     recoveries = sorted(min(ends) - start for start in row.pause_starts
                         if (ends := [e.end_s for e in eps if e.end_s is not None and e.start_s <= start <= e.end_s]))
     two = len(row.partner_names) > 1

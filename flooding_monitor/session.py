@@ -41,6 +41,7 @@ class EpisodeRecord:
     peak_bpm: float = math.nan
     alerted: bool = False
     partner: int = 0  # slot of the partner who flooded
+    moving: bool = False  # "we were moving": walking or exercise raised the rate; kept out of trends
 
 
 @dataclass

@@ -134,6 +134,10 @@ MIGRATIONS: list[str] = [
         PRIMARY KEY (session_id, slot)
     );
     """,
+    # 3: "we were moving" marks an episode raised by walking or exercise
+    """
+    ALTER TABLE episodes ADD COLUMN moving INTEGER NOT NULL DEFAULT 0;
+    """,
 ]
 
 
@@ -185,6 +189,7 @@ class EpisodeRow:
     peak_bpm: float | None
     alerted: bool
     partner: int
+    moving: bool = False
 
 
 @dataclass(frozen=True)
@@ -376,11 +381,12 @@ class SessionStore:
         with self._transaction():
             for e in episodes:
                 key = (session_id, int(getattr(e, "partner", 0)), e.start_s)
-                values = (e.onset_s, e.end_s, e.peak_bpm, int(getattr(e, "alerted", False)))
-                self._upsert("UPDATE episodes SET onset_s = ?, end_s = ?, peak_bpm = ?, alerted = ? "
+                values = (e.onset_s, e.end_s, e.peak_bpm, int(getattr(e, "alerted", False)),
+                          int(getattr(e, "moving", False)))
+                self._upsert("UPDATE episodes SET onset_s = ?, end_s = ?, peak_bpm = ?, alerted = ?, moving = ? "
                              "WHERE session_id = ? AND partner = ? AND start_s = ?", values + key,
-                             "INSERT INTO episodes (onset_s, end_s, peak_bpm, alerted, session_id, partner, start_s) "
-                             "VALUES (?, ?, ?, ?, ?, ?, ?)")
+                             "INSERT INTO episodes (onset_s, end_s, peak_bpm, alerted, moving, session_id, partner, "
+                             "start_s) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
             for p in pauses:
                 values = (p.planned_s, p.extended_s, p.return_wall.isoformat(), p.ended_s,
                           None if p.recovered is None else int(p.recovered),
@@ -471,7 +477,8 @@ class SessionStore:
         return [PartnerInfo(0, "", "#3b82c4", info.device_name, None, None, info.baseline_hr, info.baseline_rmssd)]
 
     def episodes(self, session_id: int) -> list[EpisodeRow]:
-        return [EpisodeRow(r["start_s"], r["onset_s"], r["end_s"], r["peak_bpm"], bool(r["alerted"]), r["partner"])
+        return [EpisodeRow(r["start_s"], r["onset_s"], r["end_s"], r["peak_bpm"], bool(r["alerted"]), r["partner"],
+                           bool(r["moving"]))
                 for r in self._rows("episodes", session_id, "start_s, partner")]
 
     def pauses(self, session_id: int) -> list[PauseRow]:
@@ -498,7 +505,8 @@ class SessionStore:
         episodes: dict[int, list[EpisodeRow]] = {}
         for r in self.db.execute("SELECT * FROM episodes ORDER BY start_s"):
             episodes.setdefault(r["session_id"], []).append(
-                EpisodeRow(r["start_s"], r["onset_s"], r["end_s"], r["peak_bpm"], bool(r["alerted"]), r["partner"]))
+                EpisodeRow(r["start_s"], r["onset_s"], r["end_s"], r["peak_bpm"], bool(r["alerted"]), r["partner"],
+                           bool(r["moving"])))
         names: dict[int, list[str]] = {}
         for sid, name in self.db.execute("SELECT session_id, name FROM partners ORDER BY session_id, slot"):
             names.setdefault(sid, []).append(name)

@@ -114,3 +114,29 @@ def test_a_store_that_refuses_is_reported_and_finish_says_so(tmp_path):
     controller.start(lambda: 0.0, "demo", "Strap A")
     assert isinstance(events[0], StoreChanged) and events[0].error
     assert controller.finish() is False  # nothing was saved: never claim it was
+
+
+def test_we_were_moving_marks_the_episode_and_keeps_it_out_of_trends(tmp_path):
+    from flooding_monitor.history import summaries, weekly_trends
+
+    controller, clock, events = started(tmp_path)
+    feed_until(controller, clock, ARGUMENT.samples(seed=7, source="A"), lambda: controller.session.alert_active)
+    controller.mark_moving()
+    assert not controller.session.alert_active and controller.session.snoozes  # waits, like "Not now"
+    assert controller.session.episodes[-1].moving
+    controller.finish()
+    sid = controller.recorder.session_id
+    assert [e.moving for e in controller.store.episodes(sid)] == [True]  # the history keeps it, marked
+    (summary,) = summaries(controller.store)
+    assert summary.episodes == 0 and summary.flooded_s == 0
+    assert weekly_trends(controller.store, with_near_misses=False)[0].episodes == 0
+
+
+def test_the_alert_says_movement_raises_the_rate_too(qtbot):
+    from ui.pages import AlertBanner
+
+    banner = AlertBanner()
+    qtbot.addWidget(banner)
+    banner.set_message(100, 30, 20)
+    assert "Walking or exercise raise the heart rate too." in banner.text.text()
+    assert banner.moving_button.text() == "We were moving"

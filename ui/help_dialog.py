@@ -42,6 +42,9 @@ class HelpDialog(QDialog):
             ("p", self.tr("An alert needs the rate to stay above the threshold for the whole sustain window (30 s "
                           "by default): one fast beat, a missed beat or a loose strap never raises it. When the "
                           "strap is not reading, the app says so; it never shows that as calm.")),
+            ("p", self.tr("Walking, climbing stairs or exercise raise the heart rate too, and the strap cannot tell "
+                          "that from flooding. If an alert comes while you were moving, press <b>We were moving</b>: "
+                          "the alert waits, and that episode stays out of your trends.")),
             ("h3", self.tr("Keyboard")),
             ("p", self.tr("<b>Space</b> pause now · <b>Ctrl+,</b> settings · <b>Ctrl+D</b> choose a strap · "
                           "<b>Ctrl+B</b> measure resting rate · <b>F1</b> this help · <b>Esc</b> “not now” on an "

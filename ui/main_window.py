@@ -137,6 +137,7 @@ class MainWindow(QMainWindow):
         self.monitor_page.pause_requested.connect(lambda: self.start_pause("manual"))
         self.monitor_page.alert.start_pause.connect(lambda: self.start_pause("alert"))
         self.monitor_page.alert.not_now.connect(self.controller.snooze)
+        self.monitor_page.alert.moving.connect(self.controller.mark_moving)
         self.pause_page.end_early.connect(lambda: window_dialogs.end_pause_early(self))
         self.pause_page.extend.connect(self.controller.extend_pause)
         self.return_page.extend.connect(self.controller.extend_pause)

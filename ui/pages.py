@@ -74,6 +74,7 @@ class AlertBanner(QFrame):
 
     start_pause = Signal()
     not_now = Signal()
+    moving = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -94,10 +95,16 @@ class AlertBanner(QFrame):
         layout.addWidget(self.text, 1)
         self.pause_button = big_button(self.tr("Start pause"), self.tr("Start a pause"), primary=True)
         self.snooze_button = big_button(self.tr("Not now"), self.tr("Not now: remind me later"))
+        self.moving_button = big_button(self.tr("We were moving"), self.tr(
+            "Mark this alert as movement (walking, exercise), not flooding"))
+        self.moving_button.setToolTip(self.tr("Walking or exercise raised the heart rate: the alert waits, and this "
+                                              "episode stays out of your trends."))
         layout.addWidget(self.pause_button)
         layout.addWidget(self.snooze_button)
+        layout.addWidget(self.moving_button)
         self.pause_button.clicked.connect(self.start_pause)
         self.snooze_button.clicked.connect(self.not_now)
+        self.moving_button.clicked.connect(self.moving)
 
     def set_message(self, threshold_bpm: float, sustain_s: float, pause_min: float,
                     who: Sequence[str] = ()) -> None:
@@ -110,9 +117,10 @@ class AlertBanner(QFrame):
             fact = self.tr("{name}'s heart rate has stayed above {bpm} for {s} s.").format(name=who[0], **numbers)
         else:
             fact = self.tr("Your heart rate has stayed above {bpm} for {s} s.").format(**numbers)
-        text = "<b>{}</b><br>{}".format(fact, self.tr(
+        text = "<b>{}</b><br>{}".format(fact, sentences([self.tr(
             "This is flooding — a good moment for a {min}-minute break. Either of you can call it; "
-            "no explanation needed.").format(min=f"{pause_min:.0f}"))
+            "no explanation needed.").format(min=f"{pause_min:.0f}"), self.tr(
+            "Walking or exercise raise the heart rate too.")]))
         if self.text.text() != text:
             self.text.setText(text)
             self.pause_button.setText(self.tr("Start {min}-minute pause").format(min=f"{pause_min:.0f}"))

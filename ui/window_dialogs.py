@@ -134,7 +134,9 @@ def calibrate(window: MainWindow) -> None:
             return
         slot = names.index(name)
     window.calibration_slot = slot
-    window.calibration = CalibrateDialog(window)
+    person = window.session.people[slot]
+    window.calibration = CalibrateDialog(window, threshold_bpm=person.partner.settings(window.prefs.detector).threshold_bpm,
+                                         hysteresis_bpm=window.prefs.detector.hysteresis_bpm)
     try:
         if window.calibration.exec() and window.calibration.baseline is not None:
             window.controller.set_baseline(slot, window.calibration.baseline)

@@ -24,6 +24,18 @@
         <translation>稍后再说：过一会儿再提醒我</translation>
     </message>
     <message>
+        <source>We were moving</source>
+        <translation>我们刚才在活动</translation>
+    </message>
+    <message>
+        <source>Mark this alert as movement (walking, exercise), not flooding</source>
+        <translation>把这次提醒标记为身体活动（走路、运动），不是情绪淹没</translation>
+    </message>
+    <message>
+        <source>Walking or exercise raised the heart rate: the alert waits, and this episode stays out of your trends.</source>
+        <translation>走路或运动让心率升高了：提醒会稍后再说，这次发作也不计入你的趋势。</translation>
+    </message>
+    <message>
         <source>{a} and {b}: both heart rates have stayed above the threshold for {s} s.</source>
         <translation>{a}和{b}：两个人的心率都已持续高于阈值 {s} 秒。</translation>
     </message>
@@ -38,6 +50,10 @@
     <message>
         <source>This is flooding — a good moment for a {min}-minute break. Either of you can call it; no explanation needed.</source>
         <translation>这是情绪淹没——正适合休息 {min} 分钟。你们任何一方都可以提出暂停，无需解释。</translation>
+    </message>
+    <message>
+        <source>Walking or exercise raise the heart rate too.</source>
+        <translation>走路或运动也会让心率升高。</translation>
     </message>
     <message>
         <source>Start {min}-minute pause</source>
@@ -71,6 +87,30 @@
     <message>
         <source>Calibration progress</source>
         <translation>测量进度</translation>
+    </message>
+    <message>
+        <source>Waiting for the strap…</source>
+        <translation>正在等待心率带…</translation>
+    </message>
+    <message>
+        <source>Heart rate now and time left</source>
+        <translation>当前心率和剩余时间</translation>
+    </message>
+    <message>
+        <source>Keep the resting rate you had</source>
+        <translation>保留原来的静息心率</translation>
+    </message>
+    <message>
+        <source>Try again</source>
+        <translation>再试一次</translation>
+    </message>
+    <message>
+        <source>Start the two minutes again</source>
+        <translation>重新开始两分钟的测量</translation>
+    </message>
+    <message>
+        <source>Now {bpm} bpm · {s} s left</source>
+        <translation>当前 {bpm} bpm · 还剩 {s} 秒</translation>
     </message>
     <message>
         <source>, heart-rate variability (RMSSD) {ms} ms</source>
@@ -272,6 +312,10 @@
     <message>
         <source>An alert needs the rate to stay above the threshold for the whole sustain window (30 s by default): one fast beat, a missed beat or a loose strap never raises it. When the strap is not reading, the app says so; it never shows that as calm.</source>
         <translation>只有当心率在整个持续时间窗（默认 30 秒）内都高于阈值时才会提醒：一次过快的心跳、一次漏跳或心率带松动都不会触发提醒。心率带读不到信号时，应用会如实说明，绝不会把它显示为“平静”。</translation>
+    </message>
+    <message>
+        <source>Walking, climbing stairs or exercise raise the heart rate too, and the strap cannot tell that from flooding. If an alert comes while you were moving, press &lt;b&gt;We were moving&lt;/b&gt;: the alert waits, and that episode stays out of your trends.</source>
+        <translation>走路、爬楼梯或运动也会让心率升高，心率带无法把它和情绪淹没区分开。如果提醒出现时你们正在活动，请按&lt;b&gt;我们刚才在活动&lt;/b&gt;：提醒会稍后再说，这次发作也不计入你的趋势。</translation>
     </message>
     <message>
         <source>Keyboard</source>
@@ -1424,6 +1468,23 @@
     <message>
         <source>The two partners need different names.</source>
         <translation>两位伴侣需要不同的名字。</translation>
+    </message>
+    <message>
+        <source>The strap gave no trustworthy reading. Check it and try again.</source>
+        <extracomment>A resting rate is accepted only when its 30-s means stay within this range... ...do not climb faster than this (least-squares slope)...</extracomment>
+        <translation>心率带没有给出可靠的读数。请检查心率带后再试一次。</translation>
+    </message>
+    <message>
+        <source>Your rate reached {high} bpm, above the calm level of {calm} bpm: this is not rest. Take a few minutes to calm down, then try again.</source>
+        <translation>你的心率达到了 {high} bpm，高于平静水平 {calm} bpm：这不是静息状态。请先花几分钟平静下来，再试一次。</translation>
+    </message>
+    <message>
+        <source>Your rate moved between {low} and {high} bpm (more than {range} apart), so it is not a resting rate yet. Sit still and try again.</source>
+        <translation>你的心率在 {low} 到 {high} bpm 之间变动（相差超过 {range}），还不是静息心率。请静坐后再试一次。</translation>
+    </message>
+    <message>
+        <source>Your rate was still climbing ({slope} bpm a minute). Wait until it settles, then try again.</source>
+        <translation>你的心率还在上升（每分钟 {slope} bpm）。请等它稳定下来，再试一次。</translation>
     </message>
 </context>
 </TS>
