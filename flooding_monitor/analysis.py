@@ -14,7 +14,7 @@ import numpy as np
 
 from .baseline import Baseline
 from .beats import SampleArrays, to_arrays
-from .detector import STATE_CODES, STATES_BY_CODE, Detection, State, detect
+from .detector import STATE_CODES, STATES_BY_CODE, BaselineRejected, Detection, State, detect
 from .heart_rate import TickArrays, compute_ticks
 from .samples import HeartRateSample
 from .settings import DetectorSettings
@@ -54,7 +54,9 @@ class Analysis:
                 "rmssd_ms": None if baseline.rmssd_ms is None else round(baseline.rmssd_ms, 1),
                 "duration_s": baseline.duration_s,
             },
-            "threshold": {"bpm": round(d.rule.threshold_bpm, 1), "source": d.rule.source},
+            "baseline_rejected": next((str(e.reason) for e in d.events if isinstance(e, BaselineRejected)), None),
+            "threshold": {"bpm": round(d.rule.threshold_bpm, 1), "source": d.rule.source,
+                          "recovery_bpm": round(d.rule.recovery_bpm, 1)},
             "heart_rate": None if hr.size == 0 else {
                 "median_bpm": round(float(np.median(hr)), 1),
                 "max_bpm": round(float(np.max(hr)), 1),

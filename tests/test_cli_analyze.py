@@ -18,7 +18,7 @@ def test_analyze_rr_file_prints_json():
     assert out.returncode == 0, out.stderr
     result = json.loads(out.stdout)
     assert result["format"] == "polar-hrm"
-    assert result["threshold"] == {"bpm": 100.0, "source": "absolute"}
+    assert result["threshold"] == {"bpm": 100.0, "source": "absolute", "recovery_bpm": 95.0}
     assert len(result["episodes"]) == 1
     assert set(result["episodes"][0]) >= {"start_s", "end_s", "peak_bpm"}
     assert "ectopic" in result["artifacts"]
@@ -45,3 +45,21 @@ def test_bad_setting_is_explained():
     out = run("analyze", str(DATA / "rest_rri.txt"), "--threshold", "20")
     assert out.returncode != 0
     assert "threshold_bpm must be between 40 and 200" in out.stderr
+
+
+def test_a_calibration_that_was_not_rest_is_reported(tmp_path, capsys):
+    """The first minute climbs from 72 to 117: refused as a resting rate, with the reason."""
+    path = tmp_path / "climb.csv"
+    lines = ["t,hr,rr_ms"]
+    t = 0.0
+    for k in range(300):
+        bpm = 72 + 45 * min(k, 120) / 120
+        t += 1.0
+        lines.append(f"{t:.3f},{bpm:.0f},{60000 / bpm:.3f}")
+    path.write_text("\n".join(lines) + "\n")
+    from ui.cli import main
+
+    assert main(["analyze", str(path), "--calibration", "60", "--personal-pct", "10"]) == 0
+    result = json.loads(capsys.readouterr().out)
+    assert result["baseline"] is None and result["threshold"]["source"] == "absolute"
+    assert "moved between 72 and 89 bpm" in result["baseline_rejected"]
