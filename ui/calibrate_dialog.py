@@ -29,6 +29,7 @@ class CalibrateDialog(QDialog):
         self.threshold_bpm = threshold_bpm
         self.hysteresis_bpm = hysteresis_bpm
         self.setWindowTitle(self.tr("Measure your resting heart rate"))
+        self.setMinimumWidth(self.fontMetrics().horizontalAdvance("M") * 32)  # wrapped text needs room
         self.seconds = seconds
         self.hr: list[float] = []
         self.rmssd: list[float] = []
@@ -62,6 +63,7 @@ class CalibrateDialog(QDialog):
         self.hr, self.rmssd = [], []
         self.result.clear()
         self.retry_button.hide()
+        self.adjustSize()
         self.bar.setValue(0)
 
     def add_ticks(self, ticks: list[TickResult]) -> None:
@@ -83,9 +85,11 @@ class CalibrateDialog(QDialog):
         if found is None:
             self.result.setText(core(problem))
             self.retry_button.show()
+            self.adjustSize()
             return
         self.baseline = found
         rm = (self.tr(", heart-rate variability (RMSSD) {ms} ms").format(ms=f"{found.rmssd_ms:.0f}")
               if found.rmssd_ms else "")
         self.result.setText(self.tr("<b>Resting rate {bpm} bpm</b>{rmssd}.").format(bpm=f"{found.hr_bpm:.0f}", rmssd=rm))
         self.buttons.setStandardButtons(QDialogButtonBox.StandardButton.Ok)
+        self.adjustSize()

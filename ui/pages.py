@@ -8,6 +8,7 @@ from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QFrame,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -99,9 +100,11 @@ class AlertBanner(QFrame):
             "Mark this alert as movement (walking, exercise), not flooding"))
         self.moving_button.setToolTip(self.tr("Walking or exercise raised the heart rate: the alert waits, and this "
                                               "episode stays out of your trends."))
-        layout.addWidget(self.pause_button)
-        layout.addWidget(self.snooze_button)
-        layout.addWidget(self.moving_button)
+        choices = QGridLayout()  # the advised action on top, the two others under it: narrow windows keep the text
+        choices.addWidget(self.pause_button, 0, 0, 1, 2)
+        choices.addWidget(self.snooze_button, 1, 0)
+        choices.addWidget(self.moving_button, 1, 1)
+        layout.addLayout(choices)
         self.pause_button.clicked.connect(self.start_pause)
         self.snooze_button.clicked.connect(self.not_now)
         self.moving_button.clicked.connect(self.moving)
