@@ -133,7 +133,7 @@ def import_recording(store: SessionStore, path: str | os.PathLike[str],
     """
     rec = load_recording(path)
     s = settings or DetectorSettings()
-    started = dt.datetime.fromtimestamp(Path(path).stat().st_mtime)
+    started = _file_date(Path(path))
     t0 = min(x.t_s for x in rec.samples)
     samples = [type(x)(x.t_s - t0, x.hr_bpm, x.rr_us, x.contact, "import", partner=x.partner) for x in rec.samples]
     sid = store.create_session(started, "import", Path(path).name, None, s.to_dict())
@@ -150,6 +150,16 @@ def import_recording(store: SessionStore, path: str | os.PathLike[str],
     duration = max(x.t_s for x in samples)
     store.end_session(sid, started + dt.timedelta(seconds=duration), duration, "import")
     return sid
+
+
+def _file_date(path: Path) -> dt.datetime:
+    """When the recording was made, as its file says; now when that date is impossible (before 2000,
+    or in the future: a file dated 9999-12-31 once made the history unreadable)."""
+    try:
+        when = dt.datetime.fromtimestamp(path.stat().st_mtime)
+    except (OverflowError, OSError, ValueError):
+        return dt.datetime.now()
+    return when if dt.datetime(2000, 1, 1) <= when <= dt.datetime.now() + dt.timedelta(days=1) else dt.datetime.now()
 
 
 @dataclass(frozen=True)

@@ -15,6 +15,7 @@ import csv
 import io
 import math
 import os
+import stat
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,6 +23,13 @@ from pathlib import Path
 from .samples import Contact, HeartRateSample, rr_ms_to_us
 
 MAX_FILE_BYTES = 512 * 1024 * 1024
+#: Bounds every number is checked against as it is read: a file with one
+#: absurd value gets a one-line error naming the line, never a crash or a
+#: history that later commands cannot open.
+MAX_DURATION_S = 31 * 24 * 3600.0  # a recording spans at most a month
+MAX_RR_MS = 60_000.0  # an "interval" longer than a minute is not a heartbeat
+MAX_HR_BPM = 300.0
+MAX_LINE_CHARS = 4096
 
 
 class RecordingError(ValueError):
@@ -45,20 +53,7 @@ class Recording:
 
 def load_recording(path: str | os.PathLike[str]) -> Recording:
     p = Path(path)
-    try:
-        size = p.stat().st_size
-    except FileNotFoundError:
-        raise RecordingError(f"{p}: no such file") from None
-    except OSError as exc:
-        raise RecordingError(f"{p}: cannot read ({exc.strerror})") from None
-    if p.is_dir():
-        raise RecordingError(f"{p}: is a folder, not a recording file")
-    if size > MAX_FILE_BYTES:
-        raise RecordingError(f"{p}: {size / 1e6:.0f} MB is too large for a heart-rate recording")
-    try:
-        raw = p.read_bytes()
-    except OSError as exc:
-        raise RecordingError(f"{p}: cannot read ({exc.strerror})") from None
+    raw = _read_regular_file(p)
     if b"\x00" in raw[:4096]:
         raise RecordingError(f"{p}: looks like a binary file, not a text recording")
     text = raw.decode("utf-8-sig", errors="replace")
@@ -72,7 +67,43 @@ def load_recording(path: str | os.PathLike[str]) -> Recording:
         samples, fmt = _parse_rr_lines(text, source), "rr-ms"
     if not samples:
         raise RecordingError(f"{p}: holds no heart-rate data")
+    span = max(s.t_s for s in samples) - min(s.t_s for s in samples)
+    if span > MAX_DURATION_S:
+        raise RecordingError(f"{p}: its times span {span / 86400:.0f} days; a recording spans at most "
+                             f"{MAX_DURATION_S / 86400:.0f}")
     return Recording(samples, fmt, str(p))
+
+
+def _read_regular_file(p: Path) -> bytes:
+    """The file's bytes, read with a cap: FIFOs and devices are refused before reading (a size
+    from ``stat`` is not trusted: /dev/zero has none and never ends)."""
+    try:
+        fd = os.open(p, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    except FileNotFoundError:
+        raise RecordingError(f"{p}: no such file") from None
+    except IsADirectoryError:
+        raise RecordingError(f"{p}: is a folder, not a recording file") from None
+    except OSError as exc:
+        raise RecordingError(f"{p}: cannot read ({exc.strerror})") from None
+    with os.fdopen(fd, "rb") as fh:
+        mode = os.fstat(fh.fileno()).st_mode
+        if stat.S_ISDIR(mode):
+            raise RecordingError(f"{p}: is a folder, not a recording file")
+        if not stat.S_ISREG(mode):
+            raise RecordingError(f"{p}: is not a regular file (a pipe or a device)")
+        try:
+            raw = fh.read(MAX_FILE_BYTES + 1)
+        except OSError as exc:
+            raise RecordingError(f"{p}: cannot read ({exc.strerror})") from None
+    if len(raw) > MAX_FILE_BYTES:
+        raise RecordingError(f"{p}: larger than {MAX_FILE_BYTES // 1_000_000} MB, too large for a heart-rate "
+                             "recording")
+    return raw
+
+
+def excerpt(text: str, limit: int = 40) -> str:
+    """A value for an error message: short, whatever the file held."""
+    return repr(text if len(text) <= limit else text[:limit] + "…")
 
 
 def _looks_like_csv(text: str) -> bool:
@@ -80,14 +111,28 @@ def _looks_like_csv(text: str) -> bool:
     return "," in first or ";" in first or "\t" in first
 
 
-def _number(value: str, where: str) -> float:
+def _number(value: str, where: str, low: float = -math.inf, high: float = math.inf, what: str = "value") -> float:
     try:
         x = float(value)
     except ValueError:
-        raise RecordingError(f"{where}: {value!r} is not a number") from None
+        raise RecordingError(f"{where}: {excerpt(value)} is not a number") from None
     if not math.isfinite(x):
-        raise RecordingError(f"{where}: {value!r} is not a finite number")
+        raise RecordingError(f"{where}: {excerpt(value)} is not a finite number")
+    if not low <= x <= high:
+        raise RecordingError(f"{where}: {what} {excerpt(value)} is outside {low:,.0f} to {high:,.0f}")
     return x
+
+
+def _rr(value: str, where: str) -> float:
+    return _number(value, where, -MAX_RR_MS, MAX_RR_MS, "RR interval (ms)")
+
+
+def _hr(value: str, where: str) -> float:
+    return _number(value, where, 0.0, MAX_HR_BPM, "heart rate (bpm)")
+
+
+def _time(value: str, where: str) -> float:
+    return _number(value, where, -MAX_DURATION_S, MAX_DURATION_S, "time (s)")
 
 
 def _rr_samples(rr_ms: Iterable[tuple[float, int]], source: str) -> list[HeartRateSample]:
@@ -106,9 +151,10 @@ def _parse_rr_lines(text: str, source: str) -> list[HeartRateSample]:
         line = line.strip()
         if not line or line.startswith("#"):
             continue
+        _check_length(line, f"{source} line {n}")
         if not values and not _is_number(line):
             continue  # a header such as "RR" or "rr_ms"
-        x = _number(line, f"{source} line {n}")
+        x = _rr(line, f"{source} line {n}")
         if x <= 0:
             raise RecordingError(f"{source} line {n}: RR interval {line} ms is not positive")
         values.append((x, n))
@@ -134,6 +180,7 @@ def _parse_hrm(text: str, source: str) -> list[HeartRateSample]:
         if line.startswith("[") and line.endswith("]"):
             section = line[1:-1]
             continue
+        _check_length(line, f"{source} line {n}")
         if section == "Params" and "=" in line:
             key, _, value = line.partition("=")
             params[key.strip()] = value.strip()
@@ -143,16 +190,16 @@ def _parse_hrm(text: str, source: str) -> list[HeartRateSample]:
     if interval.strip() == "238":
         values = []
         for line, n in data:
-            x = _number(line.split()[0], f"{source} line {n}")
+            x = _rr(line.split()[0], f"{source} line {n}")
             if x > 0:
                 values.append((x, n))
         return _rr_samples(values, source)
-    step = _number(interval, f"{source} [Params] Interval")
+    step = _number(interval, f"{source} [Params] Interval", 0.0, 3600.0, "sampling interval (s)")
     if step <= 0:
         raise RecordingError(f"{source}: [Params] Interval must be positive")
     out = []
     for k, (line, n) in enumerate(data, 1):
-        hr = _number(line.split()[0], f"{source} line {n}")
+        hr = _hr(line.split()[0], f"{source} line {n}")
         out.append(HeartRateSample(k * step, hr if hr > 0 else None, (), Contact.UNSUPPORTED, source))
     return out
 
@@ -161,15 +208,16 @@ def _parse_csv(text: str, source: str) -> list[HeartRateSample]:
     sample_line = text.splitlines()[0]
     delimiter = max((",", ";", "\t"), key=sample_line.count)
     reader = csv.reader(io.StringIO(text), delimiter=delimiter)
-    header = [h.strip().lower() for h in next(reader)]
+    rows_in = _rows(reader, source)
+    header = [h.strip().lower() for h in next(rows_in, [])]
     if "t" not in header:
-        raise RecordingError(f"{source}: CSV header needs a 't' column (seconds); found {', '.join(header)}")
+        raise RecordingError(f"{source}: CSV header needs a 't' column (seconds); found {excerpt(', '.join(header))}")
     if "hr" not in header and "rr_ms" not in header:
         raise RecordingError(f"{source}: CSV header needs an 'hr' and/or 'rr_ms' column")
     col = {name: header.index(name) for name in ("t", "hr", "rr_ms", "contact", "partner") if name in header}
     rows: dict[tuple[int, float], list] = {}
     order: list[tuple[int, float]] = []
-    for n, row in enumerate(reader, 2):
+    for n, row in enumerate(rows_in, 2):
         if not row or all(not c.strip() for c in row):
             continue
 
@@ -181,16 +229,16 @@ def _parse_csv(text: str, source: str) -> list[HeartRateSample]:
         t_text = cell("t")
         if not t_text:
             raise RecordingError(f"{where}: empty 't'")
-        t = _number(t_text, where)
+        t = _time(t_text, where)
         partner = _partner(cell("partner"), where)
         if (partner, t) not in rows:
             rows[partner, t] = [None, [], Contact.UNSUPPORTED]
             order.append((partner, t))
         entry = rows[partner, t]
         if cell("hr"):
-            entry[0] = _number(cell("hr"), where)
+            entry[0] = _hr(cell("hr"), where)
         for part in cell("rr_ms").replace(";", " ").split():
-            rr = _number(part, where)
+            rr = _rr(part, where)
             if rr > 0:
                 entry[1].append(rr_ms_to_us(rr))
         if cell("contact"):
@@ -199,13 +247,30 @@ def _parse_csv(text: str, source: str) -> list[HeartRateSample]:
             for p, t in order]
 
 
+def _rows(reader, source: str) -> Iterator[list[str]]:
+    """CSV rows with every cell and line length checked (a 131-kB cell once crashed the reader)."""
+    n = 0
+    try:
+        for n, row in enumerate(reader, 1):
+            if sum(len(c) for c in row) > MAX_LINE_CHARS:
+                raise RecordingError(f"{source} line {n}: longer than {MAX_LINE_CHARS} characters")
+            yield row
+    except csv.Error as exc:
+        raise RecordingError(f"{source} line {n + 1}: not CSV ({str(exc)[:60]})") from None
+
+
+def _check_length(line: str, where: str) -> None:
+    if len(line) > MAX_LINE_CHARS:
+        raise RecordingError(f"{where}: longer than {MAX_LINE_CHARS} characters")
+
+
 def _partner(value: str, where: str) -> int:
     """The optional ``partner`` column: 0 or 1 (a two-partner session's export)."""
     if value in ("", "0"):
         return 0
     if value == "1":
         return 1
-    raise RecordingError(f"{where}: partner {value!r} must be 0 or 1")
+    raise RecordingError(f"{where}: partner {excerpt(value)} must be 0 or 1")
 
 
 def _contact(value: str, where: str) -> Contact:
@@ -216,7 +281,7 @@ def _contact(value: str, where: str) -> Contact:
         return Contact.NOT_DETECTED
     if v in ("", "unsupported", "unknown", "-1"):
         return Contact.UNSUPPORTED
-    raise RecordingError(f"{where}: contact value {value!r} not understood (use 1/0)")
+    raise RecordingError(f"{where}: contact value {excerpt(value)} not understood (use 1/0)")
 
 
 CSV_HEADER = ("t", "hr", "rr_ms", "contact", "partner")

@@ -25,6 +25,7 @@ from .text import QT_TRANSLATE_NOOP, Text
 log = logging.getLogger(__name__)
 APP_NAME = "flooding-monitor"
 DB_NAME = "history.sqlite3"
+MAX_SESSION_S = 31 * 24 * 3600.0  # no session lasts longer; later times are damage
 
 
 class StoreError(Exception):
@@ -414,13 +415,33 @@ class SessionStore:
                             (ended_at.isoformat(), duration_s, closed_by, session_id))
 
     def close_unfinished(self) -> list[int]:
-        """Sessions a crash left open: end them at their last sample."""
+        """Sessions a crash left open: end them at their last sample.
+
+        A session whose stored values are impossible (a time of 10^300 s, a date
+        past the year 9999) is closed as ``repaired`` at its start instead of
+        stopping every later command.
+        """
         closed = []
         for row in self.db.execute("SELECT id, started_at FROM sessions WHERE ended_at IS NULL").fetchall():
             last = self.db.execute("SELECT MAX(t_s) FROM samples WHERE session_id = ?", (row["id"],)).fetchone()[0]
-            duration = float(last or 0.0)
-            started = dt.datetime.fromisoformat(row["started_at"])
-            self.end_session(row["id"], started + dt.timedelta(seconds=duration), duration, "recovery")
+            try:
+                duration = float(last or 0.0)
+                started = dt.datetime.fromisoformat(row["started_at"])
+                ended, how = started + dt.timedelta(seconds=duration), "recovery"
+                if not 0 <= duration <= MAX_SESSION_S:
+                    raise OverflowError(duration)
+            except (OverflowError, ValueError, TypeError):
+                log.warning("session %s holds impossible times; its impossible samples were removed", row["id"])
+                with self._transaction():
+                    self.db.execute("DELETE FROM samples WHERE session_id = ? AND NOT (t_s BETWEEN 0 AND ?)",
+                                    (row["id"], MAX_SESSION_S))
+                last = self.db.execute("SELECT MAX(t_s) FROM samples WHERE session_id = ?", (row["id"],)).fetchone()[0]
+                duration, how = float(last or 0.0), "repaired"
+                try:
+                    ended = dt.datetime.fromisoformat(row["started_at"]) + dt.timedelta(seconds=duration)
+                except (OverflowError, ValueError, TypeError):
+                    ended = dt.datetime.now()
+            self.end_session(row["id"], ended, duration, how)
             closed.append(int(row["id"]))
         return closed
 
@@ -500,8 +521,8 @@ class SessionStore:
     def summary_rows(self) -> list[SummaryRow]:
         """What the history list is computed from, newest first, in one query per table."""
         sessions = self.db.execute(
-            "SELECT id, started_at, COALESCE(duration_s, 0), device_name FROM sessions ORDER BY started_at DESC"
-        ).fetchall()
+            "SELECT id, started_at, COALESCE(duration_s, 0), device_name, ended_at IS NULL FROM sessions "
+            "ORDER BY started_at DESC").fetchall()
         episodes: dict[int, list[EpisodeRow]] = {}
         for r in self.db.execute("SELECT * FROM episodes ORDER BY start_s"):
             episodes.setdefault(r["session_id"], []).append(
@@ -515,8 +536,8 @@ class SessionStore:
             pauses.setdefault(sid, []).append(started)
         notes = dict(self.db.execute("SELECT session_id, COUNT(*) FROM notes GROUP BY session_id").fetchall())
         out = []
-        for sid, started_at, duration, device in sessions:
-            if not duration:  # still recording: up to its last sample
+        for sid, started_at, duration, device, open_now in sessions:
+            if open_now:  # still recording: up to its last sample
                 duration = self.db.execute("SELECT COALESCE(MAX(t_s), 0) FROM samples WHERE session_id = ?",
                                            (sid,)).fetchone()[0]
             out.append(SummaryRow(sid, dt.datetime.fromisoformat(started_at), float(duration), device,

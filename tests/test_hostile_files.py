@@ -1,0 +1,58 @@
+"""Files as a hostile or unlucky user brings them: one line of error, nothing stored, every command still runs."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+
+import pytest
+
+from flooding_monitor.store import DB_NAME, SessionStore
+from ui.cli import main
+
+
+@pytest.mark.parametrize(("content", "words"), [
+    ("t,hr\n0,80\n1e300,80\n", "line 3: time (s) '1e300' is outside"),
+    ("t,rr_ms\n0,800\n1,1e308\n", "line 3: RR interval (ms) '1e308' is outside"),
+    ("[Params]\nInterval=1e308\n[HRData]\n80\n81\n", "Interval: sampling interval (s) '1e308' is outside"),
+    ("t,hr\n0,80\n100000000,80\n", "line 3: time (s) '100000000' is outside"),
+    ("t,hr\n0," + "9" * 200_000 + "\n", "line 2"),
+    ("t,hr\n0,80\n1,95000\n", "heart rate (bpm) '95000' is outside"),
+])
+def test_an_impossible_number_is_one_line_naming_it(tmp_path, capsys, content, words):
+    path = tmp_path / "bad.csv"
+    path.write_text(content)
+    assert main(["--data-dir", str(tmp_path / "d"), "import", str(path)]) == 2
+    err = capsys.readouterr().err
+    assert words in err and err.count("\n") == 1 and len(err) < 300  # never the whole line echoed back
+    assert main(["--data-dir", str(tmp_path / "d"), "history"]) == 0  # nothing stored, nothing broken
+
+
+def test_a_pipe_or_a_device_is_refused_without_reading(tmp_path, capsys):
+    fifo = tmp_path / "pipe.csv"
+    os.mkfifo(fifo)
+    for path in (fifo, "/dev/zero"):
+        assert main(["analyze", str(path)]) == 2
+        assert "not a regular file" in capsys.readouterr().err
+
+
+def test_a_session_with_impossible_times_is_repaired_and_every_command_runs(tmp_path, capsys):
+    """Bug: one session of 10^300 s made history, export, import, record and the app exit 1 forever."""
+    store = SessionStore(tmp_path / DB_NAME)
+    store.close()
+    with sqlite3.connect(tmp_path / DB_NAME) as con:
+        con.execute("INSERT INTO sessions (started_at, source_kind, settings_json) VALUES ('9999-12-31T10:00', 'demo', '{}')")
+        con.executemany("INSERT INTO samples (session_id, t_s, hr) VALUES (1, ?, 80)", [(1.0,), (2.0,), (1e300,)])
+    assert main(["--data-dir", str(tmp_path), "history"]) == 0
+    info = SessionStore(tmp_path / DB_NAME).session(1)
+    assert info.closed_by == "repaired" and info.duration_s == 2.0
+    assert main(["--data-dir", str(tmp_path), "export", "--all", "--out", str(tmp_path / "out")]) == 0
+    assert main(["--data-dir", str(tmp_path), "record", "--demo", "--speed", "200", "--duration", "5"]) == 0
+
+
+def test_an_import_dated_in_the_year_9999_is_dated_today(tmp_path):
+    path = tmp_path / "r.csv"
+    path.write_text("t,hr\n0,80\n1,80\n2,81\n")
+    os.utime(path, (253402214400, 253402214400))  # 9999-12-31
+    assert main(["--data-dir", str(tmp_path / "d"), "import", str(path)]) == 0
+    assert SessionStore(tmp_path / "d" / DB_NAME).session(1).started_at.year < 9999
