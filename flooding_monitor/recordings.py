@@ -85,12 +85,13 @@ def _read_regular_file(p: Path) -> bytes:
         raise RecordingError(f"{p}: is a folder, not a recording file") from None
     except OSError as exc:
         raise RecordingError(f"{p}: cannot read ({exc.strerror})") from None
-    with os.fdopen(fd, "rb") as fh:
-        mode = os.fstat(fh.fileno()).st_mode
+    mode = os.fstat(fd).st_mode
+    if not stat.S_ISREG(mode):
+        os.close(fd)
         if stat.S_ISDIR(mode):
             raise RecordingError(f"{p}: is a folder, not a recording file")
-        if not stat.S_ISREG(mode):
-            raise RecordingError(f"{p}: is not a regular file (a pipe or a device)")
+        raise RecordingError(f"{p}: is not a regular file (a pipe or a device)")
+    with os.fdopen(fd, "rb") as fh:
         try:
             raw = fh.read(MAX_FILE_BYTES + 1)
         except OSError as exc:
