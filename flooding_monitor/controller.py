@@ -19,7 +19,7 @@ from typing import Protocol
 from .baseline import Baseline
 from .detector import BaselineReady
 from .monitor import TickResult
-from .pause import Pause
+from .pause import Pause, local_after
 from .preferences import Preferences
 from .samples import HeartRateSample
 from .session import ConnectionInfo, PartnerState, Session, Snooze
@@ -287,7 +287,7 @@ class SessionController:
     # -- what front ends read -------------------------------------------------------------
     def wall_now(self) -> dt.datetime:
         """Clock time on the session's time base (a sped-up demo shows sped-up clock times)."""
-        return self.started_at + dt.timedelta(seconds=self.now())
+        return local_after(self.started_at, self.now()).replace(tzinfo=None)
 
     @property
     def alerted_partners(self) -> list[PartnerState]:

@@ -58,7 +58,12 @@ class Pause:
 
     @property
     def return_wall(self) -> dt.datetime:
-        return self.started_wall + dt.timedelta(seconds=self.length_s)
+        """The clock time to come back, in local time with the zone's rules at that moment.
+
+        Naive arithmetic is wrong across a daylight-saving change: a pause at 01:50
+        on 2026-03-08 in New York returns at 03:10 by the clock, not 02:10.
+        """
+        return local_after(self.started_wall, self.length_s)
 
     def remaining_s(self, now_s: float) -> float:
         return max(0.0, self.due_s - now_s)
@@ -87,6 +92,12 @@ def start_pause(now_s: float, wall_now: dt.datetime, length_s: float = MIN_PAUSE
     if not MIN_PAUSE_S <= length_s <= MAX_PAUSE_S:
         raise ValueError("a pause lasts at least 20 minutes and at most 24 hours")
     return Pause(now_s, float(length_s), wall_now, reason)
+
+
+def local_after(start: dt.datetime, seconds: float) -> dt.datetime:
+    """``seconds`` of real time after ``start`` (naive means local time), as a local clock reads it."""
+    aware = start if start.tzinfo is not None else start.astimezone()
+    return (aware + dt.timedelta(seconds=seconds)).astimezone()
 
 
 def format_clock(t: dt.datetime, twelve_hour: bool = False) -> str:
