@@ -22,6 +22,7 @@ from .partners import DEFAULT_PARTNERS
 from .recordings import CSV_HEADER, csv_rows, load_recording
 from .session import EpisodeRecord
 from .settings import DetectorSettings
+from .private_files import csv_safe, write_private
 from .spans import merge_spans
 from .store import PartnerInfo, SessionStore, SummaryRow
 
@@ -119,10 +120,8 @@ def export_summary_csv(store: SessionStore, out_dir: str | os.PathLike[str]) -> 
 
 
 def _write_private(path: Path, rows: Sequence[Sequence[object]]) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd = os.open(path, os.O_CREAT | os.O_WRONLY | os.O_TRUNC, 0o600)
-    with os.fdopen(fd, "w", newline="", encoding="utf-8") as fh:
-        csv.writer(fh).writerows(rows)
+    """0600, atomic, symlinks replaced not followed, text cells safe from spreadsheet formulas."""
+    write_private(path, lambda fh: csv.writer(fh).writerows([csv_safe(c) for c in row] for row in rows))
 
 
 def import_recording(store: SessionStore, path: str | os.PathLike[str],

@@ -19,6 +19,7 @@ from typing import Any
 from .breathing import BreathingPattern
 from .partners import DEFAULT_PARTNERS, Partner
 from .pause import MAX_PAUSE_S, MIN_PAUSE_S
+from .private_files import private_dir
 from .settings import DetectorSettings, SettingsError
 from .text import QT_TRANSLATE_NOOP, Text
 
@@ -190,7 +191,7 @@ class PreferencesFile:
 
     def save(self, prefs: Preferences) -> None:
         """Atomic write (temp file + rename), mode 0600."""
-        self.path.parent.mkdir(parents=True, exist_ok=True)
+        private_dir(self.path.parent)
         fd, tmp = tempfile.mkstemp(dir=self.path.parent, prefix=".prefs-", suffix=".json")
         try:
             with os.fdopen(fd, "w", encoding="utf-8") as fh:

@@ -56,3 +56,59 @@ def test_an_import_dated_in_the_year_9999_is_dated_today(tmp_path):
     os.utime(path, (253402214400, 253402214400))  # 9999-12-31
     assert main(["--data-dir", str(tmp_path / "d"), "import", str(path)]) == 0
     assert SessionStore(tmp_path / "d" / DB_NAME).session(1).started_at.year < 9999
+
+
+def test_umask_000_still_makes_private_folders_and_files(tmp_path, monkeypatch):
+    old = os.umask(0)
+    try:
+        data = tmp_path / "data"
+        assert main(["--data-dir", str(data), "record", "--demo", "--speed", "200", "--duration", "5"]) == 0
+        assert main(["--data-dir", str(data), "export", "--all", "--out", str(tmp_path / "out")]) == 0
+        from flooding_monitor.preferences import Preferences, PreferencesFile
+
+        PreferencesFile(tmp_path / "config" / "preferences.json").save(Preferences())
+    finally:
+        os.umask(old)
+    for folder in (data, tmp_path / "out", tmp_path / "config"):
+        assert folder.stat().st_mode & 0o777 == 0o700, folder
+    for f in [data / DB_NAME, tmp_path / "config" / "preferences.json", *(tmp_path / "out").iterdir()]:
+        assert f.stat().st_mode & 0o777 == 0o600, f
+
+
+def test_an_existing_open_data_folder_is_made_private_and_said(tmp_path, capsys):
+    data = tmp_path / "data"
+    data.mkdir(mode=0o777)
+    os.chmod(data, 0o777)
+    assert main(["--data-dir", str(data), "history"]) == 0
+    assert data.stat().st_mode & 0o777 == 0o700
+    assert "could be read by other users" in capsys.readouterr().err
+
+
+def test_an_export_replaces_a_planted_symlink_instead_of_writing_through_it(tmp_path):
+    from flooding_monitor.history import export_summary_csv
+
+    victim = tmp_path / "victim.txt"
+    victim.write_text("precious")
+    out = tmp_path / "out"
+    out.mkdir(mode=0o700)
+    (out / "sessions-summary.csv").symlink_to(victim)
+    store = SessionStore(tmp_path / DB_NAME)
+    path = export_summary_csv(store, out)
+    assert victim.read_text() == "precious" and not path.is_symlink()
+
+
+def test_names_that_look_like_formulas_are_neutralised_in_exports(tmp_path):
+    import csv
+
+    from flooding_monitor.history import export_summary_csv
+    from flooding_monitor.store import PartnerInfo
+
+    store = SessionStore(tmp_path / DB_NAME)
+    import datetime as dt
+
+    sid = store.create_session(dt.datetime(2026, 5, 1, 20), "ble", "=HYPERLINK(\"http://x\")", None, {})
+    store.set_partners(sid, [PartnerInfo(0, "@SUM(1)", "#3b82c4"), PartnerInfo(1, "=cmd|' /C calc'!A0", "#c27c0e")])
+    store.end_session(sid, dt.datetime(2026, 5, 1, 21), 3600.0)
+    rows = list(csv.DictReader(export_summary_csv(store, tmp_path / "out").open()))
+    assert rows[0]["device"].startswith("'=") and rows[0]["partner_a"] == "'@SUM(1)"
+    assert rows[0]["partner_b"].startswith("'=") and rows[0]["duration_min"] == "60.0"

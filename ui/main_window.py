@@ -8,6 +8,7 @@ window lays out the screens, opens the dialogs and asks the worker for straps.
 from __future__ import annotations
 
 import logging
+import os
 from collections.abc import Callable
 from dataclasses import replace
 
@@ -288,7 +289,11 @@ class MainWindow(QMainWindow):
             self.resize(1040, 700)
 
     def closeEvent(self, event) -> None:  # noqa: N802
-        QSettings(self.settings_scope, "window").setValue("geometry", self.saveGeometry())
+        settings = QSettings(self.settings_scope, "window")
+        settings.setValue("geometry", self.saveGeometry())
+        settings.sync()
+        if os.path.exists(settings.fileName()):
+            os.chmod(settings.fileName(), 0o600)  # whatever the umask: it says when the app was used
         self.controller.finish(self.closed_by)
         self.timer.stop()
         self.bridge.timer.stop()

@@ -1,0 +1,62 @@
+"""Folders 0700 and files 0600 whatever the umask, written atomically: heart data is private.
+
+A umask of 000 once made the data, config and export folders 0777; an export
+followed a symlink planted at its predictable name and overwrote the target;
+a full disk left a cut-off CSV under its final name. Everything the app writes
+for the user goes through here.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+from typing import IO
+
+
+def private_dir(path: Path) -> list[str]:
+    """Create ``path`` (and parents) as 0700; tighten it if others can read it. Returns what was done, in words."""
+    notes = []
+    if not path.exists():
+        path.mkdir(parents=True, mode=0o700, exist_ok=True)
+    mode = path.stat().st_mode & 0o777
+    if mode & 0o077:
+        os.chmod(path, mode & 0o700 | 0o700)
+        notes.append(f"{path} could be read by other users of this computer ({mode:o}); it is now yours only (700)")
+    return notes
+
+
+def write_private(path: Path, write: Callable[[IO[str]], None]) -> None:
+    """Write a text file atomically: a 0600 temporary file in the same folder, fsync, then rename.
+
+    The rename replaces a symlink at ``path`` instead of following it, and a
+    failure (full disk) leaves the old file, or none, never a cut-off one.
+    """
+    private_dir(path.parent)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".part")  # 0600, O_EXCL
+    try:
+        with os.fdopen(fd, "w", newline="", encoding="utf-8") as fh:
+            write(fh)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
+
+
+#: Cells a spreadsheet would run as a formula (OWASP CSV injection).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_safe(value: object) -> object:
+    """A text cell that a spreadsheet cannot run: prefixed with ' when it starts like a formula.
+
+    Numbers pass unchanged (-5 is a number, not a formula)."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
