@@ -259,7 +259,7 @@ class SessionStore:
     def __init__(self, path: str | os.PathLike[str]) -> None:
         self.path = str(path)
         self.moved_aside: Path | None = None
-        self.notes: list[str] = []  # what opening had to fix (a folder others could read)
+        self.open_notes: list[str] = []  # what opening had to fix (a folder others could read)
         self.db = self._open()
 
     # -- opening ------------------------------------------------------------------------
@@ -268,7 +268,7 @@ class SessionStore:
         if not in_memory:
             p = Path(self.path)
             try:
-                self.notes = private_dir(p.parent)
+                self.open_notes = private_dir(p.parent)
                 if not p.exists():
                     fd = os.open(p, os.O_CREAT | os.O_WRONLY, 0o600)
                     os.close(fd)
@@ -625,7 +625,7 @@ def open_store(folder: str | os.PathLike[str] | None = None) -> OpenedStore:
         store = SessionStore(data_dir(folder) / DB_NAME)
     except StoreError as exc:
         return OpenedStore(None, [Text(QT_TRANSLATE_NOOP("core", "History not saved: {error}"), error=exc.message)])
-    notes: list[str] = list(store.notes)
+    notes: list[str] = list(store.open_notes)
     if store.moved_aside:
         notes.append(Text(QT_TRANSLATE_NOOP("core", "The history database was damaged. It was kept as {name} and a "
                                                     "new one was started."), name=store.moved_aside.name))
