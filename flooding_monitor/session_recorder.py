@@ -18,7 +18,7 @@ from typing import Any
 
 from .recordings import CSV_HEADER, csv_rows
 from .samples import HeartRateSample
-from .store import PartnerInfo, SessionStore, StoreError
+from .store import PartnerInfo, SessionLock, SessionStore, StoreError
 from .text import QT_TRANSLATE_NOOP, Text
 
 log = logging.getLogger(__name__)
@@ -41,6 +41,7 @@ class SessionRecorder:
         self._meta = (source_kind, device_name, device_address, settings)
         self._protocol: tuple | None = None
         self._partners: list[PartnerInfo] | None = None
+        self._lock: SessionLock | None = None
         self._create()
 
     def _create(self) -> bool:
@@ -55,6 +56,7 @@ class SessionRecorder:
         except StoreError as exc:
             self.error = exc.message
             return False
+        self._lock = self.store.own_session(self.session_id)  # other processes leave a live session alone
         return True
 
     # -- input ----------------------------------------------------------------------
@@ -116,6 +118,8 @@ class SessionRecorder:
             except StoreError as exc:
                 self.error = exc.message
                 return False
+            if self._lock is not None:
+                self._lock.release()
         return ok
 
     def save_pending_csv(self, path: str | os.PathLike[str]) -> int:

@@ -416,6 +416,23 @@ class SessionStore:
             self.db.execute("UPDATE sessions SET ended_at = ?, duration_s = ?, closed_by = ? WHERE id = ?",
                             (ended_at.isoformat(), duration_s, closed_by, session_id))
 
+    def own_session(self, session_id: int) -> SessionLock:
+        """Hold session ``session_id`` for this process's life: other processes see it as live."""
+        return SessionLock(self._lock_path(session_id))
+
+    def _owned_elsewhere(self, session_id: int) -> bool:
+        """True when a live process holds the session (its lock cannot be taken)."""
+        if self.path == ":memory:":
+            return False
+        probe = SessionLock(self._lock_path(session_id), wait=False)
+        if not probe.held:
+            return True
+        probe.release(remove=True)  # its owner is gone
+        return False
+
+    def _lock_path(self, session_id: int) -> Path:
+        return Path(self.path).with_name(f"{Path(self.path).name}.session-{session_id}.lock")
+
     def close_unfinished(self) -> list[int]:
         """Sessions a crash left open: end them at their last sample.
 
@@ -425,6 +442,8 @@ class SessionStore:
         """
         closed = []
         for row in self.db.execute("SELECT id, started_at FROM sessions WHERE ended_at IS NULL").fetchall():
+            if self._owned_elsewhere(int(row["id"])):
+                continue  # being recorded right now by another process: not a crash
             last = self.db.execute("SELECT MAX(t_s) FROM samples WHERE session_id = ?", (row["id"],)).fetchone()[0]
             try:
                 duration = float(last or 0.0)
@@ -546,6 +565,48 @@ class SessionStore:
                                   tuple(episodes.get(sid, ())), tuple(names.get(sid, ())),
                                   tuple(pauses.get(sid, ())), int(notes.get(sid, 0))))
         return out
+
+
+class SessionLock:
+    """An advisory lock file (``flock``) held while a session is recorded.
+
+    The operating system releases it when the process dies, however it dies, so
+    a session whose lock can be taken was left open by a crash. Where ``flock``
+    does not exist (Windows) every open session counts as crashed, as before.
+    """
+
+    def __init__(self, path: Path, wait: bool = False) -> None:
+        self.path = path
+        self.held = False
+        self._fh = None
+        try:
+            import fcntl
+        except ImportError:
+            self.held = True
+            return
+        try:
+            fd = os.open(path, os.O_CREAT | os.O_RDWR, 0o600)
+        except OSError:
+            self.held = True  # cannot lock (read-only folder): no live owner can either
+            return
+        self._fh = os.fdopen(fd, "r+")
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | (0 if wait else fcntl.LOCK_NB))
+            self.held = True
+        except OSError:
+            self._fh.close()
+            self._fh = None
+
+    def release(self, remove: bool = True) -> None:
+        if self._fh is not None:
+            if remove:
+                try:
+                    os.unlink(self.path)
+                except OSError:
+                    pass
+            self._fh.close()
+            self._fh = None
+        self.held = False
 
 
 class _Transaction:

@@ -95,3 +95,29 @@ def test_the_app_closes_its_session_on_sigterm(tmp_path):
     assert proc.returncode == 0, err
     info = SessionStore(db).session(1)
     assert info.closed_by == "terminated" and info.ended_at is not None
+
+
+def test_a_live_recording_is_never_closed_as_crashed_by_another_process(tmp_path):
+    """Bug: `history` (or a second `record`) during a recording closed it as "left open by an earlier crash"."""
+    proc = start_recording(tmp_path)
+    try:
+        other = subprocess.run([sys.executable, "-m", "ui.cli", "history", "--data-dir", str(tmp_path)],
+                               capture_output=True, text=True, timeout=60)
+        assert other.returncode == 0 and "left open" not in other.stderr
+        assert SessionStore(tmp_path / DB_NAME).session(1).ended_at is None  # still recording
+    finally:
+        os.kill(proc.pid, signal.SIGTERM)
+        proc.communicate(timeout=30)
+    info = SessionStore(tmp_path / DB_NAME).session(1)
+    assert info.closed_by == "terminated"
+    assert not list(tmp_path.glob("*.lock"))  # the lock went with the session
+
+
+def test_a_killed_recording_is_recovered_by_the_next_start(tmp_path):
+    proc = start_recording(tmp_path)
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.communicate(timeout=30)
+    other = subprocess.run([sys.executable, "-m", "ui.cli", "history", "--data-dir", str(tmp_path)],
+                           capture_output=True, text=True, timeout=60)
+    assert "left open" in other.stderr
+    assert SessionStore(tmp_path / DB_NAME).session(1).closed_by == "recovery"
