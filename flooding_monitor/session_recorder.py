@@ -13,6 +13,7 @@ import csv
 import datetime as dt
 import logging
 import os
+import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -42,6 +43,11 @@ class SessionRecorder:
         self._protocol: tuple | None = None
         self._partners: list[PartnerInfo] | None = None
         self._lock: SessionLock | None = None
+        #: Where samples the history refused are appended as they arrive (a temp folder: usually
+        #: another disk than a full data folder); None while everything is saved.
+        self.fallback_path: Path | None = None
+        self.fallback_error: str | None = None
+        self._spilled = 0  # of self.pending, how many are already in the fallback file
         self._create()
 
     def _create(self) -> bool:
@@ -79,8 +85,17 @@ class SessionRecorder:
 
     # -- output ---------------------------------------------------------------------
     def flush(self) -> bool:
-        """Commit what is pending. False (with ``error`` set) if the store refused."""
+        """Commit what is pending. False (with ``error`` set) if the store refused; what it refused
+        is then also appended to :attr:`fallback_path`, so a crash or a full disk loses nothing."""
         self._last_flush_t = self.last_t_s
+        ok = self._commit()
+        if not ok:
+            self._spill()
+        elif not self.pending and self.fallback_path is not None:
+            self._drop_fallback()  # the store caught up: everything is in the history again
+        return ok
+
+    def _commit(self) -> bool:
         if not self._create():
             return False
         assert self.store is not None and self.session_id is not None
@@ -90,6 +105,7 @@ class SessionRecorder:
                 self.saved_samples += len(self.pending)
                 self.pending = []
                 self.pending_events = []
+                self._spilled = 0
             if self._partners is not None:
                 self.store.set_partners(self.session_id, self._partners)
                 self._partners = None
@@ -121,6 +137,37 @@ class SessionRecorder:
             if self._lock is not None:
                 self._lock.release()
         return ok
+
+    def _spill(self) -> None:
+        """Append the not-yet-spilled pending samples to the fallback file (0600, importable CSV)."""
+        if self._spilled >= len(self.pending):
+            return
+        try:
+            if self.fallback_path is None:
+                stamp = self.started_at.strftime("%Y%m%d-%H%M%S")
+                self.fallback_path = Path(tempfile.gettempdir()) / f"flooding-monitor-unsaved-{stamp}-{os.getpid()}.csv"
+                fd = os.open(self.fallback_path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+                with os.fdopen(fd, "w", newline="", encoding="utf-8") as fh:
+                    csv.writer(fh).writerow(CSV_HEADER)
+            with self.fallback_path.open("a", newline="", encoding="utf-8") as fh:
+                writer = csv.writer(fh)
+                for s in self.pending[self._spilled:]:
+                    writer.writerows(csv_rows(s))
+                fh.flush()
+                os.fsync(fh.fileno())
+            self._spilled = len(self.pending)
+            self.fallback_error = None
+        except OSError as exc:
+            self.fallback_error = exc.strerror or str(exc)
+            log.warning("unsaved samples could not be written to %s either: %s", self.fallback_path, exc)
+
+    def _drop_fallback(self) -> None:
+        try:
+            os.unlink(self.fallback_path)
+        except OSError:
+            pass
+        self.fallback_path = None
+        self._spilled = 0
 
     def save_pending_csv(self, path: str | os.PathLike[str]) -> int:
         """Write the samples not yet in the database to a CSV the app can import."""

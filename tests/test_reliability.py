@@ -166,3 +166,56 @@ def test_demo_session_runs_with_the_network_blocked(tmp_path):
     assert out.returncode == 0, out.stderr
     assert "blocked" not in out.stderr
     assert open(os.environ["FLOODING_MONITOR_NET_LOG"]).read() == ""
+
+
+def test_a_full_disk_keeps_every_sample_in_a_fallback_file_and_never_says_saved(tmp_path, monkeypatch, capsys):
+    """Bug: Ctrl-C after "disk is full" printed "The recording is saved." with 166 of 680 s in the history."""
+    from flooding_monitor import store as store_module
+    from flooding_monitor.recordings import load_recording
+    from flooding_monitor.store import DB_NAME, SessionStore
+    from ui.cli import main
+
+    real_write = store_module.SessionStore.write_batch
+    calls = {"n": 0}
+
+    def fills_up(self, session_id, samples, events=()):
+        calls["n"] += 1
+        if calls["n"] > 3:  # the disk fills after three seconds
+            raise store_module.StoreFull("The disk is full")
+        return real_write(self, session_id, samples, events)
+
+    monkeypatch.setattr(store_module.SessionStore, "write_batch", fills_up)
+    monkeypatch.setattr("tempfile.tempdir", str(tmp_path))
+    code = main(["--data-dir", str(tmp_path / "d"), "record", "--demo", "--partners", "1", "--speed", "200",
+                 "--duration", "60"])
+    err = capsys.readouterr().err
+    assert code == 4 and "NOT SAVED" in err and "Saved" not in err
+    fallback = next(tmp_path.glob("flooding-monitor-unsaved-*.csv"))
+    assert oct(fallback.stat().st_mode & 0o777) == "0o600"
+    in_history = SessionStore(tmp_path / "d" / DB_NAME).samples(1)
+    spilled = load_recording(fallback).samples
+    times = sorted({round(s.t_s, 3) for s in in_history} | {round(s.t_s, 3) for s in spilled})
+    assert times[0] < 2 and times[-1] >= 59  # history + fallback hold the whole minute
+    assert len(times) >= 58
+
+
+def test_when_the_store_recovers_the_fallback_file_goes(tmp_path, monkeypatch):
+    import datetime as dt
+
+    from flooding_monitor import store as store_module
+    from flooding_monitor.samples import Contact, HeartRateSample
+    from flooding_monitor.session_recorder import SessionRecorder
+    from flooding_monitor.store import SessionStore
+
+    store = SessionStore(tmp_path / "h.sqlite3")
+    monkeypatch.setattr("tempfile.tempdir", str(tmp_path))
+    recorder = SessionRecorder(store, dt.datetime.now(), "demo", "x", None, {})
+    real = store.write_batch
+    store.write_batch = lambda *a, **k: (_ for _ in ()).throw(store_module.StoreLocked("locked"))
+    for t in range(5):
+        recorder.add_sample(HeartRateSample(float(t), 70.0, (857_000,), Contact.DETECTED))
+    assert recorder.fallback_path is not None and recorder.fallback_path.exists()
+    path = recorder.fallback_path
+    store.write_batch = real
+    assert recorder.finish()
+    assert not path.exists() and store.sample_count(recorder.session_id) == 5

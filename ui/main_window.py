@@ -294,7 +294,8 @@ class MainWindow(QMainWindow):
         settings.sync()
         if os.path.exists(settings.fileName()):
             os.chmod(settings.fileName(), 0o600)  # whatever the umask: it says when the app was used
-        self.controller.finish(self.closed_by)
+        if not self.controller.finish(self.closed_by):
+            window_dialogs.tell_unsaved(self)
         self.timer.stop()
         self.bridge.timer.stop()
         self.worker.wake = None

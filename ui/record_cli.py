@@ -233,7 +233,11 @@ def _report(controller: SessionController, how: str, csv_path: str | None) -> in
         where = " and ".join(x for x in (csv_path, f"session {recorder.session_id} of the history") if x)
         print(f"Saved {samples} samples to {where} ({episodes} flooding episodes).", file=sys.stderr)
         return 0
-    written = recorder.save_pending_csv("flooding-monitor-unsaved.csv")
-    print(f"The history could not be saved ({recorder.error}); {written} unsaved samples were written "
-          "to flooding-monitor-unsaved.csv", file=sys.stderr)
+    unsaved = len(recorder.pending)
+    if recorder.fallback_path is not None and recorder.fallback_error is None:
+        print(f"NOT SAVED to the history ({recorder.error}). {unsaved} samples are kept in {recorder.fallback_path}; "
+              f"add them later with: flooding-monitor import {recorder.fallback_path}", file=sys.stderr)
+    else:
+        print(f"NOT SAVED: the history ({recorder.error}) and the fallback file "
+              f"({recorder.fallback_error or 'not written'}) both refused; {unsaved} samples are lost.", file=sys.stderr)
     return 4

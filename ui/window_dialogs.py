@@ -6,6 +6,7 @@ layout plus event rendering; each one is a short conversation with a dialog.
 
 from __future__ import annotations
 
+import sys
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
@@ -172,6 +173,23 @@ def open_history(window: MainWindow) -> None:
         window.recorder.flush()
     window.history = HistoryWindow(window.store, window.prefs.detector, window, window.prefs.partners)
     window.history.show()
+
+
+def tell_unsaved(window: MainWindow) -> None:
+    """On closing: the history refused part of this session; say where it is kept (never "saved")."""
+    recorder = window.recorder
+    if recorder is None or recorder.store is None or not recorder.pending:
+        return  # no history at all: the banner said so from the start
+    if recorder.fallback_path is not None and recorder.fallback_error is None:
+        text = translate("MainWindow", "{n} heart samples could not be saved to the history ({error}). They are kept "
+                                       "in {path}. Add them later with: flooding-monitor import {path}").format(
+            n=len(recorder.pending), error=core(recorder.error or ""), path=recorder.fallback_path)
+    else:
+        text = translate("MainWindow", "{n} heart samples could not be saved ({error}), not even to a spare file."
+                         ).format(n=len(recorder.pending), error=core(recorder.error or ""))
+    print(text, file=sys.stderr)
+    if window.isVisible():
+        QMessageBox.warning(window, translate("MainWindow", "Not saved"), text)
 
 
 def save_elsewhere(window: MainWindow) -> None:

@@ -650,6 +650,14 @@
         <translation>没有历史数据库。</translation>
     </message>
     <message>
+        <source>{n} heart samples could not be saved to the history ({error}). They are kept in {path}. Add them later with: flooding-monitor import {path}</source>
+        <translation>有 {n} 个心率样本没能存入历史记录（{error}）。它们保存在 {path}。之后可以用以下命令导入：flooding-monitor import {path}</translation>
+    </message>
+    <message>
+        <source>{n} heart samples could not be saved ({error}), not even to a spare file.</source>
+        <translation>有 {n} 个心率样本没能保存（{error}），连备用文件也写不进去。</translation>
+    </message>
+    <message>
         <source>Save unsaved heart data</source>
         <translation>保存未保存的心率数据</translation>
     </message>
@@ -1414,6 +1422,7 @@
     </message>
     <message>
         <source>No history database: recording in memory only.</source>
+        <extracomment>Where samples the history refused are appended as they arrive (a temp folder: usually another disk than a full data folder); None while everything is saved.</extracomment>
         <translation>没有历史数据库：只在内存中记录。</translation>
     </message>
     <message>
