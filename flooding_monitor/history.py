@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import hashlib
 import os
 import statistics
 from collections import defaultdict
@@ -135,20 +136,43 @@ def import_recording(store: SessionStore, path: str | os.PathLike[str],
     started = _file_date(Path(path))
     t0 = min(x.t_s for x in rec.samples)
     samples = [type(x)(x.t_s - t0, x.hr_bpm, x.rr_us, x.contact, "import", partner=x.partner) for x in rec.samples]
-    sid = store.create_session(started, "import", Path(path).name, None, s.to_dict())
-    store.write_batch(sid, samples)
+    digest = content_hash(samples)
+    existing = store.session_with_hash(digest)
+    if existing is not None:
+        raise DuplicateImport(existing)
     slots = rec.partner_slots
-    if len(slots) > 1:
-        store.set_partners(sid, [PartnerInfo(k, DEFAULT_PARTNERS[k].name, DEFAULT_PARTNERS[k].colour) for k in slots])
     episodes = []
-    for k in slots:
+    for k in slots:  # analysed first: the import's one transaction is short
         result = analyze([x for x in samples if x.partner == k], s)
         episodes += [EpisodeRecord(e.start_s, e.onset_s, e.end_s, e.peak_bpm, partner=k)
                      for e in result.detection.episodes]
-    store.save_protocol(sid, episodes, [], [])
     duration = max(x.t_s for x in samples)
-    store.end_session(sid, started + dt.timedelta(seconds=duration), duration, "import")
+    with store.atomic():  # a killed or failed import leaves nothing
+        sid = store.create_session(started, "import", Path(path).name, None, s.to_dict(), source_hash=digest)
+        store.write_batch(sid, samples)
+        if len(slots) > 1:
+            store.set_partners(sid, [PartnerInfo(k, DEFAULT_PARTNERS[k].name, DEFAULT_PARTNERS[k].colour)
+                                     for k in slots])
+        store.save_protocol(sid, episodes, [], [])
+        store.end_session(sid, started + dt.timedelta(seconds=duration), duration, "import")
     return sid
+
+
+class DuplicateImport(ValueError):
+    """The same recording is already in the history (its session id in ``session_id``)."""
+
+    def __init__(self, session_id: int) -> None:
+        super().__init__(f"this recording is already in the history as session {session_id}")
+        self.session_id = session_id
+
+
+def content_hash(samples: Sequence) -> str:
+    """What a recording holds (times from its start, rates, intervals, contact, partner), hashed:
+    the same recording under another name or date is recognised."""
+    h = hashlib.sha256()
+    for x in samples:
+        h.update(f"{x.t_s:.3f},{x.hr_bpm},{x.rr_us},{int(x.contact)},{x.partner};".encode())
+    return h.hexdigest()
 
 
 def _file_date(path: Path) -> dt.datetime:

@@ -140,6 +140,11 @@ MIGRATIONS: list[str] = [
     """
     ALTER TABLE episodes ADD COLUMN moving INTEGER NOT NULL DEFAULT 0;
     """,
+    # 4: an imported recording's content hash, so the same file is not imported twice
+    """
+    ALTER TABLE sessions ADD COLUMN source_hash TEXT;
+    CREATE INDEX sessions_by_source_hash ON sessions(source_hash);
+    """,
 ]
 
 
@@ -343,13 +348,20 @@ class SessionStore:
     # -- writing ------------------------------------------------------------------------
     def create_session(self, started_at: dt.datetime, source_kind: str, device_name: str | None,
                        device_address: str | None, settings: dict[str, Any],
-                       baseline_hr: float | None = None, baseline_rmssd: float | None = None) -> int:
-        cur = self.db.execute(
-            "INSERT INTO sessions (started_at, source_kind, device_name, device_address, settings_json, "
-            "baseline_hr, baseline_rmssd) VALUES (?, ?, ?, ?, ?, ?, ?)",
-            (started_at.isoformat(), source_kind, device_name, device_address, json.dumps(settings),
-             baseline_hr, baseline_rmssd))
+                       baseline_hr: float | None = None, baseline_rmssd: float | None = None,
+                       source_hash: str | None = None) -> int:
+        with self._transaction():
+            cur = self.db.execute(
+                "INSERT INTO sessions (started_at, source_kind, device_name, device_address, settings_json, "
+                "baseline_hr, baseline_rmssd, source_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                (started_at.isoformat(), source_kind, device_name, device_address, json.dumps(settings),
+                 baseline_hr, baseline_rmssd, source_hash))
         return int(cur.lastrowid)
+
+    def session_with_hash(self, source_hash: str) -> int | None:
+        """The session an identical recording was already imported as, if any."""
+        row = self.db.execute("SELECT id FROM sessions WHERE source_hash = ?", (source_hash,)).fetchone()
+        return None if row is None else int(row[0])
 
     def write_batch(self, session_id: int, samples: Sequence[HeartRateSample],
                     events: Sequence[tuple] = ()) -> None:
@@ -477,7 +489,12 @@ class SessionStore:
         with self._transaction():
             self.db.execute("DELETE FROM sessions WHERE id = ?", (session_id,))
 
-    def _transaction(self):
+    def _transaction(self) -> "_Transaction":
+        return _Transaction(self.db, self.path)
+
+    def atomic(self) -> "_Transaction":
+        """One transaction around several writes (an import lands whole or not at all): the writes
+        inside join it instead of committing on their own."""
         return _Transaction(self.db, self.path)
 
     # -- reading ------------------------------------------------------------------------
@@ -615,10 +632,12 @@ class _Transaction:
         self.path = path
 
     def __enter__(self) -> sqlite3.Connection:
-        try:
-            self.db.execute("BEGIN IMMEDIATE")
-        except sqlite3.Error as exc:
-            raise _error(exc, self.path) from exc
+        self.outer = not self.db.in_transaction  # inside store.atomic(): join the open transaction
+        if self.outer:
+            try:
+                self.db.execute("BEGIN IMMEDIATE")
+            except sqlite3.Error as exc:
+                raise _error(exc, self.path) from exc
         return self.db
 
     def _rollback(self) -> None:
@@ -630,6 +649,10 @@ class _Transaction:
                 pass
 
     def __exit__(self, exc_type, exc, tb) -> bool:
+        if not self.outer:
+            if isinstance(exc, sqlite3.Error):
+                raise _error(exc, self.path) from exc
+            return False
         if exc_type is None:
             try:
                 self.db.execute("COMMIT")

@@ -39,7 +39,9 @@ def test_every_subcommand_honours_a_top_level_data_dir(tmp_path, default_home, c
     assert main(["--data-dir", str(d), "history"]) == 0
     assert main(["--data-dir", str(d), "export", "--all", "--out", str(tmp_path / "out")]) == 0
     assert len(list((tmp_path / "out").glob("session-*.csv"))) == 2
-    assert main(["import", str(recording), "--data-dir", str(d)]) == 0  # after the command name too
+    other = tmp_path / "other.csv"
+    other.write_text("t,hr\n" + "".join(f"{k},90\n" for k in range(60)))
+    assert main(["import", str(other), "--data-dir", str(d)]) == 0  # after the command name too
     store = SessionStore(d / DB_NAME)
     assert [store.session(k).source_kind for k in (1, 2, 3)] == ["import", "demo", "import"]
     assert not default_home.exists()

@@ -112,3 +112,34 @@ def test_names_that_look_like_formulas_are_neutralised_in_exports(tmp_path):
     rows = list(csv.DictReader(export_summary_csv(store, tmp_path / "out").open()))
     assert rows[0]["device"].startswith("'=") and rows[0]["partner_a"] == "'@SUM(1)"
     assert rows[0]["partner_b"].startswith("'=") and rows[0]["duration_min"] == "60.0"
+
+
+def test_the_same_recording_twice_is_refused_with_the_existing_session(tmp_path, capsys):
+    path = tmp_path / "r.csv"
+    path.write_text("t,hr\n0,80\n1,80\n2,81\n")
+    assert main(["--data-dir", str(tmp_path / "d"), "import", str(path)]) == 0
+    copy = tmp_path / "renamed.csv"
+    copy.write_text(path.read_text())
+    assert main(["--data-dir", str(tmp_path / "d"), "import", str(copy)]) == 2
+    assert "already in the history as session 1" in capsys.readouterr().err
+
+
+def test_a_failed_import_leaves_nothing(tmp_path, monkeypatch):
+    """Bug: a killed or failed import left a session with 0 samples, or samples and no episodes."""
+    from flooding_monitor import store as store_module
+    from flooding_monitor.history import import_recording, summaries
+
+    store = SessionStore(tmp_path / DB_NAME)
+    path = tmp_path / "r.csv"
+    path.write_text("t,hr\n" + "".join(f"{k},{80 + k % 40}\n" for k in range(600)))
+
+    def disk_full(*_a, **_k):
+        raise store_module.StoreFull("The disk is full")
+
+    monkeypatch.setattr(store, "save_protocol", disk_full)  # fails after the samples were written
+    with pytest.raises(store_module.StoreFull):
+        import_recording(store, path)
+    assert summaries(store) == [] and store.db.execute("SELECT COUNT(*) FROM samples").fetchone()[0] == 0
+    monkeypatch.undo()
+    sid = import_recording(store, path)  # and the file imports once the disk has room
+    assert [s.id for s in summaries(store)] == [sid] and store.sample_count(sid) == 600

@@ -34,13 +34,14 @@ def _open(args: argparse.Namespace):
 
 def _guard(fn):
     def run(args: argparse.Namespace) -> int:
+        from flooding_monitor.history import DuplicateImport
         from flooding_monitor.recordings import RecordingError
         from flooding_monitor.settings import SettingsError
         from flooding_monitor.store import StoreError
 
         try:
             return fn(args)
-        except (StoreError, RecordingError, SettingsError) as exc:
+        except (StoreError, RecordingError, SettingsError, DuplicateImport) as exc:
             print(f"flooding-monitor {args.command}: {exc}", file=sys.stderr)
             return 2
         except OSError as exc:

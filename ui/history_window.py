@@ -371,7 +371,7 @@ class HistoryWindow(QWidget):
             self.reload()
 
     def import_file(self) -> None:
-        from flooding_monitor.history import import_recording
+        from flooding_monitor.history import DuplicateImport, import_recording
         from flooding_monitor.recordings import RecordingError
 
         path, _ = QFileDialog.getOpenFileName(self, self.tr("Import a recording"), "",
@@ -380,6 +380,10 @@ class HistoryWindow(QWidget):
             return
         try:
             import_recording(self.store, path, self.settings)
+        except DuplicateImport as exc:
+            QMessageBox.information(self, self.tr("Already imported"), self.tr(
+                "This recording is already in the history as session {id}.").format(id=exc.session_id))
+            return
         except (RecordingError, StoreError) as exc:
             QMessageBox.warning(self, self.tr("Not imported"), core(getattr(exc, "message", str(exc))))
             return

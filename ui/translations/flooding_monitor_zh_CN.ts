@@ -452,6 +452,14 @@
         <translation>记录文件 (*.csv *.txt *.hrm);;所有文件 (*)</translation>
     </message>
     <message>
+        <source>Already imported</source>
+        <translation>已经导入过</translation>
+    </message>
+    <message>
+        <source>This recording is already in the history as session {id}.</source>
+        <translation>这段记录已经在历史记录中，是第 {id} 次会话。</translation>
+    </message>
+    <message>
         <source>Not imported</source>
         <translation>未导入</translation>
     </message>
