@@ -27,6 +27,7 @@ log = logging.getLogger(__name__)
 APP_NAME = "flooding-monitor"
 DB_NAME = "history.sqlite3"
 MAX_SESSION_S = 31 * 24 * 3600.0  # no session lasts longer; later times are damage
+APPLICATION_ID = 0x464D4F4E  # "FMON" in the SQLite header: this file is a Flooding Monitor history
 
 
 class StoreError(Exception):
@@ -52,6 +53,10 @@ class StoreReadOnly(StoreError):
 
 class StoreDamaged(StoreError):
     """The file is not a sound SQLite database."""
+
+
+class StoreNotOurs(StoreError):
+    """A sound SQLite database of another program: left untouched."""
 
 
 MIGRATIONS: list[str] = [
@@ -261,8 +266,13 @@ def _decode_rr(text: str) -> tuple[int, ...]:
 class SessionStore:
     """All reads and writes of the history database."""
 
-    def __init__(self, path: str | os.PathLike[str]) -> None:
+    def __init__(self, path: str | os.PathLike[str], wait_s: float = 5.0) -> None:
+        """``wait_s``: how long a write may wait for another program's lock. The live paths pass a
+        fraction of a second: the samples stay pending and the next second tries again, where a
+        5-s wait once froze the display."""
         self.path = str(path)
+        self.wait_s = wait_s
+        self.read_only = False
         self.moved_aside: Path | None = None
         self.open_notes: list[str] = []  # what opening had to fix (a folder others could read)
         self.db = self._open()
@@ -272,12 +282,14 @@ class SessionStore:
         in_memory = self.path == ":memory:"
         if not in_memory:
             p = Path(self.path)
+            if p.exists() and os.access(p, os.R_OK) and not os.access(p, os.W_OK) or \
+                    p.exists() and not os.access(p.parent, os.W_OK):
+                return self._open_read_only()
             try:
                 self.open_notes = private_dir(p.parent)
                 if not p.exists():
                     fd = os.open(p, os.O_CREAT | os.O_WRONLY, 0o600)
                     os.close(fd)
-                os.chmod(p, 0o600)
             except OSError as exc:
                 raise StoreError(Text(QT_TRANSLATE_NOOP("core", "Cannot create the history database {path}: "
                                                         "{error}. Choose another folder with --data-dir."),
@@ -290,17 +302,43 @@ class SessionStore:
                 raise _error(exc, self.path) from exc
             self.moved_aside = self._move_aside()
             db = self._connect()
+        if not in_memory:
+            if not Path(self.path).is_symlink():  # a link's target is the user's business, not ours to chmod
+                os.chmod(self.path, 0o600)
+            db.execute("PRAGMA journal_mode = WAL")
+            db.execute("PRAGMA synchronous = NORMAL")
         self._migrate(db)
         return db
 
+    def _open_read_only(self) -> sqlite3.Connection:
+        """A history on a read-only disk or without write permission: readable, never written."""
+        self.read_only = True
+        try:
+            db = sqlite3.connect(f"file:{Path(self.path).resolve()}?mode=ro", uri=True, timeout=self.wait_s,
+                                 isolation_level=None, check_same_thread=False)
+            db.row_factory = sqlite3.Row
+            self._check_ours(db)
+        except sqlite3.DatabaseError as exc:
+            raise _error(exc, self.path) from exc
+        return db
+
     def _connect(self) -> sqlite3.Connection:
-        db = sqlite3.connect(self.path, timeout=5.0, isolation_level=None, check_same_thread=False)
+        db = sqlite3.connect(self.path, timeout=self.wait_s, isolation_level=None, check_same_thread=False)
         db.row_factory = sqlite3.Row
         db.execute("PRAGMA foreign_keys = ON")
-        if self.path != ":memory:":
-            db.execute("PRAGMA journal_mode = WAL")
-            db.execute("PRAGMA synchronous = NORMAL")
+        self._check_ours(db)
         return db
+
+    @staticmethod
+    def _check_ours(db: sqlite3.Connection) -> None:
+        """Refuse another program's SQLite file: never switch it to WAL or add our tables to it."""
+        app_id = db.execute("PRAGMA application_id").fetchone()[0]
+        tables = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        if app_id == APPLICATION_ID or (app_id == 0 and (not tables or "_migrations" in tables)):
+            return
+        raise StoreNotOurs(Text(QT_TRANSLATE_NOOP(
+            "core", "This file is not a Flooding Monitor history (it belongs to another program); it was left "
+                    "untouched. Choose another folder with --data-dir.")))
 
     @staticmethod
     def _check(db: sqlite3.Connection) -> None:
@@ -323,6 +361,8 @@ class SessionStore:
         return dst
 
     def _migrate(self, db: sqlite3.Connection) -> None:
+        if db.execute("PRAGMA application_id").fetchone()[0] != APPLICATION_ID:
+            db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
         db.execute("CREATE TABLE IF NOT EXISTS _migrations (version INTEGER PRIMARY KEY, applied_at TEXT)")
         done = {r[0] for r in db.execute("SELECT version FROM _migrations")}
         for version, sql in enumerate(MIGRATIONS, 1):
@@ -699,17 +739,21 @@ class OpenedStore:
     notes: list[str]  # Text where translatable
 
 
-def open_store(folder: str | os.PathLike[str] | None = None) -> OpenedStore:
+def open_store(folder: str | os.PathLike[str] | None = None, wait_s: float = 5.0) -> OpenedStore:
     """Open the history in ``folder`` (see :func:`data_dir`), recover after a crash, and say what happened.
 
     Every entry point (the app, ``record``, ``history``, ``export``, ``import``)
     opens the history through here, so each one reports the same things.
     """
     try:
-        store = SessionStore(data_dir(folder) / DB_NAME)
+        store = SessionStore(data_dir(folder) / DB_NAME, wait_s)
     except StoreError as exc:
         return OpenedStore(None, [Text(QT_TRANSLATE_NOOP("core", "History not saved: {error}"), error=exc.message)])
     notes: list[str] = list(store.open_notes)
+    if store.read_only:
+        notes.append(Text(QT_TRANSLATE_NOOP("core", "The history in {path} is read-only here: it can be viewed and "
+                                                    "exported, not added to."), path=store.path))
+        return OpenedStore(store, notes)
     if store.moved_aside:
         notes.append(Text(QT_TRANSLATE_NOOP("core", "The history database was damaged. It was kept as {name} and a "
                                                     "new one was started."), name=store.moved_aside.name))

@@ -143,3 +143,53 @@ def test_a_failed_import_leaves_nothing(tmp_path, monkeypatch):
     monkeypatch.undo()
     sid = import_recording(store, path)  # and the file imports once the disk has room
     assert [s.id for s in summaries(store)] == [sid] and store.sample_count(sid) == 600
+
+
+def test_another_programs_database_is_left_untouched(tmp_path, capsys):
+    foreign = tmp_path / DB_NAME
+    with sqlite3.connect(foreign) as con:
+        con.execute("CREATE TABLE sessions (who TEXT)")  # a table of the same name, someone else's
+        con.execute("INSERT INTO sessions VALUES ('theirs')")
+    before = foreign.read_bytes()
+    assert main(["--data-dir", str(tmp_path), "history"]) == 2
+    assert "not a Flooding Monitor history" in capsys.readouterr().err
+    assert foreign.read_bytes() == before and not (tmp_path / (DB_NAME + "-wal")).exists()
+
+
+def test_our_database_is_marked_as_ours(tmp_path):
+    SessionStore(tmp_path / DB_NAME).close()
+    with sqlite3.connect(tmp_path / DB_NAME) as con:
+        assert con.execute("PRAGMA application_id").fetchone()[0] == 0x464D4F4E
+
+
+def test_a_symlinked_databases_target_keeps_its_mode(tmp_path):
+    target = tmp_path / "elsewhere.sqlite3"
+    SessionStore(target).close()
+    os.chmod(target, 0o640)
+    (tmp_path / "d").mkdir(mode=0o700)
+    (tmp_path / "d" / DB_NAME).symlink_to(target)
+    SessionStore(tmp_path / "d" / DB_NAME).close()
+    assert target.stat().st_mode & 0o777 == 0o640
+
+
+def test_a_locked_history_delays_a_live_write_by_a_fraction_of_a_second(tmp_path):
+    """Bug: each save waited 5 s for a lock (on the Qt thread, in the app); the samples wait instead."""
+    import datetime as dt
+    import time
+
+    from flooding_monitor.samples import Contact, HeartRateSample
+    from flooding_monitor.session_recorder import SessionRecorder
+    from ui.app import LIVE_WAIT_S
+
+    store = SessionStore(tmp_path / DB_NAME, wait_s=LIVE_WAIT_S)
+    recorder = SessionRecorder(store, dt.datetime.now(), "demo", "x", None, {})
+    other = sqlite3.connect(tmp_path / DB_NAME, isolation_level=None)
+    other.execute("BEGIN EXCLUSIVE")
+    start = time.monotonic()
+    recorder.add_sample(HeartRateSample(1.0, 70.0, (857_000,), Contact.DETECTED))
+    waited = time.monotonic() - start
+    assert recorder.error and "in use by another program" in recorder.error
+    assert waited < 2.0  # was 5 s: bounded by LIVE_WAIT_S (0.25 s) plus the machine's noise
+    other.execute("ROLLBACK")
+    recorder.add_sample(HeartRateSample(2.0, 70.0, (857_000,), Contact.DETECTED))
+    assert recorder.error is None and store.sample_count(recorder.session_id) == 2

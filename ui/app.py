@@ -7,6 +7,9 @@ import logging
 import sys
 
 DEMO_SPEED = 4.0  # calm -> rising -> alert in well under a minute
+#: The longest a write may wait for another program's lock while monitoring: the
+#: display must not freeze; the samples stay pending and the next second retries.
+LIVE_WAIT_S = 0.25
 
 
 def add_gui_arguments(parser: argparse.ArgumentParser) -> None:
@@ -36,7 +39,7 @@ def open_history(folder: str | None):
 
     from .i18n import core, sentences
 
-    opened = open_store(folder)
+    opened = open_store(folder, wait_s=LIVE_WAIT_S)
     return opened.store, sentences([core(n) for n in opened.notes])
 
 

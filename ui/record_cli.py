@@ -125,7 +125,9 @@ def record_command(args: argparse.Namespace) -> int:
         return 2
     store = None
     if not args.no_history:
-        opened = open_store(args.data_dir)
+        from .app import LIVE_WAIT_S
+
+        opened = open_store(args.data_dir, wait_s=LIVE_WAIT_S)
         store = opened.store
         for note in opened.notes:
             print(note, file=sys.stderr)

@@ -64,6 +64,7 @@
     <name>App</name>
     <message>
         <source>Some settings were reset: {problems}</source>
+        <extracomment>The longest a write may wait for another program&apos;s lock while monitoring: the display must not freeze; the samples stay pending and the next second retries.</extracomment>
         <translation>部分设置已恢复默认：{problems}</translation>
     </message>
 </context>
@@ -1438,6 +1439,10 @@
         <translation>无法创建历史数据库 {path}：{error}。请用 --data-dir 选择其他文件夹。</translation>
     </message>
     <message>
+        <source>This file is not a Flooding Monitor history (it belongs to another program); it was left untouched. Choose another folder with --data-dir.</source>
+        <translation>这个文件不是情绪淹没监测的历史记录（它属于另一个程序），已原样保留。请用 --data-dir 选择另一个文件夹。</translation>
+    </message>
+    <message>
         <source>No session {id} in the history</source>
         <translation>历史记录中没有会话 {id}</translation>
     </message>
@@ -1464,6 +1469,10 @@
     <message>
         <source>History not saved: {error}</source>
         <translation>历史记录未保存：{error}</translation>
+    </message>
+    <message>
+        <source>The history in {path} is read-only here: it can be viewed and exported, not added to.</source>
+        <translation>{path} 中的历史记录在这里是只读的：可以查看和导出，不能添加。</translation>
     </message>
     <message>
         <source>The history database was damaged. It was kept as {name} and a new one was started.</source>
