@@ -213,6 +213,10 @@ def test_real_worker_thread_brings_demo_samples_to_the_screen(qtbot, worker, tmp
     win.use_source("demo")
     qtbot.waitUntil(lambda: win.session.latest is not None and win.session.latest.tick.valid, timeout=20_000)
     qtbot.waitUntil(lambda: "Connected: Demo strap" in win.connection_label.text(), timeout=5_000)
+    # The monitor redraws at most once a session second: wait for a redraw after the valid tick
+    # (it was flaky when it looked at once, 1 run in 3).
+    with qtbot.waitSignal(win.monitor_page.redrawn, timeout=5_000):
+        pass
     assert win.monitor_page.hr_label.text().isdigit()
     assert "battery 87 %" in win.connection_label.text()
 

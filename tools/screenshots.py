@@ -80,12 +80,21 @@ def main(out: Path, theme: str = "light", partners: int = 2, language: str = "en
     return 0 if ok else 1
 
 
+def redrawn(app, window) -> None:
+    """Wait for the monitor's next redraw (it redraws at most once a session second)."""
+    seen = []
+    window.monitor_page.redrawn.connect(lambda: seen.append(1))
+    wait_for(app, lambda: bool(seen), 5)
+
+
 def shoot_session(app, window, grab: Shooter) -> bool:
     """Calm, rising, the alert, the pause and the return, as the demo plays them."""
     s = lambda: window.session  # noqa: E731
     ok = wait_for(app, lambda: s().state == State.CALM and len(s().first.trace) > 40)
+    redrawn(app, window)
     grab("1-monitor-calm", window)
     ok &= wait_for(app, lambda: s().state == State.RISING)
+    redrawn(app, window)
     grab("2-monitor-rising", window)
     ok &= wait_for(app, lambda: s().alert_active)
     wait_for(app, lambda: False, 0.5)

@@ -189,6 +189,8 @@ class PartnerPanel(QWidget):
 
 class MonitorPage(QWidget):
     pause_requested = Signal()
+    #: After each redraw (the monitor redraws at most once a second): tests and tools wait on it.
+    redrawn = Signal()
 
     def __init__(self, session: Session, dark: bool = False, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -250,6 +252,7 @@ class MonitorPage(QWidget):
             self.alert.set_message(flooded[0].threshold_bpm, s.prefs.detector.sustain_s, s.prefs.pause_min, who)
         if self.alert.isVisible() != s.alert_active:
             self.alert.setVisible(s.alert_active)
+        self.redrawn.emit()
 
 
 class PausePage(QWidget):
