@@ -695,6 +695,7 @@
     <name>MonitorPage</name>
     <message>
         <source>Space: pause at any time — either partner can call it.</source>
+        <extracomment>After each redraw (the monitor redraws at most once a second): tests and tools wait on it.</extracomment>
         <translation>空格键：随时暂停——任何一方都可以提出。</translation>
     </message>
     <message>
