@@ -87,8 +87,28 @@ def test_damaged_pages_are_detected(tmp_path):
     for offset in range(4096 * 3, len(raw), 4096):  # scribble over page headers past the schema
         raw[offset:offset + 64] = b"\xff" * 64
     path.write_bytes(bytes(raw))
-    store = SessionStore(path)
-    assert store.moved_aside is not None
+    store = SessionStore(path)  # opening reads a page or two, not the whole file
+    assert store.moved_aside is None
+    assert store.verify() and store.moved_aside is not None  # the whole-file check finds the damage
+    assert store.schema_version == len(MIGRATIONS) and summaries(store) == []  # and a new history is started
+
+
+def test_after_a_crash_the_next_start_checks_the_whole_file(tmp_path):
+    from flooding_monitor.store import open_store
+
+    store = SessionStore(tmp_path / "history.sqlite3")
+    store.create_session(NOW, "demo", None, None, {})  # never ended: a crash
+    store.write_batch(1, samples(3000))
+    store.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    store.close()
+    path = tmp_path / "history.sqlite3"
+    raw = bytearray(path.read_bytes())
+    for offset in range(4096 * 3, len(raw), 4096):
+        raw[offset:offset + 64] = b"\xff" * 64
+    path.write_bytes(bytes(raw))
+    opened = open_store(tmp_path)
+    assert opened.store is not None and opened.store.moved_aside is not None
+    assert any("damaged" in n for n in opened.notes)
 
 
 def test_locked_database_keeps_samples_in_memory_and_recovers(tmp_path):
