@@ -59,12 +59,13 @@ BUS_CONFIG = """<!DOCTYPE busconfig PUBLIC "-//freedesktop//DTD D-Bus Bus Config
 
 
 class PrivateSystemBus:
-    """A ``dbus-daemon`` of the test's own, standing in for the system bus."""
+    """A ``dbus-daemon`` of the test's own, standing in for the system (or the session) bus."""
 
-    def __init__(self) -> None:
+    def __init__(self, kind: str = "system") -> None:
         self.dir = Path(tempfile.mkdtemp(prefix="fm-dbus-"))
         config = self.dir / "bus.conf"
-        config.write_text(BUS_CONFIG.format(socket=self.dir / "bus"))
+        config.write_text(BUS_CONFIG.format(socket=self.dir / "bus").replace("<type>system</type>",
+                                                                               f"<type>{kind}</type>"))
         daemon = shutil.which("dbus-daemon")
         if daemon is None:
             raise RuntimeError("dbus-daemon is not installed (.ci/run installs it)")

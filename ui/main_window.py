@@ -8,11 +8,10 @@ window lays out the screens, opens the dialogs and asks the worker for straps.
 from __future__ import annotations
 
 import logging
-import os
 from collections.abc import Callable
 from dataclasses import replace
 
-from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
@@ -40,9 +39,10 @@ from flooding_monitor.preferences import Preferences, PreferencesFile
 from flooding_monitor.store import SessionStore
 from flooding_monitor.strap_status import Status
 
-from . import window_dialogs
+from . import window_dialogs, window_geometry
 from .connection_bar import ConnectionBar
 from .history_banner import HistoryBanner
+from .keep_awake import KeepAwake
 from .i18n import core
 from .pages import MonitorPage, PausePage, ReturnPage
 from .theme import apply_theme, is_dark
@@ -69,6 +69,7 @@ class MainWindow(QMainWindow):
         self.calibration = None  # the open resting-rate dialog, which listens to one partner's ticks
         self.calibration_slot = 0
         self.closed_by = "app"  # or "terminated" / "interrupted" by a signal (ui.app)
+        self.keep_awake = KeepAwake()  # the display stays on while a session runs, pause included
         self._monitor_dirty = False  # new ticks not yet drawn
         self._monitor_drawn_s = float("-inf")
         self.setWindowTitle(self.tr("Flooding Monitor"))
@@ -88,7 +89,7 @@ class MainWindow(QMainWindow):
         if QSystemTrayIcon.isSystemTrayAvailable():
             self.tray.show()
         self._shortcuts()
-        self._restore_geometry()
+        window_geometry.restore(self, self.settings_scope)
 
     # -- what the rest of the app reads -----------------------------------------------------
     @property
@@ -179,6 +180,7 @@ class MainWindow(QMainWindow):
         self.clock = clock
         outputs, problem = window_dialogs.lsl_outputs(self, clock) if self.lsl_wanted else ([], "")
         self.controller.start(clock.now, kind, device_name, address, outputs)
+        problem = problem or window_dialogs.keep_display_on(self)
         for page in (self.monitor_page, self.pause_page, self.return_page):
             page.session = self.session
         self.connection_label.setText(self.tr("Connecting to {name}…").format(name=core(device_name)))
@@ -281,21 +283,11 @@ class MainWindow(QMainWindow):
         except OSError as exc:
             self.connection_label.setText(self.tr("Could not save settings: {error}").format(error=exc.strerror))
 
-    def _restore_geometry(self) -> None:
-        geometry = QSettings(self.settings_scope, "window").value("geometry")
-        if geometry is not None:
-            self.restoreGeometry(geometry)
-        else:
-            self.resize(1040, 700)
-
     def closeEvent(self, event) -> None:  # noqa: N802
-        settings = QSettings(self.settings_scope, "window")
-        settings.setValue("geometry", self.saveGeometry())
-        settings.sync()
-        if os.path.exists(settings.fileName()):
-            os.chmod(settings.fileName(), 0o600)  # whatever the umask: it says when the app was used
+        window_geometry.save(self, self.settings_scope)
         if not self.controller.finish(self.closed_by):
             window_dialogs.tell_unsaved(self)
+        self.keep_awake.release()
         self.timer.stop()
         self.bridge.timer.stop()
         self.worker.wake = None

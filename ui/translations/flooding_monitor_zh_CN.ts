@@ -627,6 +627,10 @@
         <translation>这条心率带已经由{name}佩戴。每位伴侣需要各自的心率带。</translation>
     </message>
     <message>
+        <source>The screen may go dark during a pause ({problem}). Turn off screen blanking in your system settings for this evening.</source>
+        <translation>暂停时屏幕可能会变暗（{problem}）。今晚请在系统设置中关闭屏幕自动变暗。</translation>
+    </message>
+    <message>
         <source>heart rate above {bpm} for {s} s. A good moment for a break.</source>
         <translation>心率高于 {bpm} 已达 {s} 秒。正适合休息一下。</translation>
     </message>
@@ -1512,6 +1516,14 @@
     <message>
         <source>Your rate was still climbing ({slope} bpm a minute). Wait until it settles, then try again.</source>
         <translation>你的心率还在上升（每分钟 {slope} bpm）。请等它稳定下来，再试一次。</translation>
+    </message>
+    <message>
+        <source>the desktop could not be asked ({detail})</source>
+        <translation>无法询问桌面环境（{detail}）</translation>
+    </message>
+    <message>
+        <source>the desktop offers no way to keep the screen on</source>
+        <translation>桌面环境没有提供保持屏幕常亮的方式</translation>
     </message>
 </context>
 </TS>
