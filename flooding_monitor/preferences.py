@@ -11,7 +11,6 @@ import logging
 import math
 import os
 import stat
-import tempfile
 from dataclasses import asdict, dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
@@ -19,7 +18,7 @@ from typing import Any
 from .breathing import BreathingPattern
 from .partners import DEFAULT_PARTNERS, Partner
 from .pause import MAX_PAUSE_S, MIN_PAUSE_S
-from .private_files import private_dir
+from .private_files import write_private
 from .settings import DetectorSettings, SettingsError
 from .text import QT_TRANSLATE_NOOP, Text
 
@@ -191,18 +190,4 @@ class PreferencesFile:
 
     def save(self, prefs: Preferences) -> None:
         """Atomic write (temp file + rename), mode 0600."""
-        private_dir(self.path.parent)
-        fd, tmp = tempfile.mkstemp(dir=self.path.parent, prefix=".prefs-", suffix=".json")
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8") as fh:
-                json.dump(prefs.to_json(), fh, indent=2)
-                fh.flush()
-                os.fsync(fh.fileno())
-            os.chmod(tmp, 0o600)
-            os.replace(tmp, self.path)
-        except BaseException:
-            try:
-                os.unlink(tmp)
-            except OSError:
-                pass
-            raise
+        write_private(self.path, lambda fh: json.dump(prefs.to_json(), fh, indent=2))
