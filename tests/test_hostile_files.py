@@ -193,3 +193,9 @@ def test_a_locked_history_delays_a_live_write_by_a_fraction_of_a_second(tmp_path
     other.execute("ROLLBACK")
     recorder.add_sample(HeartRateSample(2.0, 70.0, (857_000,), Contact.DETECTED))
     assert recorder.error is None and store.sample_count(recorder.session_id) == 2
+
+
+@pytest.mark.parametrize("speed", ["nan", "inf", "0", "-2"])
+def test_an_impossible_speed_is_refused_not_hung(tmp_path, capsys, speed):
+    assert main(["--data-dir", str(tmp_path), "record", "--demo", "--speed", speed]) == 2
+    assert "--speed must be a positive number" in capsys.readouterr().err

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import math
 import sys
 
 DEMO_SPEED = 4.0  # calm -> rising -> alert in well under a minute
@@ -68,8 +69,8 @@ def run_gui(args: argparse.Namespace) -> int:
     install_translations(app, prefs.language)
     apply_theme(app, prefs.theme, prefs.font_scale)
     speed = args.speed if args.speed is not None else (DEMO_SPEED if args.demo else 1.0)
-    if speed <= 0:
-        print("flooding-monitor: --speed must be positive", file=sys.stderr)
+    if not (math.isfinite(speed) and speed > 0):  # nan or inf once hung the demo
+        print("flooding-monitor: --speed must be a positive number", file=sys.stderr)
         return 2
     store, store_message = open_history(args.data_dir)
     worker = DeviceWorker()
