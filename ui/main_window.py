@@ -180,7 +180,7 @@ class MainWindow(QMainWindow):
         self.clock = clock
         outputs, problem = window_dialogs.lsl_outputs(self, clock) if self.lsl_wanted else ([], "")
         self.controller.start(clock.now, kind, device_name, address, outputs)
-        problem = problem or window_dialogs.keep_display_on(self)
+        QTimer.singleShot(0, lambda: window_dialogs.keep_display_on(self))  # after the first paint: ~50 ms
         for page in (self.monitor_page, self.pause_page, self.return_page):
             page.session = self.session
         self.connection_label.setText(self.tr("Connecting to {name}…").format(name=core(device_name)))

@@ -79,12 +79,12 @@ def lsl_outputs(window: MainWindow, clock: Clock) -> tuple[list[Output], str]:
     return [publisher], ""
 
 
-def keep_display_on(window: MainWindow) -> str:
-    """Hold the display on for the session; the problem in words when the desktop would not."""
-    if window.keep_awake.hold():
-        return ""
-    return translate("MainWindow", "The screen may go dark during a pause ({problem}). Turn off screen blanking in "
-                                   "your system settings for this evening.").format(problem=core(window.keep_awake.problem))
+def keep_display_on(window: MainWindow) -> None:
+    """Hold the display on for the session; say so in the banner when the desktop would not."""
+    if window.controller.running and not window.keep_awake.hold():
+        window.store_banner.say(translate(
+            "MainWindow", "The screen may go dark during a pause ({problem}). Turn off screen blanking in your "
+                          "system settings for this evening.").format(problem=core(window.keep_awake.problem)))
 
 
 # -- the alert and the pause ------------------------------------------------------------------
