@@ -113,6 +113,7 @@ def alert_latency(episodes: int) -> dict[str, float]:
     window.resize(1000, 700)
     window.show()
     window.start_session(clock, "bench", source.name)
+    window.controller.recorder = None  # as this bench has always measured: detector and UI, not the disk
     worker.use(source, 0)
     chunks, _ = episode_stream(episodes)
     latencies = []
