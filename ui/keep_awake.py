@@ -45,7 +45,8 @@ class KeepAwake:
             tried = [r for r in (mode.result.list_methods() if mode.result is not None else []) if not r.success]
             mode.__exit__(None, None, None)
             self.problem = Text(QT_TRANSLATE_NOOP("core", "the desktop offers no way to keep the screen on"))
-            log.warning("cannot keep the display on: %s", "; ".join(str(r.failure_reason) for r in tried))
+            log.warning("cannot keep the display on: %s", self.problem)
+            log.debug("what the desktop said: %s", "; ".join(str(r.failure_reason) for r in tried))
             return False
         self._mode = mode
         self.problem = ""
