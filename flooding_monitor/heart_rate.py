@@ -70,6 +70,8 @@ class Quality(enum.IntFlag):
             Quality.ARTIFACTS: QT_TRANSLATE_NOOP("core", "too many irregular beats"),
             Quality.NO_RATE: QT_TRANSLATE_NOOP("core", "not enough beats yet"),
         }
+        if Quality.STALE in self:  # nothing arrives: "not enough beats" would only repeat it
+            parts.pop(Quality.NO_RATE)
         return [text for flag, text in parts.items() if flag in self]
 
 

@@ -304,3 +304,28 @@ def test_history_imports_a_recording(qtbot, monkeypatch, tmp_path):
     monkeypatch.setattr(QMessageBox, "warning", lambda *a: shown.append(a[2]))
     history.import_file()
     assert shown and "'hr' and/or 'rr_ms'" in shown[0]
+
+
+def test_the_strap_dialog_scans_at_once_and_chooses_nothing_for_the_user(qtbot, worker):
+    """Seen: the demo strap pre-selected, so Connect silently monitored fake data; no scan until asked."""
+    from ui.device_dialog import DeviceDialog
+
+    dialog = DeviceDialog(worker, scan_s=0.5)
+    qtbot.addWidget(dialog)
+    assert dialog.choice() is None and not dialog.connect_button.isEnabled()
+    dialog.show()
+    qtbot.waitUntil(lambda: not dialog.scan_button.isEnabled(), timeout=2_000)  # scanning by itself
+    qtbot.waitUntil(dialog.scan_button.isEnabled, timeout=15_000)  # done (no Bluetooth here: advice shown)
+    assert dialog.message.text()
+    dialog.list.setCurrentRow(0)
+    assert dialog.choice().kind == "demo" and dialog.connect_button.isEnabled()
+    assert "simulated" in dialog.list.item(0).text()
+
+
+def test_a_low_battery_is_said_plainly(window):
+    window.session.connection.device_name = "Polar H10"
+    window.on_status(Status(StatusKind.CONNECTED, 0.0, "Connected"))
+    window.on_status(Status(StatusKind.BATTERY, 0.0, value=12))
+    assert "battery 12 %: charge it soon" in window.connection_label.text()
+    window.on_status(Status(StatusKind.BATTERY, 0.0, value=16))
+    assert "charge" not in window.connection_label.text()

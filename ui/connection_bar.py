@@ -31,7 +31,9 @@ STATUS_WORDS = {
     StatusKind.FINISHED: QT_TRANSLATE_NOOP("ConnectionBar", "Recording finished"),
 }
 
-Action = tuple[str, str, Callable[[], None]]  # button text, screen-reader name, what it does
+Action = tuple[str, str, Callable[[], None]]
+#: At or under this, the strap may stop mid-evening: say so.
+LOW_BATTERY_PERCENT = 15  # button text, screen-reader name, what it does
 
 
 class ConnectionBar(QWidget):
@@ -66,7 +68,9 @@ class ConnectionBar(QWidget):
         words = self.tr(STATUS_WORDS.get(kind, QT_TRANSLATE_NOOP("ConnectionBar", "Not connected")))
         parts = [self.tr("{state}: {device}").format(state=words, device=core(c.device_name)) if c.device_name
                  else words]
-        if c.battery_percent is not None:
+        if c.battery_percent is not None and c.battery_percent <= LOW_BATTERY_PERCENT:
+            parts.append(self.tr("⚠ battery {percent} %: charge it soon").format(percent=c.battery_percent))
+        elif c.battery_percent is not None:
             parts.append(self.tr("battery {percent} %").format(percent=c.battery_percent))
         if c.body_location and not named:
             place = BODY_PLACES.get(c.body_location, c.body_location)

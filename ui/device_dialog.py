@@ -78,10 +78,20 @@ class DeviceDialog(QDialog):
         root.addWidget(self.buttons)
         self.list.itemDoubleClicked.connect(lambda _i: self.accept())
         self._add(Choice("demo", "demo", DEMO_STRAP), self.tr("Demo strap — simulated, no hardware needed"))
-        self.list.setCurrentRow(0)
+        # Nothing chosen for the user: Connect on a pre-selected demo once monitored fake data in silence.
+        self.connect_button.setEnabled(False)
+        self.list.currentRowChanged.connect(lambda row: self.connect_button.setEnabled(row >= 0))
+        self._scanned = False
         self._poll = QTimer(self)
         self._poll.setInterval(100)
         self._poll.timeout.connect(self._check_scan)
+
+    def showEvent(self, event) -> None:  # noqa: N802
+        """The dialog scans at once: the user came to pick their strap."""
+        super().showEvent(event)
+        if not self._scanned:
+            self._scanned = True
+            QTimer.singleShot(0, self.start_scan)
 
     def _add(self, choice: Choice, text: str) -> None:
         item = QListWidgetItem(text)
@@ -91,6 +101,8 @@ class DeviceDialog(QDialog):
     def start_scan(self) -> None:
         from devices.bleak_strap import scan
 
+        if not self.scan_button.isEnabled():
+            return  # a scan is already running
         self.scan_button.setEnabled(False)
         self.progress.show()
         self.message.setText(self.tr("Scanning for {s} seconds…").format(s=f"{self.scan_s:.0f}"))

@@ -175,6 +175,7 @@
     </message>
     <message>
         <source>Not connected</source>
+        <extracomment>At or under this, the strap may stop mid-evening: say so.</extracomment>
         <translation>未连接</translation>
     </message>
     <message>
@@ -192,6 +193,10 @@
     <message>
         <source>{state}: {device}</source>
         <translation>{state}：{device}</translation>
+    </message>
+    <message>
+        <source>⚠ battery {percent} %: charge it soon</source>
+        <translation>⚠ 电量 {percent}%：请尽快充电</translation>
     </message>
     <message>
         <source>battery {percent} %</source>
