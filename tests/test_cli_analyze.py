@@ -14,7 +14,7 @@ def run(*args: str) -> subprocess.CompletedProcess:
 
 
 def test_analyze_rr_file_prints_json():
-    out = run("analyze", str(DATA / "exercise_rri.hrm"))
+    out = run("analyze", "--json", str(DATA / "exercise_rri.hrm"))
     assert out.returncode == 0, out.stderr
     result = json.loads(out.stdout)
     assert result["format"] == "polar-hrm"
@@ -25,7 +25,7 @@ def test_analyze_rr_file_prints_json():
 
 
 def test_analyze_csv_with_calibration_and_personal_rule():
-    out = run("analyze", str(DATA / "rest_rri.txt"), "--calibration", "120", "--personal-pct", "20")
+    out = run("analyze", "--json", str(DATA / "rest_rri.txt"), "--calibration", "120", "--personal-pct", "20")
     result = json.loads(out.stdout)
     assert 50 < result["baseline"]["hr_bpm"] < 65
     assert result["threshold"]["source"] == "personal"
@@ -34,7 +34,7 @@ def test_analyze_csv_with_calibration_and_personal_rule():
 def test_bad_file_gives_one_line_and_nonzero_exit(tmp_path):
     bad = tmp_path / "x.csv"
     bad.write_text("t,hr\n1,oops\n")
-    out = run("analyze", str(bad))
+    out = run("analyze", "--json", str(bad))
     assert out.returncode != 0
     assert "Traceback" not in out.stderr
     assert len(out.stderr.strip().splitlines()) == 1
@@ -42,7 +42,7 @@ def test_bad_file_gives_one_line_and_nonzero_exit(tmp_path):
 
 
 def test_bad_setting_is_explained():
-    out = run("analyze", str(DATA / "rest_rri.txt"), "--threshold", "20")
+    out = run("analyze", "--json", str(DATA / "rest_rri.txt"), "--threshold", "20")
     assert out.returncode != 0
     assert "threshold_bpm must be between 40 and 200" in out.stderr
 
@@ -59,7 +59,17 @@ def test_a_calibration_that_was_not_rest_is_reported(tmp_path, capsys):
     path.write_text("\n".join(lines) + "\n")
     from ui.cli import main
 
-    assert main(["analyze", str(path), "--calibration", "60", "--personal-pct", "10"]) == 0
+    assert main(["analyze", "--json", str(path), "--calibration", "60", "--personal-pct", "10"]) == 0
     result = json.loads(capsys.readouterr().out)
     assert result["baseline"] is None and result["threshold"]["source"] == "absolute"
     assert "moved between 72 and 89 bpm" in result["baseline_rejected"]
+
+
+def test_analyze_speaks_in_words_by_default(capsys):
+    from ui.cli import main
+
+    assert main(["analyze", str(DATA / "exercise_rri.hrm")]) == 0
+    out = capsys.readouterr().out
+    assert "1 flooding episode(s):" in out and "Flooding threshold 100 bpm" in out
+    episode = next(line for line in out.splitlines() if line.strip().startswith("from "))
+    assert "alert at" in episode and "min)" in episode and "_s" not in out  # clock times, not start_s: 313.0

@@ -47,7 +47,7 @@ def test_record_demo_writes_a_csv_the_analyzer_reads(tmp_path):
     recording = load_recording(out_file)
     assert recording.partner_slots == [0, 1]  # the demo is a couple, as in the app
     assert all(140 <= len(recording.of_partner(k)) <= 152 for k in (0, 1))
-    analysis = run("analyze", str(out_file))
+    analysis = run("analyze", "--json", str(out_file))
     assert '"episodes"' in analysis.stdout
 
 

@@ -201,9 +201,9 @@ def test_a_two_partner_recording_replays_and_analyses_per_partner(window, tmp_pa
     window.close()
     path = export_session_csv(window.store, summaries(window.store)[0].id, tmp_path)
 
-    assert cli(["analyze", str(path), "--partner", "0"]) == 0
+    assert cli(["analyze", "--json", str(path), "--partner", "0"]) == 0
     first = json.loads(capsys.readouterr().out)
-    assert cli(["analyze", str(path), "--partner", "1"]) == 0
+    assert cli(["analyze", "--json", str(path), "--partner", "1"]) == 0
     second = json.loads(capsys.readouterr().out)
     assert (first["partner"], len(first["episodes"])) == (0, 1)
     assert (second["partner"], len(second["episodes"])) == (1, 0)

@@ -47,9 +47,50 @@ def _analyze(args: argparse.Namespace) -> int:
         return 2
     result = analyze(samples, settings)
     summary = {"file": recording.path, "format": recording.format, "partner": args.partner, **result.summary()}
-    json.dump(summary, sys.stdout, indent=2)
-    sys.stdout.write("\n")
+    if args.json:
+        json.dump(summary, sys.stdout, indent=2)
+        sys.stdout.write("\n")
+    else:
+        print(describe_analysis(summary))
     return 0
+
+
+def _clock(seconds: float) -> str:
+    """A time into the recording as people read it: 1:05:13, 5:13."""
+    s = int(round(seconds))
+    h, m, sec = s // 3600, s % 3600 // 60, s % 60
+    return f"{h}:{m:02d}:{sec:02d}" if h else f"{m}:{sec:02d}"
+
+
+def _minutes(seconds: float) -> str:
+    return f"{seconds / 60:.0f} min" if seconds >= 90 else f"{seconds:.0f} s"
+
+
+def describe_analysis(s: dict) -> str:
+    """The analysis in words: what a person wants to read first (``--json`` has everything)."""
+    rule = s["threshold"]
+    lines = [f"{s['file']} ({s['format']}): {_minutes(s['duration_s'])}, {s['beats']} beats."]
+    if s["baseline"]:
+        lines.append(f"Resting rate {s['baseline']['hr_bpm']:.0f} bpm.")
+    if s.get("baseline_rejected"):
+        lines.append(f"No resting rate: {s['baseline_rejected']}")
+    source = "your resting rate + margin" if rule["source"] == "personal" else "absolute"
+    lines.append(f"Flooding threshold {rule['bpm']:.0f} bpm ({source}); calm again under {rule['recovery_bpm']:.0f}.")
+    if s["heart_rate"]:
+        lines.append(f"Heart rate: median {s['heart_rate']['median_bpm']:.0f} bpm, highest "
+                     f"{s['heart_rate']['max_bpm']:.0f} bpm.")
+    if s["signal_lost_s"]:
+        lines.append(f"The strap was not reading for {_minutes(s['signal_lost_s'])}.")
+    episodes = s["episodes"]
+    lines.append(f"{len(episodes)} flooding episode(s)" + (":" if episodes else "."))
+    for e in episodes:
+        end = "still going at the end" if e["ongoing"] else f"to {_clock(e['end_s'])}"
+        lines.append(f"  from {_clock(e['start_s'])} {end} ({_minutes(e['end_s'] - e['start_s'])}), "
+                     f"alert at {_clock(e['onset_s'])}, peak {e['peak_bpm']:.0f} bpm")
+    corrected = sum(v for k, v in s["artifacts"].items() if k in ("ectopic", "missed", "extra", "long_short"))
+    if corrected:
+        lines.append(f"{corrected} beat(s) corrected (missed, extra or premature).")
+    return "\n".join(lines)
 
 
 def common_options() -> argparse.ArgumentParser:
@@ -76,7 +117,8 @@ def build_parser() -> argparse.ArgumentParser:
     add_gui_arguments(parser)
     sub = parser.add_subparsers(dest="command")
     common = common_options()
-    an = sub.add_parser("analyze", help="analyse a recording file and print JSON")
+    an = sub.add_parser("analyze", help="analyse a recording file: a summary in words, or JSON with --json")
+    an.add_argument("--json", action="store_true", help="print everything as JSON, for programs")
     an.add_argument("file", help="RR text (ms per line), CSV (t, hr, rr_ms) or Polar .hrm")
     an.add_argument("--partner", type=int, default=0, choices=(0, 1),
                     help="which partner of a two-partner CSV export to analyse (default 0)")
