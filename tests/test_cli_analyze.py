@@ -73,3 +73,10 @@ def test_analyze_speaks_in_words_by_default(capsys):
     assert "1 flooding episode(s):" in out and "Flooding threshold 100 bpm" in out
     episode = next(line for line in out.splitlines() if line.strip().startswith("from "))
     assert "alert at" in episode and "min)" in episode and "_s" not in out  # clock times, not start_s: 313.0
+
+
+def test_options_that_depend_on_each_other_say_so(capsys):
+    from ui.cli import main
+
+    assert main(["analyze", str(DATA / "rest_rri.txt"), "--personal-pct", "10"]) == 2
+    assert "--personal-pct needs --calibration" in capsys.readouterr().err

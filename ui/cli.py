@@ -32,6 +32,10 @@ def _analyze(args: argparse.Namespace) -> int:
     from flooding_monitor.recordings import RecordingError, load_recording
     from flooding_monitor.settings import SettingsError
 
+    if args.personal_pct is not None and not args.calibration:
+        print("flooding-monitor analyze: --personal-pct needs --calibration SECONDS (the resting stretch at the "
+              "start of the file the margin is added to)", file=sys.stderr)
+        return 2
     given = {"threshold_bpm": args.threshold, "sustain_s": args.sustain, "personal_rule_pct": args.personal_pct,
              "calibration_s": args.calibration}
     try:
