@@ -44,7 +44,7 @@ def test_bad_file_gives_one_line_and_nonzero_exit(tmp_path):
 def test_bad_setting_is_explained():
     out = run("analyze", "--json", str(DATA / "rest_rri.txt"), "--threshold", "20")
     assert out.returncode != 0
-    assert "threshold_bpm must be between 40 and 200" in out.stderr
+    assert "--threshold must be between 40 and 200" in out.stderr  # the option typed, not an inner name
 
 
 def test_a_calibration_that_was_not_rest_is_reported(tmp_path, capsys):

@@ -25,6 +25,11 @@ def load_prefs():
     return prefs
 
 
+#: Detector settings as the command line names them.
+OPTION_OF = {"threshold_bpm": "--threshold", "sustain_s": "--sustain", "personal_rule_pct": "--personal-pct",
+             "calibration_s": "--calibration"}
+
+
 def _analyze(args: argparse.Namespace) -> int:
     from dataclasses import replace
 
@@ -42,7 +47,10 @@ def _analyze(args: argparse.Namespace) -> int:
         settings = replace(load_prefs().detector, **{k: v for k, v in given.items() if v is not None})
         recording = load_recording(args.file)
     except (RecordingError, SettingsError) as exc:
-        print(f"flooding-monitor analyze: {exc}", file=sys.stderr)
+        text = str(exc)
+        for field, option in OPTION_OF.items():  # the option the user typed, not the setting's inner name
+            text = text.replace(field, option)
+        print(f"flooding-monitor analyze: {text}", file=sys.stderr)
         return 2
     samples = recording.of_partner(args.partner)
     if not samples:
