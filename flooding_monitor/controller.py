@@ -279,7 +279,7 @@ class SessionController:
         self.prefs = prefs
         self.session.prefs = prefs
         if prefs.detector != old.detector or prefs.partners != old.partners:
-            self.session.reconfigure(prefs, prefs.partners)
+            self.session.reconfigure(prefs)
             self._save_protocol()
             self._save_partners()
             self._emit(PartnersChanged())

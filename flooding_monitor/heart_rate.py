@@ -173,13 +173,14 @@ def compute_ticks(data: SampleArrays, settings: DetectorSettings,
 
     span = np.minimum(s.rate_window_s, T - float(data.t_s[0]))  # the window so far, at the start
     beats_cover = (n_rate >= 2) & ((sum_nn >= RR_COVERAGE * span * 1e6) | (n_h == 0))
-    from_beats = beats_cover & ~(bad_beats & (n_h > 0) & ~erratic)  # untrustworthy beats: the strap's own rate
+    steady_field = (n_h > 0) & ~erratic
+    from_beats = beats_cover & ~(bad_beats & steady_field)  # untrustworthy beats: the strap's own rate
     last_sample = np.searchsorted(data.t_s, T, side="right") - 1
     quality = np.zeros(T.size, dtype=np.int64)
     quality |= np.where(T - data.t_s[last_sample] > s.stale_s, int(Quality.STALE), 0)
     quality |= np.where(data.contact[last_sample] == Contact.NOT_DETECTED, int(Quality.NO_CONTACT), 0)
-    quality |= np.where(beats_cover & bad_beats & ((n_h == 0) | erratic), int(Quality.ARTIFACTS), 0)
-    quality |= np.where(~from_beats & (n_h > 0) & erratic, int(Quality.ARTIFACTS), 0)
+    untrusted = np.where(from_beats, bad_beats, (n_h > 0) & erratic)  # the source used is judged
+    quality |= np.where(untrusted, int(Quality.ARTIFACTS), 0)
     hr = np.where(from_beats, hr_rr, hr_field)
     quality |= np.where(np.isnan(hr), int(Quality.NO_RATE), 0)
     return TickArrays(T, hr, rmssd, quality), clean.counts

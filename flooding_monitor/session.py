@@ -186,10 +186,10 @@ class Session:
         person = self.people[slot]
         return self._handle(person, person.monitor.advance(now_s))
 
-    def reconfigure(self, prefs: Preferences, partners: Sequence[Partner]) -> None:
+    def reconfigure(self, prefs: Preferences) -> None:
         """Settings changed mid-session: new detectors, same episodes, pauses, snoozes and traces."""
         self.prefs = prefs
-        for person, partner in zip(self.people, partners):
+        for person, partner in zip(self.people, prefs.partners):
             person.partner = partner
             person.reconfigure(prefs)
         self.partners = tuple(p.partner for p in self.people)

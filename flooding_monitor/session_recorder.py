@@ -17,6 +17,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
+from .csv_output import CsvOutput
 from .recordings import CSV_HEADER, csv_rows
 from .samples import HeartRateSample
 from .store import PartnerInfo, SessionLock, SessionStore, StoreError
@@ -47,6 +48,7 @@ class SessionRecorder:
         #: another disk than a full data folder); None while everything is saved.
         self.fallback_path: Path | None = None
         self.fallback_error: str | None = None
+        self._fallback: CsvOutput | None = None
         self._spilled = 0  # of self.pending, how many are already in the fallback file
         self._create()
 
@@ -126,6 +128,7 @@ class SessionRecorder:
     def finish(self, duration_s: float | None = None, closed_by: str = "app") -> bool:
         """Save what is pending and close the session; ``closed_by`` says how it ended (app, interrupt...)."""
         ok = self.flush()
+        self._close_fallback()
         if ok and self.store is not None and self.session_id is not None:
             duration = self.last_t_s if duration_s is None else duration_s
             try:
@@ -139,29 +142,33 @@ class SessionRecorder:
         return ok
 
     def _spill(self) -> None:
-        """Append the not-yet-spilled pending samples to the fallback file (0600, importable CSV)."""
+        """Append the not-yet-spilled pending samples to the fallback file (0600, importable CSV,
+        fsync-ed like ``record --out``)."""
         if self._spilled >= len(self.pending):
             return
         try:
-            if self.fallback_path is None:
+            if self._fallback is None:
                 stamp = self.started_at.strftime("%Y%m%d-%H%M%S")
-                self.fallback_path = Path(tempfile.gettempdir()) / f"flooding-monitor-unsaved-{stamp}-{os.getpid()}.csv"
-                fd = os.open(self.fallback_path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
-                with os.fdopen(fd, "w", newline="", encoding="utf-8") as fh:
-                    csv.writer(fh).writerow(CSV_HEADER)
-            with self.fallback_path.open("a", newline="", encoding="utf-8") as fh:
-                writer = csv.writer(fh)
-                for s in self.pending[self._spilled:]:
-                    writer.writerows(csv_rows(s))
-                fh.flush()
-                os.fsync(fh.fileno())
+                path = Path(tempfile.gettempdir()) / f"flooding-monitor-unsaved-{stamp}-{os.getpid()}.csv"
+                self.fallback_path, self._fallback = path, CsvOutput(path)
+            for s in self.pending[self._spilled:]:
+                self._fallback.push_sample(s)
             self._spilled = len(self.pending)
             self.fallback_error = None
         except OSError as exc:
             self.fallback_error = exc.strerror or str(exc)
             log.warning("unsaved samples could not be written to %s either: %s", self.fallback_path, exc)
 
+    def _close_fallback(self) -> None:
+        if self._fallback is not None:
+            try:
+                self._fallback.close()
+            except OSError as exc:
+                self.fallback_error = exc.strerror or str(exc)
+            self._fallback = None
+
     def _drop_fallback(self) -> None:
+        self._close_fallback()
         try:
             os.unlink(self.fallback_path)
         except OSError:
