@@ -50,7 +50,8 @@ class Shooter:
         self.shots.append(path)
 
 
-def main(out: Path, theme: str = "light", partners: int = 2, language: str = "en") -> int:
+def main(out: Path, theme: str = "light", partners: int = 2, language: str = "en", size: tuple[int, int] = (1100, 720),
+         text_scale: float = 1.0) -> int:
     out.mkdir(parents=True, exist_ok=True)
     app = QApplication.instance() or QApplication([])
     from ui.app import open_history
@@ -59,12 +60,12 @@ def main(out: Path, theme: str = "light", partners: int = 2, language: str = "en
     install(app, language)
     prefs_file = PreferencesFile()
     prefs, _ = prefs_file.load()
-    apply_theme(app, theme)
+    apply_theme(app, theme, text_scale)
     worker = DeviceWorker()
     store, message = open_history(tempfile.mkdtemp(prefix="fm-shots-data-"))
     window = MainWindow(prefs, prefs_file, worker, 20.0, settings_scope="fm-screens",
                         store=store, store_message=message)
-    window.resize(1100, 720)
+    window.resize(*size)
     window.show()
     window.use_source("demo")
     if partners == 2:
@@ -148,4 +149,8 @@ if __name__ == "__main__":
     theme = "dark" if "--dark" in sys.argv else "light"
     args = [a for a in sys.argv[1:] if not a.startswith("--")]
     language = "zh_CN" if "--zh" in sys.argv else "en"
-    sys.exit(main(Path(args[0] if args else "screenshots"), theme, 1 if "--one" in sys.argv else 2, language))
+    size = next((tuple(int(v) for v in a.split("=", 1)[1].split("x")) for a in sys.argv if a.startswith("--size=")),
+                (1100, 720))
+    scale = next((float(a.split("=", 1)[1]) for a in sys.argv if a.startswith("--text-scale=")), 1.0)
+    sys.exit(main(Path(args[0] if args else "screenshots"), theme, 1 if "--one" in sys.argv else 2, language,
+                  size, scale))

@@ -204,7 +204,7 @@ class MonitorPage(QWidget):
         self.panels: list[PartnerPanel] = []
         root.addLayout(self.panels_row)
         self.trace = HeartRateTrace(dark=dark)
-        self.trace.setMinimumHeight(220)
+        self.trace.setMinimumHeight(110)  # in a small window the numbers matter more than the trace
         root.addWidget(self.trace, 1)
         bottom = QHBoxLayout()
         self.hint = QLabel(self.tr("Space: pause at any time — either partner can call it."))
