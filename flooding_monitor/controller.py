@@ -23,6 +23,7 @@ from .pause import Pause, local_after
 from .preferences import Preferences
 from .samples import HeartRateSample
 from .session import ConnectionInfo, PartnerState, Session, Snooze
+from .recorder_thread import RecorderThread
 from .session_recorder import SessionRecorder
 from .store import PartnerInfo, SessionStore
 from .strap_status import Status, StatusKind
@@ -112,15 +113,19 @@ class SessionController:
     a session nobody records (the window shows it empty).
     """
 
-    def __init__(self, prefs: Preferences, store: SessionStore | None) -> None:
+    def __init__(self, prefs: Preferences, store: SessionStore | None, write_in_background: bool = False) -> None:
+        """``write_in_background``: the history is written on a thread of its own (the app's choice,
+        so a locked or slow database never holds up the display); otherwise in ``feed``."""
         self.prefs = prefs
         self.store = store
+        self._recorder_class = RecorderThread if write_in_background else SessionRecorder
         self.listeners: list[Callable[[ControllerEvent], None]] = []
         self.outputs: list[Output] = []
         self.now: Callable[[], float] = lambda: 0.0
         self.started_at = dt.datetime.now()
         self.session = self._new_session(1)
-        self.recorder: SessionRecorder | None = None
+        self.recorder: SessionRecorder | RecorderThread | None = None
+        self._store_error: str | None = None
         self.running = False
         self._protocol_key: tuple = ()
         self._alert_shown = False
@@ -135,7 +140,7 @@ class SessionController:
         self.started_at = dt.datetime.now()
         self.session = self._new_session(1, keep=self.session)
         self.session.first.connection = ConnectionInfo(device_name=device_name)
-        self.recorder = SessionRecorder(self.store, self.started_at, kind, device_name, device_address,
+        self.recorder = self._recorder_class(self.store, self.started_at, kind, device_name, device_address,
                                         self.prefs.detector.to_dict())
         self.outputs = list(outputs or [])
         for out in self.outputs:
@@ -143,6 +148,7 @@ class SessionController:
         self.running = True
         self._protocol_key = ()
         self._save_partners()
+        self._store_error = self.recorder.error
         self._emit(StoreChanged(self.recorder.error))
 
     def add_partner(self, slot: int, device_name: str = "") -> PartnerState:
@@ -166,6 +172,7 @@ class SessionController:
         if self.recorder is not None:
             self._save_protocol()
             ok = self.recorder.finish(closed_by=closed_by)
+            self._store_error = self.recorder.error
             self._emit(StoreChanged(self.recorder.error))
         for out in self.outputs:
             out.close()
@@ -183,10 +190,15 @@ class SessionController:
             out.push_sample(sample)
         self._after_ticks(sample.partner, results)
         if self.recorder is not None:
-            had = self.recorder.error
             self.recorder.add_sample(sample)
-            if self.recorder.error != had:
-                self._emit(StoreChanged(self.recorder.error))
+            self._tell_store_changes()
+
+    def _tell_store_changes(self) -> None:
+        """The history started or stopped refusing writes (seen when it happened, or on the next
+        sample or tick when a background writer found it)."""
+        if self.recorder is not None and self.recorder.error != self._store_error:
+            self._store_error = self.recorder.error
+            self._emit(StoreChanged(self._store_error))
 
     def status(self, status: Status) -> None:
         """A strap's report: recorded, published, and kept on the partner's connection."""
@@ -216,6 +228,8 @@ class SessionController:
         now = self.now()
         for person in self.session.people:
             self._after_ticks(person.slot, self.session.advance_partner(person.slot, now))
+        if self.running:
+            self._tell_store_changes()
         pause = self.session.pause
         if pause is not None and pause.is_due(now) and self._due_told is not pause:
             self._due_told = pause

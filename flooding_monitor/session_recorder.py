@@ -67,6 +67,11 @@ class SessionRecorder:
         self._lock = self.store.own_session(self.session_id)  # other processes leave a live session alone
         return True
 
+    @property
+    def unsaved(self) -> int:
+        """Samples the history has not taken yet (kept in memory, and in the fallback file if any)."""
+        return len(self.pending)
+
     # -- input ----------------------------------------------------------------------
     def add_sample(self, sample: HeartRateSample) -> None:
         self.pending.append(sample)

@@ -277,6 +277,17 @@ class SessionStore:
         self.open_notes: list[str] = []  # what opening had to fix (a folder others could read)
         self.db = self._open()
 
+    def second_connection(self) -> "SessionStore":
+        """Another connection to this (already opened and migrated) file, for another thread."""
+        other = object.__new__(SessionStore)
+        other.__dict__.update(self.__dict__)
+        other.open_notes = []
+        try:
+            other.db = other._open_read_only() if self.read_only else other._connect()
+        except sqlite3.DatabaseError as exc:
+            raise _error(exc, self.path) from exc
+        return other
+
     # -- opening ------------------------------------------------------------------------
     def _open(self) -> sqlite3.Connection:
         in_memory = self.path == ":memory:"

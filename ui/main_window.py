@@ -64,7 +64,7 @@ class MainWindow(QMainWindow):
         self.speed = speed
         self.clock: Clock | None = None
         self.settings_scope = settings_scope
-        self.controller = SessionController(prefs, store)
+        self.controller = SessionController(prefs, store, write_in_background=True)
         self.controller.listeners.append(self._on_event)
         self.calibration = None  # the open resting-rate dialog, which listens to one partner's ticks
         self.calibration_slot = 0

@@ -226,7 +226,7 @@ def _report(controller: SessionController, how: str, csv_path: str | None) -> in
     saved = controller.finish(how)
     if how in ("interrupted", "terminated"):
         print("\nStopped.", file=sys.stderr)
-    samples = recorder.saved_samples + len(recorder.pending) if recorder is not None else 0
+    samples = recorder.saved_samples + recorder.unsaved if recorder is not None else 0
     episodes = len(controller.session.episodes)
     if recorder is None or recorder.store is None:
         print(f"Saved to {csv_path} ({episodes} flooding episodes).", file=sys.stderr)
@@ -235,7 +235,7 @@ def _report(controller: SessionController, how: str, csv_path: str | None) -> in
         where = " and ".join(x for x in (csv_path, f"session {recorder.session_id} of the history") if x)
         print(f"Saved {samples} samples to {where} ({episodes} flooding episodes).", file=sys.stderr)
         return 0
-    unsaved = len(recorder.pending)
+    unsaved = recorder.unsaved
     if recorder.fallback_path is not None and recorder.fallback_error is None:
         print(f"NOT SAVED to the history ({recorder.error}). {unsaved} samples are kept in {recorder.fallback_path}; "
               f"add them later with: flooding-monitor import {recorder.fallback_path}", file=sys.stderr)

@@ -186,15 +186,15 @@ def open_history(window: MainWindow) -> None:
 def tell_unsaved(window: MainWindow) -> None:
     """On closing: the history refused part of this session; say where it is kept (never "saved")."""
     recorder = window.recorder
-    if recorder is None or recorder.store is None or not recorder.pending:
+    if recorder is None or recorder.store is None or not recorder.unsaved:
         return  # no history at all: the banner said so from the start
     if recorder.fallback_path is not None and recorder.fallback_error is None:
         text = translate("MainWindow", "{n} heart samples could not be saved to the history ({error}). They are kept "
                                        "in {path}. Add them later with: flooding-monitor import {path}").format(
-            n=len(recorder.pending), error=core(recorder.error or ""), path=recorder.fallback_path)
+            n=recorder.unsaved, error=core(recorder.error or ""), path=recorder.fallback_path)
     else:
         text = translate("MainWindow", "{n} heart samples could not be saved ({error}), not even to a spare file."
-                         ).format(n=len(recorder.pending), error=core(recorder.error or ""))
+                         ).format(n=recorder.unsaved, error=core(recorder.error or ""))
     print(text, file=sys.stderr)
     if window.isVisible():
         QMessageBox.warning(window, translate("MainWindow", "Not saved"), text)
