@@ -16,6 +16,7 @@ from .baseline import Baseline
 from .beats import SampleArrays, to_arrays
 from .detector import STATE_CODES, STATES_BY_CODE, BaselineRejected, Detection, State, detect
 from .heart_rate import TickArrays, compute_ticks
+from .sample_columns import SampleColumns
 from .samples import HeartRateSample
 from .settings import DetectorSettings
 
@@ -77,7 +78,7 @@ class Analysis:
         }
 
 
-def analyze(samples: Iterable[HeartRateSample] | SampleArrays, settings: DetectorSettings | None = None,
+def analyze(samples: Iterable[HeartRateSample] | SampleColumns | SampleArrays, settings: DetectorSettings | None = None,
             baseline: Baseline | None = None, end_s: float | None = None) -> Analysis:
     s = settings or DetectorSettings()
     data = samples if isinstance(samples, SampleArrays) else to_arrays(samples)

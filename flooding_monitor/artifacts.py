@@ -89,7 +89,7 @@ def _threshold(a: IntArray, positions: IntArray, width: int) -> FloatArray:
         for q in (0.25, 0.75):
             pos = q * (length - 1)
             lo = int(np.floor(pos))
-            ranks += [lo, min(lo + 1, length - 1)]
+            ranks += [lo, lo if pos == lo else min(lo + 1, length - 1)]  # same value, one filter fewer
             fracs.append(pos - lo)
         ranks += list(_median_ranks(length))
         v = [x.astype(np.float64) for x in _ranked(a, positions[sel], length, tuple(ranks))]
@@ -101,12 +101,18 @@ def _threshold(a: IntArray, positions: IntArray, width: int) -> FloatArray:
 
 
 def _by_length(lengths: IntArray):
-    """Groups of equally long windows (usually one group: every window full)."""
-    if lengths.size and lengths[0] == lengths[-1] == lengths.min():
-        yield int(lengths[0]), slice(None)
+    """Groups of equally long windows: the full ones together (nearly all), then each of the few
+    shorter ones near the start (looked at one length at a time, never by masking every window)."""
+    if lengths.size == 0:
         return
-    for length in np.unique(lengths).tolist():
-        yield length, lengths == length
+    full = int(lengths.max())
+    short = np.flatnonzero(lengths < full)
+    if short.size == 0:
+        yield full, slice(None)
+        return
+    yield full, lengths == full
+    for length in np.unique(lengths[short]).tolist():
+        yield length, short[lengths[short] == length]
 
 
 def _ranked(values: IntArray, positions: IntArray, length: int, ranks: tuple[int, ...]) -> list[IntArray]:
@@ -198,15 +204,15 @@ def classify(rr_us: IntArray, beats: IntArray) -> npt.NDArray[np.int8]:
     return kinds
 
 
-def replacement(kind: int, rr: IntArray, i: int) -> list[int]:
-    """Corrected NN values for artifact beat i: split, merge or local median."""
+def replacement(kind: int, rr: IntArray, i: int, local_median: int | None = None) -> list[int]:
+    """Corrected NN values for artifact beat i: split, merge or local median (pass it when known)."""
     value = int(rr[i])
     if kind == ArtifactKind.MISSED:
         half = value // 2
         return [half, value - half]
     if kind == ArtifactKind.EXTRA:
         return [value + int(rr[i + 1])]
-    return [int(centred_median(rr, np.array([i]))[0])]
+    return [int(centred_median(rr, np.array([i]))[0]) if local_median is None else local_median]
 
 
 def empty_counts() -> dict[str, int]:
@@ -223,6 +229,22 @@ class CleanBeats:
     counts: dict[str, int]
 
 
+#: Beats classified at once by :func:`classify_all`: its temporaries (some twenty arrays of a
+#: block's length) stay a few megabytes whatever the recording's length.
+CLASSIFY_BLOCK = 1 << 16
+
+
+def classify_all(rr: IntArray, n: int) -> npt.NDArray[np.int8]:
+    """The kinds of beats 0 .. n-1, a block at a time; each block reads the HISTORY beats before it,
+    so the answer is the one a single call over everything gives."""
+    kinds = np.empty(n, dtype=np.int8)
+    for first in range(0, n, CLASSIFY_BLOCK):
+        last = min(first + CLASSIFY_BLOCK, n)
+        lo = max(0, first - HISTORY)
+        kinds[first:last] = classify(rr[lo: last + LOOKAHEAD], np.arange(first - lo, last - lo))
+    return kinds
+
+
 def correct(rr_us: IntArray, recv_t: FloatArray) -> CleanBeats:
     """Batch: classify and correct a whole series of accepted beats.
 
@@ -234,14 +256,16 @@ def correct(rr_us: IntArray, recv_t: FloatArray) -> CleanBeats:
     recv = np.asarray(recv_t, dtype=np.float64)
     counts = empty_counts()
     n = max(0, rr.size - LOOKAHEAD)
-    kinds = classify(rr, np.arange(n))
+    kinds = classify_all(rr, n)
     final = recv[LOOKAHEAD : LOOKAHEAD + n]
+    flagged = np.flatnonzero(kinds)
+    medians = dict(zip(flagged.tolist(), centred_median(rr, flagged).tolist())) if flagged.size else {}
     nn_parts: list[IntArray] = []
     t_parts: list[FloatArray] = []
     c_parts: list[npt.NDArray[np.bool_]] = []
     start = 0
     skip_next = False  # the beat after an EXTRA was merged into it
-    for i in np.flatnonzero(kinds).tolist() + [n]:
+    for i in flagged.tolist() + [n]:
         seg_start = start + 1 if skip_next and start < i else start
         if skip_next and start < i:
             skip_next = False
@@ -255,7 +279,7 @@ def correct(rr_us: IntArray, recv_t: FloatArray) -> CleanBeats:
         else:
             kind = int(kinds[i])
             counts[ARTIFACT_NAMES[kind - 1]] += 1
-            values = replacement(kind, rr, i)
+            values = replacement(kind, rr, i, medians[i])
             nn_parts.append(np.asarray(values, dtype=np.int64))
             t_parts.append(np.full(len(values), final[i]))
             c_parts.append(np.arange(len(values)) == 0)  # one artifact, one mark

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import numpy.typing as npt
 
+from .sample_columns import SampleColumns
 from .samples import Contact, HeartRateSample
 
 RR_MIN_US = 270_000  # 222 bpm
@@ -95,22 +96,29 @@ class Intake:
         return True, hr, accepted
 
 
-def to_arrays(samples: Iterable[HeartRateSample]) -> SampleArrays:
-    intake = Intake()
-    t: list[float] = []
-    hr: list[int] = []
-    contact: list[int] = []
-    rr: list[int] = []
-    recv: list[float] = []
-    for s in samples:
-        ok, hr_m, beats = intake.accept(s)
-        if not ok:
-            continue
-        t.append(s.t_s)
-        hr.append(hr_m)
-        contact.append(int(s.contact))
-        rr.extend(beats)
-        recv.extend([s.t_s] * len(beats))
-    return SampleArrays(np.asarray(t, np.float64), np.asarray(hr, np.int64),
-                        np.asarray(contact, np.int8), np.asarray(rr, np.int64),
-                        np.asarray(recv, np.float64), intake.counts)
+def to_arrays(samples: Iterable[HeartRateSample] | SampleColumns) -> SampleArrays:
+    """The same decisions as :class:`Intake` makes one sample at a time, taken column-wise."""
+    cols = samples if isinstance(samples, SampleColumns) else SampleColumns.from_samples(samples)
+    counts = IntakeCounts(samples=len(cols))
+    t = cols.t_s
+    in_order = np.ones(t.size, dtype=bool)
+    if t.size > 1:  # a sample older than any before it is dropped; the others set the pace
+        in_order[1:] = t[1:] >= np.maximum.accumulate(t)[:-1]
+    counts.out_of_order = int(t.size - np.count_nonzero(in_order))
+    off_skin = in_order & (cols.contact == Contact.NOT_DETECTED)
+    counts.no_contact_samples = int(np.count_nonzero(off_skin))
+    rr_counts = cols.rr_counts
+    counts.rr_no_contact = int(rr_counts[off_skin].sum())
+    with np.errstate(invalid="ignore"):
+        rate_ok = (cols.hr_bpm >= HR_MIN_BPM) & (cols.hr_bpm <= HR_MAX_BPM)
+    reported = ~np.isnan(cols.hr_bpm)
+    on_skin = in_order & ~off_skin
+    counts.hr_impossible = int(np.count_nonzero(on_skin & reported & ~rate_ok))
+    hr = np.where(on_skin & rate_ok, np.rint(np.where(rate_ok, cols.hr_bpm, 0.0) * 1000), NO_HR).astype(np.int64)
+    beat_of = np.repeat(on_skin, rr_counts)
+    plausible = (cols.rr_us >= RR_MIN_US) & (cols.rr_us <= RR_MAX_US)
+    counts.rr_impossible = int(np.count_nonzero(beat_of & ~plausible))
+    keep = beat_of & plausible
+    recv = np.repeat(t, rr_counts)[keep]
+    return SampleArrays(t[in_order].copy(), hr[in_order], cols.contact[in_order].copy(),
+                        cols.rr_us[keep], recv, counts)

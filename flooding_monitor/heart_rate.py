@@ -29,7 +29,7 @@ from dataclasses import dataclass
 import numpy as np
 import numpy.typing as npt
 
-from .artifacts import FinalBeat, correct
+from .artifacts import CleanBeats, FinalBeat, correct
 from .beats import NO_HR, SampleArrays
 from .samples import Contact
 from .settings import DetectorSettings
@@ -94,7 +94,7 @@ class TickArrays:
     t_s: npt.NDArray[np.float64]
     hr_bpm: npt.NDArray[np.float64]
     rmssd_ms: npt.NDArray[np.float64]
-    quality: npt.NDArray[np.int64]
+    quality: npt.NDArray[np.int8]  # Quality flags
 
     @property
     def valid(self) -> npt.NDArray[np.bool_]:
@@ -120,70 +120,98 @@ def tick_times(t0: float, end_t: float) -> npt.NDArray[np.float64]:
     return times[times <= end_t]
 
 
+#: Ticks computed at once: the per-tick temporaries (some twenty arrays) stay a few megabytes.
+TICK_BLOCK = 1 << 16
+
+
+@dataclass
+class _Running:
+    """Cumulative sums over the beats and the strap's rates: any window's sum is two look-ups."""
+
+    final_t: npt.NDArray[np.float64]
+    nn_sum: npt.NDArray[np.int64]  # nn_sum[k]: sum of beats 0 .. k-1
+    corrected: npt.NDArray[np.int64]
+    sq_diff: npt.NDArray[np.int64]  # sq_diff[k]: sum of squared successive differences of beats 0 .. k-1
+    hr_t: npt.NDArray[np.float64]
+    hr_sum: npt.NDArray[np.int64]
+    hr_sq: npt.NDArray[np.int64]
+
+    @classmethod
+    def of(cls, data: SampleArrays, clean: CleanBeats) -> "_Running":
+        nn = clean.nn_us
+        sq = np.zeros(nn.size + 2, dtype=np.int64)
+        if nn.size > 1:
+            sq[2: nn.size + 1] = np.cumsum(np.diff(nn) ** 2)
+        has_hr = data.hr_milli != NO_HR
+        bpm = data.hr_milli[has_hr]
+        return cls(clean.final_t, _cumsum0(nn), _cumsum0(clean.corrected.astype(np.int64)), sq,
+                   data.t_s[has_hr], _cumsum0(bpm), _cumsum0(bpm * bpm))
+
+
+def _cumsum0(x: npt.NDArray) -> npt.NDArray[np.int64]:
+    out = np.zeros(x.size + 1, dtype=np.int64)
+    np.cumsum(x, out=out[1:])
+    return out
+
+
 def compute_ticks(data: SampleArrays, settings: DetectorSettings,
                   end_t: float | None = None) -> tuple[TickArrays, dict[str, int]]:
-    """Batch: the whole tick series of a recording, plus artifact counts."""
+    """Batch: the whole tick series of a recording, plus artifact counts (a block of ticks at a time)."""
     clean = correct(data.beat_rr_us, data.beat_recv_t)
     if data.t_s.size == 0:
         empty = np.zeros(0)
-        return TickArrays(empty, empty, empty, np.zeros(0, np.int64)), clean.counts
+        return TickArrays(empty, empty, empty, np.zeros(0, np.int8)), clean.counts
     end = float(data.t_s[-1]) if end_t is None else end_t
     T = tick_times(float(data.t_s[0]), end)
-    s = settings
+    running, counts = _Running.of(data, clean), clean.counts
+    del clean  # only its running sums are needed now
+    hr = np.empty(T.size)
+    rmssd = np.empty(T.size)
+    quality = np.empty(T.size, dtype=np.int8)
+    for lo in range(0, T.size, TICK_BLOCK):
+        block = slice(lo, lo + TICK_BLOCK)
+        hr[block], rmssd[block], quality[block] = _tick_block(T[block], data, running, settings)
+    return TickArrays(T, hr, rmssd, quality), counts
 
+
+def _tick_block(T: npt.NDArray[np.float64], data: SampleArrays, run: _Running, s: DetectorSettings):
     def window(times: npt.NDArray[np.float64], width: float) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]]:
-        hi = np.searchsorted(times, T, side="right")
-        lo = np.searchsorted(times, T - width, side="right")
-        return lo, hi
+        return np.searchsorted(times, T - width, side="right"), np.searchsorted(times, T, side="right")
 
-    nn = clean.nn_us
-    csum = np.concatenate([[0], np.cumsum(nn)])
-    lo, hi = window(clean.final_t, s.rate_window_s)
+    lo, hi = window(run.final_t, s.rate_window_s)
     n_rate = hi - lo
-    sum_nn = csum[hi] - csum[lo]
+    sum_nn = run.nn_sum[hi] - run.nn_sum[lo]
     with np.errstate(divide="ignore", invalid="ignore"):
         hr_rr = np.where(n_rate >= 2, (US_PER_MIN * n_rate) / sum_nn, np.nan)
-
-    ccum = np.concatenate([[0], np.cumsum(clean.corrected)])
-    qlo, qhi = window(clean.final_t, s.quality_window_s)
-    n_q = qhi - qlo
-    bad_beats = (ccum[qhi] - ccum[qlo]) > np.maximum(s.max_corrected_fraction * n_q, MIN_CORRECTED_TO_BLOCK)
-
-    # sq[k]: sum of squared successive differences of beats 0 .. k-1.
-    sq = np.zeros(nn.size + 2, dtype=np.int64)
-    if nn.size > 1:
-        sq[2 : nn.size + 1] = np.cumsum(np.diff(nn) ** 2)
-    rlo, rhi = window(clean.final_t, s.rmssd_window_s)
+    qlo, qhi = window(run.final_t, s.quality_window_s)
+    bad_beats = (run.corrected[qhi] - run.corrected[qlo]) > np.maximum(s.max_corrected_fraction * (qhi - qlo),
+                                                                      MIN_CORRECTED_TO_BLOCK)
+    rlo, rhi = window(run.final_t, s.rmssd_window_s)
     pairs = np.maximum(rhi - rlo - 1, 0)
-    ssq = np.where(pairs > 0, sq[rhi] - sq[np.minimum(rlo + 1, rhi)], 0)
+    ssq = np.where(pairs > 0, run.sq_diff[rhi] - run.sq_diff[np.minimum(rlo + 1, rhi)], 0)
     with np.errstate(divide="ignore", invalid="ignore"):
         rmssd = np.where(pairs >= 2, np.sqrt(ssq / np.maximum(pairs, 1)) / 1000.0, np.nan)
 
-    has_hr = data.hr_milli != NO_HR
-    hr_t = data.t_s[has_hr]
-    bpm = data.hr_milli[has_hr]
-    hcum = np.concatenate([[0], np.cumsum(bpm)])
-    hsq = np.concatenate([[0], np.cumsum(bpm * bpm)])
-    hlo, hhi = window(hr_t, s.rate_window_s)
+    hlo, hhi = window(run.hr_t, s.rate_window_s)
     n_h = hhi - hlo
-    h_sum = hcum[hhi] - hcum[hlo]
+    h_sum = run.hr_sum[hhi] - run.hr_sum[hlo]
     with np.errstate(divide="ignore", invalid="ignore"):
         hr_field = np.where(n_h > 0, h_sum / (1000 * n_h), np.nan)
-    erratic = n_h * (hsq[hhi] - hsq[hlo]) - h_sum * h_sum > ERRATIC_SPREAD_MILLI ** 2 * n_h * n_h
+    erratic = n_h * (run.hr_sq[hhi] - run.hr_sq[hlo]) - h_sum * h_sum > ERRATIC_SPREAD_MILLI ** 2 * n_h * n_h
 
     span = np.minimum(s.rate_window_s, T - float(data.t_s[0]))  # the window so far, at the start
     beats_cover = (n_rate >= 2) & ((sum_nn >= RR_COVERAGE * span * 1e6) | (n_h == 0))
     steady_field = (n_h > 0) & ~erratic
     from_beats = beats_cover & ~(bad_beats & steady_field)  # untrustworthy beats: the strap's own rate
     last_sample = np.searchsorted(data.t_s, T, side="right") - 1
-    quality = np.zeros(T.size, dtype=np.int64)
-    quality |= np.where(T - data.t_s[last_sample] > s.stale_s, int(Quality.STALE), 0)
-    quality |= np.where(data.contact[last_sample] == Contact.NOT_DETECTED, int(Quality.NO_CONTACT), 0)
+    quality = np.zeros(T.size, dtype=np.int8)
+    quality |= np.where(T - data.t_s[last_sample] > s.stale_s, int(Quality.STALE), 0).astype(np.int8)
+    quality |= np.where(data.contact[last_sample] == Contact.NOT_DETECTED, int(Quality.NO_CONTACT), 0).astype(np.int8)
     untrusted = np.where(from_beats, bad_beats, (n_h > 0) & erratic)  # the source used is judged
-    quality |= np.where(untrusted, int(Quality.ARTIFACTS), 0)
+    quality |= np.where(untrusted, int(Quality.ARTIFACTS), 0).astype(np.int8)
     hr = np.where(from_beats, hr_rr, hr_field)
-    quality |= np.where(np.isnan(hr), int(Quality.NO_RATE), 0)
-    return TickArrays(T, hr, rmssd, quality), clean.counts
+    quality |= np.where(np.isnan(hr), int(Quality.NO_RATE), 0).astype(np.int8)
+    return hr, rmssd, quality
 
 
 class _Window:

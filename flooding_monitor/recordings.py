@@ -16,10 +16,14 @@ import io
 import math
 import os
 import stat
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+import numpy as np
+import numpy.typing as npt
+
+from .sample_columns import ColumnBuilder, SampleColumns
 from .samples import Contact, HeartRateSample, rr_ms_to_us
 
 MAX_FILE_BYTES = 512 * 1024 * 1024
@@ -38,44 +42,77 @@ class RecordingError(ValueError):
 
 @dataclass(frozen=True)
 class Recording:
-    samples: list[HeartRateSample]
+    columns: SampleColumns
     format: str
     path: str
 
     @property
+    def samples(self) -> list[HeartRateSample]:
+        """One object per sample (replay, import); the analysis reads :attr:`columns`."""
+        return list(self.columns.samples(Path(self.path).name))
+
+    @property
     def partner_slots(self) -> list[int]:
         """Partners present (a two-partner session's export has 0 and 1)."""
-        return sorted({s.partner for s in self.samples})
+        return self.columns.partners()
 
     def of_partner(self, slot: int) -> list[HeartRateSample]:
-        return [s for s in self.samples if s.partner == slot]
+        return list(self.columns.select(slot).samples(Path(self.path).name))
 
 
 def load_recording(path: str | os.PathLike[str]) -> Recording:
+    """Read a recording as it streams from the disk: memory grows with the beats (about 34 bytes
+    each), never with the text, and a file is refused at its first impossible line."""
     p = Path(path)
-    raw = _read_regular_file(p)
-    if b"\x00" in raw[:4096]:
-        raise RecordingError(f"{p}: looks like a binary file, not a text recording")
-    text = raw.decode("utf-8-sig", errors="replace")
-    source = p.name
-    stripped = text.lstrip()
-    if stripped.startswith("[") and "[HRData]" in text:
-        samples, fmt = _parse_hrm(text, source), "polar-hrm"
-    elif _looks_like_csv(stripped):
-        samples, fmt = _parse_csv(text, source), "csv"
-    else:
-        samples, fmt = _parse_rr_lines(text, source), "rr-ms"
-    if not samples:
+    with _open_regular_file(p) as raw:
+        head = raw.peek(4096)[:4096]
+        if b"\x00" in head:
+            raise RecordingError(f"{p}: looks like a binary file, not a text recording")
+        first = head.decode("utf-8-sig", errors="replace").lstrip()
+        fh = io.TextIOWrapper(raw, encoding="utf-8-sig", errors="replace", newline="")
+        source = p.name
+        if first.startswith("["):
+            columns, fmt = _parse_hrm(_lines(fh, source), source), "polar-hrm"
+        elif _looks_like_csv(first):
+            columns, fmt = _parse_csv(fh, first, source), "csv"
+        else:
+            columns, fmt = _parse_rr_lines(fh, source), "rr-ms"
+    if not len(columns):
         raise RecordingError(f"{p}: holds no heart-rate data")
-    span = max(s.t_s for s in samples) - min(s.t_s for s in samples)
+    span = float(columns.t_s.max() - columns.t_s.min())
     if span > MAX_DURATION_S:
         raise RecordingError(f"{p}: its times span {span / 86400:.0f} days; a recording spans at most "
                              f"{MAX_DURATION_S / 86400:.0f}")
-    return Recording(samples, fmt, str(p))
+    return Recording(columns, fmt, str(p))
 
 
-def _read_regular_file(p: Path) -> bytes:
-    """The file's bytes, read with a cap: FIFOs and devices are refused before reading (a size
+class _CappedReader(io.RawIOBase):
+    """A file read no further than MAX_FILE_BYTES (a regular file can still grow while it is read)."""
+
+    def __init__(self, fh: io.BufferedReader, name: Path) -> None:
+        self._fh, self._name, self._read = fh, name, 0
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer) -> int:
+        try:
+            n = self._fh.readinto(buffer)
+        except OSError as exc:
+            raise RecordingError(f"{self._name}: cannot read ({exc.strerror})") from None
+        self._read += n or 0
+        if self._read > MAX_FILE_BYTES:
+            raise RecordingError(f"{self._name}: larger than {MAX_FILE_BYTES // 1_000_000} MB, too large for a "
+                                 "heart-rate recording")
+        return n
+
+    def close(self) -> None:
+        self._fh.close()
+        super().close()
+
+
+def _open_regular_file(p: Path) -> io.BufferedReader:
+    """The file, opened for streaming: FIFOs and devices are refused before reading (a size
     from ``stat`` is not trusted: /dev/zero has none and never ends)."""
     try:
         fd = os.open(p, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
@@ -91,15 +128,22 @@ def _read_regular_file(p: Path) -> bytes:
         if stat.S_ISDIR(mode):
             raise RecordingError(f"{p}: is a folder, not a recording file")
         raise RecordingError(f"{p}: is not a regular file (a pipe or a device)")
-    with os.fdopen(fd, "rb") as fh:
-        try:
-            raw = fh.read(MAX_FILE_BYTES + 1)
-        except OSError as exc:
-            raise RecordingError(f"{p}: cannot read ({exc.strerror})") from None
-    if len(raw) > MAX_FILE_BYTES:
-        raise RecordingError(f"{p}: larger than {MAX_FILE_BYTES // 1_000_000} MB, too large for a heart-rate "
-                             "recording")
-    return raw
+    return io.BufferedReader(_CappedReader(os.fdopen(fd, "rb", buffering=0), p), buffer_size=1 << 16)
+
+
+def _lines(fh: io.TextIOBase, source: str) -> Iterator[tuple[int, str]]:
+    """Numbered, stripped, non-empty lines, none longer than MAX_LINE_CHARS (read no further)."""
+    n = 0
+    while True:
+        line = fh.readline(MAX_LINE_CHARS + 2)
+        if not line:
+            return
+        n += 1
+        if len(line) > MAX_LINE_CHARS and not line.endswith(("\n", "\r")):
+            raise RecordingError(f"{source} line {n}: longer than {MAX_LINE_CHARS} characters")
+        line = line.strip()
+        if line:
+            yield n, line
 
 
 def excerpt(text: str, limit: int = 40) -> str:
@@ -136,32 +180,74 @@ def _time(value: str, where: str) -> float:
     return _number(value, where, -MAX_DURATION_S, MAX_DURATION_S, "time (s)")
 
 
-def _rr_samples(rr_ms: Iterable[tuple[float, int]], source: str) -> list[HeartRateSample]:
-    """One sample per beat, received when the beat ends (time integrated from RR)."""
-    t = 0.0
-    out = []
-    for value, _line in rr_ms:
-        t += value / 1000.0
-        out.append(HeartRateSample(t, None, (rr_ms_to_us(value),), Contact.UNSUPPORTED, source))
-    return out
+def _parse_rr_lines(fh: io.TextIOBase, source: str) -> SampleColumns:
+    """One sample per beat, received when the beat ends (time integrated from RR).
+
+    Read a megabyte at a time; a block of plain numbers is converted by NumPy at once. A block
+    with anything else (a header, a comment, a blank or a bad line) is read line by line, which
+    also finds the line to blame for an error.
+    """
+    builder = ColumnBuilder()
+    t_end, largest, seen_number = 0.0, 0.0, False
+    for first_n, lines in _line_blocks(fh, source):
+        values = _plain_numbers(lines)
+        if values is None:
+            values = _checked_values(lines, first_n, source, header_allowed=not seen_number)
+        if values.size:
+            seen_number = True
+            times = np.cumsum(np.concatenate([[t_end], values / 1000.0]))[1:]
+            builder.add_beats(times, np.rint(values * 1000.0).astype(np.int64))
+            t_end, largest = float(times[-1]), max(largest, float(values.max()))
+    if len(builder) and largest < 10:
+        raise RecordingError(f"{source}: values look like seconds; RR files hold milliseconds")
+    return builder.build()
 
 
-def _parse_rr_lines(text: str, source: str) -> list[HeartRateSample]:
-    values: list[tuple[float, int]] = []
-    for n, line in enumerate(text.splitlines(), 1):
-        line = line.strip()
+def _line_blocks(fh: io.TextIOBase, source: str, size: int = 1 << 20) -> Iterator[tuple[int, list[str]]]:
+    """(number of the first line, whole lines) a block at a time; no line longer than MAX_LINE_CHARS."""
+    n, rest = 1, ""
+    while chunk := fh.read(size):
+        text = rest + chunk
+        cut = text.rfind("\n")
+        cut = cut if cut >= 0 else text.rfind("\r")  # old Mac files end lines with CR alone
+        text, rest = (text[:cut + 1], text[cut + 1:]) if cut >= 0 else ("", text)
+        if len(rest) > MAX_LINE_CHARS:
+            raise RecordingError(f"{source} line {n + text.count(chr(10))}: longer than {MAX_LINE_CHARS} characters")
+        if text:
+            lines = text.splitlines()
+            yield n, lines
+            n += len(lines)
+    if rest:
+        yield n, [rest]
+
+
+def _plain_numbers(lines: list[str]) -> npt.NDArray[np.float64] | None:
+    """The block as RR values when every line is one plausible interval, else None."""
+    if max(map(len, lines)) > MAX_LINE_CHARS:
+        return None
+    try:
+        values = np.array(lines, dtype=np.float64)
+    except ValueError:
+        return None
+    return values if bool(np.all((values > 0) & (values <= MAX_RR_MS))) else None
+
+
+def _checked_values(lines: list[str], first_n: int, source: str, header_allowed: bool) -> npt.NDArray[np.float64]:
+    values: list[float] = []
+    for n, raw in enumerate(lines, first_n):
+        line = raw.strip()
         if not line or line.startswith("#"):
             continue
-        _check_length(line, f"{source} line {n}")
-        if not values and not _is_number(line):
+        where = f"{source} line {n}"
+        if len(line) > MAX_LINE_CHARS:
+            raise RecordingError(f"{where}: longer than {MAX_LINE_CHARS} characters")
+        if header_allowed and not values and not _is_number(line):
             continue  # a header such as "RR" or "rr_ms"
-        x = _rr(line, f"{source} line {n}")
+        x = _rr(line, where)
         if x <= 0:
-            raise RecordingError(f"{source} line {n}: RR interval {line} ms is not positive")
-        values.append((x, n))
-    if values and max(v for v, _ in values) < 10:
-        raise RecordingError(f"{source}: values look like seconds; RR files hold milliseconds")
-    return _rr_samples(values, source)
+            raise RecordingError(f"{where}: RR interval {line} ms is not positive")
+        values.append(x)
+    return np.array(values, dtype=np.float64)
 
 
 def _is_number(s: str) -> bool:
@@ -172,80 +258,85 @@ def _is_number(s: str) -> bool:
         return False
 
 
-def _parse_hrm(text: str, source: str) -> list[HeartRateSample]:
+def _parse_hrm(lines: Iterator[tuple[int, str]], source: str) -> SampleColumns:
+    """Polar HRM: ``[Params]`` (Interval=238 means RR data) then ``[HRData]``, one value per line."""
     params: dict[str, str] = {}
     section = ""
-    data: list[tuple[str, int]] = []
-    for n, line in enumerate(text.splitlines(), 1):
-        line = line.strip()
+    builder = ColumnBuilder()
+    rr_mode: bool | None = None
+    step = 0.0
+    t = 0.0
+    for n, line in lines:
         if line.startswith("[") and line.endswith("]"):
             section = line[1:-1]
             continue
-        _check_length(line, f"{source} line {n}")
         if section == "Params" and "=" in line:
             key, _, value = line.partition("=")
             params[key.strip()] = value.strip()
-        elif section == "HRData" and line:
-            data.append((line, n))
+        elif section == "HRData":
+            if rr_mode is None:
+                rr_mode, step = _hrm_mode(params, source)
+            first = line.split()[0]
+            where = f"{source} line {n}"
+            if rr_mode:
+                x = _rr(first, where)
+                if x > 0:
+                    t += x / 1000.0
+                    builder.add(t, None, (rr_ms_to_us(x),), Contact.UNSUPPORTED)
+            else:
+                hr = _hr(first, where)
+                builder.add((len(builder) + 1) * step, hr if hr > 0 else None, (), Contact.UNSUPPORTED)
+    return builder.build()
+
+
+def _hrm_mode(params: dict[str, str], source: str) -> tuple[bool, float]:
+    """(RR mode?, seconds between rate samples) from the [Params] section."""
     interval = params.get("Interval", "238")
     if interval.strip() == "238":
-        values = []
-        for line, n in data:
-            x = _rr(line.split()[0], f"{source} line {n}")
-            if x > 0:
-                values.append((x, n))
-        return _rr_samples(values, source)
+        return True, 0.0
     step = _number(interval, f"{source} [Params] Interval", 0.0, 3600.0, "sampling interval (s)")
     if step <= 0:
         raise RecordingError(f"{source}: [Params] Interval must be positive")
-    out = []
-    for k, (line, n) in enumerate(data, 1):
-        hr = _hr(line.split()[0], f"{source} line {n}")
-        out.append(HeartRateSample(k * step, hr if hr > 0 else None, (), Contact.UNSUPPORTED, source))
-    return out
+    return False, step
 
 
-def _parse_csv(text: str, source: str) -> list[HeartRateSample]:
-    sample_line = text.splitlines()[0]
-    delimiter = max((",", ";", "\t"), key=sample_line.count)
-    reader = csv.reader(io.StringIO(text), delimiter=delimiter)
-    rows_in = _rows(reader, source)
+def _parse_csv(fh: io.TextIOBase, first_line: str, source: str) -> SampleColumns:
+    """Rows sharing ``t`` (and ``partner``) one after the other are one notification."""
+    first = first_line.splitlines()[0] if first_line else ""
+    delimiter = max((",", ";", "\t"), key=first.count)
+    rows_in = _rows(csv.reader(fh, delimiter=delimiter), source)
     header = [h.strip().lower() for h in next(rows_in, [])]
     if "t" not in header:
         raise RecordingError(f"{source}: CSV header needs a 't' column (seconds); found {excerpt(', '.join(header))}")
     if "hr" not in header and "rr_ms" not in header:
         raise RecordingError(f"{source}: CSV header needs an 'hr' and/or 'rr_ms' column")
     col = {name: header.index(name) for name in ("t", "hr", "rr_ms", "contact", "partner") if name in header}
-    rows: dict[tuple[int, float], list] = {}
-    order: list[tuple[int, float]] = []
+    builder = ColumnBuilder()
+    current: list | None = None  # [partner, t, hr, rr list, contact] of the sample being read
     for n, row in enumerate(rows_in, 2):
         if not row or all(not c.strip() for c in row):
             continue
-
-        def cell(name: str) -> str:
-            i = col.get(name)
-            return row[i].strip() if i is not None and i < len(row) else ""
-
+        cells = {name: row[i].strip() if i < len(row) else "" for name, i in col.items()}
         where = f"{source} line {n}"
-        t_text = cell("t")
-        if not t_text:
+        if not cells["t"]:
             raise RecordingError(f"{where}: empty 't'")
-        t = _time(t_text, where)
-        partner = _partner(cell("partner"), where)
-        if (partner, t) not in rows:
-            rows[partner, t] = [None, [], Contact.UNSUPPORTED]
-            order.append((partner, t))
-        entry = rows[partner, t]
-        if cell("hr"):
-            entry[0] = _hr(cell("hr"), where)
-        for part in cell("rr_ms").replace(";", " ").split():
+        t = _time(cells["t"], where)
+        partner = _partner(cells.get("partner", ""), where)
+        if current is None or current[0] != partner or current[1] != t:
+            if current is not None:
+                builder.add(current[1], current[2], current[3], current[4], current[0])
+            current = [partner, t, None, [], Contact.UNSUPPORTED]
+        if cells.get("hr"):
+            current[2] = _hr(cells["hr"], where)
+        for part in cells.get("rr_ms", "").replace(";", " ").split():
             rr = _rr(part, where)
             if rr > 0:
-                entry[1].append(rr_ms_to_us(rr))
-        if cell("contact"):
-            entry[2] = _contact(cell("contact"), where)
-    return [HeartRateSample(t, rows[p, t][0], tuple(rows[p, t][1]), rows[p, t][2], source, partner=p)
-            for p, t in order]
+                current[3].append(rr_ms_to_us(rr))
+        if cells.get("contact"):
+            current[4] = _contact(cells["contact"], where)
+    if current is not None:
+        builder.add(current[1], current[2], current[3], current[4], current[0])
+    return builder.build()
 
 
 def _rows(reader, source: str) -> Iterator[list[str]]:
@@ -258,11 +349,6 @@ def _rows(reader, source: str) -> Iterator[list[str]]:
             yield row
     except csv.Error as exc:
         raise RecordingError(f"{source} line {n + 1}: not CSV ({str(exc)[:60]})") from None
-
-
-def _check_length(line: str, where: str) -> None:
-    if len(line) > MAX_LINE_CHARS:
-        raise RecordingError(f"{where}: longer than {MAX_LINE_CHARS} characters")
 
 
 def _partner(value: str, where: str) -> int:

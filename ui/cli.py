@@ -52,8 +52,8 @@ def _analyze(args: argparse.Namespace) -> int:
             text = text.replace(field, option)
         print(f"flooding-monitor analyze: {text}", file=sys.stderr)
         return 2
-    samples = recording.of_partner(args.partner)
-    if not samples:
+    samples = recording.columns.select(args.partner)
+    if not len(samples):
         print(f"flooding-monitor analyze: {args.file} has no samples for partner {args.partner} "
               f"(present: {', '.join(map(str, recording.partner_slots))})", file=sys.stderr)
         return 2
