@@ -14,7 +14,14 @@ import numpy as np
 
 from .baseline import Baseline
 from .beats import SampleArrays, to_arrays
-from .detector import STATE_CODES, STATES_BY_CODE, BaselineRejected, Detection, State, detect
+from .detector import (
+    STATE_CODES,
+    STATES_BY_CODE,
+    BaselineRejected,
+    Detection,
+    State,
+    detect,
+)
 from .heart_rate import TickArrays, compute_ticks
 from .sample_columns import SampleColumns
 from .samples import HeartRateSample

@@ -18,7 +18,6 @@ RR values are integer microseconds; corrected values stay integers.
 from __future__ import annotations
 
 import enum
-from collections import deque
 from dataclasses import dataclass
 
 import numpy as np
@@ -294,33 +293,3 @@ class FinalBeat:
     nn_us: int
     final_t: float
     corrected: bool
-
-
-class StreamingCorrector:
-    """Live counterpart of :func:`correct`: push accepted beats, get final ones.
-
-    Keeps only the last ``HISTORY + LOOKAHEAD + 1`` beats, so memory and work
-    per beat are bounded whatever the session length.
-    """
-
-    def __init__(self) -> None:
-        self._rr: deque[int] = deque(maxlen=HISTORY + LOOKAHEAD + 1)
-        self._skip_next = False
-        self.counts = empty_counts()
-
-    def push(self, rr_us: int, recv_t: float) -> list[FinalBeat]:
-        self._rr.append(int(rr_us))
-        i = len(self._rr) - 1 - LOOKAHEAD
-        if i < 0:
-            return []
-        if self._skip_next:
-            self._skip_next = False
-            return []
-        buf = np.fromiter(self._rr, dtype=np.int64, count=len(self._rr))
-        kind = int(classify(buf, np.array([i]))[0])
-        if kind == ArtifactKind.NORMAL:
-            return [FinalBeat(int(buf[i]), float(recv_t), False)]
-        self.counts[ARTIFACT_NAMES[kind - 1]] += 1
-        self._skip_next = kind == ArtifactKind.EXTRA
-        values = replacement(kind, buf, i)
-        return [FinalBeat(v, float(recv_t), k == 0) for k, v in enumerate(values)]

@@ -21,9 +21,9 @@ from .detector import BaselineReady
 from .monitor import TickResult
 from .pause import Pause, local_after
 from .preferences import Preferences
+from .recorder_thread import RecorderThread
 from .samples import HeartRateSample
 from .session import ConnectionInfo, PartnerState, Session, Snooze
-from .recorder_thread import RecorderThread
 from .session_recorder import SessionRecorder
 from .store import PartnerInfo, SessionStore
 from .strap_status import Status, StatusKind

@@ -9,13 +9,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .artifacts import StreamingCorrector
 from .baseline import Baseline, ThresholdRule
 from .beats import Intake
 from .detector import Event, FloodingStateMachine, State
 from .heart_rate import StreamingTicks, Tick
 from .samples import HeartRateSample
 from .settings import DetectorSettings
+from .streaming_corrector import StreamingCorrector
 
 #: A tick is emitted by :meth:`LiveMonitor.advance` only this long after its
 #: time, so a sample stamped just before it still has time to arrive.

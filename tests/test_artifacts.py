@@ -8,10 +8,10 @@ from hypothesis import strategies as st
 from flooding_monitor.artifacts import (
     LOOKAHEAD,
     ArtifactKind,
-    StreamingCorrector,
     classify,
     correct,
 )
+from flooding_monitor.streaming_corrector import StreamingCorrector
 
 
 def regular_rr(n: int, seed: int = 0, mean_us: int = 800_000) -> np.ndarray:
@@ -125,3 +125,25 @@ def test_order_statistic_filter_equals_sorting_each_window(rr):
     finally:
         art.FILTER_FROM = original
     assert np.array_equal(by_filter[0], by_sorting[0]) and np.array_equal(by_filter[1], by_sorting[1])
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_streaming_corrector_equals_batch_over_an_evening_with_artifacts(seed):
+    """An hour with rate changes, ectopics, missed and extra beats: live and batch give the same beats."""
+    from flooding_monitor.synthetic import Artifacts, Profile, heart_beats, inject
+
+    profile = Profile(((0, 64), (900, 70), (960, 118), (1500, 112), (1700, 72), (3600, 66)))
+    beats = inject(heart_beats(profile, seed),
+                           Artifacts(ectopic_s=list(np.arange(31, 3600, 29.0)),
+                                     missed_s=list(np.arange(47, 3600, 83.0)),
+                                     extra_s=list(np.arange(61, 3600, 97.0))), seed)
+    rr = np.array([b[1] for b in beats], dtype=np.int64)
+    recv = np.array([b[0] for b in beats])
+    batch = correct(rr, recv)
+    live = StreamingCorrector()
+    out = [b for v, t in zip(rr.tolist(), recv.tolist()) for b in live.push(v, t)]
+    assert sum(batch.counts.values()) > 100
+    assert [b.nn_us for b in out] == batch.nn_us.tolist()
+    assert [b.final_t for b in out] == batch.final_t.tolist()
+    assert [b.corrected for b in out] == batch.corrected.tolist()
+    assert live.counts == batch.counts
