@@ -42,9 +42,8 @@ MIN_THRESHOLD_US = 30_000.0
 MEDIAN_FLOOR = 2.0
 #: Past beats the live path keeps so that every window it reads is complete.
 HISTORY = THRESHOLD_WINDOW + MEDIAN_WINDOW - 1
-#: Windows at once above which a C order-statistic filter beats sorting a small matrix (the live
-#: path classifies a few beats at a time; a call into scipy costs more than sorting them).
-FILTER_FROM = 256
+#: Scattered windows gathered and sorted at once (a bounded temporary, whatever their number).
+GATHER_CHUNK = 1 << 14
 
 IntArray = npt.NDArray[np.int64]
 FloatArray = npt.NDArray[np.float64]
@@ -57,11 +56,6 @@ class ArtifactKind(enum.IntEnum):
     MISSED = 2  # a beat the strap did not detect: one RR spans two beats
     EXTRA = 3  # a spurious detection: two RRs make one beat
     LONG_SHORT = 4
-
-
-def _median_ranks(length: int) -> tuple[int, int]:
-    mid = length // 2
-    return (mid, mid) if length % 2 else (mid - 1, mid)
 
 
 def trailing_threshold(values: IntArray, positions: IntArray, ahead: int = 0) -> FloatArray:
@@ -82,66 +76,81 @@ def trailing_threshold(values: IntArray, positions: IntArray, ahead: int = 0) ->
 def _threshold(a: IntArray, positions: IntArray, width: int) -> FloatArray:
     """Windows near the start are shorter (all beats so far), as a live monitor sees them."""
     out = np.empty(positions.size, dtype=np.float64)
-    lengths = np.minimum(positions + 1, width)
-    for length, sel in _by_length(lengths):
-        ranks, fracs = [], []
-        for q in (0.25, 0.75):
-            pos = q * (length - 1)
-            lo = int(np.floor(pos))
-            ranks += [lo, lo if pos == lo else min(lo + 1, length - 1)]  # same value, one filter fewer
-            fracs.append(pos - lo)
-        ranks += list(_median_ranks(length))
-        v = [x.astype(np.float64) for x in _ranked(a, positions[sel], length, tuple(ranks))]
-        q25 = v[0] + (v[1] - v[0]) * fracs[0]
-        q75 = v[2] + (v[3] - v[2]) * fracs[1]
-        median = (v[4] + v[5]) / 2.0
+    for sel, ranks, v in _order_statistics(a, positions, width, _quartile_ranks):
+        q25 = v[0] + (v[1] - v[0]) * ranks[2]
+        q75 = v[3] + (v[4] - v[3]) * ranks[5]
+        median = (v[6] + v[7]) / 2.0
         out[sel] = np.maximum(ALPHA * (q75 - q25) / 2.0, MEDIAN_FLOOR * median)
     return out
 
 
-def _by_length(lengths: IntArray):
-    """Groups of equally long windows: the full ones together (nearly all), then each of the few
-    shorter ones near the start (looked at one length at a time, never by masking every window)."""
-    if lengths.size == 0:
-        return
-    full = int(lengths.max())
-    short = np.flatnonzero(lengths < full)
-    if short.size == 0:
-        yield full, slice(None)
-        return
-    yield full, lengths == full
-    for length in np.unique(lengths[short]).tolist():
-        yield length, short[lengths[short] == length]
+def _quartile_ranks(lengths: IntArray) -> list:
+    """Per window: the ranks and fraction of the 25th and of the 75th percentile (NumPy's linear
+    rule; the upper rank is the lower one when the fraction is 0: same value, one filter fewer),
+    then the two middle ranks. Fractions are returned in place of a rank, never used as one."""
+    plan: list = []
+    for q in (0.25, 0.75):
+        pos = q * (lengths - 1)
+        lo = np.floor(pos).astype(np.int64)
+        plan += [lo, np.where(pos == lo, lo, np.minimum(lo + 1, lengths - 1)), pos - lo]
+    return plan + _middle_ranks(lengths)
+
+
+def _middle_ranks(lengths: IntArray) -> list:
+    mid = lengths // 2
+    return [np.where(lengths % 2 == 1, mid, mid - 1), mid]
+
+
+def _order_statistics(values: IntArray, positions: IntArray, width: int, plan_of):
+    """(selection, plan, sorted values at the plan's ranks) for the full windows, then for the few
+    shorter ones near the start (one small padded sort for all of them). ``positions`` ascend, so
+    the short windows come first and each group is a slice."""
+    k = int(np.searchsorted(positions, width - 1))  # positions before k see fewer than ``width`` beats
+    if k < positions.size:
+        plan = [x[0].item() for x in plan_of(np.array([width]))]  # Python ints (ranks) and floats
+        rank_slots = [j for j, x in enumerate(plan) if isinstance(x, int)]
+        ranked = _ranked(values, positions[k:], width, tuple(plan[j] for j in rank_slots))
+        v = dict(zip(rank_slots, (r.astype(np.float64, copy=False) for r in ranked)))
+        yield slice(k, None), plan, [v.get(j) for j in range(len(plan))]
+    if k > 0:
+        p = positions[:k]
+        n = p + 1
+        cols = np.arange(int(n.max()))[None, :]
+        rows = np.where(cols <= p[:, None], values[np.minimum(cols, p[:, None])], np.iinfo(np.int64).max)
+        rows.sort(axis=1)
+        plan = plan_of(n)
+        at = np.arange(k)
+        yield slice(0, k), plan, [rows[at, r].astype(np.float64) if r.dtype.kind == "i" else None for r in plan]
 
 
 def _ranked(values: IntArray, positions: IntArray, length: int, ranks: tuple[int, ...]) -> list[IntArray]:
-    """Sorted ``ranks`` of the ``length``-beat windows ending at ``positions`` (all equally long)."""
-    if positions.size > FILTER_FROM and length in (THRESHOLD_WINDOW, RECENT_WINDOW, MEDIAN_WINDOW):
-        return _full_ranks(values, positions, length, ranks)
-    rows = np.sort(values[positions[:, None] - (length - 1) + np.arange(length)[None, :]], axis=1)
-    return [rows[:, r] for r in ranks]
+    """Sorted ``ranks`` of the ``length``-beat windows ending at ``positions`` (all equally long).
 
-
-def _full_ranks(values: IntArray, positions: IntArray, width: int, ranks: tuple[int, ...]) -> list[IntArray]:
-    """Order statistics by ``scipy.ndimage.rank_filter`` (in C, over just the span needed): memory stays
-    proportional to the beats, where sorting a (beats x window) matrix took 1.4 kB per beat."""
-    from scipy import ndimage  # imported on first batch use: it costs the app's start-up ~0.1 s
-
-    lo = int(positions.min()) - (width - 1)
-    span = values[lo: int(positions.max()) + 1]
-    half = (width - 1) // 2
-    at = positions - lo - half  # a centred window at c covers c-half..c+half; the one ending at p is centred at p-half
-    done = {r: ndimage.rank_filter(span, rank=r, size=width, mode="nearest")[at] for r in set(ranks)}
-    return [done[r] for r in ranks]
+    Consecutive windows (a block of :func:`classify_all`) are sorted as the 32-bit rows of a
+    sliding view: every rank at once, twice as fast as one scipy rank filter per rank (numpy's
+    vectorised sort), and the sort's copy is a block's worth. Scattered windows (the beats to
+    correct) are gathered and sorted a bounded chunk at a time.
+    """
+    if positions.size > 1 and positions[-1] - positions[0] + 1 == positions.size:
+        span = values[int(positions[0]) - (length - 1): int(positions[-1]) + 1]
+        if int(np.abs(span).max()) < 2**31:  # intervals in microseconds always are
+            span = span.astype(np.int32)
+        rows = np.sort(np.lib.stride_tricks.sliding_window_view(span, length), axis=1)
+        return [rows[:, r] for r in ranks]
+    parts = []
+    for lo in range(0, positions.size, GATHER_CHUNK):
+        at = positions[lo: lo + GATHER_CHUNK]
+        rows = np.sort(values[at[:, None] - (length - 1) + np.arange(length)[None, :]], axis=1)
+        parts.append([rows[:, r] for r in ranks])
+    return [np.concatenate([p[k] for p in parts]) for k in range(len(ranks))] if parts else \
+        [np.zeros(0, dtype=values.dtype) for _ in ranks]
 
 
 def trailing_median(values: IntArray, positions: IntArray) -> IntArray:
     """Integer median of the trailing window (floor of the middle pair's mean)."""
     out = np.empty(positions.size, dtype=np.int64)
-    lengths = np.minimum(positions + 1, MEDIAN_WINDOW)
-    for length, sel in _by_length(lengths):
-        low, high = _ranked(values, positions[sel], length, _median_ranks(length))
-        out[sel] = low if length % 2 else (low + high) // 2
+    for sel, _, (low, high) in _order_statistics(values, positions, MEDIAN_WINDOW, _middle_ranks):
+        out[sel] = (low.astype(np.int64) + high.astype(np.int64)) // 2
     return out
 
 
@@ -230,7 +239,7 @@ class CleanBeats:
 
 #: Beats classified at once by :func:`classify_all`: its temporaries (some twenty arrays of a
 #: block's length) stay a few megabytes whatever the recording's length.
-CLASSIFY_BLOCK = 1 << 16
+CLASSIFY_BLOCK = 1 << 14
 
 
 def classify_all(rr: IntArray, n: int) -> npt.NDArray[np.int8]:
@@ -248,44 +257,52 @@ def correct(rr_us: IntArray, recv_t: FloatArray) -> CleanBeats:
     """Batch: classify and correct a whole series of accepted beats.
 
     Beat i becomes final when beat i + LOOKAHEAD is received, so the last
-    LOOKAHEAD beats of a recording are never final, exactly as live.
-    Normal beats are copied in bulk; only the (rare) artifacts cost a loop.
+    LOOKAHEAD beats of a recording are never final, exactly as live. Each beat
+    gives one output beat, a missed beat two, the beat after a merged extra
+    beat none; the outputs are laid out column-wise and only the (rare)
+    artifacts are then written one by one.
     """
     rr = np.asarray(rr_us, dtype=np.int64)
     recv = np.asarray(recv_t, dtype=np.float64)
-    counts = empty_counts()
     n = max(0, rr.size - LOOKAHEAD)
     kinds = classify_all(rr, n)
-    final = recv[LOOKAHEAD : LOOKAHEAD + n]
-    flagged = np.flatnonzero(kinds)
-    medians = dict(zip(flagged.tolist(), centred_median(rr, flagged).tolist())) if flagged.size else {}
-    nn_parts: list[IntArray] = []
-    t_parts: list[FloatArray] = []
-    c_parts: list[npt.NDArray[np.bool_]] = []
-    start = 0
-    skip_next = False  # the beat after an EXTRA was merged into it
-    for i in flagged.tolist() + [n]:
-        seg_start = start + 1 if skip_next and start < i else start
-        if skip_next and start < i:
-            skip_next = False
-        nn_parts.append(rr[seg_start:i])
-        t_parts.append(final[seg_start:i])
-        c_parts.append(np.zeros(max(0, i - seg_start), dtype=bool))
-        if i == n:
-            break
-        if skip_next:  # start == i: this artifact beat is the merged one
-            skip_next = False
-        else:
-            kind = int(kinds[i])
-            counts[ARTIFACT_NAMES[kind - 1]] += 1
-            values = replacement(kind, rr, i, medians[i])
-            nn_parts.append(np.asarray(values, dtype=np.int64))
-            t_parts.append(np.full(len(values), final[i]))
-            c_parts.append(np.arange(len(values)) == 0)  # one artifact, one mark
-            skip_next = kind == ArtifactKind.EXTRA
-        start = i + 1
-    return CleanBeats(np.concatenate(nn_parts), np.concatenate(t_parts),
-                      np.concatenate(c_parts), counts)
+    final = recv[LOOKAHEAD: LOOKAHEAD + n]
+    artifacts = _artifacts_kept(kinds)
+    outputs = np.ones(n, dtype=np.int64)
+    counts = empty_counts()
+    for i, kind in artifacts:
+        counts[ARTIFACT_NAMES[kind - 1]] += 1
+        if kind == ArtifactKind.MISSED:
+            outputs[i] = 2
+        elif kind == ArtifactKind.EXTRA and i + 1 < n:
+            outputs[i + 1] = 0  # merged into beat i
+    nn = np.repeat(rr[:n], outputs)
+    final_t = np.repeat(final, outputs)
+    corrected = np.zeros(nn.size, dtype=bool)
+    if artifacts:
+        at = np.cumsum(outputs) - outputs  # where each beat's first output goes
+        where = np.array([i for i, _ in artifacts])
+        medians = centred_median(rr, where).tolist()
+        for (i, kind), k, local in zip(artifacts, at[where].tolist(), medians):
+            values = replacement(kind, rr, i, local)
+            nn[k: k + len(values)] = values
+            corrected[k] = True  # one artifact, one mark
+    return CleanBeats(nn, final_t, corrected, counts)
+
+
+def _artifacts_kept(kinds: npt.NDArray[np.int8]) -> list[tuple[int, int]]:
+    """(beat, kind) of each artifact that is corrected: the beat after an extra beat is merged
+    into it, so its own class (whatever it is) is not acted on."""
+    kept: list[tuple[int, int]] = []
+    merged = -1
+    for i in np.flatnonzero(kinds).tolist():
+        if i == merged:
+            continue
+        kind = int(kinds[i])
+        kept.append((i, kind))
+        if kind == ArtifactKind.EXTRA:
+            merged = i + 1
+    return kept
 
 
 @dataclass(frozen=True, slots=True)

@@ -143,7 +143,7 @@ def build_parser() -> argparse.ArgumentParser:
     an.add_argument("--calibration", type=float, default=None,
                     help="seconds of resting baseline at the start of the file (default 0: none)")
     an.set_defaults(func=_analyze)
-    from .record_cli import add_commands as add_strap_commands
+    from .strap_commands import add_commands as add_strap_commands
 
     add_strap_commands(sub, common)
     from .history_cli import add_commands as add_history_commands

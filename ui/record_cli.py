@@ -33,24 +33,6 @@ from flooding_monitor.strap_status import Status, StatusKind
 FINAL = (StatusKind.FINISHED, StatusKind.DISCONNECTED)
 
 
-def add_commands(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
-    sc = sub.add_parser("scan", help="list nearby heart-rate straps")
-    sc.add_argument("--timeout", type=float, default=8.0, help="seconds to scan (default 8)")
-    sc.set_defaults(func=scan_command)
-    rec = sub.add_parser("record", parents=[common], help="record straps without the app, until Ctrl-C")
-    who = rec.add_mutually_exclusive_group(required=True)
-    who.add_argument("--device", help="strap address (or name) from 'flooding-monitor scan'")
-    who.add_argument("--demo", action="store_true", help="use the simulated straps (two partners)")
-    who.add_argument("--replay", metavar="FILE", help="play a recording file as the strap")
-    rec.add_argument("--second-device", metavar="ADDR", help="the second partner's strap, with --device")
-    rec.add_argument("--partners", type=int, choices=(1, 2), default=2, help="with --demo: one or two partners")
-    rec.add_argument("--out", help="also write this CSV file (appended if it exists)")
-    rec.add_argument("--no-history", action="store_true", help="do not save to the history database")
-    rec.add_argument("--speed", type=float, default=1.0, help="demo/replay speed (default 1 = real time)")
-    rec.add_argument("--duration", type=float, default=None, help="stop after this many seconds")
-    rec.set_defaults(func=record_command)
-
-
 def scan_command(args: argparse.Namespace) -> int:
     from devices.bleak_strap import scan
 
