@@ -190,8 +190,8 @@ def _parse_rr_lines(fh: io.TextIOBase, source: str) -> SampleColumns:
     builder = ColumnBuilder()
     t_end, largest, seen_number = 0.0, 0.0, False
     for first_n, lines in _line_blocks(fh, source):
-        values = _plain_numbers(lines)
-        if values is None:
+        values = _block_values(lines, seen_number)
+        if values is None:  # a bad line: read one at a time to name it
             values = _checked_values(lines, first_n, source, header_allowed=not seen_number)
         if values.size:
             seen_number = True
@@ -221,9 +221,22 @@ def _line_blocks(fh: io.TextIOBase, source: str, size: int = 1 << 20) -> Iterato
         yield n, [rest]
 
 
+def _block_values(lines: list[str], seen_number: bool) -> npt.NDArray[np.float64] | None:
+    """The block's RR values by NumPy, past a header at the top of the file and any blank or comment
+    lines; None when a line is not a plausible interval."""
+    values = _plain_numbers(lines)
+    if values is None and not seen_number:  # the first block: skip what comes before the first number
+        start = next((k for k, line in enumerate(lines) if _is_number(line)), len(lines))
+        values = _plain_numbers(lines[start:]) if start < len(lines) else np.zeros(0)
+    if values is None:
+        body = [line for line in lines if line.strip() and not line.lstrip().startswith("#")]
+        values = _plain_numbers(body) if body else np.zeros(0)
+    return values
+
+
 def _plain_numbers(lines: list[str]) -> npt.NDArray[np.float64] | None:
     """The block as RR values when every line is one plausible interval, else None."""
-    if max(map(len, lines)) > MAX_LINE_CHARS:
+    if not lines or max(map(len, lines)) > MAX_LINE_CHARS:
         return None
     try:
         values = np.array(lines, dtype=np.float64)
