@@ -21,6 +21,7 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+from devices import hrm_codec  # noqa: E402
 from devices.source import EventQueue, SourceEvent, Status, StatusKind  # noqa: E402
 from flooding_monitor.detector import EpisodeStarted  # noqa: E402
 from flooding_monitor.monitor import LiveMonitor  # noqa: E402
@@ -29,7 +30,8 @@ from flooding_monitor.samples import Contact, HeartRateSample  # noqa: E402
 
 
 class PushSource:
-    """A strap the benchmark drives: samples are pushed from the worker loop."""
+    """A strap the benchmark drives: 0x2A37 packets are pushed from the worker loop and parsed there,
+    as the bleak callback does, so the measured path starts at the packet's bytes."""
 
     name = "Bench strap"
     address = "bench"
@@ -49,9 +51,10 @@ class PushSource:
 
     async def push(self, samples: list[HeartRateSample], stamp_last: bool = False) -> None:
         for k, s in enumerate(samples):
+            packet = hrm_codec.encode(hrm_codec.from_sample(s))
             if stamp_last and k == len(samples) - 1:
                 self.sent_at = time.perf_counter()
-            self.queue.put(s)
+            self.queue.put(hrm_codec.parse(packet).to_sample(s.t_s, self.name))
             await asyncio.sleep(0)
 
 
@@ -89,63 +92,101 @@ def episode_stream(n: int) -> tuple[list[list[HeartRateSample]], list[int]]:
     return chunks, triggers
 
 
+class FrameTimes:
+    """When the top-level window finished painting a frame: the repaint manager's sync (every dirty
+    widget painted and the backing store flushed) runs inside the top-level widget's UpdateRequest;
+    the filter runs that event itself and notes the time after it."""
+
+    def __init__(self, window, on_frame) -> None:
+        from PySide6.QtCore import QEvent, QObject
+
+        outer = self
+
+        class Filter(QObject):
+            def eventFilter(self, obj, event):  # noqa: N802 - Qt's name
+                if event.type() == QEvent.Type.UpdateRequest and not outer.inside:
+                    outer.inside = True
+                    try:
+                        obj.event(event)
+                    finally:
+                        outer.inside = False
+                    on_frame(time.perf_counter())
+                    return True
+                return False
+
+        self.inside = False
+        self.filter = Filter()
+        window.installEventFilter(self.filter)
+
+
 def alert_latency(episodes: int) -> dict[str, float]:
+    """From an alert packet's bytes to the completed frame that shows the banner.
+
+    The real app: the worker thread, the session controller with its history writer on a real
+    database, the detector and the window; the GUI thread sits in ``app.exec()`` between packets
+    (nothing spins it), and each episode is started from a timer.
+    """
+    from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
+    from flooding_monitor.store import SessionStore
     from ui.main_window import MainWindow
-    from ui.pages import AlertBanner
     from ui.worker import DeviceWorker
 
     app = QApplication.instance() or QApplication([])
-    painted: list[float] = []
-    original = AlertBanner.paintEvent
-
-    def paint(self, event):  # record the first paint after the alert appears
-        painted.append(time.perf_counter())
-        return original(self, event)
-
-    AlertBanner.paintEvent = paint
+    folder = tempfile.mkdtemp(prefix="fm-latency-")
+    store = SessionStore(Path(folder) / "history.sqlite3", wait_s=0.25)
     worker = DeviceWorker()
     source = PushSource()
     clock = Clock()
     prefs = Preferences(sound=False, notifications=False)
-    window = MainWindow(prefs, None, worker, settings_scope="fm-bench")  # no history store: no disk
+    window = MainWindow(prefs, None, worker, settings_scope="fm-bench", store=store)
     window.resize(1000, 700)
     window.show()
     window.start_session(clock, "bench", source.name)
-    window.controller.recorder = None  # as this bench has always measured: detector and UI, not the disk
     worker.use(source, 0)
     chunks, _ = episode_stream(episodes)
-    latencies = []
+    latencies: list[float] = []
+    state = {"k": 0, "fed": 0, "armed": False}
+    banner = window.monitor_page.alert
 
-    def wait(cond, timeout=10.0):
-        end = time.monotonic() + timeout
-        while not cond():
-            app.processEvents()
-            if time.monotonic() > end:
-                raise TimeoutError("benchmark stalled")
-
-    fed = 0
-    for chunk in chunks[:-1]:
-        head, trigger = chunk[:-1], chunk[-1:]
+    def next_episode() -> None:
+        k = state["k"]
+        if k >= len(chunks) - 1:
+            app.quit()
+            return
+        head = chunks[k][:-1]
         worker.submit(source.push(head)).result()
-        fed += len(head)
-        wait(lambda: window.session.monitor.intake.counts.samples >= fed and not window.session.alert_active)
+        state["fed"] += len(head)
         clock.t = head[-1].t_s if head else clock.t
-        for _ in range(3):
-            app.processEvents()
-        painted.clear()
-        worker.submit(source.push(trigger, stamp_last=True)).result()
-        fed += 1
-        wait(lambda: bool(painted))
-        latencies.append((painted[0] - source.sent_at) * 1000)
+        QTimer.singleShot(50, settle)
+
+    def settle() -> None:  # the head is in and drawn; the GUI is idle; now the packet that alerts
+        if window.session.monitor.intake.counts.samples < state["fed"] or window.session.alert_active:
+            QTimer.singleShot(20, settle)
+            return
+        state["armed"] = True
+        worker.submit(source.push(chunks[state["k"]][-1:], stamp_last=True)).result()
+        state["fed"] += 1
+
+    def on_frame(t: float) -> None:  # a frame completed: the first one with the banner ends the measure
+        if state["armed"] and banner.isVisible():
+            latencies.append((t - source.sent_at) * 1000)
+            state["armed"] = False
+            state["k"] += 1
+            QTimer.singleShot(0, next_episode)
+
+    FrameTimes(window, on_frame)
+    QTimer.singleShot(100, next_episode)
+    app.exec()
     worker.submit(source.push(chunks[-1])).result()
     window.close()
     worker.stop()
-    AlertBanner.paintEvent = original
+    recorder = window.controller.recorder
+    saved = store.sample_count(recorder.session_id) if recorder and recorder.session_id else 0
     latencies.sort()
     return {"episodes": len(latencies), "p50_ms": statistics.median(latencies),
-            "p99_ms": latencies[int(0.99 * (len(latencies) - 1))], "max_ms": latencies[-1]}
+            "p99_ms": latencies[int(0.99 * (len(latencies) - 1))], "max_ms": latencies[-1], "saved": saved}
 
 
 def startup(runs: int = 5) -> dict[str, float]:

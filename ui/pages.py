@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QColor, QFont, QPainter, QPen
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -77,17 +77,24 @@ class AlertBanner(QFrame):
     not_now = Signal()
     moving = Signal()
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    #: (panel, border, text) by theme; the dark one stays dim in a dim room.
+    COLOURS = {False: ("#fbe3da", "#d4583b", "#4a1d10"), True: ("#3d1a12", "#e0714f", "#fbe3da")}
+
+    def __init__(self, parent: QWidget | None = None, dark: bool = False) -> None:
         super().__init__(parent)
         self.setObjectName("alert")
-        self.setStyleSheet("#alert { background: #fbe3da; border: 2px solid #d4583b; border-radius: 10px; }"
-                           "#alert QLabel { color: #4a1d10; }")
+        panel, border, text = self.COLOURS[dark]
+        # Square corners: the panel paints every pixel of its rectangle, so showing it over the
+        # trace repaints the banner alone (rounded corners made the plot repaint beneath them).
+        self.setStyleSheet(f"#alert QLabel {{ color: {text}; }}")
+        self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)  # Qt need not paint what lies beneath
+        self._panel, self._border = QColor(panel), QColor(border)
         self.setAccessibleName(self.tr("Flooding alert"))
         layout = QHBoxLayout(self)
         layout.setContentsMargins(18, 14, 18, 14)
         icon = QLabel("◆")
         icon.setFont(_font(self, 2.4))
-        icon.setStyleSheet("color: #d4583b;")
+        icon.setStyleSheet(f"color: {border};")
         layout.addWidget(icon)
         self.text = QLabel()
         self.text.setWordWrap(True)
@@ -109,9 +116,18 @@ class AlertBanner(QFrame):
         self.snooze_button.clicked.connect(self.not_now)
         self.moving_button.clicked.connect(self.moving)
 
+    def paintEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        """Every pixel, as promised by WA_OpaquePaintEvent: the panel and its 2-px border."""
+        painter = QPainter(self)
+        painter.fillRect(self.rect(), self._panel)
+        painter.setPen(QPen(self._border, 2))
+        painter.drawRect(self.rect().adjusted(1, 1, -1, -1))
+        painter.end()
+
     def set_message(self, threshold_bpm: float, sustain_s: float, pause_min: float,
-                    who: Sequence[str] = ()) -> None:
-        """``who``: the flooded partners' names in a two-partner session (empty = the only wearer)."""
+                    who: Sequence[str] = ()) -> bool:
+        """``who``: the flooded partners' names in a two-partner session (empty = the only wearer).
+        True when the text changed (its height may have)."""
         numbers = {"bpm": f"{threshold_bpm:.0f}", "s": f"{sustain_s:.0f}"}
         if len(who) > 1:
             fact = self.tr("{a} and {b}: both heart rates have stayed above the threshold for {s} s.").format(
@@ -124,9 +140,11 @@ class AlertBanner(QFrame):
             "This is flooding — a good moment for a {min}-minute break. Either of you can call it; "
             "no explanation needed.").format(min=f"{pause_min:.0f}"), self.tr(
             "Walking or exercise raise the heart rate too.")]))
-        if self.text.text() != text:
-            self.text.setText(text)
-            self.pause_button.setText(self.tr("Start {min}-minute pause").format(min=f"{pause_min:.0f}"))
+        if self.text.text() == text:
+            return False
+        self.text.setText(text)
+        self.pause_button.setText(self.tr("Start {min}-minute pause").format(min=f"{pause_min:.0f}"))
+        return True
 
 
 class PartnerPanel(QWidget):
@@ -197,9 +215,11 @@ class MonitorPage(QWidget):
         self.session = session
         root = QVBoxLayout(self)
         root.setContentsMargins(24, 12, 24, 18)
-        self.alert = AlertBanner()
+        # The alert lies over the trace, outside the layout: showing it repaints its own rectangle,
+        # where taking space in the layout moved and resized everything below it (46 % of the alert's
+        # cost, then a full-window repaint).
+        self.alert = AlertBanner(self, dark=dark)
         self.alert.hide()
-        root.addWidget(self.alert)
         self.panels_row = QHBoxLayout()
         self.panels: list[PartnerPanel] = []
         root.addLayout(self.panels_row)
@@ -249,10 +269,27 @@ class MonitorPage(QWidget):
         if s.alert_active:
             flooded = [p for p in people if p.slot in s.alert_slots] or [s.first]
             who = [core(p.partner.name) for p in flooded] if two else []
-            self.alert.set_message(flooded[0].threshold_bpm, s.prefs.detector.sustain_s, s.prefs.pause_min, who)
+            changed = self.alert.set_message(flooded[0].threshold_bpm, s.prefs.detector.sustain_s,
+                                             s.prefs.pause_min, who)
+            if changed or not self.alert.isVisible():
+                self._place_alert()
         if self.alert.isVisible() != s.alert_active:
             self.alert.setVisible(s.alert_active)
         self.redrawn.emit()
+
+    def _place_alert(self) -> None:
+        """Over the trace, full width, as tall as its text needs (over the bottom row in a small window)."""
+        area = self.trace.geometry()
+        width = area.width()
+        wanted = self.alert.heightForWidth(width) if self.alert.hasHeightForWidth() else -1
+        height = min(max(wanted, self.alert.sizeHint().height()), self.height() - area.y())
+        self.alert.setGeometry(area.x(), area.y(), width, height)
+        self.alert.raise_()
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        if self.alert.isVisible():
+            self._place_alert()
 
 
 class PausePage(QWidget):

@@ -5,6 +5,7 @@
     <name>AlertBanner</name>
     <message>
         <source>Flooding alert</source>
+        <extracomment>(panel, border, text) by theme; the dark one stays dim in a dim room.</extracomment>
         <translation>情绪淹没提醒</translation>
     </message>
     <message>
