@@ -147,7 +147,7 @@ def alert_latency(episodes: int) -> dict[str, float]:
     worker.use(source, 0)
     chunks, _ = episode_stream(episodes)
     latencies: list[float] = []
-    state = {"k": 0, "fed": 0, "armed": False}
+    state = {"k": 0, "fed": 0, "armed": False, "missed": 0, "since": 0.0}
     banner = window.monitor_page.alert
 
     def next_episode() -> None:
@@ -166,8 +166,17 @@ def alert_latency(episodes: int) -> dict[str, float]:
             QTimer.singleShot(20, settle)
             return
         state["armed"] = True
-        worker.submit(source.push(chunks[state["k"]][-1:], stamp_last=True)).result()
+        episode = state["k"]
+        worker.submit(source.push(chunks[episode][-1:], stamp_last=True)).result()
         state["fed"] += 1
+        QTimer.singleShot(3000, lambda: give_up(episode))
+
+    def give_up(episode: int) -> None:  # no alert frame within 3 s: counted, never silently dropped
+        if state["armed"] and state["k"] == episode:
+            state["armed"] = False
+            state["missed"] += 1
+            state["k"] += 1
+            next_episode()
 
     def on_frame(t: float) -> None:  # a frame completed: the first one with the banner ends the measure
         if state["armed"] and banner.isVisible():
@@ -185,7 +194,7 @@ def alert_latency(episodes: int) -> dict[str, float]:
     recorder = window.controller.recorder
     saved = store.sample_count(recorder.session_id) if recorder and recorder.session_id else 0
     latencies.sort()
-    return {"episodes": len(latencies), "p50_ms": statistics.median(latencies),
+    return {"episodes": len(latencies), "missed": state["missed"], "p50_ms": statistics.median(latencies),
             "p99_ms": latencies[int(0.99 * (len(latencies) - 1))], "max_ms": latencies[-1], "saved": saved}
 
 

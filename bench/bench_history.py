@@ -1,69 +1,111 @@
-"""History speed: load and draw a 3-hour session; open a list of 1,000 sessions.
+"""History at every size: the list, the window, the app's start-up, the CLI; one session drawn.
 
-    QT_QPA_PLATFORM=offscreen python -m bench.bench_history
+    QT_QPA_PLATFORM=offscreen python -m bench.bench_history [--runs 5]
+
+For an empty history, 1,000 and 10,000 sessions (20 real sessions of 5-10
+minutes, copied in SQL to reach the count: the database is as large as a
+real one), medians of ``--runs`` runs:
+
+* summaries: the query and the per-session figures the list shows;
+* window: the history window built, shown and painted, newest session drawn;
+* start-up: ``flooding-monitor --demo`` to its first painted frame (a process);
+* ``flooding-monitor history``: the CLI list (a process).
 """
 
 from __future__ import annotations
 
+import argparse
 import os
+import statistics
+import subprocess
+import sys
 import tempfile
 import time
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from flooding_monitor.store import SessionStore  # noqa: E402
+from flooding_monitor.history import summaries  # noqa: E402
+from flooding_monitor.store import DB_NAME, SessionStore  # noqa: E402
 
-from .history_data import add_sessions  # noqa: E402
+from .history_data import add_sessions, clone_sessions  # noqa: E402
 
 
-def timed(fn):
+def timed(fn) -> float:
     start = time.perf_counter()
-    value = fn()
-    return time.perf_counter() - start, value
+    fn()
+    return time.perf_counter() - start
 
 
-def main() -> dict[str, float]:
-    from PySide6.QtWidgets import QApplication
+def median_of(runs: int, fn) -> float:
+    return statistics.median(timed(fn) for _ in range(runs))
 
-    from ui.history_window import HistoryWindow, SessionDetail
 
-    app = QApplication.instance() or QApplication([])
-    folder = Path(tempfile.mkdtemp(prefix="fm-bench-"))
-    store = SessionStore(folder / "history.sqlite3")
-    t, (long_id,) = timed(lambda: add_sessions(store, 1, minutes=(180, 180), seed=5))
-    print(f"wrote a 3-hour session ({store.sample_count(long_id)} samples) in {t:.2f} s")
-    detail = SessionDetail()
-    detail.resize(1100, 500)
-    detail.show()
+def process_seconds(args: list[str], env: dict[str, str], marker: str | None = None) -> float:
+    start = time.time()
+    out = subprocess.run([sys.executable, "-m", "ui.cli", *args], capture_output=True, text=True, env=env,
+                         timeout=120, check=True)
+    if marker is None:
+        return time.time() - start
+    line = next(l for l in out.stdout.splitlines() if l.startswith(marker))
+    return float(line.split()[1]) - start
 
-    def load_and_draw() -> None:
-        detail.show_session(store, long_id)
-        app.processEvents()
-        detail.grab()  # forces a full paint
 
-    load_and_draw()  # warm-up (imports, font caches)
-    t_draw = min(timed(load_and_draw)[0] for _ in range(3))
-    t_samples = min(timed(lambda: store.samples(long_id))[0] for _ in range(3))
-    print(f"3-hour session: read samples {t_samples * 1000:.0f} ms; read + re-analyse + draw {t_draw * 1000:.0f} ms")
+def measure(folder: Path, runs: int, app) -> dict[str, float]:
+    from ui.history_window import HistoryWindow
 
-    t, _ = timed(lambda: add_sessions(store, 999, minutes=(5, 10), seed=9))
-    print(f"added 999 more sessions in {t:.1f} s (database {os.path.getsize(store.path) / 1e6:.0f} MB)")
-    t_sum = min(timed(store.summaries)[0] for _ in range(3))
-    window = HistoryWindow(store)
-    window.close()
+    store = SessionStore(folder / DB_NAME)
+    env = {**os.environ, "FLOODING_MONITOR_DATA_DIR": str(folder),
+           "FLOODING_MONITOR_CONFIG_DIR": tempfile.mkdtemp(prefix="fm-hist-cfg-")}
 
-    def open_list() -> None:
+    def open_window() -> None:
         w = HistoryWindow(store)
         w.show()
         app.processEvents()
+        w.grab()  # the painted window, not just built
         w.close()
+        w.deleteLater()
+        app.processEvents()
 
-    t_open = min(timed(open_list)[0] for _ in range(3))
-    print(f"1,000 sessions: summaries query {t_sum * 1000:.0f} ms; history window open and painted "
-          f"{t_open * 1000:.0f} ms (includes drawing the newest session)")
-    return {"session_3h_draw_s": t_draw, "list_1000_query_s": t_sum, "list_1000_open_s": t_open}
+    open_window()  # warm-up: imports, fonts
+    figures = {
+        "sessions": len(summaries(store)),
+        "db_mb": os.path.getsize(store.path) / 1e6,
+        "summaries_s": median_of(runs, lambda: summaries(store)),
+        "window_s": median_of(runs, open_window),
+        "startup_s": statistics.median(process_seconds(["--demo", "--exit-after-first-paint"], env, "first-paint")
+                                       for _ in range(runs)),
+        "cli_history_s": statistics.median(process_seconds(["history"], env) for _ in range(runs)),
+    }
+    store.close()
+    return figures
+
+
+def main(runs: int = 5) -> list[dict[str, float]]:
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance() or QApplication([])
+    rows = []
+    folder = Path(tempfile.mkdtemp(prefix="fm-bench-"))
+    SessionStore(folder / DB_NAME).close()
+    for target in (0, 1_000, 10_000):
+        if target:
+            store = SessionStore(folder / DB_NAME)
+            have = len(summaries(store))
+            if have == 0:
+                add_sessions(store, 20, minutes=(5, 10), seed=9)
+                have = 20
+            clone_sessions(store, list(range(1, 21)), target - have)
+            store.close()
+        row = measure(folder, runs, app)
+        rows.append(row)
+        print(f"{row['sessions']:>6,} sessions ({row['db_mb']:.0f} MB): summaries {row['summaries_s'] * 1000:.0f} ms; "
+              f"history window painted {row['window_s'] * 1000:.0f} ms; app start-up {row['startup_s']:.2f} s; "
+              f"`history` CLI {row['cli_history_s']:.2f} s (medians of {runs})", flush=True)
+    return rows
 
 
 if __name__ == "__main__":
-    main()
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=5)
+    main(parser.parse_args().runs)

@@ -56,3 +56,28 @@ def add_sessions(store: SessionStore, count: int, weeks: int = 4, minutes: tuple
         store.end_session(sid, started + dt.timedelta(seconds=samples[-1].t_s), samples[-1].t_s)
         ids.append(sid)
     return ids
+
+
+def clone_sessions(store: SessionStore, templates: list[int], count: int, weeks: int = 52, seed: int = 4) -> None:
+    """``count`` more sessions copied in SQL from ``templates`` (samples, episodes, pauses, snoozes and
+    all), each on another day: a history of thousands of sessions in seconds, as large on disk as the
+    real thing."""
+    rng = random.Random(seed)
+    end = dt.datetime.now().replace(microsecond=0)
+    db = store.db
+    columns = {t: [r[1] for r in db.execute(f"PRAGMA table_info({t})") if r[1] != "session_id"]
+               for t in ("samples", "episodes", "pauses", "snoozes", "events", "partners", "notes")}
+    db.execute("BEGIN")
+    for k in range(count):
+        template = templates[k % len(templates)]
+        started = end - dt.timedelta(days=rng.uniform(0, weeks * 7))
+        sid = db.execute(
+            "INSERT INTO sessions (started_at, ended_at, duration_s, source_kind, device_name, device_address, "
+            "settings_json, baseline_hr, baseline_rmssd, closed_by) SELECT ?, ?, duration_s, source_kind, "
+            "device_name, device_address, settings_json, baseline_hr, baseline_rmssd, closed_by FROM sessions "
+            "WHERE id = ?", (started.isoformat(), started.isoformat(), template)).lastrowid
+        for table, cols in columns.items():
+            names = ", ".join(cols)
+            db.execute(f"INSERT INTO {table} (session_id, {names}) SELECT ?, {names} FROM {table} "
+                       "WHERE session_id = ?", (sid, template))
+    db.execute("COMMIT")

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from PySide6.QtCore import QLocale
+from PySide6.QtCore import QLocale, Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractSpinBox,
@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPlainTextEdit,
-    QTableWidget,
+    QTableView,
     QTabWidget,
     QTextBrowser,
     QWidget,
@@ -78,13 +78,13 @@ def visible_texts(root: QWidget) -> dict[str, str]:
         if isinstance(w, QTabWidget):
             for k in range(w.count()):
                 found[f"{where}.tab{k}"] = w.tabText(k)
-        if isinstance(w, QTableWidget):
-            for k in range(w.columnCount()):
-                found[f"{where}.header{k}"] = w.horizontalHeaderItem(k).text()
-            for r in range(min(w.rowCount(), 3)):
-                for c in range(w.columnCount()):
-                    item = w.item(r, c)
-                    found[f"{where}.cell{r},{c}"] = item.text() if item else ""
+        if isinstance(w, QTableView):
+            model = w.model()
+            for k in range(model.columnCount()):
+                found[f"{where}.header{k}"] = str(model.headerData(k, Qt.Orientation.Horizontal))
+            for r in range(min(model.rowCount(), 3)):
+                for c in range(model.columnCount()):
+                    found[f"{where}.cell{r},{c}"] = str(model.data(model.index(r, c)) or "")
         if isinstance(w, QTextBrowser):
             found[where + ".document"] = w.toPlainText()
         plot = getattr(w, "plotItem", None)

@@ -248,8 +248,8 @@ def test_history_window_lists_sorts_shows_and_deletes(qtbot, monkeypatch, tmp_pa
     store.add_note(a, trigger="we talked about money", body="hot face")
     history = HistoryWindow(store)
     qtbot.addWidget(history)
-    assert history.table.rowCount() == 2
-    history.table.sortItems(2, Qt.SortOrder.DescendingOrder)  # by episodes
+    assert history.table.row_count() == 2
+    history.table.sortByColumn(2, Qt.SortOrder.DescendingOrder)  # by episodes
     assert history.selected_id() is not None
     history.table.selectRow(0)
     assert history.selected_id() == a
@@ -296,7 +296,7 @@ def test_history_imports_a_recording(qtbot, monkeypatch, tmp_path):
     qtbot.addWidget(history)
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: ("tests/data/rest_rri.txt", ""))
     history.import_file()
-    assert history.table.rowCount() == 1
+    assert history.table.row_count() == 1
     bad = tmp_path / "bad.csv"
     bad.write_text("t,x\n1,2\n")
     shown = []

@@ -51,7 +51,8 @@ class Shooter:
 
 
 def main(out: Path, theme: str = "light", partners: int = 2, language: str = "en", size: tuple[int, int] = (1100, 720),
-         text_scale: float = 1.0) -> int:
+         text_scale: float = 1.0, room: bool = False) -> int:
+    """Every screen; with ``room`` the session screens in the room view (at ``size``, as on a screen that size)."""
     out.mkdir(parents=True, exist_ok=True)
     app = QApplication.instance() or QApplication([])
     from ui.app import open_history
@@ -71,9 +72,16 @@ def main(out: Path, theme: str = "light", partners: int = 2, language: str = "en
     if partners == 2:
         window.add_second_source("demo")
     grab = Shooter(app, out)
+    if room:
+        from ui.room_view import set_room_view
+
+        set_room_view(window, True)
+        window.showNormal()  # offscreen has no screen of that size: the window stands in for it
+        window.resize(*size)
     ok = shoot_session(app, window, grab)
-    shoot_dialogs(app, window, worker, grab)
-    shoot_history(window, grab)
+    if not room:
+        shoot_dialogs(app, window, worker, grab)
+        shoot_history(window, grab)
     window.close()
     worker.stop()
     for p in grab.shots:
@@ -153,4 +161,4 @@ if __name__ == "__main__":
                 (1100, 720))
     scale = next((float(a.split("=", 1)[1]) for a in sys.argv if a.startswith("--text-scale=")), 1.0)
     sys.exit(main(Path(args[0] if args else "screenshots"), theme, 1 if "--one" in sys.argv else 2, language,
-                  size, scale))
+                  size, scale, "--room" in sys.argv))

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QMenu, QPushButton, QToolButton, QWidget
 
 from flooding_monitor.session import PartnerState
 from flooding_monitor.strap_status import StatusKind
@@ -32,6 +32,8 @@ STATUS_WORDS = {
 }
 
 Action = tuple[str, str, Callable[[], None]]
+#: The status line keeps at least this width (px) before buttons move into "More…".
+MIN_STATUS_WIDTH = 220
 #: At or under this, the strap may stop mid-evening: say so.
 LOW_BATTERY_PERCENT = 15  # button text, screen-reader name, what it does
 
@@ -46,13 +48,44 @@ class ConnectionBar(QWidget):
         row.setContentsMargins(16, 8, 16, 8)
         self.label = QLabel(self.tr("Not connected"))
         self.label.setTextFormat(Qt.TextFormat.PlainText)
+        self.label.setWordWrap(True)
         self.label.setAccessibleName(self.tr("Strap connection"))
         row.addWidget(self.label, 1)
+        self.buttons: list[QPushButton] = []
+        self.more = QToolButton()
+        self.more.setText(self.tr("More…"))
+        self.more.setToolTip(self.tr("The actions that do not fit in this window"))
+        self.more.setAccessibleName(self.tr("More actions"))
+        self.more.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.more.setMenu(QMenu(self.more))
         for text, name, slot in actions:
             button = QPushButton(text)
             button.setAccessibleName(name)
+            button.setToolTip(name)
             button.clicked.connect(slot)
             row.addWidget(button)
+            self.buttons.append(button)
+            action = self.more.menu().addAction(text)
+            action.setToolTip(name)
+            action.triggered.connect(slot)
+        row.addWidget(self.more)
+        self.more.hide()
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        """As many buttons as fit beside a readable status line; the rest under "More…"."""
+        super().resizeEvent(event)
+        room = self.width() - 32 - max(MIN_STATUS_WIDTH, self.label.fontMetrics().averageCharWidth() * 24)
+        actions = self.more.menu().actions()
+        widths = [b.sizeHint().width() + 6 for b in self.buttons]
+        fits = len(widths) if sum(widths) <= room else 0
+        if fits == 0:
+            room -= self.more.sizeHint().width() + 6
+            while fits < len(widths) and sum(widths[:fits + 1]) <= room:
+                fits += 1
+        for k, (button, action) in enumerate(zip(self.buttons, actions)):
+            button.setVisible(k < fits)
+            action.setVisible(k >= fits)
+        self.more.setVisible(fits < len(widths))
 
     def show_people(self, people: Sequence[PartnerState], lsl_on: bool) -> None:
         two = len(people) > 1

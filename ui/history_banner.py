@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 
 from .i18n import core
@@ -19,7 +20,13 @@ class HistoryBanner(QWidget):
         box.setSpacing(0)
         self.label = QLabel(message)
         self.label.setWordWrap(True)
-        self.label.setStyleSheet("background: #fff4d6; color: #5a4100; padding: 8px 16px;")
+        # Colours by palette, not a style sheet: a styled label stops following the window's text size.
+        palette = self.label.palette()
+        palette.setColor(QPalette.ColorRole.Window, QColor("#fff4d6"))
+        palette.setColor(QPalette.ColorRole.WindowText, QColor("#5a4100"))
+        self.label.setPalette(palette)
+        self.label.setAutoFillBackground(True)
+        self.label.setContentsMargins(16, 8, 16, 8)  # margins, not CSS padding: the layout counts them
         self.label.setAccessibleName(self.tr("History problem"))
         self.save_button = QPushButton(self.tr("Save unsaved data elsewhere…"))
         self.save_button.setAccessibleName(self.tr("Save unsaved heart data to a file"))
@@ -29,6 +36,21 @@ class HistoryBanner(QWidget):
         box.addWidget(self.save_button)
         self.label.setVisible(bool(message))
 
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        """A window's layout does not ask a wrapped label how tall it must be: it is told here."""
+        super().resizeEvent(event)
+        self._hold_text()
+
+    def changeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().changeEvent(event)
+        self._hold_text()  # a new font (text size) re-wraps the message
+
+    def _hold_text(self) -> None:
+        need = self.label.heightForWidth(self.width()) if self.label.text() else 0
+        if need > 0 and self.label.minimumHeight() != need:
+            self.label.setMinimumHeight(need)
+            self.setMinimumHeight(self.layout().totalMinimumSize().height())
+
     def text(self) -> str:
         return self.label.text()
 
@@ -36,6 +58,7 @@ class HistoryBanner(QWidget):
         """A note (LSL missing, a damaged database moved aside): shown until replaced."""
         self.label.setText(message)
         self.label.show()
+        self._hold_text()
 
     def show_store_error(self, error: str | None) -> None:
         """The recorder's state: an error shows the way out; its end hides both."""

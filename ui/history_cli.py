@@ -54,7 +54,12 @@ def _guard(fn):
 def history_command(args: argparse.Namespace) -> int:
     from dataclasses import replace
 
-    from flooding_monitor.history import flooded_seconds, format_table, reanalyze, summaries
+    from flooding_monitor.history import (
+        flooded_seconds,
+        format_table,
+        reanalyze,
+        summaries,
+    )
     from flooding_monitor.settings import DetectorSettings
 
     store = _open(args)
@@ -79,7 +84,11 @@ def history_command(args: argparse.Namespace) -> int:
 
 @_guard
 def export_command(args: argparse.Namespace) -> int:
-    from flooding_monitor.history import export_session_csv, export_summary_csv, summaries
+    from flooding_monitor.history import (
+        export_session_csv,
+        export_summary_csv,
+        summaries,
+    )
 
     store = _open(args)
     ids = [s.id for s in summaries(store)] if args.all else [args.session]

@@ -11,19 +11,15 @@ from pathlib import Path
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QLocale, Qt
+from PySide6.QtCore import QLocale, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QFileDialog,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QMessageBox,
     QPushButton,
     QSplitter,
-    QTableWidget,
-    QTableWidgetItem,
     QTabWidget,
     QTextBrowser,
     QVBoxLayout,
@@ -32,7 +28,6 @@ from PySide6.QtWidgets import (
 
 from flooding_monitor.detector import STATE_CODES, State
 from flooding_monitor.history import (
-    SessionSummary,
     export_session_csv,
     export_summary_csv,
     flooded_seconds,
@@ -46,40 +41,14 @@ from flooding_monitor.store import SessionStore, StoreError
 
 from .i18n import core, join
 from .journal_dialog import JournalDialog
-from .pages import describe_rule
-
-COLUMNS = (QT_TRANSLATE_NOOP("HistoryWindow", "Date"), QT_TRANSLATE_NOOP("HistoryWindow", "Length"),
-           QT_TRANSLATE_NOOP("HistoryWindow", "Episodes"), QT_TRANSLATE_NOOP("HistoryWindow", "Minutes flooded"),
-           QT_TRANSLATE_NOOP("HistoryWindow", "Peak bpm"), QT_TRANSLATE_NOOP("HistoryWindow", "Pauses"),
-           QT_TRANSLATE_NOOP("HistoryWindow", "Recovery"), QT_TRANSLATE_NOOP("HistoryWindow", "Notes"))
+from .pages_common import describe_rule
+from .session_table import SessionTable
 
 
 def _when(d) -> str:
     """A session's date and time in the user's language (e.g. "Wednesday, 25 November 2026 20:14")."""
     locale = QLocale()
     return f"{locale.toString(d.date(), QLocale.FormatType.LongFormat)} {d:%H:%M}"
-
-
-class _Item(QTableWidgetItem):
-    """Sorts by the number behind the text."""
-
-    def __init__(self, text: str, key: float | str) -> None:
-        super().__init__(text)
-        self.key = key
-        self.setFlags(self.flags() & ~Qt.ItemFlag.ItemIsEditable)
-
-    def __lt__(self, other: QTableWidgetItem) -> bool:
-        if isinstance(other, _Item):
-            return (self.key, self.text()) < (other.key, other.text()) if type(self.key) is type(other.key) \
-                else str(self.key) < str(other.key)
-        return super().__lt__(other)
-
-
-def _episodes_text(s: SessionSummary) -> str:
-    """"3" for one wearer; "3 (Mei 2, Jun 1)" for a couple."""
-    if not s.partner_names:
-        return str(s.episodes)
-    return f"{s.episodes} ({join([f'{core(n)} {k}' for n, k in zip(s.partner_names, s.episodes_by_partner)])})"
 
 
 class SessionDetail(QWidget):
@@ -288,15 +257,9 @@ class HistoryWindow(QWidget):
         tabs.addTab(sessions, self.tr("Sessions"))
         split = QSplitter(Qt.Orientation.Vertical)
         col = QVBoxLayout(sessions)
-        self.table = QTableWidget(0, len(COLUMNS))
-        self.table.setHorizontalHeaderLabels([self.tr(c) for c in COLUMNS])
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.verticalHeader().hide()
+        self.table = SessionTable(self.tr)
         self.table.setAccessibleName(self.tr("Recorded sessions"))
-        self.table.itemSelectionChanged.connect(self._selected)
+        self.table.selectionModel().selectionChanged.connect(self._selected)
         split.addWidget(self.table)
         self.detail = SessionDetail()
         split.addWidget(self.detail)
@@ -321,37 +284,15 @@ class HistoryWindow(QWidget):
         self.reload()
 
     def reload(self) -> None:
-        rows = summaries(self.store)
-        self.table.setSortingEnabled(False)
-        self.table.setRowCount(len(rows))
-        for row, s in enumerate(rows):
-            self._fill(row, s)
-        self.table.setSortingEnabled(True)
-        if summaries:
+        """Summaries of every session (one query per table); the view makes only the rows it shows."""
+        self.table.sessions.set_rows(summaries(self.store))
+        header = self.table.horizontalHeader()
+        self.table.sessions.sort(header.sortIndicatorSection(), header.sortIndicatorOrder())
+        if self.table.row_count():
             self.table.selectRow(0)
 
-    def _fill(self, row: int, s: SessionSummary) -> None:
-        minutes = self.tr("{min} min")
-        rec = "" if s.median_recovery_s is None else minutes.format(min=f"{s.median_recovery_s / 60:.0f}")
-        cells = [
-            _Item(f"{s.started_at:%Y-%m-%d %H:%M}", s.started_at.timestamp()),
-            _Item(minutes.format(min=f"{s.duration_s / 60:.0f}"), s.duration_s),
-            _Item(_episodes_text(s), s.episodes),
-            _Item(f"{s.flooded_s / 60:.1f}", s.flooded_s),
-            _Item("" if s.peak_bpm is None else f"{s.peak_bpm:.0f}", s.peak_bpm or 0.0),
-            _Item(str(s.pauses), s.pauses),
-            _Item(rec, s.median_recovery_s if s.median_recovery_s is not None else -1.0),
-            _Item(str(s.notes), s.notes),
-        ]
-        cells[0].setData(Qt.ItemDataRole.UserRole, s.id)
-        for col, item in enumerate(cells):
-            self.table.setItem(row, col, item)
-
     def selected_id(self) -> int | None:
-        rows = self.table.selectionModel().selectedRows()
-        if not rows:
-            return None
-        return int(self.table.item(rows[0].row(), 0).data(Qt.ItemDataRole.UserRole))
+        return self.table.selected_id()
 
     def _selected(self) -> None:
         sid = self.selected_id()

@@ -18,8 +18,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QStackedWidget,
-    QStyle,
-    QSystemTrayIcon,
     QVBoxLayout,
     QWidget,
 )
@@ -42,9 +40,11 @@ from flooding_monitor.strap_status import Status
 from . import window_dialogs, window_geometry
 from .connection_bar import ConnectionBar
 from .history_banner import HistoryBanner
-from .keep_awake import KeepAwake
 from .i18n import core
+from .keep_awake import KeepAwake
 from .pages import MonitorPage, PausePage, ReturnPage
+from .room_view import set_room_view, toggle_room_view
+from .window_fit import fit_text
 from .theme import apply_theme, is_dark
 from .worker import DeviceWorker, SourceBridge
 
@@ -68,12 +68,13 @@ class MainWindow(QMainWindow):
         self.controller.listeners.append(self._on_event)
         self.calibration = None  # the open resting-rate dialog, which listens to one partner's ticks
         self.calibration_slot = 0
+        self.room_view = False
         self.closed_by = "app"  # or "terminated" / "interrupted" by a signal (ui.app)
         self.keep_awake = KeepAwake()  # the display stays on while a session runs, pause included
         self._monitor_dirty = False  # new ticks not yet drawn
         self._monitor_drawn_s = float("-inf")
         self.setWindowTitle(self.tr("Flooding Monitor"))
-        self.setMinimumSize(820, 560)
+        self.setMinimumSize(800, 550)
         self._build(store_message)
         self.bridge = SourceBridge(worker.events, parent=self)
         worker.wake = self.bridge.wake
@@ -82,12 +83,7 @@ class MainWindow(QMainWindow):
         self.timer = QTimer(self)
         self.timer.timeout.connect(self.refresh)
         self.timer.start(250)
-        icon = QApplication.windowIcon()
-        if icon.isNull():
-            icon = self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxInformation)
-        self.tray = QSystemTrayIcon(icon, self)
-        if QSystemTrayIcon.isSystemTrayAvailable():
-            self.tray.show()
+        self.tray = window_dialogs.tray_icon(self)
         self._shortcuts()
         window_geometry.restore(self, self.settings_scope)
 
@@ -123,6 +119,8 @@ class MainWindow(QMainWindow):
              lambda: d.choose_second_device(self)),
             (self.tr("History"), self.tr("Session history"), lambda: d.open_history(self)),
             (self.tr("Resting rate…"), self.tr("Measure resting heart rate"), lambda: d.calibrate(self)),
+            (self.tr("Room view"), self.tr("Full screen, large numbers, to read from across the room (F11)"),
+             lambda: toggle_room_view(self)),
             (self.tr("Settings"), self.tr("Settings"), lambda: d.open_settings(self)),
             (self.tr("Help"), self.tr("About and help"), lambda: d.open_help(self))])
         layout.addWidget(self.connection_bar)
@@ -137,6 +135,7 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.stack, 1)
         self.setCentralWidget(central)
         self.monitor_page.pause_requested.connect(lambda: self.start_pause("manual"))
+        self.monitor_page.leave_room_view.connect(lambda: set_room_view(self, False))
         self.monitor_page.alert.start_pause.connect(lambda: self.start_pause("alert"))
         self.monitor_page.alert.not_now.connect(self.controller.snooze)
         self.monitor_page.alert.moving.connect(self.controller.mark_moving)
@@ -159,6 +158,7 @@ class MainWindow(QMainWindow):
         bind("Ctrl+B", lambda: d.calibrate(self))
         bind(QKeySequence.StandardKey.HelpContents, lambda: d.open_help(self))
         bind("F1", lambda: d.open_help(self))
+        bind("F11", lambda: toggle_room_view(self))
         quit_action = QAction(self.tr("Quit"), self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
@@ -271,7 +271,12 @@ class MainWindow(QMainWindow):
         app = QApplication.instance()
         if isinstance(app, QApplication):
             apply_theme(app, prefs.theme, prefs.font_scale)
+        fit_text(self)
         self.pause_page.guide.pattern = prefs.breathing
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        fit_text(self)
 
     def save_prefs(self, prefs: Preferences) -> None:
         """Remember ``prefs`` (the running session follows them) and write them to disk."""

@@ -10,7 +10,14 @@ import sys
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QApplication, QFileDialog, QInputDialog, QMessageBox, QSystemTrayIcon
+from PySide6.QtWidgets import (
+    QApplication,
+    QFileDialog,
+    QInputDialog,
+    QMessageBox,
+    QStyle,
+    QSystemTrayIcon,
+)
 
 from devices.clock import Clock
 
@@ -229,3 +236,14 @@ def save_elsewhere(window: MainWindow) -> None:
             "{n} samples saved to {path}. Import it later from the command line: flooding-monitor import FILE",
         ).format(n=n, path=path),
     )
+
+
+def tray_icon(window: MainWindow) -> QSystemTrayIcon:
+    """The tray icon the alert's notification comes from (shown where the desktop has a tray)."""
+    icon = QApplication.windowIcon()
+    if icon.isNull():
+        icon = window.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxInformation)
+    tray = QSystemTrayIcon(icon, window)
+    if QSystemTrayIcon.isSystemTrayAvailable():
+        tray.show()
+    return tray

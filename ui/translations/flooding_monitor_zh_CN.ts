@@ -176,7 +176,7 @@
     </message>
     <message>
         <source>Not connected</source>
-        <extracomment>At or under this, the strap may stop mid-evening: say so.</extracomment>
+        <extracomment>The status line keeps at least this width (px) before buttons move into &quot;More…&quot;. At or under this, the strap may stop mid-evening: say so.</extracomment>
         <translation>未连接</translation>
     </message>
     <message>
@@ -186,6 +186,18 @@
     <message>
         <source>Strap connection</source>
         <translation>心率带连接</translation>
+    </message>
+    <message>
+        <source>More…</source>
+        <translation>更多…</translation>
+    </message>
+    <message>
+        <source>The actions that do not fit in this window</source>
+        <translation>这个窗口放不下的操作</translation>
+    </message>
+    <message>
+        <source>More actions</source>
+        <translation>更多操作</translation>
     </message>
     <message>
         <source>Streaming to Lab Streaming Layer (local network)</source>
@@ -407,6 +419,10 @@
         <translation>笔记</translation>
     </message>
     <message>
+        <source>{min} min</source>
+        <translation>{min} 分钟</translation>
+    </message>
+    <message>
         <source>History — Flooding Monitor</source>
         <translation>历史记录——情绪淹没监测</translation>
     </message>
@@ -441,10 +457,6 @@
     <message>
         <source>Trends</source>
         <translation>趋势</translation>
-    </message>
-    <message>
-        <source>{min} min</source>
-        <translation>{min} 分钟</translation>
     </message>
     <message>
         <source>History</source>
@@ -585,6 +597,14 @@
         <translation>测量静息心率</translation>
     </message>
     <message>
+        <source>Room view</source>
+        <translation>远距视图</translation>
+    </message>
+    <message>
+        <source>Full screen, large numbers, to read from across the room (F11)</source>
+        <translation>全屏大字，在房间另一头也能看清（F11）</translation>
+    </message>
+    <message>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
@@ -709,12 +729,28 @@
         <translation>空格键：随时暂停——任何一方都可以提出。</translation>
     </message>
     <message>
+        <source>Leave room view</source>
+        <translation>退出远距视图</translation>
+    </message>
+    <message>
+        <source>Back to the full window (F11)</source>
+        <translation>回到完整窗口（F11）</translation>
+    </message>
+    <message>
+        <source>Show the trace, the details and the buttons again (F11)</source>
+        <translation>重新显示曲线、详情和按钮（F11）</translation>
+    </message>
+    <message>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
         <source>Pause now (space bar)</source>
         <translation>立即暂停（空格键）</translation>
+    </message>
+    <message>
+        <source>Start a {min}-minute pause now; either of you can call it (space bar)</source>
+        <translation>现在开始 {min} 分钟的暂停；你们任何一方都可以提出（空格键）</translation>
     </message>
     <message>
         <source>{bpm} bpm (your resting rate + personal margin)</source>
@@ -759,8 +795,16 @@
         <translation>暂停剩余时间</translation>
     </message>
     <message>
-        <source>While you wait</source>
-        <translation>等待的时候</translation>
+        <source>While you wait, if it helps:</source>
+        <translation>等待时，如果有帮助：</translation>
+    </message>
+    <message>
+        <source>Another idea</source>
+        <translation>换一个办法</translation>
+    </message>
+    <message>
+        <source>Show another way to calm down</source>
+        <translation>显示另一种平静下来的方法</translation>
     </message>
     <message>
         <source>+5 minutes</source>
@@ -777,6 +821,14 @@
     <message>
         <source>End the pause early</source>
         <translation>提前结束这次暂停</translation>
+    </message>
+    <message>
+        <source>Five more minutes before you come back together</source>
+        <translation>再过五分钟再回到一起</translation>
+    </message>
+    <message>
+        <source>Come back before the time is up (it asks first: bodies need 20 minutes)</source>
+        <translation>提前回来（会先确认：身体需要 20 分钟）</translation>
     </message>
     <message>
         <source>Pause — back together at {time}</source>

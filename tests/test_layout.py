@@ -1,0 +1,126 @@
+"""The screens hold from a small laptop window to a 4K screen and at the largest text size.
+
+Each screen of an evening (monitor with the alert, pause, return) is laid out
+at the extremes and inspected: a label whose text needs more room than it
+got is cut off on screen, a button narrower than its text hides words, a
+widget outside the window is not seen, and two widgets side by side must not
+cover each other (the alert is meant to lie over the trace).
+"""
+
+from __future__ import annotations
+
+import itertools
+
+import pytest
+from PySide6.QtCore import QRect
+from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QWidget
+
+from devices.scenarios import ARGUMENT
+from flooding_monitor.preferences import Preferences, PreferencesFile
+from ui.main_window import MainWindow
+from ui.monitor_page import AlertBanner
+from ui.room_view import set_room_view
+from ui.theme import apply_theme
+
+SLACK = 2  # px: rounding between a size hint and a layout's share
+
+
+class SessionClock:
+    def __init__(self) -> None:
+        self.t = 0.0
+
+    def now(self) -> float:
+        return self.t
+
+
+def shown(w: QWidget) -> bool:
+    return w.isVisible() and w.width() > 0 and w.height() > 0
+
+
+def clipped(w: QWidget) -> str | None:
+    """Why ``w`` does not show all of its text, or None."""
+    if isinstance(w, QLabel) and w.text():
+        if w.wordWrap():
+            need = w.heightForWidth(w.width())
+            if need > w.height() + SLACK:
+                return f"needs {need} px of height, has {w.height()}"
+        else:
+            hint = w.minimumSizeHint()
+            if hint.width() > w.width() + SLACK or hint.height() > w.height() + SLACK:
+                return f"needs {hint.width()}x{hint.height()}, has {w.width()}x{w.height()}"
+    if isinstance(w, QAbstractButton) and w.text():
+        need = w.fontMetrics().horizontalAdvance(w.text().replace("&", ""))
+        if need > w.width() - 8:
+            return f"text {need} px wide in a {w.width()} px button"
+    return None
+
+
+def problems(window: QWidget, root: QWidget) -> list[str]:
+    found = []
+    inside = window.rect()
+    for w in [root, *root.findChildren(QWidget)]:
+        if not shown(w) or w.window() is not window:
+            continue
+        text = w.text() if isinstance(w, (QLabel, QAbstractButton)) else ""
+        name = f"{type(w).__name__} {text!r:.50}"
+        why = clipped(w)
+        if why:
+            found.append(f"{name}: {why}")
+        where = QRect(w.mapTo(window, w.rect().topLeft()), w.size())
+        if not inside.adjusted(-SLACK, -SLACK, SLACK, SLACK).contains(where):
+            found.append(f"{name}: outside the window ({where.getRect()} in {inside.getRect()})")
+    for parent in [root, *root.findChildren(QWidget)]:
+        children = [c for c in parent.children() if isinstance(c, QWidget) and shown(c) and not c.isWindow()
+                    and not isinstance(c, AlertBanner)]
+        for a, b in itertools.combinations(children, 2):
+            overlap = a.geometry().intersected(b.geometry())
+            if overlap.width() > SLACK and overlap.height() > SLACK:
+                found.append(f"{type(a).__name__} and {type(b).__name__} overlap in {type(parent).__name__}")
+    return found
+
+
+def play_until(window: MainWindow, samples, condition) -> None:
+    for s in samples:
+        window.clock.t = s.t_s
+        window.controller.feed(s)
+        window.refresh()
+        if condition():
+            return
+    raise AssertionError("condition never met")
+
+
+CASES = [((800, 550), 1.0, False), ((800, 550), 2.5, False), ((1366, 705), 2.5, False),
+         ((3840, 2160), 1.0, False), ((3840, 2160), 2.5, False), ((800, 550), 1.0, True),
+         ((1920, 1080), 2.5, True), ((3840, 2160), 1.0, True)]
+
+
+@pytest.mark.parametrize(("size", "text_scale", "room"), CASES, ids=lambda v: str(v))
+def test_every_screen_shows_all_of_its_text(qtbot, worker, tmp_path, size, text_scale, room):
+    app = QApplication.instance()
+    font = app.font()
+    apply_theme(app, "light", text_scale)
+    try:
+        window = MainWindow(Preferences(), PreferencesFile(tmp_path / "p.json"), worker, settings_scope="fm-layout")
+        qtbot.addWidget(window)
+        window.show()
+        window.start_session(SessionClock(), "demo", "Demo strap (simulated)", "demo")
+        if room:
+            set_room_view(window, True)
+            window.showNormal()  # offscreen: the window stands in for a screen of this size
+        window.resize(*size)
+        samples = ARGUMENT.samples(seed=7, source="Demo strap")
+        play_until(window, samples, lambda: window.session.alert_active)
+        window.refresh()
+        qtbot.wait(10)
+        seen = {"monitor with the alert": problems(window, window)}
+        window.start_pause("alert")
+        window.refresh()
+        qtbot.wait(10)
+        seen["pause"] = problems(window, window)
+        window.stack.setCurrentWidget(window.return_page)
+        window.return_page.refresh(window.now())
+        qtbot.wait(10)
+        seen["return"] = problems(window, window)
+        assert {k: v for k, v in seen.items() if v} == {}
+    finally:
+        app.setFont(font)

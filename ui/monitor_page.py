@@ -1,0 +1,314 @@
+"""The monitor screen: each wearer's rate and state, the trace, and the alert over it.
+
+Sizes follow the window: the numbers take a share of its height (a fifth and
+more in the room view, meant to be read from the sofa), so a 14" laptop, a
+4K screen and the largest text size all show them whole.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QColor, QPainter, QPen
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from flooding_monitor.session import PartnerState, Session
+
+from .i18n import core, join, sentences
+from .pages_common import _font, _pixels, _set, base_px, big_button, describe_rule
+from .theme import look
+from .widgets.trace import HeartRateTrace
+
+
+class AlertBanner(QFrame):
+    """Calm but unmistakable: a warm panel with the facts and two choices."""
+
+    start_pause = Signal()
+    not_now = Signal()
+    moving = Signal()
+
+    #: (panel, border, text) by theme; the dark one stays dim in a dim room.
+    COLOURS = {False: ("#fbe3da", "#d4583b", "#4a1d10"), True: ("#3d1a12", "#e0714f", "#fbe3da")}
+
+    def __init__(self, parent: QWidget | None = None, dark: bool = False) -> None:
+        super().__init__(parent)
+        self.setObjectName("alert")
+        panel, border, text = self.COLOURS[dark]
+        # Square corners: the panel paints every pixel of its rectangle, so showing it over the
+        # trace repaints the banner alone (rounded corners made the plot repaint beneath them).
+        self.setStyleSheet(f"#alert QLabel {{ color: {text}; }}")
+        self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)  # Qt need not paint what lies beneath
+        self._panel, self._border = QColor(panel), QColor(border)
+        self.setAccessibleName(self.tr("Flooding alert"))
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(18, 14, 18, 14)
+        icon = QLabel("◆")
+        icon.setFont(_font(self, 2.4))
+        icon.setStyleSheet(f"color: {border};")
+        layout.addWidget(icon)
+        self.text = QLabel()
+        self.text.setWordWrap(True)
+        self.text.setFont(_font(self, 1.25))
+        self.text.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        layout.addWidget(self.text, 1)
+        self.pause_button = big_button(self.tr("Start pause"), self.tr("Start a pause"), primary=True)
+        self.snooze_button = big_button(self.tr("Not now"), self.tr("Not now: remind me later"))
+        self.moving_button = big_button(self.tr("We were moving"), self.tr(
+            "Mark this alert as movement (walking, exercise), not flooding"))
+        self.moving_button.setToolTip(self.tr("Walking or exercise raised the heart rate: the alert waits, and this "
+                                              "episode stays out of your trends."))
+        choices = QGridLayout()  # the advised action on top, the two others under it: narrow windows keep the text
+        choices.addWidget(self.pause_button, 0, 0, 1, 2)
+        choices.addWidget(self.snooze_button, 1, 0)
+        choices.addWidget(self.moving_button, 1, 1)
+        layout.addLayout(choices)
+        self.pause_button.clicked.connect(self.start_pause)
+        self.snooze_button.clicked.connect(self.not_now)
+        self.moving_button.clicked.connect(self.moving)
+
+    def fit(self, page_height: int, room: bool) -> None:
+        """Readable from the sofa in the room view: the text a thirtieth of the screen's height."""
+        base = base_px(self.text)
+        _pixels(self.text, max(base, page_height // 30) if room else base)
+        for button in (self.pause_button, self.snooze_button, self.moving_button):
+            base = base_px(button)
+            _pixels(button, max(base, page_height // 45) if room else base)
+
+    def paintEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        """Every pixel, as promised by WA_OpaquePaintEvent: the panel and its 2-px border."""
+        painter = QPainter(self)
+        painter.fillRect(self.rect(), self._panel)
+        painter.setPen(QPen(self._border, 2))
+        painter.drawRect(self.rect().adjusted(1, 1, -1, -1))
+        painter.end()
+
+    def set_message(self, threshold_bpm: float, sustain_s: float, pause_min: float,
+                    who: Sequence[str] = ()) -> bool:
+        """``who``: the flooded partners' names in a two-partner session (empty = the only wearer).
+        True when the text changed (its height may have)."""
+        numbers = {"bpm": f"{threshold_bpm:.0f}", "s": f"{sustain_s:.0f}"}
+        if len(who) > 1:
+            fact = self.tr("{a} and {b}: both heart rates have stayed above the threshold for {s} s.").format(
+                a=who[0], b=who[1], **numbers)
+        elif who:
+            fact = self.tr("{name}'s heart rate has stayed above {bpm} for {s} s.").format(name=who[0], **numbers)
+        else:
+            fact = self.tr("Your heart rate has stayed above {bpm} for {s} s.").format(**numbers)
+        text = "<b>{}</b><br>{}".format(fact, sentences([self.tr(
+            "This is flooding — a good moment for a {min}-minute break. Either of you can call it; "
+            "no explanation needed.").format(min=f"{pause_min:.0f}"), self.tr(
+            "Walking or exercise raise the heart rate too.")]))
+        if self.text.text() == text:
+            return False
+        self.text.setText(text)
+        self.pause_button.setText(self.tr("Start {min}-minute pause").format(min=f"{pause_min:.0f}"))
+        return True
+
+
+def digits_size(page_height: int, panel_width: int, room: bool) -> int:
+    """The rate's font size in pixels: a share of the height (digits are about 0.7 of it tall, so in
+    the room view they stand over a fifth of the window), limited by the width "120 bpm" needs."""
+    by_height = 0.36 * page_height if room else 0.16 * page_height
+    by_width = panel_width / (2.2 if room else 2.6)
+    return int(max(24, min(by_height, by_width)))
+
+
+class PartnerPanel(QWidget):
+    """One wearer's big number, state in words and colour, and threshold."""
+
+    def __init__(self, scale: float = 1.0, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        box = QVBoxLayout(self)
+        box.setContentsMargins(0, 0, 0, 0)
+        self.name_label = QLabel()
+        self.name_label.setFont(_font(self, 1.5 * scale, bold=True))
+        self.name_label.hide()
+        box.addWidget(self.name_label)
+        self.hr_label = QLabel("--")
+        self.hr_label.setFont(_font(self, 7.5 * scale, bold=True))
+        self.hr_label.setAccessibleName(self.tr("Heart rate"))
+        self.hr_label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom)
+        self.unit_label = unit = QLabel(self.tr("bpm"))
+        unit.setFont(_font(self, 1.6 * scale))
+        row = QHBoxLayout()
+        row.addWidget(self.hr_label)
+        row.addWidget(unit, 0, Qt.AlignmentFlag.AlignBottom)
+        row.addStretch(1)
+        box.addLayout(row)
+        self.state_label = QLabel()
+        self.state_label.setFont(_font(self, 2.0 * scale, bold=True))
+        self.state_label.setAccessibleName(self.tr("State"))
+        box.addWidget(self.state_label)
+        self.explain_label = QLabel()
+        self.explain_label.setWordWrap(True)
+        self.explain_label.setFont(_font(self, 1.1))
+        box.addWidget(self.explain_label)
+        self.threshold_label = QLabel()
+        self.threshold_label.setWordWrap(True)
+        self.threshold_label.setFont(_font(self, 1.0))
+        box.addWidget(self.threshold_label)
+
+    def fit(self, digits_px: int, room: bool) -> None:
+        """Numbers ``digits_px`` tall (font pixel size); the words around them in proportion, never
+        larger than the text size setting makes them; in the room view only the number and the state."""
+        _pixels(self.hr_label, digits_px)
+        for label, share in ((self.unit_label, 0.2), (self.state_label, 0.28 if room else 0.2),
+                             (self.name_label, 0.2 if room else 0.16)):
+            base = base_px(label)
+            _pixels(label, max(12, int(share * digits_px)) if room else min(base, max(12, int(share * digits_px))))
+        self.explain_label.setVisible(not room)
+        self.threshold_label.setVisible(not room)
+
+    def show_person(self, person: PartnerState, named: bool) -> None:
+        r = person.latest
+        state = look(person.state)
+        valid = r is not None and r.tick.valid
+        explain = state.explain
+        if r is not None and not r.tick.valid:
+            explain = f"{state.explain} ({join(r.tick.quality.problems())})"
+        base = person.baseline
+        rest = self.tr(" · resting rate {bpm} bpm").format(bpm=f"{base.hr_bpm:.0f}") if base else ""
+        name = core(person.partner.name)
+        if named:
+            _set(self.name_label, name, f"color: {person.partner.colour};")
+            self.hr_label.setAccessibleName(self.tr("Heart rate of {name}").format(name=name))
+        self.name_label.setVisible(named)
+        # Style sheets are costly to re-apply: only touch what changed.
+        _set(self.hr_label, f"{r.tick.hr_bpm:.0f}" if valid and r else "--",
+             f"color: {state.colour};" if valid else "color: #8a8f98;")
+        _set(self.state_label, f"{state.icon}  {state.label}", f"color: {state.colour};")
+        _set(self.explain_label, explain)
+        _set(self.threshold_label, self.tr("Flooding threshold: {rule}").format(
+            rule=describe_rule(person.rule)) + rest)
+
+
+class MonitorPage(QWidget):
+    pause_requested = Signal()
+    leave_room_view = Signal()
+    #: After each redraw (the monitor redraws at most once a second): tests and tools wait on it.
+    redrawn = Signal()
+
+    def __init__(self, session: Session, dark: bool = False, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        root = QVBoxLayout(self)
+        root.setContentsMargins(24, 12, 24, 18)
+        # The alert lies over the trace, outside the layout: showing it repaints its own rectangle,
+        # where taking space in the layout moved and resized everything below it (46 % of the alert's
+        # cost, then a full-window repaint).
+        self.alert = AlertBanner(self, dark=dark)
+        self.alert.hide()
+        self.panels_row = QHBoxLayout()
+        self.panels: list[PartnerPanel] = []
+        root.addLayout(self.panels_row)
+        self.trace = HeartRateTrace(dark=dark)
+        self.trace.setMinimumHeight(110)  # in a small window the numbers matter more than the trace
+        root.addWidget(self.trace, 1)
+        self.room = False
+        bottom = QHBoxLayout()
+        self.hint = QLabel(self.tr("Space: pause at any time — either partner can call it."))
+        self.hint.setFont(_font(self, 0.95))
+        self.hint.setWordWrap(True)
+        bottom.addWidget(self.hint, 1)
+        self.leave_button = big_button(self.tr("Leave room view"), self.tr("Back to the full window (F11)"))
+        self.leave_button.setToolTip(self.tr("Show the trace, the details and the buttons again (F11)"))
+        self.leave_button.clicked.connect(self.leave_room_view)
+        self.leave_button.hide()
+        bottom.addWidget(self.leave_button)
+        self.pause_button = big_button(self.tr("Pause"), self.tr("Pause now (space bar)"), primary=True)
+        self.pause_button.setMinimumWidth(200)
+        self.pause_button.setMinimumHeight(56)
+        self.pause_button.setFont(_font(self, 1.5, bold=True))
+        self.pause_button.setToolTip(self.tr("Start a {min}-minute pause now; either of you can call it "
+                                             "(space bar)").format(min=f"{session.prefs.pause_min:.0f}"))
+        self.pause_button.clicked.connect(self.pause_requested)
+        bottom.addWidget(self.pause_button)
+        root.addLayout(bottom)
+        self._ensure_panels(1)
+
+    def _ensure_panels(self, n: int) -> None:
+        """One panel per partner; two partners get slightly smaller numbers side by side."""
+        if len(self.panels) == n:
+            return
+        for panel in self.panels:
+            panel.setParent(None)
+            panel.deleteLater()
+        self.panels = [PartnerPanel(1.0 if n == 1 else 0.8) for _ in range(n)]
+        for panel in self.panels:
+            self.panels_row.addWidget(panel, 1)
+        self._fit()
+
+    def set_room(self, room: bool) -> None:
+        """The room view: the rates and states fill the screen, for reading from across the room."""
+        self.room = room
+        self.trace.setVisible(not room)
+        self.hint.setText("" if room else self.tr("Space: pause at any time — either partner can call it."))
+        self.leave_button.setVisible(room)
+        self._fit()
+
+    def refit(self) -> None:
+        """After the window's text size changed: sizes again, the alert placed again."""
+        self._fit()
+
+    def _fit(self) -> None:
+        n = max(1, len(self.panels))
+        panel_width = (self.width() - 48 - 24 * (n - 1)) // n
+        digits = digits_size(self.height(), panel_width, self.room)
+        for panel in self.panels:
+            panel.fit(digits, self.room)
+        self.alert.fit(self.height(), self.room)
+        if self.alert.isVisible():
+            self._place_alert()
+
+    @property
+    def hr_label(self) -> QLabel:
+        return self.panels[0].hr_label
+
+    @property
+    def state_label(self) -> QLabel:
+        return self.panels[0].state_label
+
+    def refresh(self, now_s: float) -> None:
+        s = self.session
+        people = s.people
+        self._ensure_panels(len(people))
+        two = len(people) > 1
+        for panel, person in zip(self.panels, people):
+            panel.show_person(person, named=two)
+        self.trace.update_people(people, now_s, named=two)
+        if s.alert_active:
+            flooded = [p for p in people if p.slot in s.alert_slots] or [s.first]
+            who = [core(p.partner.name) for p in flooded] if two else []
+            changed = self.alert.set_message(flooded[0].threshold_bpm, s.prefs.detector.sustain_s,
+                                             s.prefs.pause_min, who)
+            if changed or not self.alert.isVisible():
+                self._place_alert()
+        if self.alert.isVisible() != s.alert_active:
+            self.alert.setVisible(s.alert_active)
+        self.redrawn.emit()
+
+    def _place_alert(self) -> None:
+        """Over the trace, full width, as tall as its text needs (over the bottom row in a small window);
+        in the room view at the foot of the screen, under the numbers."""
+        area = self.trace.geometry() if not self.room else self.rect().adjusted(24, self.height() // 3, -24, -12)
+        width = area.width()
+        wanted = self.alert.heightForWidth(width) if self.alert.hasHeightForWidth() else -1
+        height = min(max(wanted, self.alert.sizeHint().height()), self.height() - area.y())
+        top = area.bottom() - height if self.room else area.y()
+        self.alert.setGeometry(area.x(), top, width, height)
+        self.alert.raise_()
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        self._fit()
+        if self.alert.isVisible():
+            self._place_alert()
