@@ -203,6 +203,8 @@ def test_controls_have_screen_reader_names(window):
     assert buttons
     unnamed = [b.text() for b in buttons if not b.accessibleName()]
     assert unnamed == []
+    untold = [b.text() for b in buttons if not b.toolTip()]
+    assert untold == [], "every button says what it does when the pointer rests on it"
 
 
 def test_real_worker_thread_brings_demo_samples_to_the_screen(qtbot, worker, tmp_path):

@@ -30,6 +30,7 @@ class HistoryBanner(QWidget):
         self.label.setAccessibleName(self.tr("History problem"))
         self.save_button = QPushButton(self.tr("Save unsaved data elsewhere…"))
         self.save_button.setAccessibleName(self.tr("Save unsaved heart data to a file"))
+        self.save_button.setToolTip(self.tr("Save unsaved heart data to a file"))
         self.save_button.clicked.connect(save_elsewhere)
         self.save_button.hide()
         box.addWidget(self.label)

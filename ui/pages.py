@@ -64,6 +64,7 @@ class PausePage(QWidget):
         self.another = QPushButton(self.tr("Another idea"))
         self.another.setFlat(True)
         self.another.setToolTip(self.tr("Show another way to calm down"))
+        self.another.setAccessibleName(self.tr("Show another way to calm down"))
         self.another.clicked.connect(self.next_tip)
         left.addWidget(self.another, 0, Qt.AlignmentFlag.AlignLeft)
         left.addStretch(1)

@@ -33,6 +33,7 @@ def _set(label: QLabel, text: str, style: str | None = None) -> None:
 def big_button(text: str, accessible: str, primary: bool = False) -> QPushButton:
     b = QPushButton(text)
     b.setAccessibleName(accessible)
+    b.setToolTip(accessible)
     b.setMinimumHeight(44)
     b.setCursor(Qt.CursorShape.PointingHandCursor)
     if primary:
