@@ -120,15 +120,17 @@ class FrameTimes:
 
 
 def alert_latency(episodes: int) -> dict[str, float]:
-    """From an alert packet's bytes to the completed frame that shows the banner.
+    """From the bytes of the packet that raises an alert to the completed frame that shows it.
 
-    The real app: the worker thread, the session controller with its history writer on a real
-    database, the detector and the window; the GUI thread sits in ``app.exec()`` between packets
-    (nothing spins it), and each episode is started from a timer.
+    The real app: the worker thread parses each 0x2A37 packet, the session controller feeds the
+    detector and the history writer (a real database), the window draws. Packets go in one at a
+    time, 4 ms apart, from a timer: between them the GUI thread waits in ``app.exec()``. Whichever
+    packet raises an alert is the one measured; each episode's calm end lets the alert clear.
     """
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
+    from flooding_monitor.controller import AlertRaised
     from flooding_monitor.store import SessionStore
     from ui.main_window import MainWindow
     from ui.worker import DeviceWorker
@@ -139,63 +141,59 @@ def alert_latency(episodes: int) -> dict[str, float]:
     worker = DeviceWorker()
     source = PushSource()
     clock = Clock()
-    prefs = Preferences(sound=False, notifications=False)
-    window = MainWindow(prefs, None, worker, settings_scope="fm-bench", store=store)
+    window = MainWindow(Preferences(sound=False, notifications=False), None, worker, settings_scope="fm-bench",
+                        store=store)
     window.resize(1000, 700)
     window.show()
     window.start_session(clock, "bench", source.name)
     worker.use(source, 0)
     chunks, _ = episode_stream(episodes)
+    samples = [s for chunk in chunks for s in chunk]
+    sent_at: dict[float, float] = {}
+    feeding = {"t": 0.0}
+    pending: list[float] = []  # the time stamp of the packet whose alert is not on screen yet
     latencies: list[float] = []
-    state = {"k": 0, "fed": 0, "armed": False, "missed": 0, "since": 0.0}
     banner = window.monitor_page.alert
+    real_feed = window.controller.feed
 
-    def next_episode() -> None:
-        k = state["k"]
-        if k >= len(chunks) - 1:
-            app.quit()
+    def feed(sample) -> None:  # the controller, told which packet it is working on
+        feeding["t"] = sample.t_s
+        real_feed(sample)
+
+    window.bridge.sample.disconnect(real_feed)
+    window.bridge.sample.connect(feed)
+    window.controller.listeners.append(
+        lambda e: pending.append(sent_at[feeding["t"]]) if isinstance(e, AlertRaised) else None)
+
+    def on_frame(t: float) -> None:
+        if pending and banner.isVisible():
+            latencies.append((t - pending.pop()) * 1000)
+            pending.clear()
+
+    async def push_one(sample) -> None:
+        packet = hrm_codec.encode(hrm_codec.from_sample(sample))
+        sent_at[sample.t_s] = time.perf_counter()
+        source.queue.put(hrm_codec.parse(packet).to_sample(sample.t_s, source.name))
+
+    def next_packet(k: int = 0) -> None:
+        if k == len(samples):
+            QTimer.singleShot(500, app.quit)
             return
-        head = chunks[k][:-1]
-        worker.submit(source.push(head)).result()
-        state["fed"] += len(head)
-        clock.t = head[-1].t_s if head else clock.t
-        QTimer.singleShot(50, settle)
-
-    def settle() -> None:  # the head is in and drawn; the GUI is idle; now the packet that alerts
-        if window.session.monitor.intake.counts.samples < state["fed"] or window.session.alert_active:
-            QTimer.singleShot(20, settle)
-            return
-        state["armed"] = True
-        episode = state["k"]
-        worker.submit(source.push(chunks[episode][-1:], stamp_last=True)).result()
-        state["fed"] += 1
-        QTimer.singleShot(3000, lambda: give_up(episode))
-
-    def give_up(episode: int) -> None:  # no alert frame within 3 s: counted, never silently dropped
-        if state["armed"] and state["k"] == episode:
-            state["armed"] = False
-            state["missed"] += 1
-            state["k"] += 1
-            next_episode()
-
-    def on_frame(t: float) -> None:  # a frame completed: the first one with the banner ends the measure
-        if state["armed"] and banner.isVisible():
-            latencies.append((t - source.sent_at) * 1000)
-            state["armed"] = False
-            state["k"] += 1
-            QTimer.singleShot(0, next_episode)
+        clock.t = samples[k].t_s
+        worker.submit(push_one(samples[k]))
+        QTimer.singleShot(4, lambda: next_packet(k + 1))
 
     FrameTimes(window, on_frame)
-    QTimer.singleShot(100, next_episode)
+    QTimer.singleShot(200, next_packet)
     app.exec()
-    worker.submit(source.push(chunks[-1])).result()
     window.close()
     worker.stop()
     recorder = window.controller.recorder
     saved = store.sample_count(recorder.session_id) if recorder and recorder.session_id else 0
     latencies.sort()
-    return {"episodes": len(latencies), "missed": state["missed"], "p50_ms": statistics.median(latencies),
-            "p99_ms": latencies[int(0.99 * (len(latencies) - 1))], "max_ms": latencies[-1], "saved": saved}
+    return {"episodes": len(latencies), "p50_ms": statistics.median(latencies),
+            "p99_ms": latencies[int(0.99 * (len(latencies) - 1))], "max_ms": latencies[-1], "saved": saved,
+            "samples": len(samples)}
 
 
 def startup(runs: int = 5) -> dict[str, float]:

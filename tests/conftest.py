@@ -37,6 +37,16 @@ def pytest_sessionfinish(session, exitstatus):
 
 
 @pytest.fixture(autouse=True)
+def _windows_close_without_asking(monkeypatch):
+    """Closing a window mid-pause asks first (a modal question); tests close windows at teardown,
+    where nobody would answer. tests/test_alert_reaches_people.py asks the real question."""
+    if "ui.window_dialogs" in sys.modules or importlib.util.find_spec("PySide6"):
+        from ui import window_dialogs
+
+        monkeypatch.setattr(window_dialogs, "may_leave_pause", lambda window: True)
+
+
+@pytest.fixture(autouse=True)
 def _private_config(tmp_path, monkeypatch):
     monkeypatch.setenv("FLOODING_MONITOR_CONFIG_DIR", str(tmp_path / "config"))
 

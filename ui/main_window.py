@@ -289,6 +289,9 @@ class MainWindow(QMainWindow):
             self.connection_label.setText(self.tr("Could not save settings: {error}").format(error=exc.strerror))
 
     def closeEvent(self, event) -> None:  # noqa: N802
+        if self.closed_by == "app" and not window_dialogs.may_leave_pause(self):
+            event.ignore()
+            return
         window_geometry.save(self, self.settings_scope)
         if not self.controller.finish(self.closed_by):
             window_dialogs.tell_unsaved(self)

@@ -92,7 +92,7 @@ class AlertBanner(QFrame):
         painter.end()
 
     def set_message(self, threshold_bpm: float, sustain_s: float, pause_min: float,
-                    who: Sequence[str] = ()) -> bool:
+                    who: Sequence[str] = (), snooze_min: float = 5) -> bool:
         """``who``: the flooded partners' names in a two-partner session (empty = the only wearer).
         True when the text changed (its height may have)."""
         numbers = {"bpm": f"{threshold_bpm:.0f}", "s": f"{sustain_s:.0f}"}
@@ -111,6 +111,9 @@ class AlertBanner(QFrame):
             return False
         self.text.setText(text)
         self.pause_button.setText(self.tr("Start {min}-minute pause").format(min=f"{pause_min:.0f}"))
+        self.snooze_button.setText(self.tr("Not now (asks again in {min} min)").format(min=f"{snooze_min:.0f}"))
+        self.snooze_button.setToolTip(self.tr("Hide this alert; if the heart rate is still high in {min} minutes, "
+                                              "it comes back").format(min=f"{snooze_min:.0f}"))
         return True
 
 
@@ -289,7 +292,7 @@ class MonitorPage(QWidget):
             flooded = [p for p in people if p.slot in s.alert_slots] or [s.first]
             who = [core(p.partner.name) for p in flooded] if two else []
             changed = self.alert.set_message(flooded[0].threshold_bpm, s.prefs.detector.sustain_s,
-                                             s.prefs.pause_min, who)
+                                             s.prefs.pause_min, who, s.prefs.snooze_min)
             if changed or not self.alert.isVisible():
                 self._place_alert()
         if self.alert.isVisible() != s.alert_active:

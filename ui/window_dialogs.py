@@ -20,8 +20,10 @@ from PySide6.QtWidgets import (
 )
 
 from devices.clock import Clock
+from flooding_monitor.pause import format_clock
 
 from .i18n import core
+from .pages_common import twelve_hour
 
 translate = QCoreApplication.translate  # lupdate reads translate("context", "text") calls
 
@@ -96,12 +98,21 @@ def keep_display_on(window: MainWindow) -> None:
 
 # -- the alert and the pause ------------------------------------------------------------------
 def alert_people(window: MainWindow) -> None:
-    """Raise the window, sound and notify: the monitor is already drawn with the banner."""
+    """Bring the window back (from minimised too), chime and notify: the monitor is already drawn."""
     if window.stack.currentWidget() is not window.monitor_page:
         window.monitor_page.refresh(window.now())  # drawn for when the user comes back to it
+    if window.isMinimized():
+        window.showFullScreen() if window.room_view else window.showNormal()
     window.raise_()
+    window.activateWindow()
     if window.prefs.sound:
-        QApplication.beep()
+        from platformdirs import user_cache_path
+
+        from .chime import play_chime
+
+        problem = play_chime(user_cache_path("flooding-monitor"))
+        if problem:
+            window.store_banner.say(translate("MainWindow", "The alert cannot chime: {reason}.").format(reason=problem))
     flooded = window.controller.alerted_partners
     text = translate("MainWindow", "heart rate above {bpm} for {s} s. A good moment for a break.").format(
         bpm=f"{flooded[0].threshold_bpm:.0f}", s=f"{window.prefs.detector.sustain_s:.0f}"
@@ -112,8 +123,33 @@ def alert_people(window: MainWindow) -> None:
 
 
 def notify(window: MainWindow, title: str, text: str) -> None:
-    if window.prefs.notifications and window.tray.isVisible():
+    """A desktop notification (desktop-notifier); the tray's balloon where the last one could not go."""
+    if not window.prefs.notifications:
+        return
+    notice = getattr(window, "notice", None)
+    if notice is None:
+        from .desktop_notice import DesktopNotice
+
+        notice = window.notice = DesktopNotice(window.worker.submit)
+    if notice.problem and window.tray.isVisible():
         window.tray.showMessage(title, text, QSystemTrayIcon.MessageIcon.Information, 10_000)
+    notice.send(title, text)
+
+
+def may_leave_pause(window: MainWindow) -> bool:
+    """Closing the window in the middle of a pause ends its timer and its guide: ask first."""
+    pause = window.session.pause
+    if pause is None or not window.isVisible():
+        return True
+    answer = QMessageBox.question(
+        window,
+        translate("MainWindow", "Leave in the middle of the pause?"),
+        translate("MainWindow", "The pause has {min} minutes left; you agreed to come back together at {time}. "
+                                "Closing now ends the timer and the breathing guide. Close anyway?").format(
+            min=f"{pause.remaining_s(window.now()) / 60:.0f}", time=format_clock(pause.return_wall, twelve_hour(window.prefs.clock))),
+        QMessageBox.StandardButton.Close | QMessageBox.StandardButton.Cancel,
+        QMessageBox.StandardButton.Cancel)
+    return answer == QMessageBox.StandardButton.Close
 
 
 def end_pause_early(window: MainWindow) -> None:

@@ -60,6 +60,14 @@
         <source>Start {min}-minute pause</source>
         <translation>开始 {min} 分钟暂停</translation>
     </message>
+    <message>
+        <source>Not now (asks again in {min} min)</source>
+        <translation>现在不要（{min} 分钟后再提醒）</translation>
+    </message>
+    <message>
+        <source>Hide this alert; if the heart rate is still high in {min} minutes, it comes back</source>
+        <translation>隐藏此提醒；如果 {min} 分钟后心率仍然很高，它会再次出现</translation>
+    </message>
 </context>
 <context>
     <name>App</name>
@@ -657,6 +665,10 @@
         <translation>暂停时屏幕可能会变暗（{problem}）。今晚请在系统设置中关闭屏幕自动变暗。</translation>
     </message>
     <message>
+        <source>The alert cannot chime: {reason}.</source>
+        <translation>提醒无法发出提示音：{reason}。</translation>
+    </message>
+    <message>
         <source>heart rate above {bpm} for {s} s. A good moment for a break.</source>
         <translation>心率高于 {bpm} 已达 {s} 秒。正适合休息一下。</translation>
     </message>
@@ -667,6 +679,14 @@
     <message>
         <source>Flooding</source>
         <translation>情绪淹没</translation>
+    </message>
+    <message>
+        <source>Leave in the middle of the pause?</source>
+        <translation>要在暂停中途离开吗？</translation>
+    </message>
+    <message>
+        <source>The pause has {min} minutes left; you agreed to come back together at {time}. Closing now ends the timer and the breathing guide. Close anyway?</source>
+        <translation>暂停还剩 {min} 分钟；你们约好在 {time} 回到一起。现在关闭会结束计时和呼吸引导。仍然关闭吗？</translation>
     </message>
     <message>
         <source>End the pause early?</source>

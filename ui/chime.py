@@ -1,0 +1,88 @@
+"""A soft chime for the alert, played by the system's own sound player.
+
+``QApplication.beep()`` is silent on most Linux desktops. Qt's sound module
+(QtMultimedia) comes only with the 200-MB PySide6-Addons, and the small
+Python audio libraries are unmaintained or need PortAudio installed; every
+desktop already has a player: ``winsound`` (Python's standard library) on
+Windows, ``afplay`` on macOS, PipeWire's ``pw-play``, PulseAudio's ``paplay``
+or ALSA's ``aplay`` on Linux. The chime is synthesised once (two soft bells,
+a fifth apart, 1.2 s, a third of full scale) into a private cache file.
+"""
+
+from __future__ import annotations
+
+import io
+import logging
+import shutil
+import subprocess
+import sys
+import wave
+from pathlib import Path
+
+import numpy as np
+
+log = logging.getLogger(__name__)
+
+RATE = 22_050
+DURATION_S = 1.2
+PEAK = 0.33  # of full scale: heard across a room, not a fright
+LINUX_PLAYERS = (("pw-play",), ("paplay",), ("aplay", "-q"))
+
+
+def chime_wav() -> bytes:
+    """Two bell tones (E5 then B5, 0.25 s apart) with a soft attack and a long decay, 16-bit mono."""
+    t = np.arange(int(RATE * DURATION_S)) / RATE
+    sound = np.zeros_like(t)
+    for start, freq in ((0.0, 659.25), (0.25, 987.77)):
+        local = np.clip(t - start, 0, None)
+        envelope = np.where(t >= start, (1 - np.exp(-local / 0.01)) * np.exp(-local / 0.35), 0.0)
+        sound += envelope * (np.sin(2 * np.pi * freq * local) + 0.3 * np.sin(4 * np.pi * freq * local))
+    sound *= PEAK / np.max(np.abs(sound))
+    out = io.BytesIO()
+    with wave.open(out, "wb") as w:
+        w.setnchannels(1)
+        w.setsampwidth(2)
+        w.setframerate(RATE)
+        w.writeframes((sound * 32767).astype("<i2").tobytes())
+    return out.getvalue()
+
+
+def chime_file(folder: Path) -> Path:
+    path = folder / "chime.wav"
+    if not path.exists():
+        folder.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(chime_wav())
+    return path
+
+
+def player_command(path: Path) -> list[str] | None:
+    """How this system plays a WAV file without a window, or None."""
+    if sys.platform == "darwin":
+        return ["afplay", str(path)] if shutil.which("afplay") else None
+    for name, *options in LINUX_PLAYERS:
+        if shutil.which(name):
+            return [name, *options, str(path)]
+    return None
+
+
+def play_chime(folder: Path) -> str | None:
+    """Start the chime and return at once; a reason when it cannot sound (said on screen, not hidden)."""
+    try:
+        path = chime_file(folder)
+    except OSError as exc:
+        return f"cannot write the chime ({exc.strerror})"
+    if sys.platform == "win32":
+        import winsound
+
+        winsound.PlaySound(str(path), winsound.SND_FILENAME | winsound.SND_ASYNC)
+        return None
+    command = player_command(path)
+    if command is None:
+        return "no sound player found (pw-play, paplay or aplay)"
+    try:
+        subprocess.Popen(command, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                         start_new_session=True)
+    except OSError as exc:
+        log.warning("chime: %s", exc)
+        return f"{command[0]} failed ({exc.strerror})"
+    return None
