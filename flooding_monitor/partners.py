@@ -65,5 +65,5 @@ class Partner:
 
 #: Blue and amber: distinct for the common colour-vision deficiencies and
 #: apart from the coral of an alert and the green of calm.
-DEFAULT_PARTNERS: tuple[Partner, Partner] = (Partner(QT_TRANSLATE_NOOP("core", "Partner A"), "#3b82c4"),
-                                              Partner(QT_TRANSLATE_NOOP("core", "Partner B"), "#c27c0e"))
+DEFAULT_PARTNERS: tuple[Partner, Partner] = (Partner(QT_TRANSLATE_NOOP("core", "Partner A"), "#2f6fae"),
+                                              Partner(QT_TRANSLATE_NOOP("core", "Partner B"), "#956200"))

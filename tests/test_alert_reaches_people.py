@@ -56,7 +56,7 @@ def test_the_chime_is_played_by_the_first_player_found(tmp_path, monkeypatch):
 def test_with_no_player_the_reason_is_given(tmp_path, monkeypatch):
     monkeypatch.setenv("PATH", str(tmp_path))
     monkeypatch.setattr(sys, "platform", "linux")
-    assert "no sound player" in play_chime(tmp_path / "cache")
+    assert "has no sound player" in play_chime(tmp_path / "cache")
 
 
 class Notifications(ServiceInterface):

@@ -164,7 +164,7 @@ def test_demo_runs_two_partners_through_the_real_worker(qtbot, worker, tmp_path)
     win.add_second_source("demo")
     qtbot.waitUntil(lambda: all(p.latest is not None and p.latest.tick.valid for p in win.session.people),
                     timeout=20_000)
-    qtbot.waitUntil(lambda: "Partner B: Connected: Demo strap B" in win.connection_label.text(), timeout=5_000)
+    qtbot.waitUntil(lambda: "Partner B: Connected to Demo strap B" in win.connection_label.text(), timeout=5_000)
     assert "battery 64 %" in win.connection_label.text()
     # Both numbers are on screen within the one-second redraw cadence.
     qtbot.waitUntil(lambda: all(panel.hr_label.text().isdigit() for panel in win.monitor_page.panels), timeout=3_000)
@@ -328,3 +328,20 @@ def test_what_if_threshold_reanalyses_both_partners(tmp_path, capsys, monkeypatc
     assert row is not None, table
     assert int(row.group(1)) == 1 and float(row.group(2)) > 1.0  # Jun's episode and his minutes flooded
     assert "Mei 0, Jun 1" in table
+
+
+def test_each_partners_flooding_is_shaded_in_their_colour(qtbot):
+    import numpy as np
+
+    from ui.widgets.trace import FLOODING_SHADE, HeartRateTrace
+
+    trace = HeartRateTrace()
+    qtbot.addWidget(trace)
+    x = np.linspace(-5, 0, 300)
+    mei = (x > -4) & (x < -3)
+    jun = (x > -2) & (x < -1)
+    trace._shade([(x, mei, "#2f6fae"), (x, jun, "#956200")])
+    shown = [(r.brush.color().name(), round(r.getRegion()[0])) for r in trace._regions if r.isVisible()]
+    assert shown == [("#2f6fae", -4), ("#956200", -2)]
+    trace._shade([(x, mei, "#2f6fae")])  # one wearer: the flooding colour
+    assert [r.brush.color().name() for r in trace._regions if r.isVisible()] == [FLOODING_SHADE]

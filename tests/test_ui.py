@@ -145,16 +145,17 @@ def test_signal_loss_mid_pause_is_shown_and_never_calm(window):
 
 def test_disconnect_and_reconnect_are_shown(window):
     window.session.connection.device_name = "Polar H10"
-    window.on_status(Status(StatusKind.CONNECTED, 0.0, "Connected"))
-    window.on_status(Status(StatusKind.BATTERY, 0.0, value=55))
-    assert "Connected: Polar H10" in window.connection_label.text()
+    window.controller.status(Status(StatusKind.CONNECTED, 0.0, "Connected"))
+    window.controller.status(Status(StatusKind.BATTERY, 0.0, value=55))
+    assert "Connected to Polar H10" in window.connection_label.text()
     assert "battery 55 %" in window.connection_label.text()
-    window.on_status(Status(StatusKind.SIGNAL_LOST, 5.0, "Lost the connection to Polar H10"))
-    assert "Connection lost" in window.connection_label.text()
-    window.on_status(Status(StatusKind.RECONNECTING, 5.5, "Reconnecting to Polar H10…"))
-    assert "Reconnecting" in window.connection_label.text()
-    window.on_status(Status(StatusKind.CONNECTED, 9.0, "Reconnected"))
-    assert window.connection_label.text().startswith("Connected: Polar H10")
+    window.controller.status(Status(StatusKind.SIGNAL_LOST, 5.0, "Lost the connection to Polar H10"))
+    assert window.connection_label.text().startswith("Lost Polar H10; trying again")
+    window.controller.status(Status(StatusKind.RECONNECTING, 5.5, "Reconnecting to Polar H10…"))
+    assert window.connection_label.text().startswith("Reconnecting to Polar H10…")
+    assert window.connection_label.text().count("Polar H10") == 1  # said once, in words
+    window.controller.status(Status(StatusKind.CONNECTED, 9.0, "Reconnected"))
+    assert window.connection_label.text().startswith("Connected to Polar H10")
 
 
 def test_settings_round_trip(window, tmp_path):
@@ -214,7 +215,7 @@ def test_real_worker_thread_brings_demo_samples_to_the_screen(qtbot, worker, tmp
     win.show()
     win.use_source("demo")
     qtbot.waitUntil(lambda: win.session.latest is not None and win.session.latest.tick.valid, timeout=20_000)
-    qtbot.waitUntil(lambda: "Connected: Demo strap" in win.connection_label.text(), timeout=5_000)
+    qtbot.waitUntil(lambda: "Connected to Demo strap" in win.connection_label.text(), timeout=5_000)
     # The monitor redraws at most once a session second: wait for a redraw after the valid tick
     # (it was flaky when it looked at once, 1 run in 3).
     with qtbot.waitSignal(win.monitor_page.redrawn, timeout=5_000):
@@ -326,8 +327,22 @@ def test_the_strap_dialog_scans_at_once_and_chooses_nothing_for_the_user(qtbot, 
 
 def test_a_low_battery_is_said_plainly(window):
     window.session.connection.device_name = "Polar H10"
-    window.on_status(Status(StatusKind.CONNECTED, 0.0, "Connected"))
-    window.on_status(Status(StatusKind.BATTERY, 0.0, value=12))
+    window.controller.status(Status(StatusKind.CONNECTED, 0.0, "Connected"))
+    window.controller.status(Status(StatusKind.BATTERY, 0.0, value=12))
     assert "battery 12 %: charge it soon" in window.connection_label.text()
-    window.on_status(Status(StatusKind.BATTERY, 0.0, value=16))
+    window.controller.status(Status(StatusKind.BATTERY, 0.0, value=16))
     assert "charge" not in window.connection_label.text()
+
+
+def test_an_empty_history_says_so_instead_of_drawing_empty_axes(qtbot, tmp_path):
+    from ui.history_window import HistoryWindow
+
+    history = HistoryWindow(SessionStore(tmp_path / "h.sqlite3"))
+    qtbot.addWidget(history)
+    history.show()
+    assert history.table.row_count() == 0
+    assert history.detail.title.text() == "No sessions yet" and "Import recording" in history.detail.stats.text()
+    assert not history.detail.plot.isVisible()
+    history.trends.show_trends(history.store)
+    assert "No sessions yet" in history.trends.caption.text()
+    assert not any(plot.isVisible() for plot in history.trends.plots.values())

@@ -20,8 +20,10 @@ import wave
 from pathlib import Path
 
 import numpy as np
+from PySide6.QtCore import QCoreApplication
 
 log = logging.getLogger(__name__)
+translate = QCoreApplication.translate  # lupdate reads translate("context", "text") calls
 
 RATE = 22_050
 DURATION_S = 1.2
@@ -70,7 +72,7 @@ def play_chime(folder: Path) -> str | None:
     try:
         path = chime_file(folder)
     except OSError as exc:
-        return f"cannot write the chime ({exc.strerror})"
+        return translate("Chime", "cannot write the sound file ({error})").format(error=exc.strerror)
     if sys.platform == "win32":
         import winsound
 
@@ -78,11 +80,11 @@ def play_chime(folder: Path) -> str | None:
         return None
     command = player_command(path)
     if command is None:
-        return "no sound player found (pw-play, paplay or aplay)"
+        return translate("Chime", "this computer has no sound player the app knows")
     try:
         subprocess.Popen(command, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
                          start_new_session=True)
     except OSError as exc:
         log.warning("chime: %s", exc)
-        return f"{command[0]} failed ({exc.strerror})"
+        return translate("Chime", "{player} failed ({error})").format(player=command[0], error=exc.strerror)
     return None

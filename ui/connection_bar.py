@@ -21,15 +21,17 @@ BODY_PLACES = {"chest": QT_TRANSLATE_NOOP("ConnectionBar", "chest"),
                "foot": QT_TRANSLATE_NOOP("ConnectionBar", "foot"),
                "other": QT_TRANSLATE_NOOP("ConnectionBar", "other")}
 
+#: Each strap state in a sentence about the strap ({device}: its name).
 STATUS_WORDS = {
-    StatusKind.SCANNING: QT_TRANSLATE_NOOP("ConnectionBar", "Scanning…"),
-    StatusKind.CONNECTING: QT_TRANSLATE_NOOP("ConnectionBar", "Connecting…"),
-    StatusKind.CONNECTED: QT_TRANSLATE_NOOP("ConnectionBar", "Connected"),
-    StatusKind.SIGNAL_LOST: QT_TRANSLATE_NOOP("ConnectionBar", "Connection lost"),
-    StatusKind.RECONNECTING: QT_TRANSLATE_NOOP("ConnectionBar", "Reconnecting…"),
+    StatusKind.SCANNING: QT_TRANSLATE_NOOP("ConnectionBar", "Looking for {device}…"),
+    StatusKind.CONNECTING: QT_TRANSLATE_NOOP("ConnectionBar", "Connecting to {device}…"),
+    StatusKind.CONNECTED: QT_TRANSLATE_NOOP("ConnectionBar", "Connected to {device}"),
+    StatusKind.SIGNAL_LOST: QT_TRANSLATE_NOOP("ConnectionBar", "Lost {device}; trying again"),
+    StatusKind.RECONNECTING: QT_TRANSLATE_NOOP("ConnectionBar", "Reconnecting to {device}…"),
     StatusKind.DISCONNECTED: QT_TRANSLATE_NOOP("ConnectionBar", "Not connected"),
-    StatusKind.FINISHED: QT_TRANSLATE_NOOP("ConnectionBar", "Recording finished"),
+    StatusKind.FINISHED: QT_TRANSLATE_NOOP("ConnectionBar", "{device}: recording finished"),
 }
+
 
 Action = tuple[str, str, Callable[[], None]]
 #: The status line keeps at least this width (px) before buttons move into "More…".
@@ -98,9 +100,9 @@ class ConnectionBar(QWidget):
     def describe(self, person: PartnerState, named: bool) -> str:
         c = person.connection
         kind = StatusKind(c.state) if c.state in {k.value for k in StatusKind} else StatusKind.DISCONNECTED
-        words = self.tr(STATUS_WORDS.get(kind, QT_TRANSLATE_NOOP("ConnectionBar", "Not connected")))
-        parts = [self.tr("{state}: {device}").format(state=words, device=core(c.device_name)) if c.device_name
-                 else words]
+        template = STATUS_WORDS.get(kind, STATUS_WORDS[StatusKind.DISCONNECTED])
+        device = core(c.device_name) if c.device_name else self.tr("the strap")
+        parts = [self.tr(template).format(device=device)]
         if c.battery_percent is not None and c.battery_percent <= LOW_BATTERY_PERCENT:
             parts.append(self.tr("⚠ battery {percent} %: charge it soon").format(percent=c.battery_percent))
         elif c.battery_percent is not None:
@@ -112,6 +114,6 @@ class ConnectionBar(QWidget):
         if r is not None and r.tick.quality:
             parts.append(join(r.tick.quality.problems()))
         text = " · ".join(p for p in parts if p)
-        if kind != StatusKind.CONNECTED and c.message:
+        if kind == StatusKind.DISCONNECTED and c.message:  # why (Bluetooth off, out of range); the others say it
             text += f" — {core(c.message)}"
         return self.tr("{name}: {status}").format(name=core(person.partner.name), status=text) if named else text

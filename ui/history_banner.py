@@ -10,6 +10,10 @@ from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 from .i18n import core
 
 
+#: Background and text: a note, not an alarm (13:1).
+BANNER_COLOURS = ("#fff4d6", "#5a4100")
+
+
 class HistoryBanner(QWidget):
     """A message ("History not saved: the disk is full…") and, while data is unsaved, "Save elsewhere…"."""
 
@@ -22,8 +26,8 @@ class HistoryBanner(QWidget):
         self.label.setWordWrap(True)
         # Colours by palette, not a style sheet: a styled label stops following the window's text size.
         palette = self.label.palette()
-        palette.setColor(QPalette.ColorRole.Window, QColor("#fff4d6"))
-        palette.setColor(QPalette.ColorRole.WindowText, QColor("#5a4100"))
+        palette.setColor(QPalette.ColorRole.Window, QColor(BANNER_COLOURS[0]))
+        palette.setColor(QPalette.ColorRole.WindowText, QColor(BANNER_COLOURS[1]))
         self.label.setPalette(palette)
         self.label.setAutoFillBackground(True)
         self.label.setContentsMargins(16, 8, 16, 8)  # margins, not CSS padding: the layout counts them

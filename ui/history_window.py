@@ -211,6 +211,12 @@ class TrendsView(QWidget):
 
     def show_trends(self, store: SessionStore) -> None:
         weeks = weekly_trends(store)
+        for plot in self.plots.values():
+            plot.setVisible(bool(weeks))
+        if not weeks:  # an empty chart would show axes of nothing
+            self.caption.setText(self.tr("No sessions yet. Week by week, this page will show how often flooding "
+                                         "came, for how long, and how soon calm came back."))
+            return
         x = np.arange(len(weeks))
         ticks = [[(i, QLocale().toString(w.week_start, "d MMM")) for i, w in enumerate(weeks)]]
         values = {
@@ -285,7 +291,15 @@ class HistoryWindow(QWidget):
 
     def reload(self) -> None:
         """Summaries of every session (one query per table); the view makes only the rows it shows."""
-        self.table.sessions.set_rows(summaries(self.store))
+        rows = summaries(self.store)
+        self.table.sessions.set_rows(rows)
+        self.detail.plot.setVisible(bool(rows))
+        if not rows:
+            self.detail.title.setText(self.tr("No sessions yet"))
+            self.detail.stats.setText(self.tr(
+                "Each conversation you monitor is kept here, on this computer only: its heart rates, the "
+                "flooding episodes and the pauses you took. To add one you recorded elsewhere, use "
+                "Import recording…"))
         header = self.table.horizontalHeader()
         self.table.sessions.sort(header.sortIndicatorSection(), header.sortIndicatorOrder())
         if self.table.row_count():

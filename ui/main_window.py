@@ -8,11 +8,9 @@ window lays out the screens, opens the dialogs and asks the worker for straps.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
 from dataclasses import replace
 
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QAction, QKeySequence, QShortcut
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import (
     QApplication,
     QLabel,
@@ -35,7 +33,6 @@ from flooding_monitor.controller import (
 )
 from flooding_monitor.preferences import Preferences, PreferencesFile
 from flooding_monitor.store import SessionStore
-from flooding_monitor.strap_status import Status
 
 from . import window_dialogs, window_geometry
 from .connection_bar import ConnectionBar
@@ -44,8 +41,9 @@ from .i18n import core
 from .keep_awake import KeepAwake
 from .pages import MonitorPage, PausePage, ReturnPage
 from .room_view import set_room_view, toggle_room_view
-from .window_fit import fit_text
 from .theme import apply_theme, is_dark
+from .window_fit import fit_text
+from .window_keys import bind_keys
 from .worker import DeviceWorker, SourceBridge
 
 log = logging.getLogger(__name__)
@@ -79,12 +77,12 @@ class MainWindow(QMainWindow):
         self.bridge = SourceBridge(worker.events, parent=self)
         worker.wake = self.bridge.wake
         self.bridge.sample.connect(self.controller.feed)
-        self.bridge.status.connect(self.on_status)
+        self.bridge.status.connect(self.controller.status)
         self.timer = QTimer(self)
         self.timer.timeout.connect(self.refresh)
         self.timer.start(250)
         self.tray = window_dialogs.tray_icon(self)
-        self._shortcuts()
+        bind_keys(self)
         window_geometry.restore(self, self.settings_scope)
 
     # -- what the rest of the app reads -----------------------------------------------------
@@ -140,29 +138,9 @@ class MainWindow(QMainWindow):
         self.monitor_page.alert.not_now.connect(self.controller.snooze)
         self.monitor_page.alert.moving.connect(self.controller.mark_moving)
         self.pause_page.end_early.connect(lambda: window_dialogs.end_pause_early(self))
-        self.pause_page.extend.connect(self.controller.extend_pause)
-        self.return_page.extend.connect(self.controller.extend_pause)
+        for page in (self.pause_page, self.return_page):
+            page.extend.connect(self.controller.extend_pause)
         self.return_page.back.connect(self.controller.end_pause)
-
-    def _shortcuts(self) -> None:
-        def bind(keys: QKeySequence | str, slot: Callable[[], None]) -> None:
-            sc = QShortcut(QKeySequence(keys), self)
-            sc.setContext(Qt.ShortcutContext.ApplicationShortcut)
-            sc.activated.connect(slot)
-
-        d = window_dialogs
-        bind(Qt.Key.Key_Space, lambda: self.start_pause("manual") if self.stack.currentIndex() == 0 else None)
-        bind(Qt.Key.Key_Escape, lambda: self.controller.snooze() if self.session.alert_active else None)
-        bind("Ctrl+,", lambda: d.open_settings(self))
-        bind("Ctrl+D", lambda: d.choose_device(self))
-        bind("Ctrl+B", lambda: d.calibrate(self))
-        bind(QKeySequence.StandardKey.HelpContents, lambda: d.open_help(self))
-        bind("F1", lambda: d.open_help(self))
-        bind("F11", lambda: toggle_room_view(self))
-        quit_action = QAction(self.tr("Quit"), self)
-        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
-        quit_action.triggered.connect(self.close)
-        self.addAction(quit_action)
 
     # -- the straps ----------------------------------------------------------------------------
     def use_source(self, kind: str, address: str | None = None, name: str | None = None) -> None:
@@ -196,9 +174,6 @@ class MainWindow(QMainWindow):
         self.worker.use(source, 1)
         if kind == "ble":
             self.save_prefs(replace(self.prefs, second_device_address=address, second_device_name=name))
-
-    def on_status(self, status: Status) -> None:
-        self.controller.status(status)
 
     # -- the controller's events ------------------------------------------------------------
     def _on_event(self, event: ControllerEvent) -> None:
@@ -239,7 +214,8 @@ class MainWindow(QMainWindow):
         else:
             page.refresh(self.now())
         self.connection_bar.show_people(self.session.people, bool(self.controller.outputs))
-        interval = 33 if page is self.pause_page else 1000  # breathing animation needs frames
+        breathing = page is self.pause_page or page is self.return_page and self.return_page.guide.isVisible()
+        interval = 33 if breathing else 1000  # the breathing guide's animation needs frames
         if self.timer.interval() != interval:
             self.timer.setInterval(interval)
 
@@ -272,7 +248,7 @@ class MainWindow(QMainWindow):
         if isinstance(app, QApplication):
             apply_theme(app, prefs.theme, prefs.font_scale)
         fit_text(self)
-        self.pause_page.guide.pattern = prefs.breathing
+        self.pause_page.guide.pattern = self.return_page.guide.pattern = prefs.breathing
 
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
         super().resizeEvent(event)

@@ -25,7 +25,7 @@ from flooding_monitor.session import PartnerState, Session
 
 from .i18n import core, join, sentences
 from .monitor_page import AlertBanner, MonitorPage, PartnerPanel  # noqa: F401 - the screens, from one place
-from .pages_common import _font, _pixels, _set, base_px, big_button, twelve_hour
+from .pages_common import _font, _pixels, _set, base_px, big_button, set_primary, twelve_hour
 from .widgets.breathing_guide import BreathingGuide
 
 
@@ -155,6 +155,10 @@ class ReturnPage(QWidget):
         self.phrases.setStyleSheet("color: #2e9d6a;")
         self.phrases.setAccessibleName(self.tr("Reconnection phrases"))
         root.addWidget(self.phrases)
+        self.guide = BreathingGuide(session.prefs.breathing)
+        self.guide.setMinimumHeight(160)
+        self.guide.hide()
+        root.addWidget(self.guide, 1)
         root.addStretch(1)
         buttons = QHBoxLayout()
         self.back_button = big_button(self.tr("We're back together"), self.tr("Back to the conversation"), primary=True)
@@ -210,4 +214,9 @@ class ReturnPage(QWidget):
         _set(self.body, body)
         self.phrases.setVisible(not flooded)
         _set(self.back_button, self.tr("Return anyway") if flooded else self.tr("We're back together"))
-        self.plus5.setDefault(bool(flooded or unknown))
+        wait = bool(flooded or unknown)  # the advised action is the primary button
+        set_primary(self.plus5, wait)
+        set_primary(self.back_button, not wait)
+        self.guide.setVisible(bool(flooded))  # still flooded: keep breathing with the guide
+        if flooded:
+            self.guide.show_time(now_s)

@@ -36,11 +36,20 @@ def big_button(text: str, accessible: str, primary: bool = False) -> QPushButton
     b.setToolTip(accessible)
     b.setMinimumHeight(44)
     b.setCursor(Qt.CursorShape.PointingHandCursor)
-    if primary:
-        b.setDefault(True)
-        b.setStyleSheet("QPushButton { background: #3b82c4; color: white; border-radius: 6px; "
-                        "padding: 6px 18px; font-weight: bold; } QPushButton:focus { border: 2px solid #1d4f7c; }")
+    set_primary(b, primary)
     return b
+
+
+PRIMARY_STYLE = ("QPushButton { background: #2f6fae; color: white; border-radius: 6px; padding: 6px 18px; "
+                 "font-weight: bold; } QPushButton:focus { border: 2px solid #1d4f7c; }")
+
+
+def set_primary(button: QPushButton, primary: bool) -> None:
+    """The advised action looks it (blue, bold) and answers Enter; the others look plain."""
+    button.setDefault(primary)
+    style = PRIMARY_STYLE if primary else ""
+    if button.styleSheet() != style:
+        button.setStyleSheet(style)
 
 
 def describe_rule(rule) -> str:

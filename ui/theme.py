@@ -23,28 +23,36 @@ class StateLook:
     explain: str
 
 
+#: Per state: words, icon, and a colour for a light and for a dark window. Each colour is at least
+#: 4.5:1 against its window (WCAG AA for any text) in the light theme and 3:1 (large text: the
+#: state's words and the rate are large and bold) in the dark one; tests/test_contrast.py checks.
 STATE_LOOKS = {
-    State.NO_SIGNAL: StateLook(QT_TRANSLATE_NOOP("State", "Strap not reading"), "○", "#8a8f98",
-                               QT_TRANSLATE_NOOP("State", "No trustworthy signal: check the strap is on and the "
-                                                          "electrodes are wet.")),
-    State.CALIBRATING: StateLook(QT_TRANSLATE_NOOP("State", "Measuring your resting rate"), "◔", "#7a6fc2",
-                                 QT_TRANSLATE_NOOP("State", "Sit quietly and breathe normally.")),
-    State.CALM: StateLook(QT_TRANSLATE_NOOP("State", "Calm"), "●", "#2e9d6a",
-                          QT_TRANSLATE_NOOP("State", "Heart rate in the calm range.")),
-    State.RISING: StateLook(QT_TRANSLATE_NOOP("State", "Rising"), "▲", "#c98a12",
-                            QT_TRANSLATE_NOOP("State", "Close to the threshold. Slow down, breathe out longer.")),
-    State.FLOODED: StateLook(QT_TRANSLATE_NOOP("State", "Flooding"), "◆", "#d4583b",
-                             QT_TRANSLATE_NOOP("State", "Sustained high heart rate: a good moment for a break.")),
-    State.RECOVERING: StateLook(QT_TRANSLATE_NOOP("State", "Settling"), "▼", "#3b82c4",
-                                QT_TRANSLATE_NOOP("State", "Coming down. Keep breathing slowly.")),
+    State.NO_SIGNAL: (QT_TRANSLATE_NOOP("State", "Strap not reading"), "○", ("#6b6f78", "#8a8f98"),
+                      QT_TRANSLATE_NOOP("State", "No trustworthy signal: check the strap is on and the "
+                                                 "electrodes are wet.")),
+    State.CALIBRATING: (QT_TRANSLATE_NOOP("State", "Measuring your resting rate"), "◔", ("#5f55a8", "#8f86d6"),
+                        QT_TRANSLATE_NOOP("State", "Sit quietly and breathe normally.")),
+    State.CALM: (QT_TRANSLATE_NOOP("State", "Calm"), "●", ("#2a7f56", "#2e9d6a"),
+                 QT_TRANSLATE_NOOP("State", "Heart rate in the calm range.")),
+    State.RISING: (QT_TRANSLATE_NOOP("State", "Rising"), "▲", ("#956200", "#c98a12"),
+                   QT_TRANSLATE_NOOP("State", "Close to the threshold. Slow down, breathe out longer.")),
+    State.FLOODED: (QT_TRANSLATE_NOOP("State", "Flooding"), "◆", ("#b84a30", "#e0714f"),
+                    QT_TRANSLATE_NOOP("State", "Sustained high heart rate: a good moment for a break.")),
+    State.RECOVERING: (QT_TRANSLATE_NOOP("State", "Settling"), "▼", ("#2f6fae", "#5b9ad6"),
+                       QT_TRANSLATE_NOOP("State", "Coming down. Keep breathing slowly.")),
 }
+#: Buttons that carry the advised action: white on this blue is 5.2:1.
+PRIMARY_BLUE = "#2f6fae"
+#: The windows' backgrounds, light and dark (the palettes below).
+WINDOW_BACKGROUND = ("#f6f5f2", "#1f2227")
 
 
-def look(state: State) -> StateLook:
-    """The state's words in the user's language."""
-    raw = STATE_LOOKS[state]
-    return StateLook(QCoreApplication.translate("State", raw.label), raw.icon, raw.colour,
-                     QCoreApplication.translate("State", raw.explain))
+def look(state: State, dark: bool | None = None) -> StateLook:
+    """The state's words in the user's language, its colour for the theme in use."""
+    label, icon, colours, explain = STATE_LOOKS[state]
+    dark = is_dark() if dark is None else dark
+    return StateLook(QCoreApplication.translate("State", label), icon, colours[1 if dark else 0],
+                     QCoreApplication.translate("State", explain))
 
 
 def is_dark(app: QGuiApplication | None = None) -> bool:

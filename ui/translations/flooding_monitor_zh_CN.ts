@@ -132,6 +132,21 @@
     </message>
 </context>
 <context>
+    <name>Chime</name>
+    <message>
+        <source>cannot write the sound file ({error})</source>
+        <translation>无法写入声音文件（{error}）</translation>
+    </message>
+    <message>
+        <source>this computer has no sound player the app knows</source>
+        <translation>这台电脑上没有本应用认识的声音播放程序</translation>
+    </message>
+    <message>
+        <source>{player} failed ({error})</source>
+        <translation>{player} 出错（{error}）</translation>
+    </message>
+</context>
+<context>
     <name>ConnectionBar</name>
     <message>
         <source>chest</source>
@@ -163,33 +178,38 @@
         <translation>其他部位</translation>
     </message>
     <message>
-        <source>Scanning…</source>
-        <translation>正在搜索…</translation>
+        <source>Looking for {device}…</source>
+        <extracomment>Each strap state in a sentence about the strap ({device}: its name).</extracomment>
+        <translation>正在寻找 {device}…</translation>
     </message>
     <message>
-        <source>Connecting…</source>
-        <translation>正在连接…</translation>
+        <source>Connecting to {device}…</source>
+        <translation>正在连接 {device}…</translation>
     </message>
     <message>
-        <source>Connected</source>
-        <translation>已连接</translation>
+        <source>Connected to {device}</source>
+        <translation>已连接 {device}</translation>
     </message>
     <message>
-        <source>Connection lost</source>
-        <translation>连接中断</translation>
+        <source>Lost {device}; trying again</source>
+        <translation>与 {device} 的连接中断，正在重试</translation>
     </message>
     <message>
-        <source>Reconnecting…</source>
-        <translation>正在重新连接…</translation>
+        <source>Reconnecting to {device}…</source>
+        <translation>正在重新连接 {device}…</translation>
+    </message>
+    <message>
+        <source>{device}: recording finished</source>
+        <translation>{device}：记录已结束</translation>
+    </message>
+    <message>
+        <source>the strap</source>
+        <translation>胸带</translation>
     </message>
     <message>
         <source>Not connected</source>
         <extracomment>The status line keeps at least this width (px) before buttons move into &quot;More…&quot;. At or under this, the strap may stop mid-evening: say so.</extracomment>
         <translation>未连接</translation>
-    </message>
-    <message>
-        <source>Recording finished</source>
-        <translation>记录已结束</translation>
     </message>
     <message>
         <source>Strap connection</source>
@@ -210,10 +230,6 @@
     <message>
         <source>Streaming to Lab Streaming Layer (local network)</source>
         <translation>正在通过 Lab Streaming Layer（LSL）向局域网传输</translation>
-    </message>
-    <message>
-        <source>{state}: {device}</source>
-        <translation>{state}：{device}</translation>
     </message>
     <message>
         <source>⚠ battery {percent} %: charge it soon</source>
@@ -377,6 +393,7 @@
     <name>HistoryBanner</name>
     <message>
         <source>History problem</source>
+        <extracomment>Background and text: a note, not an alarm (13:1).</extracomment>
         <translation>历史记录问题</translation>
     </message>
     <message>
@@ -465,6 +482,14 @@
     <message>
         <source>Trends</source>
         <translation>趋势</translation>
+    </message>
+    <message>
+        <source>No sessions yet</source>
+        <translation>还没有记录</translation>
+    </message>
+    <message>
+        <source>Each conversation you monitor is kept here, on this computer only: its heart rates, the flooding episodes and the pauses you took. To add one you recorded elsewhere, use Import recording…</source>
+        <translation>你们监测的每次谈话都保存在这里，只存在这台电脑上：心率、情绪淹没的时段和你们的暂停。要添加在别处录制的记录，请用“导入记录…”</translation>
     </message>
     <message>
         <source>History</source>
@@ -1281,6 +1306,7 @@
     <name>State</name>
     <message>
         <source>Strap not reading</source>
+        <extracomment>Per state: words, icon, and a colour for a light and for a dark window. Each colour is at least 4.5:1 against its window (WCAG AA for any text) in the light theme and 3:1 (large text: the state&apos;s words and the rate are large and bold) in the dark one; tests/test_contrast.py checks.</extracomment>
         <translation>心率带未读到信号</translation>
     </message>
     <message>
@@ -1345,6 +1371,10 @@
     <message>
         <source>Near-misses per week</source>
         <translation>每周“险些淹没”次数</translation>
+    </message>
+    <message>
+        <source>No sessions yet. Week by week, this page will show how often flooding came, for how long, and how soon calm came back.</source>
+        <translation>还没有记录。这里将按周显示情绪淹没出现的次数、持续多久，以及多快恢复平静。</translation>
     </message>
     <message>
         <source>Episodes:</source>

@@ -1,6 +1,6 @@
 """The scrolling heart-rate trace: last five minutes, threshold, baseline, episodes.
 
-One curve per partner in their colour; flooding by anyone is shaded.
+One curve per partner in their colour; each partner's flooding shaded in that colour.
 """
 
 from __future__ import annotations
@@ -15,6 +15,8 @@ from PySide6.QtGui import QColor
 from flooding_monitor.detector import State
 from flooding_monitor.session import PartnerState
 from flooding_monitor.spans import merge_spans, true_spans
+
+FLOODING_SHADE = "#d4583b"  # one wearer: the flooding colour
 
 WINDOW_S = 300.0
 
@@ -48,7 +50,7 @@ class HeartRateTrace(pg.PlotWidget):
         self.baseline_line.hide()
         self._regions: list[pg.LinearRegionItem] = []
         self._y_range: tuple[float, float] | None = None
-        self._spans: list[tuple[float, float]] = []
+        self._spans: list[tuple[float, float, str]] = []
         self.setXRange(-WINDOW_S / 60, 0, padding=0)
         self.setYRange(50, 130)
 
@@ -79,14 +81,14 @@ class HeartRateTrace(pg.PlotWidget):
             x = (t - now_s) / 60.0
             curve.setData(x, hr)
             flooded = np.fromiter((r.state in (State.FLOODED, State.RECOVERING) for r in ticks), bool, len(ticks))
-            masks.append((x, flooded))
+            masks.append((x, flooded, person.partner.colour))
             finite = hr[np.isfinite(hr)]
             if finite.size:
                 lows.append(float(finite.min()))
                 highs.append(float(finite.max()))
         for curve in self.curves[len(people):]:
             curve.setData([], [])
-        self._shade_union(masks)
+        self._shade(masks)
         threshold_bpm = people[0].threshold_bpm
         top = max([threshold_bpm + 15] + [h + 5 for h in highs])
         bottom = min([threshold_bpm - 50] + [lo - 5 for lo in lows])
@@ -103,21 +105,32 @@ class HeartRateTrace(pg.PlotWidget):
         else:
             self.baseline_line.hide()
 
-    def _shade_union(self, masks: list[tuple[np.ndarray, np.ndarray]]) -> None:
-        self._apply_spans(merge_spans([span for x, mask in masks for span in true_spans(x, mask)]))
+    def _shade(self, masks: list[tuple[np.ndarray, np.ndarray, str]]) -> None:
+        """Flooding shaded: in coral for one wearer; in each partner's colour for two, so the shading
+        says who flooded."""
+        if len(masks) == 1:
+            x, mask, _ = masks[0]
+            self._apply_spans([(a, b, FLOODING_SHADE) for a, b in merge_spans(true_spans(x, mask))])
+            return
+        self._apply_spans([(a, b, colour) for x, mask, colour in masks for a, b in merge_spans(true_spans(x, mask))])
 
-    def _apply_spans(self, spans: list[tuple[float, float]]) -> None:
+    def _apply_spans(self, spans: list[tuple[float, float, str]]) -> None:
         if not spans and not self._spans:
             return  # nothing shaded before or now: leave the items alone
         self._spans = spans
         while len(self._regions) < len(spans):
-            region = pg.LinearRegionItem(brush=pg.mkBrush(QColor(212, 88, 59, 45)), pen=pg.mkPen(None),
-                                         movable=False)
+            region = pg.LinearRegionItem(pen=pg.mkPen(None), movable=False)
             region.setZValue(-10)
+            region.colour = None
             self.addItem(region)
             self._regions.append(region)
-        for region, span in zip(self._regions, spans):
-            region.setRegion(span)
+        for region, (start, end, colour) in zip(self._regions, spans):
+            if region.colour != colour:
+                shade = QColor(colour)
+                shade.setAlpha(45)
+                region.setBrush(pg.mkBrush(shade))
+                region.colour = colour
+            region.setRegion((start, end))
             region.show()
         for region in self._regions[len(spans):]:
             region.hide()

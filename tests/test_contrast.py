@@ -1,0 +1,61 @@
+"""WCAG 2.1 AA contrast, computed from the theme's own colours: 4.5:1 for text, 3:1 for large text
+(the rate, the state's words, partner names: bold and 14 pt or more) and for graphics."""
+
+from __future__ import annotations
+
+import pytest
+
+from flooding_monitor.detector import State
+from flooding_monitor.partners import DEFAULT_PARTNERS
+from ui.history_banner import BANNER_COLOURS
+from ui.monitor_page import AlertBanner
+from ui.theme import PRIMARY_BLUE, STATE_LOOKS, WINDOW_BACKGROUND
+
+
+def luminance(colour: str) -> float:
+    def channel(c: float) -> float:
+        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+
+    r, g, b = (int(colour[i:i + 2], 16) / 255 for i in (1, 3, 5))
+    return 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b)
+
+
+def contrast(a: str, b: str) -> float:
+    hi, lo = sorted((luminance(a), luminance(b)), reverse=True)
+    return (hi + 0.05) / (lo + 0.05)
+
+
+def test_the_formula_matches_wcag_examples():
+    assert contrast("#000000", "#ffffff") == pytest.approx(21.0)
+    assert contrast("#767676", "#ffffff") == pytest.approx(4.54, abs=0.01)  # the classic AA grey
+
+
+@pytest.mark.parametrize("state", list(State))
+def test_state_colours_are_readable_in_both_themes(state):
+    light, dark = STATE_LOOKS[state][2]
+    assert contrast(light, WINDOW_BACKGROUND[0]) >= 4.5  # light: even as normal text
+    assert contrast(dark, WINDOW_BACKGROUND[1]) >= 3.0  # dark: large text (the rate, the state's words)
+
+
+def test_white_on_the_advised_action_button():
+    assert contrast("#ffffff", PRIMARY_BLUE) >= 4.5
+
+
+@pytest.mark.parametrize("dark", [False, True])
+def test_the_alert_and_the_history_banner_read_in_both_themes(dark):
+    panel, border, text = AlertBanner.COLOURS[dark]
+    assert contrast(text, panel) >= 4.5
+    assert contrast(border, panel) >= 3.0  # the panel's edge is a graphic
+    background, words = BANNER_COLOURS
+    assert contrast(words, background) >= 4.5
+
+
+def test_the_dark_alert_is_dark():
+    panel = AlertBanner.COLOURS[True][0]
+    assert luminance(panel) < 0.05, "the brightest thing in a dim room should not be the alert"
+
+
+@pytest.mark.parametrize("partner", DEFAULT_PARTNERS, ids=lambda p: p.name)
+def test_partner_colours_stand_out_in_both_themes(partner):
+    assert contrast(partner.colour, WINDOW_BACKGROUND[0]) >= 4.5  # names in the light theme, any size
+    assert contrast(partner.colour, WINDOW_BACKGROUND[1]) >= 3.0  # traces and bold names in the dark one
