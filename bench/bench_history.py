@@ -70,7 +70,7 @@ def measure(folder: Path, runs: int, app) -> dict[str, float]:
     open_window()  # warm-up: imports, fonts
     figures = {
         "sessions": len(summaries(store)),
-        "db_mb": os.path.getsize(store.path) / 1e6,
+        "db_mb": sum(os.path.getsize(p) for p in (store.path, store.path + "-wal") if os.path.exists(p)) / 1e6,
         "summaries_s": median_of(runs, lambda: summaries(store)),
         "window_s": median_of(runs, open_window),
         "startup_s": statistics.median(process_seconds(["--demo", "--exit-after-first-paint"], env, "first-paint")

@@ -71,9 +71,9 @@ def summarize(row: SummaryRow) -> SessionSummary:
                           row.notes, row.partner_names if two else (), by_partner if two else ())
 
 
-def summaries(store: SessionStore) -> list[SessionSummary]:
-    """The history list, newest first."""
-    return [summarize(row) for row in store.summary_rows()]
+def summaries(store: SessionStore, newest: int | None = None) -> list[SessionSummary]:
+    """The history list, newest first (only the ``newest`` ones if given)."""
+    return [summarize(row) for row in store.summary_rows(newest)]
 
 
 def reanalyze(store: SessionStore, session_id: int, settings: DetectorSettings | None = None,

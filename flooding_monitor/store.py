@@ -625,23 +625,27 @@ class SessionStore:
         return self.db.execute(f"SELECT * FROM {table} WHERE session_id = ? ORDER BY {order}",
                                (session_id,)).fetchall()
 
-    def summary_rows(self) -> list[SummaryRow]:
-        """What the history list is computed from, newest first, in one query per table."""
+    def summary_rows(self, newest: int | None = None) -> list[SummaryRow]:
+        """What the history list is computed from, newest first, in one query per table; ``newest``:
+        only that many (the window shows them at once and reads the others after its first paint)."""
+        limit = "" if newest is None else f" LIMIT {int(newest)}"
         sessions = self.db.execute(
             "SELECT id, started_at, COALESCE(duration_s, 0), device_name, ended_at IS NULL FROM sessions "
-            "ORDER BY started_at DESC").fetchall()
+            "ORDER BY started_at DESC" + limit).fetchall()
+        of = "" if newest is None else (" WHERE session_id IN (SELECT id FROM sessions ORDER BY started_at DESC"
+                                        + limit + ")")
         episodes: dict[int, list[EpisodeRow]] = {}
-        for r in self.db.execute("SELECT * FROM episodes ORDER BY start_s"):
+        for r in self.db.execute(f"SELECT * FROM episodes{of} ORDER BY start_s"):
             episodes.setdefault(r["session_id"], []).append(
                 EpisodeRow(r["start_s"], r["onset_s"], r["end_s"], r["peak_bpm"], bool(r["alerted"]), r["partner"],
                            bool(r["moving"])))
         names: dict[int, list[str]] = {}
-        for sid, name in self.db.execute("SELECT session_id, name FROM partners ORDER BY session_id, slot"):
+        for sid, name in self.db.execute(f"SELECT session_id, name FROM partners{of} ORDER BY session_id, slot"):
             names.setdefault(sid, []).append(name)
         pauses: dict[int, list[float]] = {}
-        for sid, started in self.db.execute("SELECT session_id, started_s FROM pauses"):
+        for sid, started in self.db.execute(f"SELECT session_id, started_s FROM pauses{of}"):
             pauses.setdefault(sid, []).append(started)
-        notes = dict(self.db.execute("SELECT session_id, COUNT(*) FROM notes GROUP BY session_id").fetchall())
+        notes = dict(self.db.execute(f"SELECT session_id, COUNT(*) FROM notes{of} GROUP BY session_id").fetchall())
         out = []
         for sid, started_at, duration, device, open_now in sessions:
             if open_now:  # still recording: up to its last sample

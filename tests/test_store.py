@@ -223,3 +223,20 @@ def test_two_partners_are_kept_apart_and_together(tmp_path):
     assert [(p.name, p.threshold_bpm) for p in store.partners(sid)] == [("Mei", None), ("Jun", 92.0)]
     summary = summaries(store)[0]
     assert summary.partner_names == ("Mei", "Jun") and summary.episodes_by_partner == (0, 1)
+
+
+def test_the_newest_summaries_are_the_first_of_all_of_them(tmp_path):
+    """The history window lists the newest sessions first and the rest after its first paint: same rows."""
+    import datetime as dt
+
+    from flooding_monitor.history import summaries
+
+    store = SessionStore(tmp_path / "h.sqlite3")
+    for day in (3, 1, 7, 5, 2):
+        sid = store.create_session(dt.datetime(2026, 11, day, 20), "demo", "Demo", None, {})
+        store.save_protocol(sid, [EpisodeRecord(10.0, 40.0, 90.0, 112.0)], [], [])
+        store.end_session(sid, dt.datetime(2026, 11, day, 21), 3600.0)
+    every = summaries(store)
+    assert [s.started_at.day for s in every] == [7, 5, 3, 2, 1]
+    assert summaries(store, newest=2) == every[:2]
+    assert all(s.episodes == 1 for s in summaries(store, newest=2))

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QLocale, Qt
+from PySide6.QtCore import QLocale, Qt, QTimer
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -248,6 +248,10 @@ class TrendsView(QWidget):
         return self.tr("Near-miss: 10 s or more in “rising” that did not become flooding — a moment you caught in time.")
 
 
+#: Sessions listed before the window's first paint (the rest follow at once after it).
+FIRST_PAGE = 200
+
+
 class HistoryWindow(QWidget):
     def __init__(self, store: SessionStore, settings: DetectorSettings | None = None,
                  parent: QWidget | None = None, partners: tuple[Partner, ...] = DEFAULT_PARTNERS) -> None:
@@ -290,9 +294,10 @@ class HistoryWindow(QWidget):
         self.reload()
 
     def reload(self) -> None:
-        """Summaries of every session (one query per table); the view makes only the rows it shows."""
-        rows = summaries(self.store)
-        self.table.sessions.set_rows(rows)
+        """The newest sessions at once, every other one after the window is on screen: ten thousand
+        summaries take longer than a window should take to open."""
+        rows = summaries(self.store, FIRST_PAGE)
+        self._show_rows(rows)
         self.detail.plot.setVisible(bool(rows))
         if not rows:
             self.detail.title.setText(self.tr("No sessions yet"))
@@ -300,9 +305,21 @@ class HistoryWindow(QWidget):
                 "Each conversation you monitor is kept here, on this computer only: its heart rates, the "
                 "flooding episodes and the pauses you took. To add one you recorded elsewhere, use "
                 "Import recording…"))
+        elif len(rows) == FIRST_PAGE:
+            QTimer.singleShot(0, lambda: self._show_rows(summaries(self.store), keep_selection=True))
+
+    def _show_rows(self, rows: list, keep_selection: bool = False) -> None:
+        kept = self.selected_id() if keep_selection else None
+        self.table.sessions.set_rows(rows)
         header = self.table.horizontalHeader()
         self.table.sessions.sort(header.sortIndicatorSection(), header.sortIndicatorOrder())
-        if self.table.row_count():
+        self.table.fit_columns()
+        ids = [s.id for s in self.table.sessions.rows]
+        if kept in ids:
+            self.table.selectionModel().blockSignals(True)  # the same session: nothing to redraw
+            self.table.selectRow(ids.index(kept))
+            self.table.selectionModel().blockSignals(False)
+        elif rows:
             self.table.selectRow(0)
 
     def selected_id(self) -> int | None:

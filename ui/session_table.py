@@ -117,13 +117,19 @@ class SessionTable(QTableView):
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         header = self.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setResizeContentsPrecision(200)  # widths from 200 rows, not from every session
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setResizeContentsPrecision(50)  # widths from the first rows, not from every session
         header.setStretchLastSection(True)
         self.verticalHeader().hide()
         self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)  # no per-row measuring
         self.setSortingEnabled(True)
         self.sortByColumn(0, Qt.SortOrder.DescendingOrder)
+
+    def fit_columns(self) -> None:
+        """Column widths from the first rows' text (once: a user's own widths are kept after)."""
+        if not getattr(self, "_fitted", False) and self.sessions.rows:
+            self.resizeColumnsToContents()
+            self._fitted = True
 
     def row_count(self) -> int:
         return self.sessions.rowCount()

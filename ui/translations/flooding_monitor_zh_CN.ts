@@ -449,6 +449,7 @@
     </message>
     <message>
         <source>History — Flooding Monitor</source>
+        <extracomment>Sessions listed before the window&apos;s first paint (the rest follow at once after it).</extracomment>
         <translation>历史记录——情绪淹没监测</translation>
     </message>
     <message>
