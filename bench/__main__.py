@@ -42,8 +42,10 @@ def analysis_rows(core: dict) -> list[Row]:
         from . import bench_neurokit
 
         nk = bench_neurokit.main()
-        rows.append(("analysis vs NeuroKit2 fixpeaks+hrv_time", f"{nk['ours_s'] * 1000:.0f} ms vs "
-                     f"{nk['neurokit_s'] * 1000:.0f} ms", ">= 10x", f"{nk['neurokit_s'] / nk['ours_s']:.1f}x"))
+        rows.append(("analysis vs NeuroKit2 Kubios, single pass (like for like)", f"{nk['ours_s'] * 1000:.0f} ms vs "
+                     f"{nk['neurokit_single_s'] * 1000:.0f} ms", ">= 10x",
+                     f"{nk['neurokit_single_s'] / nk['ours_s']:.1f}x (iterative default: "
+                     f"{nk['neurokit_s'] / nk['ours_s']:.0f}x); medians of {nk['runs']} alternating runs"))
     except ImportError:
         rows.append(("analysis vs NeuroKit2", "not run", ">= 10x", "pip install neurokit2"))
     return rows

@@ -10,6 +10,7 @@ on the same hour of data.
 from __future__ import annotations
 
 import platform
+import statistics
 import time
 
 import numpy as np
@@ -33,13 +34,14 @@ def day_profile(hours: float) -> Profile:
     return Profile(tuple((a, b) for a, b in frames if a <= hours * 3600 + 1))
 
 
-def best_of(n: int, fn) -> float:
+def median_of(n: int, fn) -> float:
+    """Median seconds of n runs (the best of n flattered the figures on a noisy machine)."""
     times = []
     for _ in range(n):
         start = time.perf_counter()
         fn()
         times.append(time.perf_counter() - start)
-    return min(times)
+    return statistics.median(times)
 
 
 def main() -> dict[str, float]:
@@ -50,20 +52,20 @@ def main() -> dict[str, float]:
     day = recording(day_profile(24), 11, Artifacts(ectopic_s=list(np.arange(100, 86000, 97.0))))
     print(f"generated 24 h recording: {len(day)} samples in {time.perf_counter() - t:.1f} s")
     beats = sum(len(s.rr_us) for s in day)
-    batch_s = best_of(3, lambda: analyze(day, settings))
-    print(f"batch 24 h: {batch_s:.2f} s for {beats} beats = {beats / batch_s:,.0f} beats/s "
+    batch_s = median_of(5, lambda: analyze(day, settings))
+    print(f"(medians of 5 runs) batch 24 h: {batch_s:.2f} s for {beats} beats = {beats / batch_s:,.0f} beats/s "
           f"({86400 / batch_s:,.0f}x real time)")
 
     hour = [s for s in day if s.t_s <= 3600]
     hour_beats = sum(len(s.rr_us) for s in hour)
-    monitor_s = best_of(3, lambda: _live(hour, settings))
+    monitor_s = median_of(5, lambda: _live(hour, settings))
     print(f"live: {monitor_s / len(hour) * 1e6:.0f} us per sample "
           f"({monitor_s / hour_beats * 1e6:.0f} us per beat), {len(hour)} samples")
     half_day = [s for s in day if s.t_s <= 43200]
     per_sample_late = _live_tail_cost(half_day, settings, tail=len(hour))
     print(f"live after 12 h: {per_sample_late * 1e6:.0f} us per sample (flat if close to the above)")
-    batch_hour_s = best_of(3, lambda: analyze(hour, settings))
-    naive_s = best_of(1, lambda: naive_analyze(hour))
+    batch_hour_s = median_of(5, lambda: analyze(hour, settings))
+    naive_s = median_of(1, lambda: naive_analyze(hour))
     print(f"1 h: batch {batch_hour_s * 1000:.0f} ms, naive pure-Python loop {naive_s * 1000:.0f} ms: "
           f"batch is {naive_s / batch_hour_s:.1f}x faster")
     return {"beats_24h": beats, "batch_24h_s": batch_s, "live_us_per_sample": monitor_s / len(hour) * 1e6,
