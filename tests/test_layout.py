@@ -22,6 +22,8 @@ from ui.monitor_page import AlertBanner
 from ui.room_view import set_room_view
 from ui.theme import apply_theme
 
+from .test_ui import play_until
+
 SLACK = 2  # px: rounding between a size hint and a layout's share
 
 
@@ -77,16 +79,6 @@ def problems(window: QWidget, root: QWidget) -> list[str]:
             if overlap.width() > SLACK and overlap.height() > SLACK:
                 found.append(f"{type(a).__name__} and {type(b).__name__} overlap in {type(parent).__name__}")
     return found
-
-
-def play_until(window: MainWindow, samples, condition) -> None:
-    for s in samples:
-        window.clock.t = s.t_s
-        window.controller.feed(s)
-        window.refresh()
-        if condition():
-            return
-    raise AssertionError("condition never met")
 
 
 CASES = [((800, 550), 1.0, False), ((800, 550), 2.5, False), ((1366, 705), 2.5, False),

@@ -41,6 +41,7 @@ from .i18n import core
 from .keep_awake import KeepAwake
 from .pages import MonitorPage, PausePage, ReturnPage
 from .room_view import set_room_view, toggle_room_view
+from .start_card import StartCard
 from .theme import apply_theme, is_dark
 from .window_fit import fit_text
 from .window_keys import bind_keys
@@ -132,6 +133,7 @@ class MainWindow(QMainWindow):
             self.stack.addWidget(page)
         layout.addWidget(self.stack, 1)
         self.setCentralWidget(central)
+        self.start_card = StartCard(self.monitor_page, lambda: d.choose_device(self), lambda: self.use_source("demo"))
         self.monitor_page.pause_requested.connect(lambda: self.start_pause("manual"))
         self.monitor_page.leave_room_view.connect(lambda: set_room_view(self, False))
         self.monitor_page.alert.start_pause.connect(lambda: self.start_pause("alert"))
@@ -158,6 +160,7 @@ class MainWindow(QMainWindow):
         self.clock = clock
         outputs, problem = window_dialogs.lsl_outputs(self, clock) if self.lsl_wanted else ([], "")
         self.controller.start(clock.now, kind, device_name, address, outputs)
+        self.start_card.hide()
         QTimer.singleShot(0, lambda: window_dialogs.keep_display_on(self))  # after the first paint: ~50 ms
         for page in (self.monitor_page, self.pause_page, self.return_page):
             page.session = self.session
@@ -183,8 +186,10 @@ class MainWindow(QMainWindow):
             self._monitor_dirty = True
             self._redraw_monitor()
         elif isinstance(event, AlertRaised):
+            # The numbers and the alert at once; the trace with the next redraw (a second later at most):
+            # redrawing the plot was a quarter of the alert's cost.
+            self.monitor_page.refresh(self.now(), trace=False)
             self._monitor_dirty = True
-            self._redraw_monitor(force=True)  # the alert is drawn first, then everything else
             window_dialogs.alert_people(self)
         elif isinstance(event, StoreChanged):
             self.store_banner.show_store_error(event.error)
@@ -208,6 +213,8 @@ class MainWindow(QMainWindow):
     # -- time -------------------------------------------------------------------------------
     def refresh(self) -> None:
         self.controller.advance()
+        if self.start_card.isVisible() != (not self.controller.running):
+            self.start_card.setVisible(not self.controller.running)
         page = self.stack.currentWidget()
         if page is self.monitor_page:  # the monitor redraws when a new second arrives
             self._redraw_monitor()

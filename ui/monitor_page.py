@@ -280,14 +280,16 @@ class MonitorPage(QWidget):
     def state_label(self) -> QLabel:
         return self.panels[0].state_label
 
-    def refresh(self, now_s: float) -> None:
+    def refresh(self, now_s: float, trace: bool = True) -> None:
+        """Everything; without the trace when speed matters more (the alert's first frame)."""
         s = self.session
         people = s.people
         self._ensure_panels(len(people))
         two = len(people) > 1
         for panel, person in zip(self.panels, people):
             panel.show_person(person, named=two)
-        self.trace.update_people(people, now_s, named=two)
+        if trace:
+            self.trace.update_people(people, now_s, named=two)
         if s.alert_active:
             flooded = [p for p in people if p.slot in s.alert_slots] or [s.first]
             who = [core(p.partner.name) for p in flooded] if two else []

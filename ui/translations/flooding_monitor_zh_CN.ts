@@ -1304,6 +1304,45 @@
     </message>
 </context>
 <context>
+    <name>StartCard</name>
+    <message>
+        <source>Before you talk</source>
+        <translation>谈话之前</translation>
+    </message>
+    <message>
+        <source>Wet the strap&apos;s two electrodes with a little water.</source>
+        <translation>用少量清水打湿胸带的两个电极。</translation>
+    </message>
+    <message>
+        <source>Put it on, snug, just below the chest; it wakes up when it touches the skin.</source>
+        <translation>把它贴身戴在胸部下方；接触皮肤时它会自动唤醒。</translation>
+    </message>
+    <message>
+        <source>Choose it here: the list fills as nearby straps are found.</source>
+        <translation>在这里选择它：找到附近的胸带后会出现在列表中。</translation>
+    </message>
+    <message>
+        <source>Choose my strap…</source>
+        <translation>选择我的胸带…</translation>
+    </message>
+    <message>
+        <source>Look for heart-rate straps nearby</source>
+        <translation>查找附近的心率胸带</translation>
+    </message>
+    <message>
+        <source>Try the demo (simulated strap)</source>
+        <translation>试用演示（模拟胸带）</translation>
+    </message>
+    <message>
+        <source>See the app work with a simulated strap: no real heart data</source>
+        <translation>用模拟胸带看看应用如何工作：不是真实的心率数据</translation>
+    </message>
+    <message>
+        <source>Everything stays on this computer. Space starts a pause at any time.</source>
+        <translation>所有数据都只保存在这台电脑上。随时按空格键开始暂停。</translation>
+    </message>
+</context>
+<context>
     <name>State</name>
     <message>
         <source>Strap not reading</source>
