@@ -46,8 +46,10 @@ def test_the_alert_and_the_history_banner_read_in_both_themes(dark):
     panel, border, text = AlertBanner.COLOURS[dark]
     assert contrast(text, panel) >= 4.5
     assert contrast(border, panel) >= 3.0  # the panel's edge is a graphic
-    background, words = BANNER_COLOURS
+    background, words = BANNER_COLOURS[dark]
     assert contrast(words, background) >= 4.5
+    if dark:
+        assert luminance(background) < 0.05
 
 
 def test_the_dark_alert_is_dark():

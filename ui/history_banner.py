@@ -8,10 +8,10 @@ from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 
 from .i18n import core
+from .theme import is_dark
 
-
-#: Background and text: a note, not an alarm (13:1).
-BANNER_COLOURS = ("#fff4d6", "#5a4100")
+#: Background and text, light theme then dark: a note, not an alarm, and never the brightest thing in a dim room.
+BANNER_COLOURS = (("#fff4d6", "#5a4100"), ("#3a3220", "#f3e2b3"))
 
 
 class HistoryBanner(QWidget):
@@ -26,8 +26,9 @@ class HistoryBanner(QWidget):
         self.label.setWordWrap(True)
         # Colours by palette, not a style sheet: a styled label stops following the window's text size.
         palette = self.label.palette()
-        palette.setColor(QPalette.ColorRole.Window, QColor(BANNER_COLOURS[0]))
-        palette.setColor(QPalette.ColorRole.WindowText, QColor(BANNER_COLOURS[1]))
+        background, words = BANNER_COLOURS[is_dark()]
+        palette.setColor(QPalette.ColorRole.Window, QColor(background))
+        palette.setColor(QPalette.ColorRole.WindowText, QColor(words))
         self.label.setPalette(palette)
         self.label.setAutoFillBackground(True)
         self.label.setContentsMargins(16, 8, 16, 8)  # margins, not CSS padding: the layout counts them
