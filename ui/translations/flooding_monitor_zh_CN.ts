@@ -393,7 +393,7 @@
     <name>HistoryBanner</name>
     <message>
         <source>History problem</source>
-        <extracomment>Background and text: a note, not an alarm (13:1).</extracomment>
+        <extracomment>Background and text, light theme then dark: a note, not an alarm, and never the brightest thing in a dim room.</extracomment>
         <translation>历史记录问题</translation>
     </message>
     <message>
