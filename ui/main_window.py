@@ -40,6 +40,7 @@ from .history_banner import HistoryBanner
 from .i18n import core
 from .keep_awake import KeepAwake
 from .pages import MonitorPage, PausePage, ReturnPage
+from .conversation_end import end_conversation
 from .room_view import set_room_view, toggle_room_view
 from .start_card import StartCard
 from .theme import apply_theme, is_dark
@@ -116,6 +117,8 @@ class MainWindow(QMainWindow):
             (self.tr("Strap…"), self.tr("Choose a strap"), lambda: d.choose_device(self)),
             (self.tr("Second strap…"), self.tr("Add the second partner's strap"),
              lambda: d.choose_second_device(self)),
+            (self.tr("End conversation"), self.tr("End this conversation: save it and see how it went"),
+             lambda: end_conversation(self)),
             (self.tr("History"), self.tr("Session history"), lambda: d.open_history(self)),
             (self.tr("Resting rate…"), self.tr("Measure resting heart rate"), lambda: d.calibrate(self)),
             (self.tr("Room view"), self.tr("Full screen, large numbers, to read from across the room (F11)"),

@@ -615,6 +615,14 @@
         <translation>添加另一位伴侣的心率带</translation>
     </message>
     <message>
+        <source>End conversation</source>
+        <translation>结束谈话</translation>
+    </message>
+    <message>
+        <source>End this conversation: save it and see how it went</source>
+        <translation>结束这次谈话：保存并看看谈得怎样</translation>
+    </message>
+    <message>
         <source>History</source>
         <translation>历史记录</translation>
     </message>
@@ -1392,6 +1400,57 @@
     <message>
         <source>Coming down. Keep breathing slowly.</source>
         <translation>正在下降。继续慢慢呼吸。</translation>
+    </message>
+</context>
+<context>
+    <name>SummaryCard</name>
+    <message>
+        <source>Conversation ended</source>
+        <translation>谈话已结束</translation>
+    </message>
+    <message>
+        <source>Add a note…</source>
+        <translation>写一条笔记…</translation>
+    </message>
+    <message>
+        <source>Write what set it off, what you felt, what helped</source>
+        <translation>写下是什么引起的、你的感受、什么有帮助</translation>
+    </message>
+    <message>
+        <source>Close the summary; the session stays in the history</source>
+        <translation>关闭总结；这次记录会保留在历史中</translation>
+    </message>
+    <message>
+        <source>{n} min</source>
+        <translation>{n} 分钟</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{length} together.&lt;/b&gt;</source>
+        <translation>&lt;b&gt;一起谈了 {length}。&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>No flooding: the heart rates stayed under the threshold.</source>
+        <translation>没有情绪淹没：心率一直低于阈值。</translation>
+    </message>
+    <message>
+        <source>{n} flooding episode(s) ({per}), {time} flooded in all.</source>
+        <translation>情绪淹没 {n} 次（{per}），共 {time}。</translation>
+    </message>
+    <message>
+        <source>{n} flooding episode(s), {time} flooded in all.</source>
+        <translation>情绪淹没 {n} 次，共 {time}。</translation>
+    </message>
+    <message>
+        <source> Calm came back after {time}.</source>
+        <translation> {time} 后恢复平静。</translation>
+    </message>
+    <message>
+        <source>{n} pause(s) taken.</source>
+        <translation>暂停了 {n} 次。</translation>
+    </message>
+    <message>
+        <source>A note now, while it is fresh, helps you see patterns later.</source>
+        <translation>趁记忆犹新写条笔记，以后更容易看出规律。</translation>
     </message>
 </context>
 <context>

@@ -1,0 +1,43 @@
+"""A conversation has an end: the session closes, a card says how it went, a note can follow."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QDialog
+
+from devices.scenarios import ARGUMENT
+from flooding_monitor.preferences import Preferences, PreferencesFile
+from flooding_monitor.store import SessionStore
+from ui import conversation_end
+from ui.main_window import MainWindow
+
+from .test_ui import SessionClock, play_until
+
+
+def test_ending_a_conversation_closes_it_and_sums_it_up(qtbot, worker, tmp_path, monkeypatch):
+    store = SessionStore(tmp_path / "history.sqlite3")
+    window = MainWindow(Preferences(sound=False, notifications=False), PreferencesFile(tmp_path / "p.json"),
+                        worker, settings_scope="fm-tests", store=store)
+    qtbot.addWidget(window)
+    window.show()
+    window.start_session(SessionClock(), "demo", "Demo strap", "demo")
+    samples = ARGUMENT.samples(seed=7, source="Demo strap")
+    play_until(window, samples, lambda: bool(window.session.episodes) and window.session.episodes[-1].end_s)
+    sid = window.recorder.session_id
+    shown: list[str] = []
+    notes: list[dict] = []
+
+    def card_exec(card) -> int:
+        shown.append(card.text.text())
+        return QDialog.DialogCode.Accepted  # "Add a note…"
+
+    monkeypatch.setattr(conversation_end.SummaryCard, "exec", card_exec)
+    monkeypatch.setattr(conversation_end.JournalDialog, "exec", lambda self: 1)
+    monkeypatch.setattr(conversation_end.JournalDialog, "is_empty", lambda self: False)
+    monkeypatch.setattr(conversation_end.JournalDialog, "values", lambda self: notes.append(1) or {"trigger": "money"})
+    conversation_end.end_conversation(window)
+    assert not window.controller.running
+    info = store.session(sid)
+    assert info.ended_at is not None and info.closed_by == "app"
+    assert "1 flooding episode(s)" in shown[0] and "together" in shown[0]
+    assert [n.trigger for n in store.notes(sid)] == ["money"]
+    assert window.start_card.isVisible(), "the first card comes back: a new conversation can start"

@@ -1,0 +1,89 @@
+"""The end of a conversation: the session closes, a summary card says how it went, a note can follow.
+
+"End conversation" in the top bar ends the session the strap started (the
+straps are released); the card gives its length, the episodes and time
+flooded (per partner for a couple), the pauses and how long calm took to
+come back, and offers the journal with the seed's prompts.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
+
+from flooding_monitor.history import SessionSummary, summarize
+
+from .i18n import core
+from .journal_dialog import JournalDialog
+
+if TYPE_CHECKING:
+    from .main_window import MainWindow
+
+
+class SummaryCard(QDialog):
+    """How the conversation went, in a few lines; "Add a note" opens the journal."""
+
+    def __init__(self, summary: SessionSummary, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Conversation ended"))
+        root = QVBoxLayout(self)
+        self.text = QLabel(self.describe(summary))
+        self.text.setWordWrap(True)
+        root.addWidget(self.text)
+        self.buttons = QDialogButtonBox()
+        self.note_button = self.buttons.addButton(self.tr("Add a note…"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.note_button.setToolTip(self.tr("Write what set it off, what you felt, what helped"))
+        close = self.buttons.addButton(QDialogButtonBox.StandardButton.Close)
+        close.setToolTip(self.tr("Close the summary; the session stays in the history"))
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        root.addWidget(self.buttons)
+
+    def describe(self, s: SessionSummary) -> str:
+        minutes = self.tr("{n} min")
+        lines = [self.tr("<b>{length} together.</b>").format(length=minutes.format(n=f"{s.duration_s / 60:.0f}"))]
+        if s.episodes == 0:
+            lines.append(self.tr("No flooding: the heart rates stayed under the threshold."))
+        elif s.partner_names:
+            per = ", ".join(f"{core(name)} {k}" for name, k in zip(s.partner_names, s.episodes_by_partner))
+            lines.append(self.tr("{n} flooding episode(s) ({per}), {time} flooded in all.").format(
+                n=s.episodes, per=per, time=minutes.format(n=f"{s.flooded_s / 60:.0f}")))
+        else:
+            lines.append(self.tr("{n} flooding episode(s), {time} flooded in all.").format(
+                n=s.episodes, time=minutes.format(n=f"{s.flooded_s / 60:.0f}")))
+        if s.pauses:
+            calm = ("" if s.median_recovery_s is None else self.tr(" Calm came back after {time}.").format(
+                time=minutes.format(n=f"{s.median_recovery_s / 60:.0f}")))
+            lines.append(self.tr("{n} pause(s) taken.").format(n=s.pauses) + calm)
+        lines.append(self.tr("A note now, while it is fresh, helps you see patterns later."))
+        return "<br>".join(lines)
+
+
+def end_conversation(window: MainWindow) -> None:
+    """Close the running session, release the straps, show the card; the start card comes back."""
+    if not window.controller.running or not window_may_end(window):
+        return
+    recorder = window.controller.recorder
+    window.controller.finish("app")
+    for slot in range(len(window.session.people)):
+        window.worker.close(slot)
+    window.refresh()
+    store, sid = window.store, recorder.session_id if recorder is not None else None
+    if store is None or sid is None:
+        return
+    row = next((r for r in store.summary_rows() if r.id == sid), None)
+    if row is None:
+        return
+    card = SummaryCard(summarize(row), window)
+    window.summary_card = card
+    if card.exec() == QDialog.DialogCode.Accepted:
+        journal = JournalDialog(window)
+        if journal.exec() and not journal.is_empty():
+            store.add_note(sid, **journal.values())
+
+
+def window_may_end(window: MainWindow) -> bool:
+    from . import window_dialogs
+
+    return window_dialogs.may_leave_pause(window)
