@@ -16,6 +16,7 @@ from flooding_monitor.history import SessionSummary, summarize
 
 from .i18n import core
 from .journal_dialog import JournalDialog
+from .pages_common import _font
 
 if TYPE_CHECKING:
     from .main_window import MainWindow
@@ -27,13 +28,18 @@ class SummaryCard(QDialog):
     def __init__(self, summary: SessionSummary, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Conversation ended"))
+        self.setMinimumWidth(480)
         root = QVBoxLayout(self)
+        root.setContentsMargins(24, 20, 24, 16)
+        root.setSpacing(16)
         self.text = QLabel(self.describe(summary))
         self.text.setWordWrap(True)
+        self.text.setFont(_font(self, 1.15))
         root.addWidget(self.text)
         self.buttons = QDialogButtonBox()
         self.note_button = self.buttons.addButton(self.tr("Add a note…"), QDialogButtonBox.ButtonRole.AcceptRole)
         self.note_button.setToolTip(self.tr("Write what set it off, what you felt, what helped"))
+        self.note_button.setDefault(True)
         close = self.buttons.addButton(QDialogButtonBox.StandardButton.Close)
         close.setToolTip(self.tr("Close the summary; the session stays in the history"))
         self.buttons.accepted.connect(self.accept)
@@ -57,7 +63,7 @@ class SummaryCard(QDialog):
                 time=minutes.format(n=f"{s.median_recovery_s / 60:.0f}")))
             lines.append(self.tr("{n} pause(s) taken.").format(n=s.pauses) + calm)
         lines.append(self.tr("A note now, while it is fresh, helps you see patterns later."))
-        return "<br>".join(lines)
+        return "<br><br>".join(lines)
 
 
 def end_conversation(window: MainWindow) -> None:
