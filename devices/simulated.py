@@ -20,8 +20,8 @@ from .source import EventQueue, SourceEvent, Status, StatusKind, stop_task
 
 log = logging.getLogger(__name__)
 #: The demo straps' names, shown translated in the app.
-DEMO_STRAP = QT_TRANSLATE_NOOP("core", "Demo strap")
-DEMO_STRAP_B = QT_TRANSLATE_NOOP("core", "Demo strap B")
+DEMO_STRAP = QT_TRANSLATE_NOOP("core", "Demo strap (simulated)")  # "simulated" wherever it shows
+DEMO_STRAP_B = QT_TRANSLATE_NOOP("core", "Demo strap B (simulated)")
 
 
 class SimulatedStrap:

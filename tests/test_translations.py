@@ -176,10 +176,10 @@ def test_every_screen_of_a_two_partner_session_is_in_chinese(chinese, qtbot, tmp
                          settings_scope="fm-tests", store=store)
         qtbot.addWidget(win)
         win.show()
-        win.start_session(SessionClock(), "demo", "Demo strap", "demo")
+        win.start_session(SessionClock(), "demo", "Demo strap (simulated)", "demo")
         win.session.add_partner(win.prefs.partners[1])
         for p in win.session.people:
-            p.connection.device_name = "Demo strap"
+            p.connection.device_name = "Demo strap (simulated)"
             p.connection.state = "connected"
             p.connection.battery_percent = 80
         samples = couple()

@@ -1531,13 +1531,13 @@
         <translation>Lab Streaming Layer（LSL）不可用（{error}）。安装方法：.venv/bin/python -m pip install -e &apos;.[lsl]&apos;</translation>
     </message>
     <message>
-        <source>Demo strap</source>
+        <source>Demo strap (simulated)</source>
         <extracomment>The demo straps&apos; names, shown translated in the app.</extracomment>
-        <translation>演示心率带</translation>
+        <translation>演示胸带（模拟）</translation>
     </message>
     <message>
-        <source>Demo strap B</source>
-        <translation>演示心率带 B</translation>
+        <source>Demo strap B (simulated)</source>
+        <translation>演示胸带 B（模拟）</translation>
     </message>
     <message>
         <source>The demo strap stopped unexpectedly</source>
