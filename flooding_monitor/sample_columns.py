@@ -58,9 +58,6 @@ class SampleColumns:
         return SampleColumns(self.t_s[keep], self.hr_bpm[keep], self.contact[keep], self.partner[keep],
                              self.rr_us[rr_keep], np.cumsum(counts))
 
-    def shifted(self, by_s: float) -> "SampleColumns":
-        return SampleColumns(self.t_s + by_s, self.hr_bpm, self.contact, self.partner, self.rr_us, self.rr_end)
-
     def samples(self, source: str = "") -> Iterator[HeartRateSample]:
         rr = self.rr_us.tolist()
         start = 0

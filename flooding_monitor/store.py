@@ -19,8 +19,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .samples import Contact, HeartRateSample
 from .private_files import private_dir
+from .samples import Contact, HeartRateSample
 from .text import QT_TRANSLATE_NOOP, Text
 
 log = logging.getLogger(__name__)
@@ -625,15 +625,19 @@ class SessionStore:
         return self.db.execute(f"SELECT * FROM {table} WHERE session_id = ? ORDER BY {order}",
                                (session_id,)).fetchall()
 
-    def summary_rows(self, newest: int | None = None) -> list[SummaryRow]:
+    def summary_rows(self, newest: int | None = None, session_id: int | None = None) -> list[SummaryRow]:
         """What the history list is computed from, newest first, in one query per table; ``newest``:
-        only that many (the window shows them at once and reads the others after its first paint)."""
-        limit = "" if newest is None else f" LIMIT {int(newest)}"
+        only that many (the window shows them at once and reads the others after its first paint);
+        ``session_id``: that session alone (the summary card at the end of a conversation)."""
+        chosen = "SELECT id FROM sessions"
+        if session_id is not None:
+            chosen += f" WHERE id = {int(session_id)}"
+        chosen += " ORDER BY started_at DESC" + ("" if newest is None else f" LIMIT {int(newest)}")
+        everything = newest is None and session_id is None
         sessions = self.db.execute(
-            "SELECT id, started_at, COALESCE(duration_s, 0), device_name, ended_at IS NULL FROM sessions "
-            "ORDER BY started_at DESC" + limit).fetchall()
-        of = "" if newest is None else (" WHERE session_id IN (SELECT id FROM sessions ORDER BY started_at DESC"
-                                        + limit + ")")
+            "SELECT id, started_at, COALESCE(duration_s, 0), device_name, ended_at IS NULL FROM sessions"
+            + ("" if everything else f" WHERE id IN ({chosen})") + " ORDER BY started_at DESC").fetchall()
+        of = "" if everything else f" WHERE session_id IN ({chosen})"
         episodes: dict[int, list[EpisodeRow]] = {}
         for r in self.db.execute(f"SELECT * FROM episodes{of} ORDER BY start_s"):
             episodes.setdefault(r["session_id"], []).append(

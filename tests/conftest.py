@@ -40,10 +40,11 @@ def pytest_sessionfinish(session, exitstatus):
 def _windows_close_without_asking(monkeypatch):
     """Closing a window mid-pause asks first (a modal question); tests close windows at teardown,
     where nobody would answer. tests/test_alert_reaches_people.py asks the real question."""
-    if "ui.window_dialogs" in sys.modules or importlib.util.find_spec("PySide6"):
-        from ui import window_dialogs
+    if importlib.util.find_spec("PySide6") is None:
+        return
+    from ui import window_dialogs
 
-        monkeypatch.setattr(window_dialogs, "may_leave_pause", lambda window: True)
+    monkeypatch.setattr(window_dialogs, "may_leave_pause", lambda window: True)
 
 
 @pytest.fixture(autouse=True)

@@ -24,6 +24,14 @@ from ui.desktop_notice import DesktopNotice
 from .fake_bluez import PrivateSystemBus
 
 
+def wait_until(condition, seconds: float = 5.0) -> None:
+    """Poll a condition another thread makes true (a player process, a D-Bus peer)."""
+    for _ in range(int(seconds / 0.02)):
+        if condition():
+            return
+        threading.Event().wait(0.02)
+
+
 def test_the_chime_is_a_soft_wav_of_a_second_or_so():
     with wave.open(io.BytesIO(chime_wav())) as w:
         frames = np.frombuffer(w.readframes(w.getnframes()), "<i2") / 32767
@@ -44,10 +52,7 @@ def test_the_chime_is_played_by_the_first_player_found(tmp_path, monkeypatch):
     monkeypatch.setenv("PATH", str(bin_dir))
     assert player_command(tmp_path / "x.wav") == ["paplay", str(tmp_path / "x.wav")]
     assert play_chime(tmp_path / "cache") is None
-    for _ in range(100):
-        if log.exists():
-            break
-        threading.Event().wait(0.02)
+    wait_until(log.exists, 2.0)
     played = log.read_text().split()
     assert played == [str(tmp_path / "cache" / "chime.wav")]
     assert (tmp_path / "cache" / "chime.wav").read_bytes() == chime_wav()
@@ -107,10 +112,7 @@ def test_the_alert_reaches_a_notification_service(monkeypatch):
     try:
         notice = DesktopNotice(lambda coro: asyncio.run_coroutine_threadsafe(coro, app_loop))
         notice.send("Flooding", "heart rate above 100 for 30 s. A good moment for a break.")
-        for _ in range(250):
-            if service.received:
-                break
-            threading.Event().wait(0.02)
+        wait_until(lambda: bool(service.received))
         assert service.received == [("Flooding Monitor", "Flooding",
                                      "heart rate above 100 for 30 s. A good moment for a break.", 2)]
         assert notice.problem is None
@@ -128,10 +130,7 @@ def test_without_a_notification_service_the_problem_is_kept(monkeypatch, tmp_pat
     try:
         notice = DesktopNotice(lambda coro: asyncio.run_coroutine_threadsafe(coro, loop))
         notice.send("Flooding", "text")
-        for _ in range(250):
-            if notice.problem:
-                break
-            threading.Event().wait(0.02)
+        wait_until(lambda: bool(notice.problem))
         assert notice.problem
     finally:
         loop.call_soon_threadsafe(loop.stop)

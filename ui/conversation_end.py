@@ -78,10 +78,10 @@ def end_conversation(window: MainWindow) -> None:
     store, sid = window.store, recorder.session_id if recorder is not None else None
     if store is None or sid is None:
         return
-    row = next((r for r in store.summary_rows() if r.id == sid), None)
-    if row is None:
+    rows = store.summary_rows(session_id=sid)
+    if not rows:
         return
-    card = SummaryCard(summarize(row), window)
+    card = SummaryCard(summarize(rows[0]), window)
     window.summary_card = card
     if card.exec() == QDialog.DialogCode.Accepted:
         journal = JournalDialog(window)

@@ -27,9 +27,6 @@ class DesktopNotice:
         self._submit = submit
         self._notifier = None
         self.problem: str | None = None  # written by the worker thread, read by the window
-        self._failures: list[str] = []
-        # desktop-notifier logs a failed delivery instead of raising (its documented behaviour): listen.
-        logging.getLogger("desktop_notifier").addHandler(_Failures(self._failures))
 
     def send(self, title: str, message: str) -> None:
         try:
@@ -44,10 +41,10 @@ class DesktopNotice:
 
         if self._notifier is None:
             self._notifier = DesktopNotifier(app_name=APP_NAME)
-        self._failures.clear()
+        _FAILURES.into.clear()
         await self._notifier.send(title=title, message=message, urgency=Urgency.Critical, timeout=60)
-        if self._failures:
-            raise RuntimeError(self._failures[-1])
+        if _FAILURES.into:
+            raise RuntimeError(_FAILURES.into[-1])
 
     def _check(self, future: Future) -> None:
         exc = future.exception()
@@ -64,3 +61,9 @@ class _Failures(logging.Handler):
     def emit(self, record: logging.LogRecord) -> None:
         reason = record.exc_info[1] if record.exc_info and record.exc_info[1] else record.getMessage()
         self.into.append(str(reason) or type(reason).__name__)
+
+
+#: desktop-notifier logs a failed delivery instead of raising (its documented behaviour): one listener
+#: for the process. Notifications go out one at a time on the worker's loop.
+_FAILURES = _Failures([])
+logging.getLogger("desktop_notifier").addHandler(_FAILURES)

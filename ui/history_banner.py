@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from PySide6.QtCore import QEvent
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 
@@ -49,7 +50,8 @@ class HistoryBanner(QWidget):
 
     def changeEvent(self, event) -> None:  # noqa: N802 - Qt's name
         super().changeEvent(event)
-        self._hold_text()  # a new font (text size) re-wraps the message
+        if event.type() == QEvent.Type.FontChange:
+            self._hold_text()  # a new text size re-wraps the message
 
     def _hold_text(self) -> None:
         need = self.label.heightForWidth(self.width()) if self.label.text() else 0

@@ -36,11 +36,12 @@ from flooding_monitor.store import SessionStore
 
 from . import window_dialogs, window_geometry
 from .connection_bar import ConnectionBar
+from .conversation_end import end_conversation
 from .history_banner import HistoryBanner
 from .i18n import core
 from .keep_awake import KeepAwake
-from .pages import MonitorPage, PausePage, ReturnPage
-from .conversation_end import end_conversation
+from .monitor_page import MonitorPage
+from .pages import PausePage, ReturnPage
 from .room_view import set_room_view, toggle_room_view
 from .start_card import StartCard
 from .theme import apply_theme, is_dark

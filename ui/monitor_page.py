@@ -248,7 +248,7 @@ class MonitorPage(QWidget):
         self.panels = [PartnerPanel(1.0 if n == 1 else 0.8) for _ in range(n)]
         for panel in self.panels:
             self.panels_row.addWidget(panel, 1)
-        self._fit()
+        self.refit()
 
     def set_room(self, room: bool) -> None:
         """The room view: the rates and states fill the screen, for reading from across the room."""
@@ -256,13 +256,10 @@ class MonitorPage(QWidget):
         self.trace.setVisible(not room)
         self.hint.setText("" if room else self.tr("Space: pause at any time — either partner can call it."))
         self.leave_button.setVisible(room)
-        self._fit()
+        self.refit()
 
     def refit(self) -> None:
-        """After the window's text size changed: sizes again, the alert placed again."""
-        self._fit()
-
-    def _fit(self) -> None:
+        """Sizes from the page's size and the window's text size; the alert placed again."""
         n = max(1, len(self.panels))
         panel_width = (self.width() - 48 - 24 * (n - 1)) // n
         digits = digits_size(self.height(), panel_width, self.room)
@@ -314,6 +311,4 @@ class MonitorPage(QWidget):
 
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
         super().resizeEvent(event)
-        self._fit()
-        if self.alert.isVisible():
-            self._place_alert()
+        self.refit()

@@ -24,7 +24,6 @@ from flooding_monitor.pause import (
 from flooding_monitor.session import PartnerState, Session
 
 from .i18n import core, join, sentences
-from .monitor_page import AlertBanner, MonitorPage, PartnerPanel  # noqa: F401 - the screens, from one place
 from .pages_common import _font, _pixels, _set, base_px, big_button, set_primary, twelve_hour
 from .widgets.breathing_guide import BreathingGuide
 
