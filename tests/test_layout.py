@@ -92,7 +92,8 @@ def test_every_screen_shows_all_of_its_text(qtbot, worker, tmp_path, size, text_
     font = app.font()
     apply_theme(app, "light", text_scale)
     try:
-        window = MainWindow(Preferences(), PreferencesFile(tmp_path / "p.json"), worker, settings_scope="fm-layout")
+        window = MainWindow(Preferences(font_scale=text_scale), PreferencesFile(tmp_path / "p.json"), worker,
+                            settings_scope="fm-layout")
         qtbot.addWidget(window)
         window.show()
         window.start_session(SessionClock(), "demo", "Demo strap (simulated)", "demo")

@@ -12,6 +12,7 @@ import os
 import sys
 import tempfile
 import time
+from dataclasses import replace
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # bench/ helpers
@@ -61,6 +62,7 @@ def main(out: Path, theme: str = "light", partners: int = 2, language: str = "en
     install(app, language)
     prefs_file = PreferencesFile()
     prefs, _ = prefs_file.load()
+    prefs = replace(prefs, font_scale=text_scale)  # the window fits the setting's text, not the app font's
     apply_theme(app, theme, text_scale)
     worker = DeviceWorker()
     store, message = open_history(tempfile.mkdtemp(prefix="fm-shots-data-"))

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 from flooding_monitor.session import PartnerState, Session
 
 from .i18n import core, join, sentences
-from .pages_common import _font, _pixels, _set, base_px, big_button, describe_rule
+from .pages_common import _font, _pixels, _set, base_px, big_button, describe_rule, match_window_text
 from .theme import look
 from .widgets.trace import HeartRateTrace
 
@@ -164,10 +164,12 @@ class PartnerPanel(QWidget):
         """Numbers ``digits_px`` tall (font pixel size); the words around them in proportion, never
         larger than the text size setting makes them; in the room view only the number and the state."""
         _pixels(self.hr_label, digits_px)
+        body = round(self.window().font().pointSizeF() * self.logicalDpiY() / 72)  # the window's text
         for label, share in ((self.unit_label, 0.2), (self.state_label, 0.28 if room else 0.2),
                              (self.name_label, 0.2 if room else 0.16)):
-            base = base_px(label)
-            _pixels(label, max(12, int(share * digits_px)) if room else min(base, max(12, int(share * digits_px))))
+            wanted = max(12, int(share * digits_px))
+            # Never larger than the text size setting makes it, never smaller than the text around it.
+            _pixels(label, wanted if room else max(min(base_px(label), wanted), body))
         self.explain_label.setVisible(not room)
         self.threshold_label.setVisible(not room)
 
@@ -248,6 +250,7 @@ class MonitorPage(QWidget):
         self.panels = [PartnerPanel(1.0 if n == 1 else 0.8) for _ in range(n)]
         for panel in self.panels:
             self.panels_row.addWidget(panel, 1)
+            match_window_text(panel)  # made after the window fitted its text: sized from the app's font
         self.refit()
 
     def set_room(self, room: bool) -> None:
@@ -305,6 +308,8 @@ class MonitorPage(QWidget):
         width = area.width()
         wanted = self.alert.heightForWidth(width) if self.alert.hasHeightForWidth() else -1
         height = min(max(wanted, self.alert.sizeHint().height()), self.height() - area.y())
+        if not self.room and height > area.height():  # it reaches the bottom row: cover all of it, not half
+            height = self.height() - area.y()
         top = area.bottom() - height if self.room else area.y()
         self.alert.setGeometry(area.x(), top, width, height)
         self.alert.raise_()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QPushButton, QWidget
 
 
 def _font(widget: QWidget, scale: float, bold: bool = False) -> QFont:
@@ -86,6 +86,15 @@ def rescale_fonts(root: QWidget, ratio: float) -> None:
             font = QFont(w.font())
             font.setPointSizeF(font.pointSizeF() * ratio)
             w.setFont(font)
+
+
+def match_window_text(widget: QWidget) -> None:
+    """A widget built after its window fitted its text took its fonts from the application's (the
+    full setting): bring them to the window's."""
+    app_pt = QApplication.font().pointSizeF()
+    ratio = widget.window().font().pointSizeF() / app_pt if app_pt > 0 else 1.0
+    if abs(ratio - 1) > 0.01:
+        rescale_fonts(widget, ratio)
 
 
 def fitting_scale(wanted: float, width: int, height: int) -> float:

@@ -10,7 +10,8 @@ from collections.abc import Sequence
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtGui import QColor
+from PySide6.QtCore import QEvent
+from PySide6.QtGui import QColor, QFont
 
 from flooding_monitor.detector import State
 from flooding_monitor.session import PartnerState
@@ -35,8 +36,7 @@ class HeartRateTrace(pg.PlotWidget):
             ax = self.getAxis(axis)
             ax.setPen(pg.mkPen(fg))
             ax.setTextPen(pg.mkPen(fg))
-        self.setLabel("left", self.tr("bpm"))
-        self.setLabel("bottom", self.tr("minutes ago"))
+        self._follow_font()
         self.curves: list[pg.PlotDataItem] = []
         self._colours: list[str] = []
         self.curve = self._curve(0, "#3b82c4")
@@ -66,6 +66,18 @@ class HeartRateTrace(pg.PlotWidget):
             self.curves[slot].setPen(pg.mkPen(colour, width=2.5))
             self._colours[slot] = colour
         return self.curves[slot]
+
+    def changeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            self._follow_font()
+
+    def _follow_font(self) -> None:
+        """The axes' numbers and titles in the widget's font: the window's text size, not the app's."""
+        font = QFont(self.font())
+        for axis, title in (("left", self.tr("bpm")), ("bottom", self.tr("minutes ago"))):
+            self.getAxis(axis).setStyle(tickFont=font)
+            self.setLabel(axis, title, **{"font-size": f"{font.pointSizeF():.1f}pt"})
 
     def update_people(self, people: Sequence[PartnerState], now_s: float, named: bool = False) -> None:
         """Draw every partner's last five minutes; the threshold line is the first partner's."""
