@@ -331,9 +331,16 @@ class SessionController:
         if alert_changed and self.session.alert_active:  # drawn before the ticks: the alert matters most
             self._emit(AlertRaised(self.session.alert_slots))
             self._publish("alert", partners=list(self.session.alert_slots))
+            self._record_alert(self.session.alert_slots)
         elif alert_changed:
             self._emit(AlertCleared())
         self._emit(TicksAdded(slot, tuple(results)))
+
+    def _record_alert(self, slots: tuple[int, ...]) -> None:
+        """When the alert fired and for whom: the history marks it on the session's chart."""
+        if self.recorder is not None:
+            for slot in slots:
+                self.recorder.add_event(self.now(), "alert", "", slot)
 
     def _save_protocol(self) -> None:
         """Hand episodes, pauses and snoozes to the recorder when they changed."""

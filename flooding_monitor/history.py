@@ -6,7 +6,6 @@ threshold were 95?" never touches what was recorded.
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import hashlib
 import os
@@ -20,10 +19,9 @@ from .analysis import Analysis, analyze
 from .baseline import Baseline
 from .detector import STATE_CODES, State
 from .partners import DEFAULT_PARTNERS
-from .recordings import CSV_HEADER, csv_rows, load_recording
+from .recordings import load_recording
 from .session import EpisodeRecord
 from .settings import DetectorSettings
-from .private_files import csv_safe, write_private
 from .spans import merge_spans
 from .store import PartnerInfo, SessionStore, SummaryRow
 
@@ -89,52 +87,29 @@ def reanalyze(store: SessionStore, session_id: int, settings: DetectorSettings |
     return analyze(store.samples(session_id, partner), s, baseline)
 
 
-def export_session_csv(store: SessionStore, session_id: int, out_dir: str | os.PathLike[str]) -> Path:
-    info = store.session(session_id)
-    path = Path(out_dir) / f"session-{session_id}-{info.started_at:%Y%m%d-%H%M}.csv"
-    _write_private(path, [CSV_HEADER] + [row for s in store.samples(session_id) for row in csv_rows(s)])
-    return path
+def import_file(store: SessionStore, path: str | os.PathLike[str], settings: DetectorSettings | None = None) -> int:
+    """Any file the history takes: a session file comes back whole, a recording is analysed."""
+    from .session_file import import_session_file, looks_like_session_file
 
-
-SUMMARY_HEADER = ("id", "started_at", "duration_min", "device", "episodes", "minutes_flooded", "peak_bpm",
-                  "pauses", "median_recovery_min", "notes", "partner_a", "episodes_a", "partner_b", "episodes_b")
-
-
-def summary_row(s: SessionSummary) -> tuple:
-    return (s.id, s.started_at.isoformat(timespec="seconds"), f"{s.duration_s / 60:.1f}", s.device_name or "",
-            s.episodes, f"{s.flooded_s / 60:.1f}", "" if s.peak_bpm is None else f"{s.peak_bpm:.0f}", s.pauses,
-            "" if s.median_recovery_s is None else f"{s.median_recovery_s / 60:.1f}", s.notes,
-            *_partner_cells(s))
-
-
-def _partner_cells(s: SessionSummary) -> tuple:
-    if not s.partner_names:
-        return ("", s.episodes, "", "")
-    names = (*s.partner_names, "")[:2]
-    return (names[0], s.episodes_by_partner[0], names[1], s.episodes_by_partner[1])
-
-
-def export_summary_csv(store: SessionStore, out_dir: str | os.PathLike[str]) -> Path:
-    path = Path(out_dir) / "sessions-summary.csv"
-    _write_private(path, [SUMMARY_HEADER] + [summary_row(s) for s in summaries(store)])
-    return path
-
-
-def _write_private(path: Path, rows: Sequence[Sequence[object]]) -> None:
-    """0600, atomic, symlinks replaced not followed, text cells safe from spreadsheet formulas."""
-    write_private(path, lambda fh: csv.writer(fh).writerows([csv_safe(c) for c in row] for row in rows))
+    with open(path, "rb") as fh:
+        head = fh.read(4096).decode("utf-8", errors="replace")
+    if looks_like_session_file(head):
+        return import_session_file(store, path)
+    return import_recording(store, path, settings)
 
 
 def import_recording(store: SessionStore, path: str | os.PathLike[str],
                      settings: DetectorSettings | None = None) -> int:
     """Add a recording file to the history as a session, analysed by the batch detector.
 
-    A two-partner export (its ``partner`` column) comes back as two partners.
+    It is dated by what the file says (a header, its name), its modification
+    time only when it says nothing. A two-partner recording comes back as two partners.
     """
     rec = load_recording(path)
     s = settings or DetectorSettings()
-    started = _file_date(Path(path))
     t0 = min(x.t_s for x in rec.samples)
+    said = rec.started_at  # the file's time zero; the session starts at its first sample
+    started = said + dt.timedelta(seconds=t0) if said is not None and _plausible(said) else _file_date(Path(path))
     samples = [type(x)(x.t_s - t0, x.hr_bpm, x.rr_us, x.contact, "import", partner=x.partner) for x in rec.samples]
     digest = content_hash(samples)
     existing = store.session_with_hash(digest)
@@ -147,15 +122,23 @@ def import_recording(store: SessionStore, path: str | os.PathLike[str],
         episodes += [EpisodeRecord(e.start_s, e.onset_s, e.end_s, e.peak_bpm, partner=k)
                      for e in result.detection.episodes]
     duration = max(x.t_s for x in samples)
+    names = dict(rec.partner_names)
     with store.atomic():  # a killed or failed import leaves nothing
         sid = store.create_session(started, "import", Path(path).name, None, s.to_dict(), source_hash=digest)
-        store.write_batch(sid, samples)
-        if len(slots) > 1:
-            store.set_partners(sid, [PartnerInfo(k, DEFAULT_PARTNERS[k].name, DEFAULT_PARTNERS[k].colour)
-                                     for k in slots])
+        store.write_batch(sid, samples, [(t - t0, kind, message, who) for t, kind, message, who in rec.events])
+        if len(slots) > 1 or names:
+            store.set_partners(sid, [PartnerInfo(k, names.get(k) or DEFAULT_PARTNERS[k].name,
+                                                 DEFAULT_PARTNERS[k].colour) for k in slots])
         store.save_protocol(sid, episodes, [], [])
-        store.end_session(sid, started + dt.timedelta(seconds=duration), duration, "import")
+        ended = started.replace(tzinfo=None) + dt.timedelta(seconds=duration)
+        store.end_session(sid, ended, duration, "import")
     return sid
+
+
+def _plausible(when: dt.datetime) -> bool:
+    """A date a recording can have: from 1990 (Polar's first files) to tomorrow."""
+    naive = when.replace(tzinfo=None)
+    return dt.datetime(1990, 1, 1) <= naive <= dt.datetime.now() + dt.timedelta(days=1)
 
 
 class DuplicateImport(ValueError):

@@ -8,6 +8,7 @@ for the user goes through here.
 
 from __future__ import annotations
 
+import errno
 import os
 import tempfile
 from collections.abc import Callable
@@ -27,12 +28,16 @@ def private_dir(path: Path) -> list[str]:
     return notes
 
 
-def write_private(path: Path, write: Callable[[IO[str]], None]) -> None:
+def write_private(path: Path, write: Callable[[IO[str]], None], overwrite: bool = True) -> None:
     """Write a text file atomically: a 0600 temporary file in the same folder, fsync, then rename.
 
     The rename replaces a symlink at ``path`` instead of following it, and a
     failure (full disk) leaves the old file, or none, never a cut-off one.
+    ``overwrite=False`` refuses an existing ``path`` with FileExistsError
+    (an export never replaces a file silently).
     """
+    if not overwrite and (path.exists() or path.is_symlink()):
+        raise FileExistsError(errno.EEXIST, "already exists (use --force to replace it)", str(path))
     private_dir(path.parent)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".part")  # 0600, O_EXCL
     try:
@@ -40,13 +45,31 @@ def write_private(path: Path, write: Callable[[IO[str]], None]) -> None:
             write(fh)
             fh.flush()
             os.fsync(fh.fileno())
-        os.replace(tmp, path)
+        if overwrite:
+            os.replace(tmp, path)
+        else:
+            _move_without_replacing(tmp, path)
     except BaseException:
         try:
             os.unlink(tmp)
         except OSError:
             pass
         raise
+
+
+def _move_without_replacing(tmp: str, path: Path) -> None:
+    """A hard link fails if something appeared at ``path`` meanwhile; a USB stick's FAT has no hard
+    links, so there the check before the rename has to do."""
+    try:
+        os.link(tmp, path)
+    except FileExistsError:
+        raise FileExistsError(errno.EEXIST, "already exists (use --force to replace it)", str(path)) from None
+    except OSError:
+        if path.exists():
+            raise FileExistsError(errno.EEXIST, "already exists (use --force to replace it)", str(path)) from None
+        os.replace(tmp, path)
+        return
+    os.unlink(tmp)
 
 
 #: Cells a spreadsheet would run as a formula (OWASP CSV injection).

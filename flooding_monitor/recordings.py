@@ -12,6 +12,7 @@ Supported:
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import math
 import os
@@ -45,6 +46,9 @@ class Recording:
     columns: SampleColumns
     format: str
     path: str
+    started_at: dt.datetime | None = None  # when t = 0 was, as the file says (aware if it gives an offset)
+    events: tuple[tuple[float, str, str, int], ...] = ()  # (t_s, kind, message, partner): an XDF's markers
+    partner_names: tuple[tuple[int, str], ...] = ()  # (slot, name) when the file names its wearers
 
     @property
     def samples(self) -> list[HeartRateSample]:
@@ -63,16 +67,39 @@ class Recording:
 def load_recording(path: str | os.PathLike[str]) -> Recording:
     """Read a recording as it streams from the disk: memory grows with the beats (about 34 bytes
     each), never with the text, and a file is refused at its first impossible line."""
+    from .fit_file import (  # here, not at the top: they read this module's limits
+        is_fit,
+        parse_fit,
+    )
+    from .vendor_files import (
+        date_in_name,
+        is_polar_sensor_logger,
+        parse_polar_sensor_logger,
+    )
+    from .xdf_file import XdfSession, is_xdf, read_xdf
+
     p = Path(path)
+    started: dt.datetime | None = None
+    xdf: XdfSession | None = None
     with _open_regular_file(p) as raw:
         head = raw.peek(4096)[:4096]
-        if b"\x00" in head:
-            raise RecordingError(f"{p}: looks like a binary file, not a text recording")
         first = head.decode("utf-8-sig", errors="replace").lstrip()
         fh = io.TextIOWrapper(raw, encoding="utf-8-sig", errors="replace", newline="")
         source = p.name
-        if first.startswith("["):
-            columns, fmt = _parse_hrm(_lines(fh, source), source), "polar-hrm"
+        if is_fit(head):
+            fh.detach()
+            (columns, started), fmt = parse_fit(p), "fit"
+        elif is_xdf(head):
+            fh.detach()
+            xdf, fmt = read_xdf(p), "xdf"
+            columns, started = xdf.columns, xdf.started_at
+        elif b"\x00" in head:
+            raise RecordingError(f"{p}: looks like a binary file, not a text recording")
+        elif first.startswith("["):
+            (columns, started), fmt = _parse_hrm(_lines(fh, source), source), "polar-hrm"
+        elif is_polar_sensor_logger(first):
+            (columns, started), fmt = parse_polar_sensor_logger(_rows(csv.reader(fh, delimiter=";"), source),
+                                                                source), "polar-sensor-logger"
         elif _looks_like_csv(first):
             columns, fmt = _parse_csv(fh, first, source), "csv"
         else:
@@ -83,7 +110,8 @@ def load_recording(path: str | os.PathLike[str]) -> Recording:
     if span > MAX_DURATION_S:
         raise RecordingError(f"{p}: its times span {span / 86400:.0f} days; a recording spans at most "
                              f"{MAX_DURATION_S / 86400:.0f}")
-    return Recording(columns, fmt, str(p))
+    return Recording(columns, fmt, str(p), started or date_in_name(p.name),
+                     tuple(xdf.events) if xdf else (), tuple(sorted(xdf.partner_names.items())) if xdf else ())
 
 
 class _CappedReader(io.RawIOBase):
@@ -271,8 +299,9 @@ def _is_number(s: str) -> bool:
         return False
 
 
-def _parse_hrm(lines: Iterator[tuple[int, str]], source: str) -> SampleColumns:
-    """Polar HRM: ``[Params]`` (Interval=238 means RR data) then ``[HRData]``, one value per line."""
+def _parse_hrm(lines: Iterator[tuple[int, str]], source: str) -> tuple[SampleColumns, dt.datetime | None]:
+    """Polar HRM: ``[Params]`` (Interval=238 means RR data, Date and StartTime when it began) then
+    ``[HRData]``, one value per line."""
     params: dict[str, str] = {}
     section = ""
     builder = ColumnBuilder()
@@ -299,7 +328,9 @@ def _parse_hrm(lines: Iterator[tuple[int, str]], source: str) -> SampleColumns:
             else:
                 hr = _hr(first, where)
                 builder.add((len(builder) + 1) * step, hr if hr > 0 else None, (), Contact.UNSUPPORTED)
-    return builder.build()
+    from .vendor_files import hrm_start
+
+    return builder.build(), hrm_start(params)
 
 
 def _hrm_mode(params: dict[str, str], source: str) -> tuple[bool, float]:
@@ -365,12 +396,12 @@ def _rows(reader, source: str) -> Iterator[list[str]]:
 
 
 def _partner(value: str, where: str) -> int:
-    """The optional ``partner`` column: 0 or 1 (a two-partner session's export)."""
-    if value in ("", "0"):
+    """The optional ``partner`` column: A or B (0 or 1 in files from before)."""
+    if value in ("", "0", "A", "a"):
         return 0
-    if value == "1":
+    if value in ("1", "B", "b"):
         return 1
-    raise RecordingError(f"{where}: partner {excerpt(value)} must be 0 or 1")
+    raise RecordingError(f"{where}: partner {excerpt(value)} must be A or B")
 
 
 def _contact(value: str, where: str) -> Contact:
@@ -392,7 +423,7 @@ def csv_rows(sample: HeartRateSample) -> Iterator[tuple[str, str, str, str, str]
     t = f"{sample.t_s:.3f}"
     hr = "" if sample.hr_bpm is None else f"{sample.hr_bpm:g}"
     contact = {Contact.DETECTED: "1", Contact.NOT_DETECTED: "0"}.get(sample.contact, "")
-    partner = str(sample.partner)
+    partner = "AB"[sample.partner] if sample.partner in (0, 1) else str(sample.partner)
     if not sample.rr_us:
         yield (t, hr, "", contact, partner)
         return

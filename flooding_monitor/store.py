@@ -150,6 +150,11 @@ MIGRATIONS: list[str] = [
     ALTER TABLE sessions ADD COLUMN source_hash TEXT;
     CREATE INDEX sessions_by_source_hash ON sessions(source_hash);
     """,
+    # 5: the UTC offset in force when the session started (minutes east of UTC), so an export
+    # states its clock times unambiguously; NULL for sessions from before (the local offset applies)
+    """
+    ALTER TABLE sessions ADD COLUMN utc_offset_min INTEGER;
+    """,
 ]
 
 
@@ -177,6 +182,15 @@ class SessionInfo:
     baseline_hr: float | None
     baseline_rmssd: float | None
     closed_by: str | None
+    device_address: str | None = None
+    utc_offset_min: int | None = None  # None: recorded before offsets were kept
+
+    @property
+    def started_aware(self) -> dt.datetime:
+        """The start with its UTC offset (this computer's zone for sessions from before offsets were kept)."""
+        if self.utc_offset_min is None:
+            return self.started_at.astimezone()
+        return self.started_at.replace(tzinfo=dt.timezone(dt.timedelta(minutes=self.utc_offset_min)))
 
 
 @dataclass(frozen=True)
@@ -249,6 +263,12 @@ class SummaryRow:
     partner_names: tuple[str, ...]
     pause_starts: tuple[float, ...]
     notes: int
+
+
+def utc_offset_minutes(when: dt.datetime) -> int:
+    """Minutes east of UTC at ``when`` (its own offset if aware, this computer's zone if naive)."""
+    offset = (when if when.tzinfo is not None else when.astimezone()).utcoffset()
+    return int(offset.total_seconds() // 60) if offset is not None else 0
 
 
 def _flag(value: int | None) -> bool | None:
@@ -419,18 +439,26 @@ class SessionStore:
                        device_address: str | None, settings: dict[str, Any],
                        baseline_hr: float | None = None, baseline_rmssd: float | None = None,
                        source_hash: str | None = None) -> int:
+        """A new session starting at ``started_at``: naive local time, or aware (an import keeps the
+        offset its file states). The wall time is stored naive, the offset beside it."""
+        offset = utc_offset_minutes(started_at)
         with self._transaction():
             cur = self.db.execute(
                 "INSERT INTO sessions (started_at, source_kind, device_name, device_address, settings_json, "
-                "baseline_hr, baseline_rmssd, source_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                (started_at.isoformat(), source_kind, device_name, device_address, json.dumps(settings),
-                 baseline_hr, baseline_rmssd, source_hash))
+                "baseline_hr, baseline_rmssd, source_hash, utc_offset_min) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (started_at.replace(tzinfo=None).isoformat(), source_kind, device_name, device_address,
+                 json.dumps(settings), baseline_hr, baseline_rmssd, source_hash, offset))
         return int(cur.lastrowid)
 
     def session_with_hash(self, source_hash: str) -> int | None:
         """The session an identical recording was already imported as, if any."""
         row = self.db.execute("SELECT id FROM sessions WHERE source_hash = ?", (source_hash,)).fetchone()
         return None if row is None else int(row[0])
+
+    def sessions_started_at(self, started_at: dt.datetime) -> list[int]:
+        """Sessions that started at this wall time (an exported session coming back is one of them)."""
+        text = started_at.replace(tzinfo=None).isoformat()
+        return [int(r[0]) for r in self.db.execute("SELECT id FROM sessions WHERE started_at = ?", (text,))]
 
     def write_batch(self, session_id: int, samples: Sequence[HeartRateSample],
                     events: Sequence[tuple] = ()) -> None:
@@ -496,6 +524,34 @@ class SessionStore:
         with self._transaction():
             self.db.execute("UPDATE sessions SET ended_at = ?, duration_s = ?, closed_by = ? WHERE id = ?",
                             (ended_at.isoformat(), duration_s, closed_by, session_id))
+
+    def set_end(self, session_id: int, ended_at: dt.datetime | None, duration_s: float | None,
+                closed_by: str | None) -> None:
+        """How a session ended, as an imported session file says (any of it may be unknown)."""
+        with self._transaction():
+            self.db.execute("UPDATE sessions SET ended_at = ?, duration_s = ?, closed_by = ? WHERE id = ?",
+                            (None if ended_at is None else ended_at.isoformat(), duration_s, closed_by, session_id))
+
+    def restore_rows(self, session_id: int, episodes: Iterable[EpisodeRow], pauses: Iterable[PauseRow],
+                     snoozes: Iterable[SnoozeRow], notes: Iterable[NoteRow]) -> None:
+        """Rows of an imported session file, exactly as they were exported."""
+        with self._transaction():
+            self.db.executemany(
+                "INSERT INTO episodes (session_id, start_s, onset_s, end_s, peak_bpm, alerted, partner, moving) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                [(session_id, e.start_s, e.onset_s, e.end_s, e.peak_bpm, int(e.alerted), e.partner, int(e.moving))
+                 for e in episodes])
+            self.db.executemany(
+                "INSERT INTO pauses (session_id, started_s, planned_s, extended_s, return_at, ended_s, recovered, "
+                "ended_early, reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [(session_id, p.started_s, p.planned_s, p.extended_s, p.return_at, p.ended_s,
+                  None if p.recovered is None else int(p.recovered),
+                  None if p.ended_early is None else int(p.ended_early), p.reason) for p in pauses])
+            self.db.executemany("INSERT INTO snoozes (session_id, t_s, until_s) VALUES (?, ?, ?)",
+                                [(session_id, z.t_s, z.until_s) for z in snoozes])
+            self.db.executemany("INSERT INTO notes VALUES (?, ?, ?, ?, ?, ?, ?)",
+                                [(session_id, n.written_at, n.trigger, n.body, n.response, n.familiar, n.other)
+                                 for n in notes])
 
     def own_session(self, session_id: int) -> SessionLock:
         """Hold session ``session_id`` for this process's life: other processes see it as live."""
@@ -575,7 +631,7 @@ class SessionStore:
                            dt.datetime.fromisoformat(row["ended_at"]) if row["ended_at"] else None,
                            row["duration_s"], row["source_kind"], row["device_name"],
                            json.loads(row["settings_json"]), row["baseline_hr"], row["baseline_rmssd"],
-                           row["closed_by"])
+                           row["closed_by"], row["device_address"], row["utc_offset_min"])
 
     def samples(self, session_id: int, partner: int | None = None) -> list[HeartRateSample]:
         """The samples as received (one partner's, or everyone's in arrival order)."""
@@ -595,12 +651,22 @@ class SessionStore:
         return [tuple(r) for r in self.db.execute(
             f"SELECT t_s, kind, message FROM events WHERE {where} ORDER BY t_s", args)]
 
+    def events_with_partner(self, session_id: int) -> list[tuple[float, str, str, int]]:
+        """Status events and alerts with whose strap they concern, in the order they were written."""
+        return [tuple(r) for r in self.db.execute(
+            "SELECT t_s, kind, message, partner FROM events WHERE session_id = ? ORDER BY rowid", (session_id,))]
+
+    def stored_partners(self, session_id: int) -> list[PartnerInfo]:
+        """The partners rows as written (none for a session from before two-partner support)."""
+        return [PartnerInfo(r["slot"], r["name"], r["colour"], r["device_name"], r["device_address"],
+                            r["threshold_bpm"], r["baseline_hr"], r["baseline_rmssd"])
+                for r in self._rows("partners", session_id, "slot")]
+
     def partners(self, session_id: int) -> list[PartnerInfo]:
         """Who took part; a session from before two-partner support has one unnamed partner."""
-        rows = self.db.execute("SELECT * FROM partners WHERE session_id = ? ORDER BY slot", (session_id,)).fetchall()
+        rows = self.stored_partners(session_id)
         if rows:
-            return [PartnerInfo(r["slot"], r["name"], r["colour"], r["device_name"], r["device_address"],
-                                r["threshold_bpm"], r["baseline_hr"], r["baseline_rmssd"]) for r in rows]
+            return rows
         info = self.session(session_id)
         return [PartnerInfo(0, "", "#3b82c4", info.device_name, None, None, info.baseline_hr, info.baseline_rmssd)]
 

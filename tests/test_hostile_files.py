@@ -85,7 +85,7 @@ def test_an_existing_open_data_folder_is_made_private_and_said(tmp_path, capsys)
 
 
 def test_an_export_replaces_a_planted_symlink_instead_of_writing_through_it(tmp_path):
-    from flooding_monitor.history import export_summary_csv
+    from flooding_monitor.exports import export_summary_csv
 
     victim = tmp_path / "victim.txt"
     victim.write_text("precious")
@@ -100,7 +100,7 @@ def test_an_export_replaces_a_planted_symlink_instead_of_writing_through_it(tmp_
 def test_names_that_look_like_formulas_are_neutralised_in_exports(tmp_path):
     import csv
 
-    from flooding_monitor.history import export_summary_csv
+    from flooding_monitor.exports import export_summary_csv
     from flooding_monitor.store import PartnerInfo
 
     store = SessionStore(tmp_path / DB_NAME)

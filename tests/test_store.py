@@ -9,9 +9,8 @@ import stat
 
 import pytest
 
+from flooding_monitor.exports import export_session_csv, export_summary_csv
 from flooding_monitor.history import (
-    export_session_csv,
-    export_summary_csv,
     import_recording,
     reanalyze,
     summaries,

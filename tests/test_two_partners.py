@@ -18,8 +18,8 @@ from PySide6.QtCore import Qt
 
 from devices.scenarios import ARGUMENT, WITHDRAW
 from flooding_monitor.detector import State
+from flooding_monitor.exports import export_session_csv
 from flooding_monitor.history import (
-    export_session_csv,
     import_recording,
     reanalyze,
     summaries,

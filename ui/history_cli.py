@@ -10,13 +10,18 @@ def add_commands(sub: argparse._SubParsersAction, common: argparse.ArgumentParse
     h = sub.add_parser("history", parents=[common], help="list recorded sessions")
     h.add_argument("--threshold", type=float, help="what if: re-analyse every session with this threshold")
     h.set_defaults(func=history_command)
-    e = sub.add_parser("export", parents=[common], help="export sessions as CSV")
+    e = sub.add_parser("export", parents=[common],
+                       help="export sessions as session files (everything, see docs/session-format.md) or CSV")
     which = e.add_mutually_exclusive_group(required=True)
     which.add_argument("--session", type=int, help="session id (see 'history')")
     which.add_argument("--all", action="store_true", help="every session, plus a summary CSV")
     e.add_argument("--out", required=True, help="folder to write into")
+    e.add_argument("--csv", action="store_true", help="a spreadsheet of the samples instead of the session file")
+    e.add_argument("--force", action="store_true", help="replace files that are already there")
     e.set_defaults(func=export_command)
-    i = sub.add_parser("import", parents=[common], help="add a recording file (RR text, CSV or .hrm) to the history")
+    i = sub.add_parser("import", parents=[common],
+                       help="add a session file, or a recording (RR text, CSV, Polar .hrm or Sensor Logger, "
+                            "Elite HRV, FIT, XDF), to the history")
     i.add_argument("file")
     i.set_defaults(func=import_command)
 
@@ -84,28 +89,29 @@ def history_command(args: argparse.Namespace) -> int:
 
 @_guard
 def export_command(args: argparse.Namespace) -> int:
-    from flooding_monitor.history import (
-        export_session_csv,
-        export_summary_csv,
-        summaries,
-    )
+    from flooding_monitor.exports import export_session_csv, export_summary_csv
+    from flooding_monitor.history import summaries
+    from flooding_monitor.session_file import export_session_file
 
     store = _open(args)
     ids = [s.id for s in summaries(store)] if args.all else [args.session]
+    store.session(ids[0]) if ids else None  # an unknown id is said before anything is written
+    export = export_session_csv if args.csv else export_session_file
     for sid in ids:
-        print(export_session_csv(store, sid, args.out))
+        print(export(store, sid, args.out, overwrite=args.force))
     if args.all:
-        print(export_summary_csv(store, args.out))
+        print(export_summary_csv(store, args.out, overwrite=args.force))
     return 0
 
 
 @_guard
 def import_command(args: argparse.Namespace) -> int:
-    from flooding_monitor.history import import_recording
+    from flooding_monitor.history import import_file
 
     store = _open(args)
     from .cli import load_prefs
 
-    sid = import_recording(store, args.file, load_prefs().detector)
-    print(f"Imported {args.file} as session {sid}.")
+    sid = import_file(store, args.file, load_prefs().detector)
+    info = store.session(sid)
+    print(f"Imported {args.file} as session {sid} ({info.started_at:%Y-%m-%d %H:%M}).")
     return 0

@@ -28,8 +28,6 @@ from PySide6.QtWidgets import (
 
 from flooding_monitor.detector import STATE_CODES, State
 from flooding_monitor.history import (
-    export_session_csv,
-    export_summary_csv,
     flooded_seconds,
     reanalyze,
     summaries,
@@ -278,7 +276,7 @@ class HistoryWindow(QWidget):
         buttons = QHBoxLayout()
         for text, slot in ((self.tr("Add journal note…"), self.add_note),
                            (self.tr("Import recording…"), self.import_file),
-                           (self.tr("Export session CSV…"), self.export_one),
+                           (self.tr("Export session…"), self.export_one),
                            (self.tr("Export all…"), self.export_all), (self.tr("Delete session…"), self.delete)):
             b = QPushButton(text)
             b.setAccessibleName(text.rstrip("…"))
@@ -343,15 +341,16 @@ class HistoryWindow(QWidget):
             self.reload()
 
     def import_file(self) -> None:
-        from flooding_monitor.history import DuplicateImport, import_recording
+        from flooding_monitor.history import DuplicateImport, import_file
         from flooding_monitor.recordings import RecordingError
 
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Import a recording"), "",
-                                              self.tr("Recordings (*.csv *.txt *.hrm);;All files (*)"))
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Import a session or a recording"), "",
+            self.tr("Sessions and recordings (*.fmsession *.csv *.txt *.hrm *.fit *.xdf);;All files (*)"))
         if not path:
             return
         try:
-            import_recording(self.store, path, self.settings)
+            import_file(self.store, path, self.settings)
         except DuplicateImport as exc:
             QMessageBox.information(self, self.tr("Already imported"), self.tr(
                 "This recording is already in the history as session {id}.").format(id=exc.session_id))
@@ -362,20 +361,55 @@ class HistoryWindow(QWidget):
         self.reload()
 
     def export_one(self) -> None:
+        """The session file (everything, to move or keep) or a spreadsheet of its samples."""
+        from flooding_monitor.exports import export_session_csv
+        from flooding_monitor.session_file import SUFFIX, export_session_file
+
         sid = self.selected_id()
-        folder = QFileDialog.getExistingDirectory(self, self.tr("Export to folder")) if sid is not None else ""
-        if folder:
-            path = export_session_csv(self.store, sid, folder)
-            QMessageBox.information(self, self.tr("Exported"), self.tr("Saved {path}").format(path=path))
+        if sid is None:
+            return
+        info = self.store.session(sid)
+        session_filter = self.tr("Session file, everything kept (*{suffix})").format(suffix=SUFFIX)
+        path, chosen = QFileDialog.getSaveFileName(
+            self, self.tr("Export session"), f"session-{sid}-{info.started_at:%Y%m%d-%H%M}{SUFFIX}",
+            session_filter + ";;" + self.tr("Spreadsheet of the heart rates (*.csv)"))
+        if not path:
+            return
+        try:  # the dialog has asked before replacing a file
+            if chosen == session_filter or path.endswith(SUFFIX):
+                saved = export_session_file(self.store, sid, Path(path).with_suffix(SUFFIX), overwrite=True)
+            else:
+                saved = Path(path)
+                made = export_session_csv(self.store, sid, saved.parent)
+                made.replace(saved)
+        except OSError as exc:
+            QMessageBox.warning(self, self.tr("Not exported"), f"{exc.strerror}: {exc.filename}")
+            return
+        QMessageBox.information(self, self.tr("Exported"), self.tr("Saved {path}").format(path=saved))
 
     def export_all(self) -> None:
+        """Every session as a session file and a summary spreadsheet; files already there are kept."""
+        from flooding_monitor.exports import export_summary_csv
+        from flooding_monitor.session_file import export_session_file
+
         folder = QFileDialog.getExistingDirectory(self, self.tr("Export all sessions to folder"))
-        if folder:
+        if not folder:
+            return
+        kept = 0
+        try:
             for s in summaries(self.store):
-                export_session_csv(self.store, s.id, folder)
+                try:
+                    export_session_file(self.store, s.id, folder)
+                except FileExistsError:
+                    kept += 1
             path = export_summary_csv(self.store, folder)
-            QMessageBox.information(self, self.tr("Exported"),
-                                    self.tr("Saved every session and {name}").format(name=Path(path).name))
+        except OSError as exc:
+            QMessageBox.warning(self, self.tr("Not exported"), f"{exc.strerror}: {exc.filename}")
+            return
+        text = self.tr("Saved every session and {name}").format(name=Path(path).name)
+        if kept:
+            text += " " + self.tr("({n} were there already and were left as they were)").format(n=kept)
+        QMessageBox.information(self, self.tr("Exported"), text)
 
     def delete(self) -> None:
         sid = self.selected_id()

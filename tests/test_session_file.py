@@ -1,0 +1,154 @@
+"""The session file: a real session (two partners, alert, "Not now", pause, note) travels and comes back whole."""
+
+from __future__ import annotations
+
+import datetime as dt
+import heapq
+import json
+from dataclasses import replace
+
+import pytest
+
+from devices.scenarios import ARGUMENT, WITHDRAW
+from flooding_monitor.controller import SessionController
+from flooding_monitor.history import DuplicateImport, import_recording
+from flooding_monitor.preferences import Preferences
+from flooding_monitor.recordings import RecordingError
+from flooding_monitor.session_file import export_session_file, import_session_file, load_session_file
+from flooding_monitor.store import SessionStore
+from tests.test_controller import Clock, feed_until
+
+REAL = __import__("pathlib").Path(__file__).parent / "data"
+
+
+def lived_session(tmp_path) -> tuple[SessionStore, int]:
+    """Two partners argue; the alert fires, they press "Not now", it fires again, they pause, write a note."""
+    store = SessionStore(tmp_path / "home.sqlite3")
+    controller = SessionController(Preferences(), store)
+    clock = Clock()
+    controller.start(clock.now, "demo", "Strap A", "demo")
+    controller.add_partner(1, "Strap B")
+    a = ARGUMENT.samples(seed=7, source="A")
+    b = (replace(s, partner=1) for s in WITHDRAW.samples(seed=11, source="B", start_s=0.4))
+    both = heapq.merge(a, b, key=lambda s: s.t_s)
+    feed_until(controller, clock, both, lambda: controller.session.alert_active)
+    controller.snooze()
+    feed_until(controller, clock, both, lambda: controller.session.alert_active)
+    controller.start_pause("alert")
+    clock.t += 20 * 60
+    controller.advance()
+    controller.end_pause()
+    assert controller.finish()
+    sid = controller.recorder.session_id
+    store.add_note(sid, trigger="the dishes", body="Sam: « ça suffit » — 😤", response="we paused")
+    return store, sid
+
+
+def test_export_import_export_gives_the_same_bytes_and_keeps_everything(tmp_path):
+    home, sid = lived_session(tmp_path)
+    first = export_session_file(home, sid, tmp_path / "out1")
+    assert first.stat().st_mode & 0o777 == 0o600
+
+    elsewhere = SessionStore(tmp_path / "laptop.sqlite3")
+    new_id = import_session_file(elsewhere, first)
+    second = export_session_file(elsewhere, new_id, tmp_path / "out2")
+    assert second.read_bytes() == first.read_bytes()
+
+    # what it holds, compared with the history it came from
+    assert elsewhere.session(new_id).started_at == home.session(sid).started_at  # the original date, not today's
+    assert elsewhere.samples(new_id) == home.samples(sid)
+    assert elsewhere.episodes(new_id) == home.episodes(sid) and home.episodes(sid)
+    assert elsewhere.pauses(new_id) == home.pauses(sid) and home.pauses(sid)
+    assert elsewhere.snoozes(new_id) == home.snoozes(sid) and home.snoozes(sid)
+    assert elsewhere.notes(new_id) == home.notes(sid)
+    assert elsewhere.partners(new_id) == home.partners(sid)
+    assert elsewhere.session(new_id).settings == home.session(sid).settings
+    alerts = [(t, who) for t, kind, _, who in home.events_with_partner(sid) if kind == "alert"]
+    assert alerts and all(who in (0, 1) for _, who in alerts)
+    assert sorted(elsewhere.events_with_partner(new_id)) == sorted(home.events_with_partner(sid))
+
+
+def test_every_row_carries_a_wall_clock_time_with_its_offset(tmp_path):
+    home, sid = lived_session(tmp_path)
+    path = export_session_file(home, sid, tmp_path)
+    lines = [json.loads(line) for line in path.read_text("utf-8").splitlines()]
+    header, rows = lines[0], lines[1:]
+    assert header["format"] == "flooding-monitor-session" and header["version"] == 1
+    assert dt.datetime.fromisoformat(header["started_at"]).utcoffset() is not None
+    assert {r["type"] for r in rows} >= {"sample", "alert", "episode", "pause", "snooze", "note"}
+    for r in rows:
+        assert dt.datetime.fromisoformat(r["time"]).utcoffset() is not None, r
+    assert [p["partner"] for p in header["partners"]] == ["A", "B"]
+
+
+def test_the_same_session_twice_is_refused_with_the_existing_id(tmp_path):
+    home, sid = lived_session(tmp_path)
+    path = export_session_file(home, sid, tmp_path)
+    with pytest.raises(DuplicateImport) as caught:
+        import_session_file(home, path)  # back into the history it came from
+    assert caught.value.session_id == sid
+    other = SessionStore(tmp_path / "other.sqlite3")
+    new_id = import_session_file(other, path)
+    with pytest.raises(DuplicateImport) as again:
+        import_session_file(other, path)
+    assert again.value.session_id == new_id
+    assert len(other.summary_rows()) == 1
+
+
+def test_an_imported_recording_exported_and_imported_again_is_recognised(tmp_path):
+    store = SessionStore(tmp_path / "h.sqlite3")
+    sid = import_recording(store, REAL / "rest_rri.txt")
+    path = export_session_file(store, sid, tmp_path)
+    with pytest.raises(DuplicateImport) as caught:
+        import_session_file(store, path)
+    assert caught.value.session_id == sid
+
+
+def test_an_export_never_overwrites_without_being_told(tmp_path):
+    home, sid = lived_session(tmp_path)
+    path = export_session_file(home, sid, tmp_path)
+    path.write_text("my edits", "utf-8")
+    with pytest.raises(FileExistsError):
+        export_session_file(home, sid, tmp_path)
+    assert path.read_text("utf-8") == "my edits"
+    export_session_file(home, sid, tmp_path, overwrite=True)
+    assert path.read_text("utf-8").startswith('{"format": "flooding-monitor-session"')
+
+
+@pytest.mark.parametrize("line, says", [
+    ('{"type": "sample", "t_s": 1.0, "partner": "A", "hr_bpm": 900, "rr_us": []}', "hr_bpm"),
+    ('{"type": "sample", "t_s": 1.0, "partner": "C", "hr_bpm": 70}', "partner"),
+    ('{"type": "sample", "t_s": "soon", "partner": "A"}', "t_s"),
+    ('{"type": "sample", "t_s": 1.0, "rr_us": [800.5]}', "rr_us"),
+    ('{"type": "pause", "started_s": 3, "planned_s": 1200, "return_at": "tomorrow"}', "return_at"),
+    ('{"type": "episode", "start_s": 1, "onset_s": 2, "alerted": "yes"}', "alerted"),
+    ('{"type": "mystery"}', "unknown row type"),
+    ("[1, 2]", "not a JSON object"),
+    ('{"type": "sample", "t_s": NaN}', "t_s"),
+])
+def test_a_damaged_line_is_refused_with_its_line_and_field_and_nothing_is_imported(tmp_path, line, says):
+    home, sid = lived_session(tmp_path)
+    path = export_session_file(home, sid, tmp_path)
+    lines = path.read_text("utf-8").splitlines()
+    lines.insert(5, line)
+    path.write_text("\n".join(lines) + "\n", "utf-8")
+    other = SessionStore(tmp_path / "other.sqlite3")
+    with pytest.raises(RecordingError) as caught:
+        import_session_file(other, path)
+    assert "line 6" in str(caught.value) and says in str(caught.value)
+    assert other.summary_rows() == []
+
+
+def test_a_hand_written_file_with_clock_times_only_is_read(tmp_path):
+    path = tmp_path / "by-hand.fmsession"
+    rows = [{"format": "flooding-monitor-session", "version": 1, "started_at": "2026-03-01T21:00:00-05:00",
+             "settings": {}}]
+    rows += [{"type": "sample", "time": f"2026-03-01T21:00:{k:02d}.500-05:00", "hr_bpm": 70 + k} for k in range(30)]
+    rows += [{"type": "note", "time": "2026-03-02T03:00:00+01:00", "body": "written in Paris"}]
+    path.write_text("\n".join(json.dumps(r) for r in rows), "utf-8")
+    doc = load_session_file(path)
+    assert doc.samples[0].t_s == 0.5 and doc.samples[-1].t_s == 29.5
+    store = SessionStore(tmp_path / "h.sqlite3")
+    sid = import_session_file(store, path)
+    assert store.session(sid).started_at == dt.datetime(2026, 3, 1, 21, 0)
+    assert store.notes(sid)[0].written_at == "2026-03-01T21:00:00"  # 03:00 in Paris is 21:00 in New York
