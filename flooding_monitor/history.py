@@ -224,10 +224,35 @@ def format_table(summaries: Sequence[SessionSummary]) -> str:
         rec = "" if s.median_recovery_s is None else f"{s.median_recovery_s / 60:.0f} min"
         who = "" if not s.partner_names else "  " + ", ".join(
             f"{name} {n}" for name, n in zip(s.partner_names, s.episodes_by_partner))
-        lines.append(f"{s.id:>4}  {s.started_at:%Y-%m-%d %H:%M}  {s.duration_s / 60:>5.0f} m  {s.episodes:>8}  "
-                     f"{s.flooded_s / 60:>6.1f} m  {peak:>5}  {s.pauses:>6}  {rec:>8}{who}")
+        flooded = "-" if s.flooded_s <= 0 else f"{s.flooded_s / 60:.0f} min" if s.flooded_s >= 90 else f"{s.flooded_s:.0f} s"
+        lines.append(f"{s.id:>4}  {s.started_at:%Y-%m-%d %H:%M}  {s.duration_s / 60:>3.0f} min  {s.episodes:>8}  "
+                     f"{flooded:>8}  {peak:>5}  {s.pauses:>6}  {rec:>8}{who}")
     if not summaries:
         lines.append("(no sessions yet: run 'flooding-monitor --demo' or 'flooding-monitor record')")
     return "\n".join(lines)
 
 
+
+@dataclass(frozen=True)
+class TrendChange:
+    """The latest week with sessions against the week before it: what the trend sentence says."""
+
+    week_start: dt.date
+    is_this_week: bool
+    episodes: int
+    episodes_before: int | None  # None: no sessions the week before
+    recovery_sooner_min: float | None  # positive: calm came back sooner; None when either week has none
+
+
+def latest_change(weeks: Sequence[WeekTrend], today: dt.date | None = None) -> TrendChange | None:
+    if not weeks:
+        return None
+    today = today or dt.date.today()
+    last = weeks[-1]
+    before = next((w for w in weeks if w.week_start == last.week_start - dt.timedelta(days=7)), None)
+    sooner = None
+    if before is not None and last.median_recovery_min is not None and before.median_recovery_min is not None:
+        sooner = before.median_recovery_min - last.median_recovery_min
+    monday = today - dt.timedelta(days=today.weekday())
+    return TrendChange(last.week_start, last.week_start == monday, last.episodes,
+                       None if before is None else before.episodes, sooner)

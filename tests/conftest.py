@@ -1,4 +1,4 @@
-"""Qt runs offscreen in every test; preferences never touch the real home; no network.
+"""Qt runs offscreen in every test; preferences and history never touch the real home; no network.
 
 Every test process, and every subprocess it starts (through PYTHONPATH), has
 outbound sockets blocked except loopback and local IPC (tests/netguard): the
@@ -50,6 +50,8 @@ def _windows_close_without_asking(monkeypatch):
 @pytest.fixture(autouse=True)
 def _private_config(tmp_path, monkeypatch):
     monkeypatch.setenv("FLOODING_MONITOR_CONFIG_DIR", str(tmp_path / "config"))
+    # and the history: `record` in a subprocess once wrote into the real user's data folder
+    monkeypatch.setenv("FLOODING_MONITOR_DATA_DIR", str(tmp_path / "data"))
 
 
 @pytest.fixture

@@ -70,7 +70,7 @@ def test_analyze_speaks_in_words_by_default(capsys):
 
     assert main(["analyze", str(DATA / "exercise_rri.hrm")]) == 0
     out = capsys.readouterr().out
-    assert "1 flooding episode(s):" in out and "Flooding threshold 100 bpm" in out
+    assert "1 flooding episode:" in out and "Flooding threshold 100 bpm" in out
     episode = next(line for line in out.splitlines() if line.strip().startswith("from "))
     assert "alert at" in episode and "min)" in episode and "_s" not in out  # clock times, not start_s: 313.0
 

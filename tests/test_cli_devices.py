@@ -40,7 +40,7 @@ def test_record_demo_writes_a_csv_the_analyzer_reads(tmp_path):
     out_file = tmp_path / "session.csv"
     out = run("record", "--demo", "--speed", "100", "--duration", "150", "--out", str(out_file))
     assert out.returncode == 0, out.stderr
-    assert "flooded" in out.stdout  # live state printed in the terminal
+    assert "FLOODED: time for a pause" in out.stdout  # live state printed in the terminal, in words
     assert (out_file.stat().st_mode & 0o777) == 0o600
     rows = list(csv.DictReader(out_file.open()))
     assert rows[0].keys() >= {"t", "hr", "rr_ms", "contact"}

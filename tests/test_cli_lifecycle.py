@@ -17,7 +17,7 @@ from flooding_monitor.store import DB_NAME, SessionStore
 from ui.cli import main
 
 DATA = Path(__file__).parent.parent.parent / "shared" / "data" / "real"
-TICK = re.compile(r"^\s*(\d+) s\s")
+TICK = re.compile(r"^\d\d:\d\d:\d\d  \[[\d:]+\]  (Partner [AB] )?(\d+|--) bpm ")
 
 
 @pytest.fixture
@@ -38,7 +38,7 @@ def test_every_subcommand_honours_a_top_level_data_dir(tmp_path, default_home, c
     assert main(["--data-dir", str(d), "record", "--demo", "--speed", "200", "--duration", "20"]) == 0
     assert main(["--data-dir", str(d), "history"]) == 0
     assert main(["--data-dir", str(d), "export", "--all", "--out", str(tmp_path / "out")]) == 0
-    assert len(list((tmp_path / "out").glob("session-*.csv"))) == 2
+    assert len(list((tmp_path / "out").glob("session-*.fmsession"))) == 2
     other = tmp_path / "other.csv"
     other.write_text("t,hr\n" + "".join(f"{k},90\n" for k in range(60)))
     assert main(["import", str(other), "--data-dir", str(d)]) == 0  # after the command name too

@@ -11,7 +11,13 @@ import time
 
 from flooding_monitor.store import DB_NAME, SessionStore
 
-TICK = re.compile(r"^\s*(\d+) s\s")
+TICK = re.compile(r"^\d\d:\d\d:\d\d  \[(?:(\d+):)?(\d+):(\d\d)\]  ")
+
+
+def tick_seconds(m: re.Match) -> float:
+    """The session time a live line carries: [4:05] or [1:04:05]."""
+    h, mins, secs = m.groups()
+    return int(h or 0) * 3600 + int(mins) * 60 + int(secs)
 
 
 def record_then_kill(data_dir, min_ticks: int) -> float:
@@ -26,7 +32,7 @@ def record_then_kill(data_dir, min_ticks: int) -> float:
     for line in proc.stdout:
         m = TICK.match(line)
         if m:
-            last = float(m.group(1))
+            last = float(tick_seconds(m))
             seen += 1
             if seen >= min_ticks:
                 break

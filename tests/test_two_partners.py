@@ -205,8 +205,8 @@ def test_a_two_partner_recording_replays_and_analyses_per_partner(window, tmp_pa
     first = json.loads(capsys.readouterr().out)
     assert cli(["analyze", "--json", str(path), "--partner", "1"]) == 0
     second = json.loads(capsys.readouterr().out)
-    assert (first["partner"], len(first["episodes"])) == (0, 1)
-    assert (second["partner"], len(second["episodes"])) == (1, 0)
+    assert (first["partner"], len(first["episodes"])) == ("A", 1)
+    assert (second["partner"], len(second["episodes"])) == ("B", 0)
 
     replay = ReplayStrap(path)
     assert {s.partner for s in replay.recording.samples} == {0, 1}

@@ -7,6 +7,7 @@ and so a missing Bluetooth stack only matters to the commands that need it.
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
 import sys
 from collections.abc import Sequence
@@ -52,13 +53,19 @@ def _analyze(args: argparse.Namespace) -> int:
             text = text.replace(field, option)
         print(f"flooding-monitor analyze: {text}", file=sys.stderr)
         return 2
-    samples = recording.columns.select(args.partner)
+    slot = PARTNER_LETTERS.index(args.partner)
+    samples = recording.columns.select(slot)
     if not len(samples):
         print(f"flooding-monitor analyze: {args.file} has no samples for partner {args.partner} "
-              f"(present: {', '.join(map(str, recording.partner_slots))})", file=sys.stderr)
+              f"(present: {', '.join(PARTNER_LETTERS[k] for k in recording.partner_slots)})", file=sys.stderr)
         return 2
     result = analyze(samples, settings)
-    summary = {"file": recording.path, "format": recording.format, "partner": args.partner, **result.summary()}
+    started = recording.started_at
+    if started is not None:  # the file's time zero; the analysis counts from its first sample
+        started += dt.timedelta(seconds=float(samples.t_s.min()))
+    summary = {"file": recording.path, "format": recording.format, "partner": args.partner,
+               "started_at": None if started is None else started.isoformat(timespec="seconds"),
+               **result.summary()}
     if args.json:
         json.dump(summary, sys.stdout, indent=2)
         sys.stdout.write("\n")
@@ -67,8 +74,19 @@ def _analyze(args: argparse.Namespace) -> int:
     return 0
 
 
-def _clock(seconds: float) -> str:
-    """A time into the recording as people read it: 1:05:13, 5:13."""
+PARTNER_LETTERS = ("A", "B")
+
+
+def _partner_letter(text: str) -> str:
+    """A or B (0 and 1, as older versions took, still work)."""
+    return {"0": "A", "1": "B"}.get(text, text.upper())
+
+
+def _clock(seconds: float, started: dt.datetime | None = None) -> str:
+    """A moment as people read it: the clock time when the file says when it began (21:20:17),
+    else the time into the recording (1:05:13, 5:13)."""
+    if started is not None:
+        return f"{started + dt.timedelta(seconds=seconds):%H:%M:%S}"
     s = int(round(seconds))
     h, m, sec = s // 3600, s % 3600 // 60, s % 60
     return f"{h}:{m:02d}:{sec:02d}" if h else f"{m}:{sec:02d}"
@@ -81,7 +99,9 @@ def _minutes(seconds: float) -> str:
 def describe_analysis(s: dict) -> str:
     """The analysis in words: what a person wants to read first (``--json`` has everything)."""
     rule = s["threshold"]
-    lines = [f"{s['file']} ({s['format']}): {_minutes(s['duration_s'])}, {s['beats']} beats."]
+    started = dt.datetime.fromisoformat(s["started_at"]) if s.get("started_at") else None
+    when = f", recorded {started:%Y-%m-%d} from {started:%H:%M}" if started else ""
+    lines = [f"{s['file']} ({s['format']}{when}): {_minutes(s['duration_s'])}, {s['beats']} beats."]
     if s["baseline"]:
         lines.append(f"Resting rate {s['baseline']['hr_bpm']:.0f} bpm.")
     if s.get("baseline_rejected"):
@@ -94,11 +114,12 @@ def describe_analysis(s: dict) -> str:
     if s["signal_lost_s"]:
         lines.append(f"The strap was not reading for {_minutes(s['signal_lost_s'])}.")
     episodes = s["episodes"]
-    lines.append(f"{len(episodes)} flooding episode(s)" + (":" if episodes else "."))
+    count = {0: "No flooding episode", 1: "1 flooding episode"}.get(len(episodes), f"{len(episodes)} flooding episodes")
+    lines.append(count + (":" if episodes else "."))
     for e in episodes:
-        end = "still going at the end" if e["ongoing"] else f"to {_clock(e['end_s'])}"
-        lines.append(f"  from {_clock(e['start_s'])} {end} ({_minutes(e['end_s'] - e['start_s'])}), "
-                     f"alert at {_clock(e['onset_s'])}, peak {e['peak_bpm']:.0f} bpm")
+        end = "still going at the end" if e["ongoing"] else f"to {_clock(e['end_s'], started)}"
+        lines.append(f"  from {_clock(e['start_s'], started)} {end} ({_minutes(e['end_s'] - e['start_s'])}), "
+                     f"alert at {_clock(e['onset_s'], started)}, peak {e['peak_bpm']:.0f} bpm")
     corrected = sum(v for k, v in s["artifacts"].items() if k in ("ectopic", "missed", "extra", "long_short"))
     if corrected:
         lines.append(f"{corrected} beat(s) corrected (missed, extra or premature).")
@@ -132,8 +153,8 @@ def build_parser() -> argparse.ArgumentParser:
     an = sub.add_parser("analyze", help="analyse a recording file: a summary in words, or JSON with --json")
     an.add_argument("--json", action="store_true", help="print everything as JSON, for programs")
     an.add_argument("file", help="RR text (ms per line), CSV (t, hr, rr_ms) or Polar .hrm")
-    an.add_argument("--partner", type=int, default=0, choices=(0, 1),
-                    help="which partner of a two-partner CSV export to analyse (default 0)")
+    an.add_argument("--partner", type=_partner_letter, default="A", choices=PARTNER_LETTERS,
+                    help="which partner of a two-partner recording to analyse (default A)")
     an.add_argument("--threshold", type=float, default=None,
                     help="flooding threshold, bpm (default: your setting, else 100)")
     an.add_argument("--sustain", type=float, default=None,

@@ -13,21 +13,14 @@ import asyncio
 import math
 import signal
 import sys
-from collections.abc import Callable
 from dataclasses import replace
 
 from devices.errors import StrapError
 from devices.source import HeartRateSource
-from flooding_monitor.controller import (
-    ConnectionChanged,
-    ControllerEvent,
-    SessionController,
-    StoreChanged,
-    TicksAdded,
-)
-from flooding_monitor.detector import EpisodeEnded, EpisodeStarted
-from flooding_monitor.monitor import TickResult
+from flooding_monitor.controller import SessionController
 from flooding_monitor.strap_status import Status, StatusKind
+
+from .record_status import LiveStatus
 
 #: Statuses after which a strap sends nothing more.
 FINAL = (StatusKind.FINISHED, StatusKind.DISCONNECTED)
@@ -51,19 +44,6 @@ def scan_command(args: argparse.Namespace) -> int:
         rssi = "?" if s.rssi is None else f"{s.rssi} dBm"
         print(f"{s.name:<{width}}  {s.address}  {rssi}")
     return 0
-
-
-def describe_tick(r: TickResult, who: str = "") -> str:
-    hr = "  --" if math.isnan(r.tick.hr_bpm) or not r.tick.valid else f"{r.tick.hr_bpm:4.0f}"
-    text = f"{r.tick.t_s:8.0f} s  {who}{hr} bpm  {r.state.value}"
-    if not r.tick.valid:
-        text += f" ({r.tick.quality.describe()})"
-    for e in r.events:
-        if isinstance(e, EpisodeStarted):
-            text += f"  << flooding: above {e.threshold_bpm:.0f} bpm since {e.start_s:.0f} s"
-        elif isinstance(e, EpisodeEnded):
-            text += f"  >> episode over (peak {e.peak_bpm:.0f} bpm, {e.reason})"
-    return text
 
 
 def _sources(args: argparse.Namespace) -> tuple[str, list[HeartRateSource], object]:
@@ -119,33 +99,17 @@ def record_command(args: argparse.Namespace) -> int:
         controller.add_partner(slot, source.name)
     if controller.recorder is not None and controller.recorder.session_id is not None:
         print(f"Recording session {controller.recorder.session_id} to {store.path}", file=sys.stderr, flush=True)
-    controller.listeners.append(_printer(controller, lambda line: print(line, flush=True)))
+    status = LiveStatus(controller, sys.stdout, in_place=sys.stdout.isatty())
+    controller.listeners.append(status)
     try:
         how = asyncio.run(_record(controller, sources, args.duration))
     except StrapError as exc:
+        status.finish()
         controller.finish("error")
         print(f"flooding-monitor record: {exc}", file=sys.stderr)
         return 3
+    status.finish()
     return _report(controller, how, args.out)
-
-
-def _printer(controller: SessionController, say: Callable[[str], None]) -> Callable[[ControllerEvent], None]:
-    """Live lines: one per second per partner, and the straps' news."""
-    two = lambda: len(controller.session.people) > 1  # noqa: E731
-
-    def on_event(event: ControllerEvent) -> None:
-        if isinstance(event, TicksAdded):
-            who = f"{controller.session.people[event.slot].partner.name}: " if two() else ""
-            for r in event.results:
-                say(describe_tick(r, who))
-        elif isinstance(event, StoreChanged) and event.error and controller.store is not None:
-            say(f"[history] {event.error}")
-        elif isinstance(event, ConnectionChanged) and event.status.kind != StatusKind.MALFORMED:
-            s = event.status
-            text = s.message or (f"{s.kind.value} {s.value}" if s.value is not None else s.kind.value)
-            say(f"[{s.kind.value}] {text}".rstrip())
-
-    return on_event
 
 
 async def _record(controller: SessionController, sources: list[HeartRateSource], duration_s: float | None) -> str:
@@ -209,13 +173,14 @@ def _report(controller: SessionController, how: str, csv_path: str | None) -> in
     if how in ("interrupted", "terminated"):
         print("\nStopped.", file=sys.stderr)
     samples = recorder.saved_samples + recorder.unsaved if recorder is not None else 0
-    episodes = len(controller.session.episodes)
+    n = len(controller.session.episodes)
+    episodes = "no flooding episode" if n == 0 else f"{n} flooding episode" + ("s" if n > 1 else "")
     if recorder is None or recorder.store is None:
-        print(f"Saved to {csv_path} ({episodes} flooding episodes).", file=sys.stderr)
+        print(f"Saved to {csv_path} ({episodes}).", file=sys.stderr)
         return 0
     if saved:
         where = " and ".join(x for x in (csv_path, f"session {recorder.session_id} of the history") if x)
-        print(f"Saved {samples} samples to {where} ({episodes} flooding episodes).", file=sys.stderr)
+        print(f"Saved {samples} samples to {where} ({episodes}).", file=sys.stderr)
         return 0
     unsaved = recorder.unsaved
     if recorder.fallback_path is not None and recorder.fallback_error is None:

@@ -20,14 +20,13 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidge
 
 from flooding_monitor.history import SessionSummary
 
+from .durations import duration_text, notes_text
 from .i18n import core, join
 
 COLUMNS = (QT_TRANSLATE_NOOP("HistoryWindow", "Date"), QT_TRANSLATE_NOOP("HistoryWindow", "Length"),
-           QT_TRANSLATE_NOOP("HistoryWindow", "Episodes"), QT_TRANSLATE_NOOP("HistoryWindow", "Minutes flooded"),
+           QT_TRANSLATE_NOOP("HistoryWindow", "Episodes"), QT_TRANSLATE_NOOP("HistoryWindow", "Time flooded"),
            QT_TRANSLATE_NOOP("HistoryWindow", "Peak bpm"), QT_TRANSLATE_NOOP("HistoryWindow", "Pauses"),
            QT_TRANSLATE_NOOP("HistoryWindow", "Recovery"), QT_TRANSLATE_NOOP("HistoryWindow", "Notes"))
-
-MINUTES = QT_TRANSLATE_NOOP("HistoryWindow", "{min} min")
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -79,22 +78,21 @@ class SessionTableModel(QAbstractTableModel):
         return None
 
     def text(self, s: SessionSummary, column: int) -> str:
-        minutes = self.tr_(MINUTES)
         if column == 0:
             return f"{s.started_at:%Y-%m-%d %H:%M}"
         if column == 1:
-            return minutes.format(min=f"{s.duration_s / 60:.0f}")
+            return duration_text(s.duration_s)
         if column == 2:
             return episodes_text(s)
         if column == 3:
-            return f"{s.flooded_s / 60:.1f}"
+            return duration_text(s.flooded_s) if s.flooded_s > 0 else "–"
         if column == 4:
             return "" if s.peak_bpm is None else f"{s.peak_bpm:.0f}"
         if column == 5:
             return str(s.pauses)
         if column == 6:
-            return "" if s.median_recovery_s is None else minutes.format(min=f"{s.median_recovery_s / 60:.0f}")
-        return str(s.notes)
+            return duration_text(s.median_recovery_s)
+        return notes_text(s.notes)
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         """Rows in a new order; the selection stays on the session it was on."""

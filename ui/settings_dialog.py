@@ -181,7 +181,7 @@ class SettingsDialog(QDialog):
             row.addWidget(name, 1)
             row.addWidget(colour)
             row.addWidget(threshold)
-            form.addRow(self.tr("Partner {n}").format(n=k + 1), row)
+            form.addRow(self.tr("Partner {letter}").format(letter="AB"[k]), row)
             self.partner_rows.append((name, colour, threshold))
         form.addRow(QLabel(self.tr("Own threshold: “shared” uses the one above.")))
         return box

@@ -304,6 +304,29 @@
     </message>
 </context>
 <context>
+    <name>Durations</name>
+    <message>
+        <source>{n} s</source>
+        <translation>{n} 秒</translation>
+    </message>
+    <message>
+        <source>{n} min</source>
+        <translation>{n} 分钟</translation>
+    </message>
+    <message>
+        <source>{h} h {min} min</source>
+        <translation>{h} 小时 {min} 分钟</translation>
+    </message>
+    <message>
+        <source>1 note</source>
+        <translation>1 条笔记</translation>
+    </message>
+    <message>
+        <source>{n} notes</source>
+        <translation>{n} 条笔记</translation>
+    </message>
+</context>
+<context>
     <name>HeartRateTrace</name>
     <message>
         <source>Heart rate over the last five minutes</source>
@@ -424,8 +447,8 @@
         <translation>淹没次数</translation>
     </message>
     <message>
-        <source>Minutes flooded</source>
-        <translation>淹没分钟数</translation>
+        <source>Time flooded</source>
+        <translation>情绪淹没时长</translation>
     </message>
     <message>
         <source>Peak bpm</source>
@@ -442,10 +465,6 @@
     <message>
         <source>Notes</source>
         <translation>笔记</translation>
-    </message>
-    <message>
-        <source>{min} min</source>
-        <translation>{min} 分钟</translation>
     </message>
     <message>
         <source>History — Flooding Monitor</source>
@@ -469,8 +488,8 @@
         <translation>导入记录文件…</translation>
     </message>
     <message>
-        <source>Export session CSV…</source>
-        <translation>导出本次会话 CSV…</translation>
+        <source>Export session…</source>
+        <translation>导出对话…</translation>
     </message>
     <message>
         <source>Export all…</source>
@@ -497,12 +516,28 @@
         <translation>历史记录</translation>
     </message>
     <message>
-        <source>Import a recording</source>
-        <translation>导入记录文件</translation>
+        <source>Import a session or a recording</source>
+        <translation>导入对话或记录文件</translation>
     </message>
     <message>
-        <source>Recordings (*.csv *.txt *.hrm);;All files (*)</source>
-        <translation>记录文件 (*.csv *.txt *.hrm);;所有文件 (*)</translation>
+        <source>Sessions and recordings (*.fmsession *.csv *.txt *.hrm *.fit *.xdf);;All files (*)</source>
+        <translation>对话和记录文件 (*.fmsession *.csv *.txt *.hrm *.fit *.xdf);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Session file, everything kept (*{suffix})</source>
+        <translation>对话文件，完整保留 (*{suffix})</translation>
+    </message>
+    <message>
+        <source>Export session</source>
+        <translation>导出对话</translation>
+    </message>
+    <message>
+        <source>Spreadsheet of the heart rates (*.csv)</source>
+        <translation>心率电子表格 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Not exported</source>
+        <translation>未导出</translation>
     </message>
     <message>
         <source>Already imported</source>
@@ -515,10 +550,6 @@
     <message>
         <source>Not imported</source>
         <translation>未导入</translation>
-    </message>
-    <message>
-        <source>Export to folder</source>
-        <translation>导出到文件夹</translation>
     </message>
     <message>
         <source>Exported</source>
@@ -535,6 +566,10 @@
     <message>
         <source>Saved every session and {name}</source>
         <translation>已保存所有会话以及 {name}</translation>
+    </message>
+    <message>
+        <source>({n} were there already and were left as they were)</source>
+        <translation>（其中 {n} 个文件已存在，保持原样未覆盖）</translation>
     </message>
     <message>
         <source>Delete session?</source>
@@ -1016,6 +1051,7 @@
     <name>SessionDetail</name>
     <message>
         <source>Choose a session</source>
+        <extracomment>Pauses, the threshold, &quot;Not now&quot; and strap trouble: grey, readable on light and dark (3:1 or more).</extracomment>
         <translation>请选择一个会话</translation>
     </message>
     <message>
@@ -1031,8 +1067,20 @@
         <translation>整个会话的心率（拖动平移，滚轮缩放）</translation>
     </message>
     <message>
+        <source>Length {length} · {n} pause(s)</source>
+        <translation>时长 {length} · 暂停 {n} 次</translation>
+    </message>
+    <message>
         <source>flooding</source>
         <translation>情绪淹没</translation>
+    </message>
+    <message>
+        <source>alert</source>
+        <translation>提醒</translation>
+    </message>
+    <message>
+        <source>“Not now”</source>
+        <translation>“稍后再说”</translation>
     </message>
     <message>
         <source>pause</source>
@@ -1051,6 +1099,10 @@
         <translation>静息心率</translation>
     </message>
     <message>
+        <source>threshold {rule} · median {median} bpm, highest {highest} bpm · {n} episode(s), {flooded} flooded · strap not reading {lost} · {corrected} beats corrected</source>
+        <translation>阈值 {rule} · 中位数 {median} 次/分，最高 {highest} 次/分 · 情绪淹没 {n} 次，共 {flooded} · 胸带未读数 {lost} · 校正心跳 {corrected} 次</translation>
+    </message>
+    <message>
         <source>Journal notes</source>
         <translation>日记</translation>
     </message>
@@ -1059,20 +1111,12 @@
         <translation>{when}——没有心率数据</translation>
     </message>
     <message>
-        <source>Length {min} min · {n} pause(s)</source>
-        <translation>时长 {min} 分钟 · 暂停 {n} 次</translation>
-    </message>
-    <message>
         <source>{name}: {text}</source>
         <translation>{name}：{text}</translation>
     </message>
     <message>
         <source>no trustworthy heart-rate data.</source>
         <translation>没有可信的心率数据。</translation>
-    </message>
-    <message>
-        <source>threshold {rule} · median {median} bpm, highest {highest} bpm · {n} episode(s), {min} min flooded · strap not reading {lost} s · {corrected} beats corrected</source>
-        <translation>阈值 {rule} · 中位数 {median} bpm，最高 {highest} bpm · 情绪淹没 {n} 次，共 {min} 分钟 · 心率带无信号 {lost} 秒 · 校正心跳 {corrected} 次</translation>
     </message>
     <message>
         <source>Trigger:</source>
@@ -1275,6 +1319,10 @@
         <translation>通过 LSL 传输数据</translation>
     </message>
     <message>
+        <source>Partner {letter}</source>
+        <translation>伴侣 {letter}</translation>
+    </message>
+    <message>
         <source>Settings problem</source>
         <translation>设置有误</translation>
     </message>
@@ -1297,10 +1345,6 @@
     <message>
         <source>shared</source>
         <translation>共用</translation>
-    </message>
-    <message>
-        <source>Partner {n}</source>
-        <translation>伴侣 {n}</translation>
     </message>
     <message>
         <source>Own threshold: “shared” uses the one above.</source>
@@ -1478,6 +1522,46 @@
     <message>
         <source>Episodes:</source>
         <translation>淹没次数：</translation>
+    </message>
+    <message>
+        <source>1 episode</source>
+        <translation>1 次情绪淹没</translation>
+    </message>
+    <message>
+        <source>{n} episodes</source>
+        <translation>{n} 次情绪淹没</translation>
+    </message>
+    <message>
+        <source>this week</source>
+        <translation>本周</translation>
+    </message>
+    <message>
+        <source>in the week of {date}</source>
+        <translation>{date} 那一周</translation>
+    </message>
+    <message>
+        <source>{count} {when}; no sessions the week before.</source>
+        <translation>{when}{count}；前一周没有记录。</translation>
+    </message>
+    <message>
+        <source>{count} {when}, {before} the week before</source>
+        <translation>{when}{count}，前一周 {before} 次</translation>
+    </message>
+    <message>
+        <source>.</source>
+        <translation>。</translation>
+    </message>
+    <message>
+        <source>; calm came back {n} min sooner.</source>
+        <translation>；平静提前 {n} 分钟恢复。</translation>
+    </message>
+    <message>
+        <source>; calm took {n} min longer to come back.</source>
+        <translation>；平静的恢复多用了 {n} 分钟。</translation>
+    </message>
+    <message>
+        <source>; calm came back as soon as before.</source>
+        <translation>；平静恢复得和之前一样快。</translation>
     </message>
     <message>
         <source>Near-miss: 10 s or more in “rising” that did not become flooding — a moment you caught in time.</source>

@@ -1,0 +1,90 @@
+"""The command line speaks in sentences: clock times, plain states, one live line on a terminal."""
+
+from __future__ import annotations
+
+import datetime as dt
+import heapq
+import io
+import re
+from dataclasses import replace
+from pathlib import Path
+
+from devices.scenarios import ARGUMENT, WITHDRAW
+from flooding_monitor.controller import SessionController
+from flooding_monitor.preferences import Preferences
+from flooding_monitor.strap_status import Status, StatusKind
+from ui.cli import main
+from ui.record_status import LiveStatus
+
+DATA = Path(__file__).parent / "data"
+
+
+def run_couple(status_in_place: bool, until_s: float = 240) -> tuple[str, SessionController]:
+    out = io.StringIO()
+    clock = {"t": 0.0}
+    controller = SessionController(Preferences(), None)
+    controller.start(lambda: clock["t"], "demo", "Demo strap")
+    controller.add_partner(1, "Demo strap B")
+    start = dt.datetime(2026, 11, 25, 20, 0, 0)
+    live = LiveStatus(controller, out, in_place=status_in_place,
+                      clock=lambda: start + dt.timedelta(seconds=clock["t"]))
+    controller.listeners.append(live)
+    controller.status(Status(StatusKind.BATTERY, 0.0, value=12, partner=1))
+    a = ARGUMENT.samples(7, "A")
+    b = (replace(s, partner=1) for s in WITHDRAW.samples(11, "B", 0.4))
+    for s in heapq.merge(a, b, key=lambda s: s.t_s):
+        if s.t_s > until_s:
+            break
+        clock["t"] = s.t_s
+        controller.feed(s)
+    live.finish()
+    controller.finish()
+    return out.getvalue(), controller
+
+
+def test_on_a_terminal_one_status_line_is_rewritten_and_news_stays_above_it():
+    text, controller = run_couple(status_in_place=True)
+    lines = text.split("\n")
+    assert len(lines) < 12  # four minutes of two partners: news only, not 480 lines
+    assert text.count("\r") > 200
+    assert "Partner B: strap battery low (12 %): charge or replace it soon." in text
+    news = next(line for line in lines if "flooding: above 100 bpm" in line)
+    assert re.search(r"\d\d:\d\d:\d\d  Partner A: flooding: above 100 bpm since \d+ min into the session", news)
+    last = text.rstrip("\n").split("\r")[-1]
+    assert re.fullmatch(r"20:0[34]:\d\d  Partner A \d+ bpm [a-zA-Z :]+ · Partner B \d+ bpm [a-z ]+ *", last), last
+
+
+def test_into_a_file_each_second_is_a_plain_line_without_codes():
+    text, _ = run_couple(status_in_place=False, until_s=120)
+    lines = text.splitlines()
+    assert len(lines) > 200 and "\r" not in text
+    assert all(re.match(r"\d\d:\d\d:\d\d  ", line) for line in lines)
+    assert re.search(r"\n20:01:40  \[1:40\]  Partner A \d+ bpm", "\n" + text)  # clock and session time
+    assert not re.search(r"no_signal|\bflooded\b|\[battery\]|body_location", text)
+
+
+def test_analyze_gives_clock_times_when_the_file_knows_them(capsys):
+    assert main(["analyze", str(DATA / "argument_hrm_pro.fit")]) == 0
+    out = capsys.readouterr().out
+    assert "recorded 2026-10-17 from 21:14" in out
+    assert re.search(r"1 flooding episode:\n  from 21:2\d:\d\d to 21:2\d:\d\d \(\d+ min\), alert at 21:2", out)
+
+
+def test_analyze_takes_partner_letters_and_says_which_exist(capsys, tmp_path):
+    assert main(["analyze", "--partner", "B", str(DATA / "rest_rri.txt")]) == 2
+    assert "has no samples for partner B (present: A)" in capsys.readouterr().err
+
+
+def test_export_refuses_to_overwrite_unless_forced(capsys, tmp_path):
+    d = str(tmp_path / "data")
+    assert main(["--data-dir", d, "import", str(DATA / "rest_rri.txt")]) == 0
+    assert main(["--data-dir", d, "export", "--session", "1", "--out", str(tmp_path)]) == 0
+    (path,) = tmp_path.glob("session-1-*.fmsession")
+    path.write_text("mine")
+    assert main(["--data-dir", d, "export", "--session", "1", "--out", str(tmp_path)]) == 2
+    assert "already exists (use --force to replace it)" in capsys.readouterr().err
+    assert path.read_text() == "mine"
+    assert main(["--data-dir", d, "export", "--session", "1", "--out", str(tmp_path), "--force"]) == 0
+    assert path.read_text().startswith("{")
+    assert main(["--data-dir", d, "import", str(path)]) == 2
+    assert "already in the history as session 1" in capsys.readouterr().err

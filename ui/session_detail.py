@@ -1,0 +1,214 @@
+"""One session in the history: its heart rates, episodes, pauses and alerts on one chart, its
+figures and its journal notes.
+
+The chart re-analyses the raw samples with the batch detector, so a changed
+threshold shows "what if" without touching what was recorded. Each partner
+keeps one colour everywhere; pauses, the threshold and strap trouble are
+drawn in neutral tones so no colour means two things.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QLocale, Qt
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QLabel, QTextBrowser, QVBoxLayout, QWidget
+
+from flooding_monitor.detector import STATE_CODES, State
+from flooding_monitor.history import flooded_seconds, reanalyze
+from flooding_monitor.partners import DEFAULT_PARTNERS
+from flooding_monitor.settings import DetectorSettings
+from flooding_monitor.store import SessionStore
+
+from .durations import duration_text
+from .i18n import core, join
+from .pages_common import describe_rule
+
+
+def _when(d) -> str:
+    """A session's date and time in the user's language (e.g. "Wednesday, 25 November 2026 20:14")."""
+    locale = QLocale()
+    return f"{locale.toString(d.date(), QLocale.FormatType.LongFormat)} {d:%H:%M}"
+
+
+#: Pauses, the threshold, "Not now" and strap trouble: grey, readable on light and dark (3:1 or more).
+NEUTRAL = "#808890"
+
+
+class SessionDetail(QWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QVBoxLayout(self)
+        self.title = QLabel(self.tr("Choose a session"))
+        f = self.title.font()
+        f.setPointSizeF(f.pointSizeF() * 1.3)
+        f.setBold(True)
+        self.title.setFont(f)
+        layout.addWidget(self.title)
+        self.plot = pg.PlotWidget()
+        self.plot.setBackground(None)
+        self.plot.setLabel("left", self.tr("bpm"))
+        self.plot.setLabel("bottom", self.tr("minutes"))
+        self.plot.showGrid(y=True, alpha=0.15)
+        self.plot.setAccessibleName(self.tr("Whole-session heart rate (drag to pan, wheel to zoom)"))
+        self.curve = self.plot.plot(pen=pg.mkPen(DEFAULT_PARTNERS[0].colour, width=1.8), connect="finite")
+        self.curve.setDownsampling(auto=True, method="peak")
+        self.curve.setClipToView(True)
+        layout.addWidget(self.plot, 1)
+        self.legend = QLabel()
+        self.legend.setWordWrap(True)
+        layout.addWidget(self.legend)
+        self.stats = QLabel()
+        self.stats.setWordWrap(True)
+        layout.addWidget(self.stats)
+        self.notes = QTextBrowser()
+        self.notes.setMaximumHeight(140)
+        self.notes.setAccessibleName(self.tr("Journal notes"))
+        layout.addWidget(self.notes)
+        self._items: list = []
+        self._curves: list[pg.PlotDataItem] = []  # the second partner's
+
+    def show_session(self, store: SessionStore, session_id: int, settings: DetectorSettings | None = None) -> None:
+        for item in self._items:
+            self.plot.removeItem(item)
+        self._items = []
+        info = store.session(session_id)
+        people = store.partners(session_id)
+        two = len(people) > 1
+        analyses = [(p, reanalyze(store, session_id, settings, p.slot)) for p in people]
+        starts = [float(a.data.t_s[0]) for _, a in analyses if a.data.t_s.size]
+        if not starts or all(a.ticks.t_s.size == 0 for _, a in analyses):
+            self.title.setText(self.tr("{when} — no heart-rate data").format(when=_when(info.started_at)))
+            self.curve.setData([], [])
+            for curve in self._curves:
+                curve.setData([], [])
+            return
+        t0 = min(starts) - 1.0
+        end = max(float(a.ticks.t_s[-1]) for _, a in analyses if a.ticks.t_s.size)
+
+        def add(item) -> None:
+            self.plot.addItem(item)
+            self._items.append(item)
+
+        lines = []
+        colours = [who.colour if two else DEFAULT_PARTNERS[0].colour for who, _ in analyses]
+        top = max(float(np.nanmax(a.ticks.hr_bpm[a.ticks.valid])) for _, a in analyses if a.ticks.valid.any()) \
+            if any(a.ticks.valid.any() for _, a in analyses) else 100.0
+        for k, (who, analysis) in enumerate(analyses):
+            curve = self.curve if k == 0 else self._second_curve()
+            colour = colours[k]
+            curve.setPen(pg.mkPen(colour, width=1.8))
+            t = analysis.ticks.t_s
+            curve.setData((t - t0) / 60, np.where(analysis.ticks.valid, analysis.ticks.hr_bpm, np.nan))
+            rule = analysis.detection.rule
+            if k == 0 or rule.threshold_bpm != analyses[0][1].detection.rule.threshold_bpm:
+                add(pg.InfiniteLine(rule.threshold_bpm, angle=0, pen=pg.mkPen(NEUTRAL, style=Qt.PenStyle.DashLine)))
+            if who.baseline_hr:
+                add(pg.InfiniteLine(who.baseline_hr, angle=0, pen=pg.mkPen(colour, style=Qt.PenStyle.DotLine)))
+            shade = QColor(colour)
+            shade.setAlpha(60)
+            for e in analysis.detection.episodes:
+                region = pg.LinearRegionItem(((e.start_s - t0) / 60, ((e.end_s or end) - t0) / 60), movable=False,
+                                             brush=pg.mkBrush(shade), pen=pg.mkPen(None))
+                region.setZValue(-10)
+                add(region)
+            lines.append(self._stats(analysis, end, who.name if two else "", colour))
+        for curve in self._curves[len(analyses) - 1:]:
+            curve.setData([], [])
+        for p in store.pauses(session_id):
+            region = pg.LinearRegionItem(((p.started_s - t0) / 60, (p.stop_s - t0) / 60), movable=False,
+                                         brush=pg.mkBrush(QColor(118, 118, 118, 45)), pen=pg.mkPen(None))
+            region.setZValue(-11)
+            add(region)
+        marks = self._marks(store, session_id, t0, top + 6, colours)
+        for item in marks:
+            add(item)
+        self.plot.setXRange(0, max(1.0, (end - t0) / 60), padding=0.01)
+        device = join([p.device_name for p in people if p.device_name] or [info.device_name or info.source_kind])
+        self.title.setText(f"{_when(info.started_at)} — {device}")
+        pauses = store.pauses(session_id)
+        self.stats.setText(self.tr("Length {length} · {n} pause(s)").format(length=duration_text(end - t0), n=len(pauses))
+                           + "<br>" + "<br>".join(lines))
+        self._show_notes(store, session_id)
+
+    def _marks(self, store: SessionStore, session_id: int, t0: float, y: float,
+               colours: list[str]) -> list[pg.GraphicsObject]:
+        """Where the alert fired (▼ in the partner's colour), where "Not now" was pressed (○), and
+        where the strap was lost (a thin grey line); the legend lists only what this session has."""
+        items: list[pg.GraphicsObject] = []
+        alerts: dict[int, list[float]] = {}
+        for ts, kind, _msg, who in store.events_with_partner(session_id):
+            if kind == "alert":
+                alerts.setdefault(who, []).append((ts - t0) / 60)
+            elif kind == "signal_lost":
+                items.append(pg.InfiniteLine((ts - t0) / 60, angle=90, pen=pg.mkPen(NEUTRAL, width=1)))
+        for who, xs in alerts.items():
+            colour = colours[min(who, len(colours) - 1)]
+            items.append(pg.ScatterPlotItem(xs, [y] * len(xs), symbol="t", size=14, brush=pg.mkBrush(colour),
+                                            pen=pg.mkPen(colour)))
+        snoozes = [(z.t_s - t0) / 60 for z in store.snoozes(session_id)]
+        if snoozes:
+            items.append(pg.ScatterPlotItem(snoozes, [y] * len(snoozes), symbol="o", size=12,
+                                            brush=pg.mkBrush(None), pen=pg.mkPen(NEUTRAL, width=2)))
+        self._legend(colours, bool(alerts), bool(snoozes), bool(store.pauses(session_id)),
+                     any(isinstance(i, pg.InfiniteLine) for i in items))
+        return items
+
+    def _legend(self, colours: list[str], alerts: bool, snoozes: bool, pauses: bool, lost: bool) -> None:
+        shown = [("".join(f"<span style='color:{c}'>■</span>" for c in colours), self.tr("flooding"))]
+        if alerts:
+            shown.append(("".join(f"<span style='color:{c}'>▼</span>" for c in colours), self.tr("alert")))
+        if snoozes:
+            shown.append((f"<span style='color:{NEUTRAL}'>○</span>", self.tr("“Not now”")))
+        if pauses:
+            shown.append((f"<span style='color:{NEUTRAL}'>■</span>", self.tr("pause")))
+        if lost:
+            shown.append((f"<span style='color:{NEUTRAL}'>|</span>", self.tr("strap lost")))
+        shown += [(f"<span style='color:{NEUTRAL}'>- -</span>", self.tr("threshold")),
+                  ("".join(f"<span style='color:{c}'>···</span>" for c in colours), self.tr("resting rate"))]
+        self.legend.setText("  ".join(f"{mark} {words}" for mark, words in shown))
+
+    def _second_curve(self) -> pg.PlotDataItem:
+        if not self._curves:
+            curve = self.plot.plot(connect="finite")
+            curve.setDownsampling(auto=True, method="peak")
+            curve.setClipToView(True)
+            self._curves.append(curve)
+        return self._curves[0]
+
+    def _stats(self, analysis, end: float, name: str, colour: str) -> str:
+        """One partner's line of figures under the plot (named when there are two)."""
+        text = self._figures(analysis, end)
+        if not name:
+            return text
+        return self.tr("{name}: {text}").format(name=f"<b style='color:{colour}'>{core(name)}</b>", text=text)
+
+    def _figures(self, analysis, end: float) -> str:
+        valid_hr = analysis.ticks.hr_bpm[analysis.ticks.valid]
+        if not valid_hr.size:
+            return self.tr("no trustworthy heart-rate data.")
+        counts = analysis.counts
+        corrected = sum(counts[k] for k in ("ectopic", "missed", "extra", "long_short"))
+        eps = analysis.detection.episodes
+        flooded_s = flooded_seconds(eps, end)
+        no_signal = int(np.count_nonzero(analysis.detection.states == STATE_CODES[State.NO_SIGNAL]))
+        return self.tr(
+            "threshold {rule} · median {median} bpm, highest {highest} bpm · {n} episode(s), {flooded} flooded · "
+            "strap not reading {lost} · {corrected} beats corrected").format(
+            rule=describe_rule(analysis.detection.rule), median=f"{np.median(valid_hr):.0f}",
+            highest=f"{np.max(valid_hr):.0f}", n=len(eps), flooded=duration_text(flooded_s, "0 min"),
+            lost=duration_text(no_signal, "0 s"), corrected=corrected)
+
+    def _show_notes(self, store: SessionStore, session_id: int) -> None:
+        notes = store.notes(session_id)
+        if notes:
+            html = []
+            for n in notes:
+                parts = [f"<b>{label}</b> {getattr(n, key)}" for key, label in
+                         (("trigger", self.tr("Trigger:")), ("body", self.tr("Body:")), ("response", self.tr("I did:")),
+                          ("familiar", self.tr("Familiar:")), ("other", self.tr("Also:"))) if getattr(n, key)]
+                html.append(f"<p><i>{n.written_at}</i><br>{'<br>'.join(parts)}</p>")
+            self.notes.setHtml("".join(html))
+        else:
+            self.notes.setHtml("<i>{}</i>".format(self.tr("No journal notes for this session.")))

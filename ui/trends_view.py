@@ -1,0 +1,108 @@
+"""Trends: week by week, how often flooding came, for how long and how soon calm came back,
+with one sentence that says what changed."""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QLocale
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+
+from flooding_monitor.history import TrendChange, latest_change, weekly_trends
+from flooding_monitor.partners import DEFAULT_PARTNERS
+from flooding_monitor.store import SessionStore
+
+from .i18n import core
+from .session_detail import NEUTRAL
+
+
+class TrendsView(QWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QVBoxLayout(self)
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        f = self.summary.font()
+        f.setPointSizeF(f.pointSizeF() * 1.2)
+        self.summary.setFont(f)
+        layout.addWidget(self.summary)
+        self.plots = {}
+        for key, title in (("episodes", self.tr("Episodes per week")), ("minutes", self.tr("Minutes flooded per week")),
+                           ("recovery", self.tr("Median minutes from pause to calm")),
+                           ("near", self.tr("Near-misses per week"))):
+            p = pg.PlotWidget(title=title)
+            p.setBackground(None)
+            p.setMouseEnabled(x=False, y=False)
+            p.setAccessibleName(title)
+            layout.addWidget(p)
+            self.plots[key] = p
+        self.caption = QLabel(self.near_miss_text())
+        self.partner_names = tuple(p.name for p in DEFAULT_PARTNERS)
+        self.partner_colours = tuple(p.colour for p in DEFAULT_PARTNERS)
+        self.caption.setWordWrap(True)
+        layout.addWidget(self.caption)
+
+    def show_trends(self, store: SessionStore) -> None:
+        weeks = weekly_trends(store)
+        for plot in self.plots.values():
+            plot.setVisible(bool(weeks))
+        if not weeks:  # an empty chart would show axes of nothing
+            self.summary.setText("")
+            self.caption.setText(self.tr("No sessions yet. Week by week, this page will show how often flooding "
+                                         "came, for how long, and how soon calm came back."))
+            return
+        x = np.arange(len(weeks))
+        ticks = [[(i, QLocale().toString(w.week_start, "d MMM")) for i, w in enumerate(weeks)]]
+        values = {
+            "episodes": [w.episodes for w in weeks],
+            "minutes": [w.minutes_flooded for w in weeks],
+            "recovery": [w.median_recovery_min if w.median_recovery_min is not None else math.nan for w in weeks],
+            "near": [w.near_misses for w in weeks],
+        }
+        colours = {"episodes": self.partner_colours[0], "minutes": NEUTRAL, "recovery": NEUTRAL, "near": NEUTRAL}
+        couples = any(w.couple_sessions for w in weeks)
+        for key, plot in self.plots.items():
+            plot.clear()
+            if key == "episodes" and couples:  # each partner's episodes side by side, in their colours
+                for k, offset in ((0, -0.17), (1, 0.17)):
+                    heights = np.asarray([w.episodes_by_partner[k] for w in weeks], float)
+                    plot.addItem(pg.BarGraphItem(x=x + offset, height=heights, width=0.32,
+                                                 brush=self.partner_colours[k]))
+            else:
+                vals = np.nan_to_num(np.asarray(values[key], float))
+                plot.addItem(pg.BarGraphItem(x=x, height=vals, width=0.6, brush=colours[key]))
+            plot.getAxis("bottom").setTicks(ticks)
+        names = self.partner_names
+        self.summary.setText(self.sentence(latest_change(weeks)))
+        self.caption.setText(
+            (self.tr("Episodes:") + f" <span style='color:{self.partner_colours[0]}'>■</span> {core(names[0])}  "
+             f"<span style='color:{self.partner_colours[1]}'>■</span> {core(names[1])}<br>" if couples else "") +
+            self.near_miss_text())
+
+    def sentence(self, change: TrendChange | None) -> str:
+        """"3 episodes this week, 5 the week before; calm came back 4 minutes sooner." """
+        if change is None:
+            return ""
+        count = self.tr("1 episode") if change.episodes == 1 else self.tr("{n} episodes").format(n=change.episodes)
+        when = self.tr("this week") if change.is_this_week else self.tr("in the week of {date}").format(
+            date=QLocale().toString(change.week_start, "d MMMM"))
+        if change.episodes_before is None:
+            text = self.tr("{count} {when}; no sessions the week before.").format(count=count, when=when)
+        else:
+            text = self.tr("{count} {when}, {before} the week before").format(
+                count=count, when=when, before=change.episodes_before)
+            sooner = change.recovery_sooner_min
+            if sooner is None:
+                text += self.tr(".")
+            elif sooner >= 1:
+                text += self.tr("; calm came back {n} min sooner.").format(n=f"{sooner:.0f}")
+            elif sooner <= -1:
+                text += self.tr("; calm took {n} min longer to come back.").format(n=f"{-sooner:.0f}")
+            else:
+                text += self.tr("; calm came back as soon as before.")
+        return text[:1].upper() + text[1:]
+
+    def near_miss_text(self) -> str:
+        return self.tr("Near-miss: 10 s or more in “rising” that did not become flooding — a moment you caught in time.")
