@@ -61,3 +61,18 @@ def test_the_dark_alert_is_dark():
 def test_partner_colours_stand_out_in_both_themes(partner):
     assert contrast(partner.colour, WINDOW_BACKGROUND[0]) >= 4.5  # names in the light theme, any size
     assert contrast(partner.colour, WINDOW_BACKGROUND[1]) >= 3.0  # traces and bold names in the dark one
+
+
+@pytest.mark.parametrize("dark", [False, True])
+def test_chart_text_and_the_neutral_marks_read_in_both_themes(dark, qtbot):
+    """History axes were pyqtgraph's grey (2.71:1); the neutral marks (pause, threshold, "Not now")
+    are graphics and need 3:1."""
+    from ui.session_detail import NEUTRAL, SessionDetail
+    from ui.theme import CHART_TEXT
+
+    assert contrast(CHART_TEXT[dark], WINDOW_BACKGROUND[dark]) >= 4.5
+    assert contrast(NEUTRAL, WINDOW_BACKGROUND[dark]) >= 3.0
+    detail = SessionDetail()
+    qtbot.addWidget(detail)
+    axis = detail.plot.getAxis("left")
+    assert axis.textPen().color().name() == CHART_TEXT[False]  # the test app runs the light theme

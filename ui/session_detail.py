@@ -24,6 +24,7 @@ from flooding_monitor.store import SessionStore
 from .durations import duration_text
 from .i18n import core, join
 from .pages_common import describe_rule
+from .theme import style_chart
 
 
 def _when(d) -> str:
@@ -51,6 +52,7 @@ class SessionDetail(QWidget):
         self.plot.setLabel("left", self.tr("bpm"))
         self.plot.setLabel("bottom", self.tr("minutes"))
         self.plot.showGrid(y=True, alpha=0.15)
+        style_chart(self.plot)
         self.plot.setAccessibleName(self.tr("Whole-session heart rate (drag to pan, wheel to zoom)"))
         self.curve = self.plot.plot(pen=pg.mkPen(DEFAULT_PARTNERS[0].colour, width=1.8), connect="finite")
         self.curve.setDownsampling(auto=True, method="peak")

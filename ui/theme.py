@@ -45,6 +45,21 @@ STATE_LOOKS = {
 PRIMARY_BLUE = "#2f6fae"
 #: The windows' backgrounds, light and dark (the palettes below).
 WINDOW_BACKGROUND = ("#f6f5f2", "#1f2227")
+#: Chart axes, tick labels and titles, light and dark: pyqtgraph's default grey was 2.7:1.
+CHART_TEXT = ("#3a3e44", "#c9ccd1")
+
+
+def style_chart(plot, title: str | None = None) -> None:
+    """Axes, tick labels and the title of a pyqtgraph chart in the window's text colour."""
+    import pyqtgraph as pg
+
+    colour = CHART_TEXT[is_dark()]
+    for name in ("left", "bottom"):
+        axis = plot.getAxis(name)
+        axis.setPen(pg.mkPen(colour))
+        axis.setTextPen(pg.mkPen(colour))
+    if title is not None:
+        plot.setTitle(title, color=colour)
 
 
 def look(state: State, dark: bool | None = None) -> StateLook:

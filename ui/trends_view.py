@@ -16,6 +16,7 @@ from flooding_monitor.store import SessionStore
 
 from .i18n import core
 from .session_detail import NEUTRAL
+from .theme import style_chart
 
 
 class TrendsView(QWidget):
@@ -32,7 +33,8 @@ class TrendsView(QWidget):
         for key, title in (("episodes", self.tr("Episodes per week")), ("minutes", self.tr("Minutes flooded per week")),
                            ("recovery", self.tr("Median minutes from pause to calm")),
                            ("near", self.tr("Near-misses per week"))):
-            p = pg.PlotWidget(title=title)
+            p = pg.PlotWidget()
+            style_chart(p, title)
             p.setBackground(None)
             p.setMouseEnabled(x=False, y=False)
             p.setAccessibleName(title)
