@@ -41,3 +41,39 @@ def test_ending_a_conversation_closes_it_and_sums_it_up(qtbot, worker, tmp_path,
     assert "1 flooding episode(s)" in shown[0] and "together" in shown[0]
     assert [n.trigger for n in store.notes(sid)] == ["money"]
     assert window.start_card.isVisible(), "the first card comes back: a new conversation can start"
+
+
+def test_opening_the_app_with_a_known_strap_waits_for_start_conversation(qtbot, worker, tmp_path, monkeypatch):
+    """A session is a conversation: the app opens on the start card, 'Start conversation' is the advised
+    button, and it connects both straps of last time."""
+    from PySide6.QtCore import Qt
+
+    from ui.app import _connect_straps
+    from ui.cli import build_parser
+
+    prefs = Preferences(sound=False, notifications=False, last_device_name="Polar H10 A1B2C3D4",
+                        last_device_address="AA:BB", second_device_name="TICKR 1234", second_device_address="CC:DD")
+    window = MainWindow(prefs, PreferencesFile(tmp_path / "p.json"), worker, settings_scope="fm-tests",
+                        store=SessionStore(tmp_path / "h.sqlite3"))
+    qtbot.addWidget(window)
+    window.show()
+    opened: list[tuple] = []
+    monkeypatch.setattr(window, "use_source", lambda *a: opened.append(("first", *a)))
+    monkeypatch.setattr(window, "add_second_source", lambda *a: opened.append(("second", *a)))
+    _connect_straps(window, build_parser().parse_args([]))
+    assert opened == [] and not window.controller.running  # nothing recorded until they start
+    card = window.start_card
+    assert card.isVisible() and card.start.isVisible() and card.start.isDefault()
+    assert card.start.text() == "Start conversation (Polar H10 A1B2C3D4, TICKR 1234)"
+    assert card.choose.text() == "Choose another strap…" and not card.choose.isDefault()
+    qtbot.mouseClick(card.start, Qt.MouseButton.LeftButton)
+    assert opened == [("first", "ble", "AA:BB", "Polar H10 A1B2C3D4"), ("second", "ble", "CC:DD", "TICKR 1234")]
+
+
+def test_a_first_run_has_no_start_button_only_choose_and_demo(qtbot, worker, tmp_path):
+    window = MainWindow(Preferences(sound=False, notifications=False), PreferencesFile(tmp_path / "p.json"), worker,
+                        settings_scope="fm-tests", store=SessionStore(tmp_path / "h.sqlite3"))
+    qtbot.addWidget(window)
+    window.show()
+    card = window.start_card
+    assert not card.start.isVisible() and card.choose.isDefault() and card.choose.text() == "Choose my strap…"

@@ -324,9 +324,9 @@ def test_what_if_threshold_reanalyses_both_partners(tmp_path, capsys, monkeypatc
     assert [e.partner for e in controller.session.episodes] == [1]
     assert main(["--data-dir", str(tmp_path), "history", "--threshold", "100"]) == 0
     table = capsys.readouterr().out
-    row = re.search(r"^\s+1\s+\S+ \S+\s+\d+ m\s+(\d+)\s+([\d.]+) m", table, re.M)
+    row = re.search(r"^\s+1\s+\S+ \S+\s+\d+ min\s+(\d+)\s+(\d+) (min|s)\b", table, re.M)
     assert row is not None, table
-    assert int(row.group(1)) == 1 and float(row.group(2)) > 1.0  # Jun's episode and his minutes flooded
+    assert int(row.group(1)) == 1 and (row.group(3) == "min" or float(row.group(2)) > 60)  # Jun's episode, his time
     assert "Mei 0, Jun 1" in table
 
 

@@ -341,7 +341,7 @@ def test_an_empty_history_says_so_instead_of_drawing_empty_axes(qtbot, tmp_path)
     qtbot.addWidget(history)
     history.show()
     assert history.table.row_count() == 0
-    assert history.detail.title.text() == "No sessions yet" and "Import recording" in history.detail.stats.text()
+    assert history.detail.title.text() == "No sessions yet" and "Import…" in history.detail.stats.text()
     assert not history.detail.plot.isVisible()
     history.trends.show_trends(history.store)
     assert "No sessions yet" in history.trends.caption.text()

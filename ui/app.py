@@ -104,7 +104,8 @@ def run_gui(args: argparse.Namespace) -> int:
 
 
 def _connect_straps(window, args: argparse.Namespace) -> None:
-    """The straps the command line names, else the ones used last time, else ask."""
+    """The straps the command line names; else the start card, which offers the ones used last time
+    ("Start conversation"); else the strap dialog."""
     from devices.open import address_or_name
 
     from . import window_dialogs
@@ -121,9 +122,7 @@ def _connect_straps(window, args: argparse.Namespace) -> None:
         if args.second_device:
             window.add_second_source("ble", *address_or_name(args.second_device))
     elif prefs.last_device_address or prefs.last_device_name:
-        window.use_source("ble", prefs.last_device_address, prefs.last_device_name)
-        if prefs.second_device_address or prefs.second_device_name:
-            window.add_second_source("ble", prefs.second_device_address, prefs.second_device_name)
+        pass  # the start card offers "Start conversation" with them: opening the app does not record
     else:
         window_dialogs.choose_device(window)
 

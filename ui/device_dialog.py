@@ -56,6 +56,8 @@ class DeviceDialog(QDialog):
         row = QHBoxLayout()
         self.scan_button = QPushButton(self.tr("Scan for straps"))
         self.scan_button.setAccessibleName(self.tr("Scan for heart-rate straps"))
+        self.scan_button.setToolTip(self.tr("Look again for heart-rate straps nearby (wet the electrodes and put the "
+                                            "strap on: it sleeps until it touches skin)"))
         self.scan_button.clicked.connect(self.start_scan)
         row.addWidget(self.scan_button)
         self.progress = QProgressBar()

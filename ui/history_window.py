@@ -61,11 +61,19 @@ class HistoryWindow(QWidget):
         split.setSizes([260, 480])
         col.addWidget(split, 1)
         buttons = QHBoxLayout()
-        for text, slot in ((self.tr("Add journal note…"), self.add_note),
-                           (self.tr("Import recording…"), self.import_file),
-                           (self.tr("Export session…"), self.export_one),
-                           (self.tr("Export all…"), self.export_all), (self.tr("Delete session…"), self.delete)):
+        for text, slot, tip in (
+                (self.tr("Add journal note…"), self.add_note,
+                 self.tr("Write what happened, what you felt and what you did, for the chosen session")),
+                (self.tr("Import…"), self.import_file,
+                 self.tr("Add a session file, or a recording from a strap app, a watch (FIT) or a lab (XDF)")),
+                (self.tr("Export session…"), self.export_one,
+                 self.tr("Save the chosen session: a session file that keeps everything, or a spreadsheet")),
+                (self.tr("Export all…"), self.export_all,
+                 self.tr("Save every session as a session file, with a summary spreadsheet, into a folder")),
+                (self.tr("Delete session…"), self.delete,
+                 self.tr("Remove the chosen session and its notes from this computer"))):
             b = QPushButton(text)
+            b.setToolTip(tip)
             b.setAccessibleName(text.rstrip("…"))
             b.clicked.connect(slot)
             buttons.addWidget(b)
@@ -89,7 +97,7 @@ class HistoryWindow(QWidget):
             self.detail.stats.setText(self.tr(
                 "Each conversation you monitor is kept here, on this computer only: its heart rates, the "
                 "flooding episodes and the pauses you took. To add one you recorded elsewhere, use "
-                "Import recording…"))
+                "Import…"))
         elif len(rows) == FIRST_PAGE:
             QTimer.singleShot(0, lambda: self._show_rows(summaries(self.store), keep_selection=True))
 

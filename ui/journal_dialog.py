@@ -42,6 +42,7 @@ class JournalDialog(QDialog):
             edit = QPlainTextEdit()
             edit.setPlaceholderText(hint)
             edit.setAccessibleName(question)
+            edit.setToolTip(hint or self.tr("Optional: leave it empty if nothing comes to mind."))
             edit.setFixedHeight(64)
             form.addRow(QLabel(f"<b>{question}</b>"), edit)
             self.fields[key] = edit

@@ -43,7 +43,7 @@ from .keep_awake import KeepAwake
 from .monitor_page import MonitorPage
 from .pages import PausePage, ReturnPage
 from .room_view import set_room_view, toggle_room_view
-from .start_card import StartCard
+from .start_card import StartCard, known_straps, start_known
 from .theme import apply_theme, is_dark
 from .window_fit import fit_text
 from .window_keys import bind_keys
@@ -137,7 +137,9 @@ class MainWindow(QMainWindow):
             self.stack.addWidget(page)
         layout.addWidget(self.stack, 1)
         self.setCentralWidget(central)
-        self.start_card = StartCard(self.monitor_page, lambda: d.choose_device(self), lambda: self.use_source("demo"))
+        self.start_card = StartCard(self.monitor_page, lambda: d.choose_device(self), lambda: self.use_source("demo"),
+                                    lambda: start_known(self))
+        self.start_card.set_known(known_straps(self.prefs))
         self.monitor_page.pause_requested.connect(lambda: self.start_pause("manual"))
         self.monitor_page.leave_room_view.connect(lambda: set_room_view(self, False))
         self.monitor_page.alert.start_pause.connect(lambda: self.start_pause("alert"))
@@ -218,6 +220,7 @@ class MainWindow(QMainWindow):
     def refresh(self) -> None:
         self.controller.advance()
         if self.start_card.isVisible() != (not self.controller.running):
+            self.start_card.set_known(known_straps(self.prefs))
             self.start_card.setVisible(not self.controller.running)
         page = self.stack.currentWidget()
         if page is self.monitor_page:  # the monitor redraws when a new second arrives

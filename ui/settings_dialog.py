@@ -84,7 +84,41 @@ class SettingsDialog(QDialog):
         for name_edit, _, threshold in self.partner_rows:
             name_edit.textChanged.connect(self.validate)
             threshold.valueChanged.connect(self.validate)
+        self._explain()
         self.validate()
+
+    def _explain(self) -> None:
+        """A tooltip on every control: what it changes, in a sentence."""
+        tips = {
+            self.threshold: self.tr("The heart rate that counts as flooding when it stays above it (Gottman: about "
+                                    "100 bpm)."),
+            self.personal: self.tr("Also count your resting rate plus this margin, once a resting rate is measured; "
+                                   "the lower of the two applies."),
+            self.personal_pct: self.tr("How far above your resting rate counts as flooding."),
+            self.sustain: self.tr("How long the rate must stay above the threshold before the alert: one spike "
+                                  "never raises it."),
+            self.recovery: self.tr("How long the rate must stay below the settled line before the episode is over."),
+            self.hysteresis: self.tr("How far below the threshold the rate must fall to count as settled."),
+            self.pause_min: self.tr("How long a pause lasts; the body needs at least 20 minutes to calm."),
+            self.inhale: self.tr("Seconds of each breath in, on the breathing guide."),
+            self.exhale: self.tr("Seconds of each breath out; a longer breath out calms faster."),
+            self.sighing: self.tr("Two short breaths in through the nose, one long breath out through the mouth."),
+            self.snooze: self.tr("After “Not now”, how long before the alert may ask again."),
+            self.sound: self.tr("A soft chime when the alert appears."),
+            self.notify: self.tr("A desktop notification when the alert appears, even when the window is hidden."),
+            self.theme: self.tr("Light or dark colours, or follow the system."),
+            self.font_scale: self.tr("Size of all text; the window caps it to what fits."),
+            self.clock: self.tr("Clock times as 24-hour or 12-hour, or as the system shows them."),
+            self.language: self.tr("The app's language; it changes after a restart."),
+            self.lsl: self.tr("Publish heart rate and events as Lab Streaming Layer streams for a research "
+                              "recording; other computers on your network can see them."),
+        }
+        for widget, text in tips.items():
+            widget.setToolTip(text)
+        for name, colour, threshold in self.partner_rows:
+            name.setToolTip(self.tr("Shown beside this partner's number, trace and history."))
+            colour.setToolTip(self.tr("This partner's colour everywhere: number, trace and history."))
+            threshold.setToolTip(self.tr("This partner's own flooding threshold; “shared” uses the one above."))
 
     def _detector_box(self, d) -> QGroupBox:
         detect = QGroupBox(self.tr("When is it flooding?"))
@@ -169,14 +203,14 @@ class SettingsDialog(QDialog):
             row = QHBoxLayout()
             name = QLineEdit(core(partner.name))
             name.setMaxLength(40)
-            name.setAccessibleName(self.tr("Name of partner {n}").format(n=k + 1))
+            name.setAccessibleName(self.tr("Name of partner {letter}").format(letter="AB"[k]))
             colour = QPushButton("■")
             colour.setFixedWidth(44)
-            colour.setAccessibleName(self.tr("Colour of partner {n}").format(n=k + 1))
+            colour.setAccessibleName(self.tr("Colour of partner {letter}").format(letter="AB"[k]))
             colour.setProperty("colour", partner.colour)
             colour.setStyleSheet(f"color: {partner.colour}; font-size: 18px;")
             colour.clicked.connect(lambda _=False, b=colour: self._pick_colour(b))
-            threshold = _spin(59, 180, partner.threshold_bpm or 59, self.tr(" bpm"), name=self.tr("Own threshold of partner {n}").format(n=k + 1))
+            threshold = _spin(59, 180, partner.threshold_bpm or 59, self.tr(" bpm"), name=self.tr("Own threshold of partner {letter}").format(letter="AB"[k]))
             threshold.setSpecialValueText(self.tr("shared"))
             row.addWidget(name, 1)
             row.addWidget(colour)

@@ -1,6 +1,10 @@
-"""The first thing a new user sees: what to do before the numbers can appear.
+"""The first thing a user sees: what to do before the numbers can appear, and the button that
+starts the conversation.
 
-Shown over the monitor while no strap is chosen; it goes when a session starts.
+Shown over the monitor whenever no conversation is running: at start-up and
+after "End conversation". Opening the app does not start recording by
+itself; "Start conversation" connects the strap(s) used last time, so a
+session in the history is a conversation, not a run of the program.
 """
 
 from __future__ import annotations
@@ -14,7 +18,8 @@ from .pages_common import _font, big_button
 
 
 class StartCard(QFrame):
-    def __init__(self, parent: QWidget, choose_strap: Callable[[], None], try_demo: Callable[[], None]) -> None:
+    def __init__(self, parent: QWidget, choose_strap: Callable[[], None], try_demo: Callable[[], None],
+                 start_known: Callable[[], None] | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("startcard")
         self.setAutoFillBackground(True)
@@ -31,6 +36,12 @@ class StartCard(QFrame):
         steps.setFont(_font(self, 1.3))
         layout.addWidget(steps)
         row = QHBoxLayout()
+        self.start = big_button(self.tr("Start conversation"), self.tr("Connect the strap used last time and "
+                                                                       "start recording this conversation"),
+                                primary=True)
+        self.start.clicked.connect(start_known or (lambda: None))
+        self.start.hide()
+        row.addWidget(self.start)
         self.choose = big_button(self.tr("Choose my strap…"), self.tr("Look for heart-rate straps nearby"),
                                  primary=True)
         self.choose.clicked.connect(choose_strap)
@@ -49,6 +60,19 @@ class StartCard(QFrame):
         parent.installEventFilter(self)  # follows the page's size
         self.cover()
 
+    def set_known(self, straps: list[str]) -> None:
+        """With straps used before, "Start conversation" is the first, advised button."""
+        from .pages_common import set_primary
+
+        known = bool(straps)
+        self.start.setVisible(known)
+        if known:
+            self.start.setText(self.tr("Start conversation ({straps})").format(straps=", ".join(straps)))
+        set_primary(self.start, known)
+        set_primary(self.choose, not known)
+        self.choose.setText(self.tr("Choose another strap…") if known else self.tr("Choose my strap…"))
+
+
     def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt's name
         if event.type() == QEvent.Type.Resize:
             self.cover()
@@ -58,3 +82,20 @@ class StartCard(QFrame):
         """Over the whole monitor page."""
         self.setGeometry(self.parentWidget().rect())
         self.raise_()
+
+
+def known_straps(prefs) -> list[str]:
+    """The straps of the last conversation, by name (address when a strap never told its name)."""
+    return [name or address for name, address in ((prefs.last_device_name, prefs.last_device_address),
+                                                   (prefs.second_device_name, prefs.second_device_address))
+            if name or address]
+
+
+def start_known(window) -> None:
+    """"Start conversation": the strap(s) used last time, the second partner's too."""
+    prefs = window.prefs
+    if not known_straps(prefs):
+        return
+    window.use_source("ble", prefs.last_device_address, prefs.last_device_name)
+    if prefs.second_device_address or prefs.second_device_name:
+        window.add_second_source("ble", prefs.second_device_address, prefs.second_device_name)

@@ -271,6 +271,10 @@
         <translation>搜索附近的心率带</translation>
     </message>
     <message>
+        <source>Look again for heart-rate straps nearby (wet the electrodes and put the strap on: it sleeps until it touches skin)</source>
+        <translation>重新搜索附近的心率胸带（先润湿电极并戴好：胸带接触皮肤后才会唤醒）</translation>
+    </message>
+    <message>
         <source>Straps found</source>
         <translation>找到的心率带</translation>
     </message>
@@ -484,10 +488,6 @@
         <translation>添加日记…</translation>
     </message>
     <message>
-        <source>Import recording…</source>
-        <translation>导入记录文件…</translation>
-    </message>
-    <message>
         <source>Export session…</source>
         <translation>导出对话…</translation>
     </message>
@@ -506,10 +506,6 @@
     <message>
         <source>No sessions yet</source>
         <translation>还没有记录</translation>
-    </message>
-    <message>
-        <source>Each conversation you monitor is kept here, on this computer only: its heart rates, the flooding episodes and the pauses you took. To add one you recorded elsewhere, use Import recording…</source>
-        <translation>你们监测的每次谈话都保存在这里，只存在这台电脑上：心率、情绪淹没的时段和你们的暂停。要添加在别处录制的记录，请用“导入记录…”</translation>
     </message>
     <message>
         <source>History</source>
@@ -542,6 +538,34 @@
     <message>
         <source>Already imported</source>
         <translation>已经导入过</translation>
+    </message>
+    <message>
+        <source>Write what happened, what you felt and what you did, for the chosen session</source>
+        <translation>为所选对话记下发生了什么、你的感受以及你做了什么</translation>
+    </message>
+    <message>
+        <source>Import…</source>
+        <translation>导入…</translation>
+    </message>
+    <message>
+        <source>Add a session file, or a recording from a strap app, a watch (FIT) or a lab (XDF)</source>
+        <translation>添加对话文件，或来自胸带应用、手表或实验室记录软件的记录文件</translation>
+    </message>
+    <message>
+        <source>Save the chosen session: a session file that keeps everything, or a spreadsheet</source>
+        <translation>保存所选对话：完整保留一切的对话文件，或电子表格</translation>
+    </message>
+    <message>
+        <source>Save every session as a session file, with a summary spreadsheet, into a folder</source>
+        <translation>把每次对话保存为对话文件，并附一份汇总电子表格，存入一个文件夹</translation>
+    </message>
+    <message>
+        <source>Remove the chosen session and its notes from this computer</source>
+        <translation>从这台电脑上删除所选对话及其笔记</translation>
+    </message>
+    <message>
+        <source>Each conversation you monitor is kept here, on this computer only: its heart rates, the flooding episodes and the pauses you took. To add one you recorded elsewhere, use Import…</source>
+        <translation>你监测的每次对话都只保存在这台电脑上：心率、情绪淹没发作以及你们的暂停。要添加在别处记录的对话，请使用“导入…”</translation>
     </message>
     <message>
         <source>This recording is already in the history as session {id}.</source>
@@ -625,6 +649,10 @@
     <message>
         <source>These notes are for you: data, not judgement. They stay on this computer.</source>
         <translation>这些笔记只属于你：是记录，不是评判。它们只保存在这台电脑上。</translation>
+    </message>
+    <message>
+        <source>Optional: leave it empty if nothing comes to mind.</source>
+        <translation>可选：想不到什么就留空。</translation>
     </message>
 </context>
 <context>
@@ -1155,6 +1183,90 @@
         <translation>设置</translation>
     </message>
     <message>
+        <source>The heart rate that counts as flooding when it stays above it (Gottman: about 100 bpm).</source>
+        <translation>心率持续高于此值即视为情绪淹没（戈特曼：约每分钟 100 次）。</translation>
+    </message>
+    <message>
+        <source>Also count your resting rate plus this margin, once a resting rate is measured; the lower of the two applies.</source>
+        <translation>测得静息心率后，也以静息心率加上这一幅度为准；取两者中较低的值。</translation>
+    </message>
+    <message>
+        <source>How far above your resting rate counts as flooding.</source>
+        <translation>比静息心率高出多少即视为情绪淹没。</translation>
+    </message>
+    <message>
+        <source>How long the rate must stay above the threshold before the alert: one spike never raises it.</source>
+        <translation>心率需持续高于阈值多久才会提醒：单次尖峰不会触发。</translation>
+    </message>
+    <message>
+        <source>How long the rate must stay below the settled line before the episode is over.</source>
+        <translation>心率需持续低于平复线多久，这次发作才算结束。</translation>
+    </message>
+    <message>
+        <source>How far below the threshold the rate must fall to count as settled.</source>
+        <translation>心率需低于阈值多少才算平复。</translation>
+    </message>
+    <message>
+        <source>How long a pause lasts; the body needs at least 20 minutes to calm.</source>
+        <translation>一次暂停的时长；身体至少需要 20 分钟才能平静。</translation>
+    </message>
+    <message>
+        <source>Seconds of each breath in, on the breathing guide.</source>
+        <translation>呼吸引导中每次吸气的秒数。</translation>
+    </message>
+    <message>
+        <source>Seconds of each breath out; a longer breath out calms faster.</source>
+        <translation>每次呼气的秒数；呼气越长，平静得越快。</translation>
+    </message>
+    <message>
+        <source>Two short breaths in through the nose, one long breath out through the mouth.</source>
+        <translation>用鼻子短吸两口气，再用嘴长长地呼出一口气。</translation>
+    </message>
+    <message>
+        <source>After “Not now”, how long before the alert may ask again.</source>
+        <translation>按下“稍后再说”后，多久之后提醒可以再次出现。</translation>
+    </message>
+    <message>
+        <source>A soft chime when the alert appears.</source>
+        <translation>提醒出现时发出轻柔的提示音。</translation>
+    </message>
+    <message>
+        <source>A desktop notification when the alert appears, even when the window is hidden.</source>
+        <translation>提醒出现时发送桌面通知，即使窗口被隐藏。</translation>
+    </message>
+    <message>
+        <source>Light or dark colours, or follow the system.</source>
+        <translation>浅色或深色，或跟随系统。</translation>
+    </message>
+    <message>
+        <source>Size of all text; the window caps it to what fits.</source>
+        <translation>所有文字的大小；窗口会限制在能容纳的范围内。</translation>
+    </message>
+    <message>
+        <source>Clock times as 24-hour or 12-hour, or as the system shows them.</source>
+        <translation>时间以 24 小时制或 12 小时制显示，或跟随系统。</translation>
+    </message>
+    <message>
+        <source>The app&apos;s language; it changes after a restart.</source>
+        <translation>应用的语言；重启后生效。</translation>
+    </message>
+    <message>
+        <source>Publish heart rate and events as Lab Streaming Layer streams for a research recording; other computers on your network can see them.</source>
+        <translation>将心率和事件以数据流形式发布，供科研记录使用；你所在网络中的其他电脑可以看到。</translation>
+    </message>
+    <message>
+        <source>Shown beside this partner&apos;s number, trace and history.</source>
+        <translation>显示在这位伴侣的心率数字、曲线和历史记录旁。</translation>
+    </message>
+    <message>
+        <source>This partner&apos;s colour everywhere: number, trace and history.</source>
+        <translation>这位伴侣在各处使用的颜色：数字、曲线和历史记录。</translation>
+    </message>
+    <message>
+        <source>This partner&apos;s own flooding threshold; “shared” uses the one above.</source>
+        <translation>这位伴侣自己的情绪淹没阈值；“共用”即使用上面的阈值。</translation>
+    </message>
+    <message>
         <source>When is it flooding?</source>
         <translation>什么情况算情绪淹没？</translation>
     </message>
@@ -1319,6 +1431,18 @@
         <translation>通过 LSL 传输数据</translation>
     </message>
     <message>
+        <source>Name of partner {letter}</source>
+        <translation>伴侣 {letter} 的名字</translation>
+    </message>
+    <message>
+        <source>Colour of partner {letter}</source>
+        <translation>伴侣 {letter} 的颜色</translation>
+    </message>
+    <message>
+        <source>Own threshold of partner {letter}</source>
+        <translation>伴侣 {letter} 自己的阈值</translation>
+    </message>
+    <message>
         <source>Partner {letter}</source>
         <translation>伴侣 {letter}</translation>
     </message>
@@ -1329,18 +1453,6 @@
     <message>
         <source>Partners (two straps)</source>
         <translation>伴侣（两条心率带）</translation>
-    </message>
-    <message>
-        <source>Name of partner {n}</source>
-        <translation>伴侣 {n} 的名字</translation>
-    </message>
-    <message>
-        <source>Colour of partner {n}</source>
-        <translation>伴侣 {n} 的颜色</translation>
-    </message>
-    <message>
-        <source>Own threshold of partner {n}</source>
-        <translation>伴侣 {n} 的个人阈值</translation>
     </message>
     <message>
         <source>shared</source>
@@ -1374,6 +1486,14 @@
         <translation>在这里选择它：找到附近的胸带后会出现在列表中。</translation>
     </message>
     <message>
+        <source>Start conversation</source>
+        <translation>开始对话</translation>
+    </message>
+    <message>
+        <source>Connect the strap used last time and start recording this conversation</source>
+        <translation>连接上次使用的胸带，并开始记录这次对话</translation>
+    </message>
+    <message>
         <source>Choose my strap…</source>
         <translation>选择我的胸带…</translation>
     </message>
@@ -1392,6 +1512,14 @@
     <message>
         <source>Everything stays on this computer. Space starts a pause at any time.</source>
         <translation>所有数据都只保存在这台电脑上。随时按空格键开始暂停。</translation>
+    </message>
+    <message>
+        <source>Start conversation ({straps})</source>
+        <translation>开始对话（{straps}）</translation>
+    </message>
+    <message>
+        <source>Choose another strap…</source>
+        <translation>选择其他胸带…</translation>
     </message>
 </context>
 <context>
