@@ -12,13 +12,14 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import logging
 import math
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from .lsl_output import APP, MARKER_STREAM
-from .recordings import MAX_DURATION_S, MAX_HR_BPM, MAX_RR_MS, RecordingError
+from .recordings import MAX_DURATION_S, MAX_FILE_BYTES, MAX_HR_BPM, MAX_RR_MS, RecordingError
 from .sample_columns import ColumnBuilder, SampleColumns
 from .samples import Contact, rr_ms_to_us
 
@@ -38,10 +39,17 @@ def is_xdf(head: bytes) -> bool:
 def read_xdf(path: Path) -> XdfSession:
     import pyxdf
 
+    if path.stat().st_size > MAX_FILE_BYTES:  # pyxdf reads a file whole
+        raise RecordingError(f"{path.name}: larger than {MAX_FILE_BYTES >> 20} MB")
+    quiet = logging.getLogger("pyxdf")  # it logs a traceback for each damaged chunk it skips
+    level = quiet.level
+    quiet.setLevel(logging.CRITICAL)
     try:
         streams, header = pyxdf.load_xdf(str(path), synchronize_clocks=True, dejitter_timestamps=False)
     except Exception as exc:  # pyxdf raises whatever its parser met on a broken file
         raise RecordingError(f"{path.name}: not a readable XDF file ({type(exc).__name__}: {exc})") from None
+    finally:
+        quiet.setLevel(level)
     ours = [s for s in streams if _text(s, "desc", "manufacturer") == APP or _text(s, "name").startswith("FloodingMonitor")]
     rr = {_slot(s): s for s in ours if _text(s, "type") == "RR"}
     hr = {_slot(s): s for s in ours if _text(s, "type") == "HeartRate"}

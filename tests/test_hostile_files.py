@@ -28,6 +28,24 @@ def test_an_impossible_number_is_one_line_naming_it(tmp_path, capsys, content, w
     assert main(["--data-dir", str(tmp_path / "d"), "history"]) == 0  # nothing stored, nothing broken
 
 
+@pytest.mark.parametrize(("name", "content", "words"), [
+    ("x.xdf", b"XDF:" + bytes(range(256)) * 20, "x.xdf: "),
+    ("x.xdf", b"XDF:\x08" + b"\xff" * 8 + b"\x01\x00", "x.xdf: not a readable XDF file"),
+    ("x.fit", b"\x0e\x10\x00\x00\xff\xff\xff\xff.FIT" + bytes(range(256)) * 8, "x.fit: not a readable FIT file"),
+    ("x.fmsession", b'{"format": "flooding-monitor-session", "version": 99}\n', "version 99"),
+    ("x.fmsession", b'{"format": "flooding-monitor-session", "version": 1, "started_at": "2026-01-01T20:00:00"}\n',
+     "started_at needs its UTC offset"),
+])
+def test_a_broken_binary_or_session_file_is_one_line_and_stores_nothing(tmp_path, capsys, name, content, words):
+    path = tmp_path / name
+    path.write_bytes(content)
+    assert main(["--data-dir", str(tmp_path / "d"), "import", str(path)]) == 2
+    err = capsys.readouterr().err
+    assert words in err and err.count("\n") == 1 and "Traceback" not in err
+    assert main(["--data-dir", str(tmp_path / "d"), "history"]) == 0
+    assert "(no sessions yet" in capsys.readouterr().out
+
+
 def test_a_pipe_or_a_device_is_refused_without_reading(tmp_path, capsys):
     fifo = tmp_path / "pipe.csv"
     os.mkfifo(fifo)

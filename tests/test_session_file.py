@@ -13,7 +13,7 @@ from devices.scenarios import ARGUMENT, WITHDRAW
 from flooding_monitor.controller import SessionController
 from flooding_monitor.history import DuplicateImport, import_recording
 from flooding_monitor.preferences import Preferences
-from flooding_monitor.recordings import RecordingError
+from flooding_monitor.recordings import RecordingError, load_recording
 from flooding_monitor.session_file import export_session_file, import_session_file, load_session_file
 from flooding_monitor.store import SessionStore
 from tests.test_controller import Clock, feed_until
@@ -152,3 +152,24 @@ def test_a_hand_written_file_with_clock_times_only_is_read(tmp_path):
     sid = import_session_file(store, path)
     assert store.session(sid).started_at == dt.datetime(2026, 3, 1, 21, 0)
     assert store.notes(sid)[0].written_at == "2026-03-01T21:00:00"  # 03:00 in Paris is 21:00 in New York
+
+
+def test_the_spreadsheet_export_has_clock_times_names_and_episode_and_pause_columns(tmp_path):
+    import csv
+
+    from flooding_monitor.exports import export_session_csv
+
+    home, sid = lived_session(tmp_path)
+    rows = list(csv.DictReader(export_session_csv(home, sid, tmp_path).open(encoding="utf-8")))
+    assert {r["partner"] for r in rows} == {"A", "B"} and {r["partner_name"] for r in rows} == {"Partner A", "Partner B"}
+    start = home.session(sid).started_aware
+    first = dt.datetime.fromisoformat(rows[0]["time"])
+    assert first.utcoffset() is not None and abs((first - start).total_seconds() - float(rows[0]["t"])) < 0.001
+    (episode,) = [e for e in home.episodes(sid) if e.partner == 0]
+    inside = [r for r in rows if r["partner"] == "A" and episode.start_s + 1 < float(r["t"]) < episode.end_s - 1]
+    assert inside and all(r["flooding"] == "1" for r in inside)
+    assert all(r["flooding"] == "0" for r in rows if r["partner"] == "B")  # B never flooded
+    pause = home.pauses(sid)[0]
+    assert all(r["paused"] == ("1" if pause.started_s <= float(r["t"]) <= pause.stop_s else "0") for r in rows)
+    back = load_recording(tmp_path / f"session-{sid}-{home.session(sid).started_at:%Y%m%d-%H%M}.csv")
+    assert len(back.samples) == len(home.samples(sid))  # the analyzer and import still read it
