@@ -77,3 +77,21 @@ def test_a_first_run_has_no_start_button_only_choose_and_demo(qtbot, worker, tmp
     window.show()
     card = window.start_card
     assert not card.start.isVisible() and card.choose.isDefault() and card.choose.text() == "Choose my strap…"
+
+
+def test_ending_or_adding_to_a_conversation_is_greyed_until_one_runs(qtbot, worker, tmp_path):
+    from ui.main_window import END_CONVERSATION, SECOND_STRAP
+
+    window = MainWindow(Preferences(sound=False, notifications=False), PreferencesFile(tmp_path / "p.json"), worker,
+                        settings_scope="fm-tests", store=SessionStore(tmp_path / "h.sqlite3"))
+    qtbot.addWidget(window)
+    window.show()
+    bar = window.connection_bar
+    window.refresh()
+    assert not bar.buttons[END_CONVERSATION].isEnabled() and not bar.buttons[SECOND_STRAP].isEnabled()
+    window.start_session(SessionClock(), "demo", "Demo strap", "demo")
+    window.refresh()
+    assert bar.buttons[END_CONVERSATION].isEnabled()
+    bar.resize(420, bar.height())  # a bar this narrow puts it under "More…": the menu's entry is live too
+    action = bar.more.menu().actions()[END_CONVERSATION]
+    assert action.isVisible() and action.isEnabled()

@@ -14,7 +14,11 @@ from flooding_monitor.controller import SessionController
 from flooding_monitor.history import DuplicateImport, import_recording
 from flooding_monitor.preferences import Preferences
 from flooding_monitor.recordings import RecordingError, load_recording
-from flooding_monitor.session_file import export_session_file, import_session_file, load_session_file
+from flooding_monitor.session_file import (
+    export_session_file,
+    import_session_file,
+    load_session_file,
+)
 from flooding_monitor.store import SessionStore
 from tests.test_controller import Clock, feed_until
 

@@ -5,7 +5,14 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QMenu, QPushButton, QToolButton, QWidget
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QMenu,
+    QPushButton,
+    QToolButton,
+    QWidget,
+)
 
 from flooding_monitor.session import PartnerState
 from flooding_monitor.strap_status import StatusKind
@@ -88,6 +95,13 @@ class ConnectionBar(QWidget):
             button.setVisible(k < fits)
             action.setVisible(k >= fits)
         self.more.setVisible(fits < len(widths))
+
+    def set_enabled(self, index: int, enabled: bool) -> None:
+        """An action that makes no sense now (ending a conversation that has not begun) is greyed."""
+        button, action = self.buttons[index], self.more.menu().actions()[index]
+        if button.isEnabled() != enabled:
+            button.setEnabled(enabled)
+            action.setEnabled(enabled)
 
     def show_people(self, people: Sequence[PartnerState], lsl_on: bool) -> None:
         two = len(people) > 1

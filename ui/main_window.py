@@ -44,6 +44,8 @@ from .monitor_page import MonitorPage
 from .pages import PausePage, ReturnPage
 from .room_view import set_room_view, toggle_room_view
 from .start_card import StartCard, known_straps, start_known
+
+SECOND_STRAP, END_CONVERSATION = 1, 2  # top-bar buttons that need a conversation running
 from .theme import apply_theme, is_dark
 from .window_fit import fit_text
 from .window_keys import bind_keys
@@ -219,9 +221,12 @@ class MainWindow(QMainWindow):
     # -- time -------------------------------------------------------------------------------
     def refresh(self) -> None:
         self.controller.advance()
-        if self.start_card.isVisible() != (not self.controller.running):
+        running = self.controller.running
+        if self.start_card.isVisible() != (not running):
             self.start_card.set_known(known_straps(self.prefs))
-            self.start_card.setVisible(not self.controller.running)
+            self.start_card.setVisible(not running)
+        for k in (SECOND_STRAP, END_CONVERSATION):
+            self.connection_bar.set_enabled(k, running)
         page = self.stack.currentWidget()
         if page is self.monitor_page:  # the monitor redraws when a new second arrives
             self._redraw_monitor()

@@ -153,14 +153,15 @@ class SessionDetail(QWidget):
         if snoozes:
             items.append(pg.ScatterPlotItem(snoozes, [y] * len(snoozes), symbol="o", size=12,
                                             brush=pg.mkBrush(None), pen=pg.mkPen(NEUTRAL, width=2)))
-        self._legend(colours, bool(alerts), bool(snoozes), bool(store.pauses(session_id)),
+        alert_colours = [colours[min(who, len(colours) - 1)] for who in sorted(alerts)]
+        self._legend(colours, alert_colours, bool(snoozes), bool(store.pauses(session_id)),
                      any(isinstance(i, pg.InfiniteLine) for i in items))
         return items
 
-    def _legend(self, colours: list[str], alerts: bool, snoozes: bool, pauses: bool, lost: bool) -> None:
+    def _legend(self, colours: list[str], alert_colours: list[str], snoozes: bool, pauses: bool, lost: bool) -> None:
         shown = [("".join(f"<span style='color:{c}'>■</span>" for c in colours), self.tr("flooding"))]
-        if alerts:
-            shown.append(("".join(f"<span style='color:{c}'>▼</span>" for c in colours), self.tr("alert")))
+        if alert_colours:
+            shown.append(("".join(f"<span style='color:{c}'>▼</span>" for c in alert_colours), self.tr("alert")))
         if snoozes:
             shown.append((f"<span style='color:{NEUTRAL}'>○</span>", self.tr("“Not now”")))
         if pauses:
