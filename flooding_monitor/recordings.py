@@ -76,11 +76,13 @@ def load_recording(path: str | os.PathLike[str]) -> Recording:
         is_polar_sensor_logger,
         parse_polar_sensor_logger,
     )
+    from .session_file import load_session_file, looks_like_session_file
     from .xdf_file import XdfSession, is_xdf, read_xdf
 
     p = Path(path)
     started: dt.datetime | None = None
     xdf: XdfSession | None = None
+    names: tuple[tuple[int, str], ...] = ()
     with _open_regular_file(p) as raw:
         head = raw.peek(4096)[:4096]
         first = head.decode("utf-8-sig", errors="replace").lstrip()
@@ -97,6 +99,11 @@ def load_recording(path: str | os.PathLike[str]) -> Recording:
             raise RecordingError(f"{p}: looks like a binary file, not a text recording")
         elif first.startswith("["):
             (columns, started), fmt = _parse_hrm(_lines(fh, source), source), "polar-hrm"
+        elif looks_like_session_file(first):
+            fh.detach()
+            doc = load_session_file(p)
+            columns, started, fmt = SampleColumns.from_samples(doc.samples), doc.started_at, "session-file"
+            names = tuple((x.slot, x.name) for x in doc.partners)
         elif is_polar_sensor_logger(first):
             (columns, started), fmt = parse_polar_sensor_logger(_rows(csv.reader(fh, delimiter=";"), source),
                                                                 source), "polar-sensor-logger"
@@ -111,7 +118,7 @@ def load_recording(path: str | os.PathLike[str]) -> Recording:
         raise RecordingError(f"{p}: its times span {span / 86400:.0f} days; a recording spans at most "
                              f"{MAX_DURATION_S / 86400:.0f}")
     return Recording(columns, fmt, str(p), started or date_in_name(p.name),
-                     tuple(xdf.events) if xdf else (), tuple(sorted(xdf.partner_names.items())) if xdf else ())
+                     tuple(xdf.events) if xdf else (), tuple(sorted(xdf.partner_names.items())) if xdf else names)
 
 
 class _CappedReader(io.RawIOBase):

@@ -88,3 +88,18 @@ def test_export_refuses_to_overwrite_unless_forced(capsys, tmp_path):
     assert path.read_text().startswith("{")
     assert main(["--data-dir", d, "import", str(path)]) == 2
     assert "already in the history as session 1" in capsys.readouterr().err
+
+
+def test_analyze_reads_a_session_file_and_tells_the_same_story(capsys, tmp_path):
+    d = str(tmp_path / "data")
+    assert main(["--data-dir", d, "import", str(DATA / "argument_hrm_pro.fit")]) == 0
+    assert main(["--data-dir", d, "export", "--session", "1", "--out", str(tmp_path)]) == 0
+    capsys.readouterr()
+    (path,) = tmp_path.glob("*.fmsession")
+    assert main(["analyze", str(path)]) == 0
+    from_session = capsys.readouterr().out
+    assert main(["analyze", str(DATA / "argument_hrm_pro.fit")]) == 0
+    from_fit = capsys.readouterr().out
+    episode = [line for line in from_fit.splitlines() if line.startswith("  from ")]
+    assert episode and episode == [line for line in from_session.splitlines() if line.startswith("  from ")]
+    assert "(session-file, recorded 2026-10-17 from 21:14)" in from_session
