@@ -130,6 +130,11 @@ def import_recording(store: SessionStore, path: str | os.PathLike[str],
             store.set_partners(sid, [PartnerInfo(k, names.get(k) or DEFAULT_PARTNERS[k].name,
                                                  DEFAULT_PARTNERS[k].colour) for k in slots])
         store.save_protocol(sid, episodes, [], [])
+        if rec.events:  # a lab's recording of our streams: its pauses and "Not now" presses come back too
+            from .xdf_file import protocol_from_markers
+
+            pauses, snoozes = protocol_from_markers([(t - t0, *rest) for t, *rest in rec.events])
+            store.restore_rows(sid, [], pauses, snoozes, [])
         ended = started.replace(tzinfo=None) + dt.timedelta(seconds=duration)
         store.end_session(sid, ended, duration, "import")
     return sid

@@ -71,12 +71,12 @@ def load_recording(path: str | os.PathLike[str]) -> Recording:
         is_fit,
         parse_fit,
     )
+    from .session_file import load_session_file, looks_like_session_file
     from .vendor_files import (
         date_in_name,
         is_polar_sensor_logger,
         parse_polar_sensor_logger,
     )
-    from .session_file import load_session_file, looks_like_session_file
     from .xdf_file import XdfSession, is_xdf, read_xdf
 
     p = Path(path)

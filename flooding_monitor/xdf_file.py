@@ -14,14 +14,21 @@ import datetime as dt
 import json
 import logging
 import math
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 from .lsl_output import APP, MARKER_STREAM
-from .recordings import MAX_DURATION_S, MAX_FILE_BYTES, MAX_HR_BPM, MAX_RR_MS, RecordingError
+from .recordings import (
+    MAX_DURATION_S,
+    MAX_FILE_BYTES,
+    MAX_HR_BPM,
+    MAX_RR_MS,
+    RecordingError,
+)
 from .sample_columns import ColumnBuilder, SampleColumns
 from .samples import Contact, rr_ms_to_us
+from .store import PauseRow, SnoozeRow
 
 
 @dataclass
@@ -128,3 +135,41 @@ def _header_time(header: dict[str, Any]) -> dt.datetime | None:
         except ValueError:
             continue
     return None
+
+
+def protocol_from_markers(events: list[tuple[float, str, str, int]]) -> tuple[list[PauseRow], list[SnoozeRow]]:
+    """The pauses and "Not now" presses our Markers stream announced, on the recording's clock."""
+    pauses: list[PauseRow] = []
+    snoozes: list[SnoozeRow] = []
+    seen: set[tuple[float, str]] = set()  # a marker for two partners comes twice
+    for t, kind, message, _who in sorted(events, key=lambda e: e[0]):
+        if (t, kind) in seen:
+            continue
+        seen.add((t, kind))
+        try:
+            payload = json.loads(message) if message else {}
+        except ValueError:
+            continue
+        if kind == "pause_started":
+            minutes = _minutes(payload.get("minutes"), 20.0)
+            return_at = payload.get("return_at") if isinstance(payload.get("return_at"), str) else ""
+            pauses.append(PauseRow(t, minutes * 60, 0.0, return_at[:40], None, None, None,
+                                   str(payload.get("reason", ""))[:40]))
+        elif pauses and pauses[-1].ended_s is None and kind == "pause_extended":
+            last = pauses[-1]
+            pauses[-1] = replace(last, extended_s=last.extended_s + _minutes(payload.get("minutes"), 0.0) * 60)
+        elif pauses and pauses[-1].ended_s is None and kind == "pause_ended":
+            pauses[-1] = replace(pauses[-1], ended_s=t, ended_early=_flag_or_none(payload.get("early")),
+                                 recovered=_flag_or_none(payload.get("recovered")))
+        elif kind == "snoozed":
+            waited = _minutes(payload.get("until_s"), 0.0) - _minutes(payload.get("t_s"), 0.0)
+            snoozes.append(SnoozeRow(t, t + max(0.0, min(waited, 3600.0))))
+    return pauses, snoozes
+
+
+def _minutes(value: Any, default: float) -> float:
+    return float(value) if isinstance(value, (int, float)) and math.isfinite(value) and 0 <= value <= 1e7 else default
+
+
+def _flag_or_none(value: Any) -> bool | None:
+    return value if isinstance(value, bool) else None

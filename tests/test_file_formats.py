@@ -185,6 +185,9 @@ def test_an_xdf_recording_of_our_streams_comes_back_as_that_session(tmp_path):
     assert episodes[0].start_s <= alert_t <= episodes[0].start_s + 120
     (summary,) = summaries(s)
     assert summary.episodes_by_partner == (1, 0)
+    (pause,) = s.pauses(sid)  # the shared pause the session took, from its markers
+    assert pause.reason == "alert" and pause.planned_s == 1200 and pause.ended_s is None
+    assert alert_t <= pause.started_s <= alert_t + 2
     with pytest.raises(DuplicateImport):
         import_file(s, path)
 
