@@ -64,7 +64,8 @@ def test_opening_the_app_with_a_known_strap_waits_for_start_conversation(qtbot, 
     assert opened == [] and not window.controller.running  # nothing recorded until they start
     card = window.start_card
     assert card.isVisible() and card.start.isVisible() and card.start.isDefault()
-    assert card.start.text() == "Start conversation (Polar H10 A1B2C3D4, TICKR 1234)"
+    assert card.start.text() == "Start conversation"
+    assert card.known.text() == "“Start conversation” connects the straps used last time: Polar H10 A1B2C3D4, TICKR 1234."
     assert card.choose.text() == "Choose another strap…" and not card.choose.isDefault()
     qtbot.mouseClick(card.start, Qt.MouseButton.LeftButton)
     assert opened == [("first", "ble", "AA:BB", "Polar H10 A1B2C3D4"), ("second", "ble", "CC:DD", "TICKR 1234")]

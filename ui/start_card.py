@@ -12,8 +12,9 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, Qt
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QBoxLayout, QFrame, QLabel, QVBoxLayout, QWidget
 
+from .i18n import join
 from .pages_common import _font, big_button
 
 
@@ -35,7 +36,7 @@ class StartCard(QFrame):
         steps.setWordWrap(True)
         steps.setFont(_font(self, 1.3))
         layout.addWidget(steps)
-        row = QHBoxLayout()
+        self.row = row = QBoxLayout(QBoxLayout.Direction.LeftToRight)
         self.start = big_button(self.tr("Start conversation"), self.tr("Connect the strap used last time and "
                                                                        "start recording this conversation"),
                                 primary=True)
@@ -52,6 +53,10 @@ class StartCard(QFrame):
         row.addWidget(self.demo)
         row.addStretch(1)
         layout.addLayout(row)
+        self.known = QLabel()
+        self.known.setWordWrap(True)
+        self.known.hide()
+        layout.addWidget(self.known)
         layout.addStretch(1)
         note = QLabel(self.tr("Everything stays on this computer. Space starts a pause at any time."))
         note.setWordWrap(True)
@@ -66,16 +71,29 @@ class StartCard(QFrame):
 
         known = bool(straps)
         self.start.setVisible(known)
+        self.known.setVisible(known)
         if known:
-            self.start.setText(self.tr("Start conversation ({straps})").format(straps=", ".join(straps)))
+            self.known.setText(self.tr("“Start conversation” connects the straps used last time: {straps}.").format(
+                straps=join(straps)))
         set_primary(self.start, known)
         set_primary(self.choose, not known)
         self.choose.setText(self.tr("Choose another strap…") if known else self.tr("Choose my strap…"))
+        self.arrange()
+
+    def arrange(self) -> None:
+        """The buttons side by side when they fit the card, else one under the other (large text)."""
+        room = self.parentWidget().width() - 80
+        buttons = [b for b in (self.start, self.choose, self.demo) if not b.isHidden()]
+        wide = sum(b.sizeHint().width() for b in buttons) + self.row.spacing() * len(buttons)
+        direction = QBoxLayout.Direction.LeftToRight if wide <= room else QBoxLayout.Direction.TopToBottom
+        if self.row.direction() != direction:
+            self.row.setDirection(direction)
 
 
     def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt's name
         if event.type() == QEvent.Type.Resize:
             self.cover()
+            self.arrange()
         return False
 
     def cover(self) -> None:

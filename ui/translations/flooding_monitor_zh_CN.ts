@@ -1514,8 +1514,8 @@
         <translation>所有数据都只保存在这台电脑上。随时按空格键开始暂停。</translation>
     </message>
     <message>
-        <source>Start conversation ({straps})</source>
-        <translation>开始对话（{straps}）</translation>
+        <source>“Start conversation” connects the straps used last time: {straps}.</source>
+        <translation>“开始对话”会连接上次使用的胸带：{straps}。</translation>
     </message>
     <message>
         <source>Choose another strap…</source>
