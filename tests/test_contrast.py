@@ -76,3 +76,21 @@ def test_chart_text_and_the_neutral_marks_read_in_both_themes(dark, qtbot):
     qtbot.addWidget(detail)
     axis = detail.plot.getAxis("left")
     assert axis.textPen().color().name() == CHART_TEXT[False]  # the test app runs the light theme
+
+
+def test_a_button_that_stops_being_the_advised_one_looks_plain_again(qtbot, worker, tmp_path):
+    """Bug: when "Start conversation" took the advised role, "Choose another strap…" kept the light-blue,
+    white-text palette of its removed style sheet and looked like a second advised action."""
+    from PySide6.QtGui import QPalette
+
+    from flooding_monitor.preferences import Preferences, PreferencesFile
+    from ui.main_window import MainWindow
+
+    window = MainWindow(Preferences(sound=False, notifications=False, last_device_name="Polar H10"),
+                        PreferencesFile(tmp_path / "p.json"), worker, settings_scope="fm-tests")
+    qtbot.addWidget(window)
+    window.show()
+    window.refresh()
+    card = window.start_card
+    for role in (QPalette.ColorRole.Button, QPalette.ColorRole.ButtonText):
+        assert card.choose.palette().color(role) == card.demo.palette().color(role)

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QMessageBox,
     QPushButton,
+    QScrollArea,
     QSplitter,
     QTabWidget,
     QVBoxLayout,
@@ -57,7 +58,11 @@ class HistoryWindow(QWidget):
         self.table.selectionModel().selectionChanged.connect(self._selected)
         split.addWidget(self.table)
         self.detail = SessionDetail()
-        split.addWidget(self.detail)
+        scroll = QScrollArea()  # at the largest text the figures and notes scroll; the chart keeps its height
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setWidget(self.detail)
+        split.addWidget(scroll)
         split.setSizes([260, 480])
         col.addWidget(split, 1)
         buttons = QHBoxLayout()

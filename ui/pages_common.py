@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import QApplication, QLabel, QPushButton, QWidget
 
 
@@ -50,6 +50,8 @@ def set_primary(button: QPushButton, primary: bool) -> None:
     style = PRIMARY_STYLE if primary else ""
     if button.styleSheet() != style:
         button.setStyleSheet(style)
+        if not primary:  # the sheet's white-on-blue palette outlives it: back to the window's
+            button.setPalette(QPalette())
 
 
 def describe_rule(rule) -> str:

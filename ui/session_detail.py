@@ -46,6 +46,7 @@ class SessionDetail(QWidget):
         f.setPointSizeF(f.pointSizeF() * 1.3)
         f.setBold(True)
         self.title.setFont(f)
+        self.title.setWordWrap(True)
         layout.addWidget(self.title)
         self.plot = pg.PlotWidget()
         self.plot.setBackground(None)
@@ -57,6 +58,7 @@ class SessionDetail(QWidget):
         self.curve = self.plot.plot(pen=pg.mkPen(DEFAULT_PARTNERS[0].colour, width=1.8), connect="finite")
         self.curve.setDownsampling(auto=True, method="peak")
         self.curve.setClipToView(True)
+        self.plot.setMinimumHeight(self.fontMetrics().height() * 12)  # never squeezed out by large text
         layout.addWidget(self.plot, 1)
         self.legend = QLabel()
         self.legend.setWordWrap(True)
@@ -65,7 +67,7 @@ class SessionDetail(QWidget):
         self.stats.setWordWrap(True)
         layout.addWidget(self.stats)
         self.notes = QTextBrowser()
-        self.notes.setMaximumHeight(140)
+        self.notes.setMaximumHeight(self.fontMetrics().height() * 7)
         self.notes.setAccessibleName(self.tr("Journal notes"))
         layout.addWidget(self.notes)
         self._items: list = []

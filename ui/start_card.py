@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QBoxLayout, QFrame, QLabel, QVBoxLayout, QWidget
 
 from .i18n import join
@@ -77,6 +78,11 @@ class StartCard(QFrame):
                 straps=join(straps)))
         set_primary(self.start, known)
         set_primary(self.choose, not known)
+        for button in (self.start, self.choose, self.demo):  # a style change took the app's font: the window's
+            font = QFont(self.font())
+            font.setPointSizeF(self.font().pointSizeF())  # explicit, or a style sheet resolves the app's
+            button.setFont(font)
+        (self.start if known else self.choose).setFocus()  # the focus frame marks only the advised one
         self.choose.setText(self.tr("Choose another strap…") if known else self.tr("Choose my strap…"))
         self.arrange()
 
