@@ -103,3 +103,17 @@ def test_analyze_reads_a_session_file_and_tells_the_same_story(capsys, tmp_path)
     episode = [line for line in from_fit.splitlines() if line.startswith("  from ")]
     assert episode and episode == [line for line in from_session.splitlines() if line.startswith("  from ")]
     assert "(session-file, recorded 2026-10-17 from 21:14)" in from_session
+
+
+def test_export_all_into_a_folder_used_before_adds_the_new_sessions_and_keeps_the_rest(capsys, tmp_path):
+    d = str(tmp_path / "data")
+    out = tmp_path / "backup"
+    assert main(["--data-dir", d, "import", str(DATA / "rest_rri.txt")]) == 0
+    assert main(["--data-dir", d, "export", "--all", "--out", str(out)]) == 0
+    (first,) = out.glob("*.fmsession")
+    first.write_text("edited by hand")
+    assert main(["--data-dir", d, "import", str(DATA / "exercise_rri.hrm")]) == 0
+    capsys.readouterr()
+    assert main(["--data-dir", d, "export", "--all", "--out", str(out)]) == 0
+    assert f"kept {first} (already there; --force replaces it)" in capsys.readouterr().err
+    assert first.read_text() == "edited by hand" and len(list(out.glob("*.fmsession"))) == 2

@@ -98,9 +98,15 @@ def export_command(args: argparse.Namespace) -> int:
     store.session(ids[0]) if ids else None  # an unknown id is said before anything is written
     export = export_session_csv if args.csv else export_session_file
     for sid in ids:
-        print(export(store, sid, args.out, overwrite=args.force))
+        try:
+            print(export(store, sid, args.out, overwrite=args.force))
+        except FileExistsError as exc:
+            if not args.all:
+                raise
+            # --all into a folder used before: the new sessions are added, the ones there are kept
+            print(f"kept {exc.filename} (already there; --force replaces it)", file=sys.stderr)
     if args.all:
-        print(export_summary_csv(store, args.out, overwrite=args.force))
+        print(export_summary_csv(store, args.out, overwrite=True))  # a summary is always of today's history
     return 0
 
 
