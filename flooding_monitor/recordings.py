@@ -108,7 +108,7 @@ def load_recording(path: str | os.PathLike[str]) -> Recording:
             (columns, started), fmt = parse_polar_sensor_logger(_rows(csv.reader(fh, delimiter=";"), source),
                                                                 source), "polar-sensor-logger"
         elif _looks_like_csv(first):
-            columns, fmt = _parse_csv(fh, first, source), "csv"
+            (columns, started), fmt = _parse_csv(fh, first, source), "csv"
         else:
             columns, fmt = _parse_rr_lines(fh, source), "rr-ms"
     if not len(columns):
@@ -351,8 +351,9 @@ def _hrm_mode(params: dict[str, str], source: str) -> tuple[bool, float]:
     return False, step
 
 
-def _parse_csv(fh: io.TextIOBase, first_line: str, source: str) -> SampleColumns:
-    """Rows sharing ``t`` (and ``partner``) one after the other are one notification."""
+def _parse_csv(fh: io.TextIOBase, first_line: str, source: str) -> tuple[SampleColumns, dt.datetime | None]:
+    """Rows sharing ``t`` (and ``partner``) one after the other are one notification. A ``time``
+    column (our export's clock time with its offset) dates the recording."""
     first = first_line.splitlines()[0] if first_line else ""
     delimiter = max((",", ";", "\t"), key=first.count)
     rows_in = _rows(csv.reader(fh, delimiter=delimiter), source)
@@ -361,8 +362,9 @@ def _parse_csv(fh: io.TextIOBase, first_line: str, source: str) -> SampleColumns
         raise RecordingError(f"{source}: CSV header needs a 't' column (seconds); found {excerpt(', '.join(header))}")
     if "hr" not in header and "rr_ms" not in header:
         raise RecordingError(f"{source}: CSV header needs an 'hr' and/or 'rr_ms' column")
-    col = {name: header.index(name) for name in ("t", "hr", "rr_ms", "contact", "partner") if name in header}
+    col = {name: header.index(name) for name in ("t", "hr", "rr_ms", "contact", "partner", "time") if name in header}
     builder = ColumnBuilder()
+    started: dt.datetime | None = None
     current: list | None = None  # [partner, t, hr, rr list, contact] of the sample being read
     for n, row in enumerate(rows_in, 2):
         if not row or all(not c.strip() for c in row):
@@ -372,6 +374,8 @@ def _parse_csv(fh: io.TextIOBase, first_line: str, source: str) -> SampleColumns
         if not cells["t"]:
             raise RecordingError(f"{where}: empty 't'")
         t = _time(cells["t"], where)
+        if started is None and cells.get("time"):
+            started = _zero_of(cells["time"], t)
         partner = _partner(cells.get("partner", ""), where)
         if current is None or current[0] != partner or current[1] != t:
             if current is not None:
@@ -387,7 +391,15 @@ def _parse_csv(fh: io.TextIOBase, first_line: str, source: str) -> SampleColumns
             current[4] = _contact(cells["contact"], where)
     if current is not None:
         builder.add(current[1], current[2], current[3], current[4], current[0])
-    return builder.build()
+    return builder.build(), started
+
+
+def _zero_of(clock: str, t: float) -> dt.datetime | None:
+    """When ``t`` = 0 was, from a row's clock time; None when the cell is not a date."""
+    try:
+        return dt.datetime.fromisoformat(clock.strip()) - dt.timedelta(seconds=t)
+    except (ValueError, OverflowError):
+        return None
 
 
 def _rows(reader, source: str) -> Iterator[list[str]]:

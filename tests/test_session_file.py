@@ -177,3 +177,16 @@ def test_the_spreadsheet_export_has_clock_times_names_and_episode_and_pause_colu
     assert all(r["paused"] == ("1" if pause.started_s <= float(r["t"]) <= pause.stop_s else "0") for r in rows)
     back = load_recording(tmp_path / f"session-{sid}-{home.session(sid).started_at:%Y%m%d-%H%M}.csv")
     assert len(back.samples) == len(home.samples(sid))  # the analyzer and import still read it
+
+
+def test_our_spreadsheet_export_imported_elsewhere_keeps_its_date(tmp_path):
+    from flooding_monitor.exports import export_session_csv
+    from flooding_monitor.history import import_file
+
+    home, sid = lived_session(tmp_path)
+    path = export_session_csv(home, sid, tmp_path)
+    other = SessionStore(tmp_path / "other.sqlite3")
+    new_id = import_file(other, path)
+    first_sample = home.samples(sid)[0].t_s  # the import starts at the first sample
+    expected = home.session(sid).started_at + dt.timedelta(seconds=first_sample)
+    assert abs((other.session(new_id).started_at - expected).total_seconds()) < 0.002
