@@ -155,6 +155,10 @@ MIGRATIONS: list[str] = [
     """
     ALTER TABLE sessions ADD COLUMN utc_offset_min INTEGER;
     """,
+    # 6: a session's events found without reading every session's (the chart marks alerts from them)
+    """
+    CREATE INDEX events_by_session ON events(session_id, t_s);
+    """,
 ]
 
 

@@ -38,7 +38,7 @@ def test_ending_a_conversation_closes_it_and_sums_it_up(qtbot, worker, tmp_path,
     assert not window.controller.running
     info = store.session(sid)
     assert info.ended_at is not None and info.closed_by == "app"
-    assert "1 flooding episode(s)" in shown[0] and "together" in shown[0]
+    assert "1 flooding episode," in shown[0] and "together" in shown[0]
     assert [n.trigger for n in store.notes(sid)] == ["money"]
     assert window.start_card.isVisible(), "the first card comes back: a new conversation can start"
 

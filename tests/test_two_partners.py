@@ -110,7 +110,7 @@ def test_one_partner_floods_shared_pause_then_both_calm_before_return(window, qt
     assert history.table.text(0, 2) == "1 (Mei 1, Jun 0)"
     stats = history.detail.stats.text()
     assert "Mei</b>: threshold 100" in stats and "Jun</b>: threshold 100" in stats
-    assert "1 episode(s)" in stats and "0 episode(s)" in stats
+    assert "1 episode," in stats and "0 episodes," in stats
     assert len(history.detail._curves[0].getData()[0]) > 300  # Jun's curve beside Mei's
     history.trends.show_trends(store)
     assert "Mei" in history.trends.caption.text() and "Jun" in history.trends.caption.text()

@@ -257,7 +257,7 @@ def test_history_window_lists_sorts_shows_and_deletes(qtbot, monkeypatch, tmp_pa
     history.table.selectRow(0)
     assert history.selected_id() == a
     assert "exercise_rri.hrm" in history.detail.title.text()
-    assert "1 episode(s)" in history.detail.stats.text()
+    assert "1 episode," in history.detail.stats.text()
     assert "we talked about money" in history.detail.notes.toPlainText()
     history.trends.show_trends(store)
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)

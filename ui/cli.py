@@ -122,7 +122,7 @@ def describe_analysis(s: dict) -> str:
                      f"alert at {_clock(e['onset_s'], started)}, peak {e['peak_bpm']:.0f} bpm")
     corrected = sum(v for k, v in s["artifacts"].items() if k in ("ectopic", "missed", "extra", "long_short"))
     if corrected:
-        lines.append(f"{corrected} beat(s) corrected (missed, extra or premature).")
+        lines.append(f"{corrected} beat{'s' if corrected > 1 else ''} corrected (missed, extra or premature).")
     return "\n".join(lines)
 
 

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QW
 
 from flooding_monitor.history import SessionSummary, summarize
 
+from .durations import duration_text
 from .i18n import core
 from .journal_dialog import JournalDialog
 from .pages_common import _font
@@ -47,21 +48,24 @@ class SummaryCard(QDialog):
         root.addWidget(self.buttons)
 
     def describe(self, s: SessionSummary) -> str:
-        minutes = self.tr("{n} min")
-        lines = [self.tr("<b>{length} together.</b>").format(length=minutes.format(n=f"{s.duration_s / 60:.0f}"))]
+        lines = [self.tr("<b>{length} together.</b>").format(length=duration_text(s.duration_s))]
+        flooded = duration_text(s.flooded_s)
         if s.episodes == 0:
             lines.append(self.tr("No flooding: the heart rates stayed under the threshold."))
         elif s.partner_names:
             per = ", ".join(f"{core(name)} {k}" for name, k in zip(s.partner_names, s.episodes_by_partner))
-            lines.append(self.tr("{n} flooding episode(s) ({per}), {time} flooded in all.").format(
-                n=s.episodes, per=per, time=minutes.format(n=f"{s.flooded_s / 60:.0f}")))
+            text = (self.tr("1 flooding episode ({per}), {time} flooded in all.") if s.episodes == 1 else
+                    self.tr("{n} flooding episodes ({per}), {time} flooded in all."))
+            lines.append(text.format(n=s.episodes, per=per, time=flooded))
         else:
-            lines.append(self.tr("{n} flooding episode(s), {time} flooded in all.").format(
-                n=s.episodes, time=minutes.format(n=f"{s.flooded_s / 60:.0f}")))
+            text = (self.tr("1 flooding episode, {time} flooded in all.") if s.episodes == 1 else
+                    self.tr("{n} flooding episodes, {time} flooded in all."))
+            lines.append(text.format(n=s.episodes, time=flooded))
         if s.pauses:
             calm = ("" if s.median_recovery_s is None else self.tr(" Calm came back after {time}.").format(
-                time=minutes.format(n=f"{s.median_recovery_s / 60:.0f}")))
-            lines.append(self.tr("{n} pause(s) taken.").format(n=s.pauses) + calm)
+                time=duration_text(s.median_recovery_s)))
+            taken = self.tr("1 pause taken.") if s.pauses == 1 else self.tr("{n} pauses taken.").format(n=s.pauses)
+            lines.append(taken + calm)
         lines.append(self.tr("A note now, while it is fresh, helps you see patterns later."))
         return "<br><br>".join(lines)
 

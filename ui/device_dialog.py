@@ -129,7 +129,8 @@ class DeviceDialog(QDialog):
             self.list.takeItem(1)
         for s in straps:
             self._add(Choice("ble", s.address, s.name), f"{s.name}   {signal_bars(s.rssi)}   {s.address}")
-        self.message.setText(self.tr("Found {n} strap(s).").format(n=len(straps)) if straps else
+        found = self.tr("Found 1 strap.") if len(straps) == 1 else self.tr("Found {n} straps.").format(n=len(straps))
+        self.message.setText(found if straps else
                              self.tr("No strap found. Is it worn and awake? Try again."))
 
     def choice(self) -> Choice | None:

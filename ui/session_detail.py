@@ -132,7 +132,8 @@ class SessionDetail(QWidget):
         device = join([p.device_name for p in people if p.device_name] or [info.device_name or info.source_kind])
         self.title.setText(f"{_when(info.started_at)} — {device}")
         pauses = store.pauses(session_id)
-        self.stats.setText(self.tr("Length {length} · {n} pause(s)").format(length=duration_text(end - t0), n=len(pauses))
+        self.stats.setText((self.tr("Length {length} · 1 pause") if len(pauses) == 1 else
+                            self.tr("Length {length} · {n} pauses")).format(length=duration_text(end - t0), n=len(pauses))
                            + "<br>" + "<br>".join(lines))
         self._show_notes(store, session_id)
 
@@ -199,10 +200,11 @@ class SessionDetail(QWidget):
         flooded_s = flooded_seconds(eps, end)
         no_signal = int(np.count_nonzero(analysis.detection.states == STATE_CODES[State.NO_SIGNAL]))
         return self.tr(
-            "threshold {rule} · median {median} bpm, highest {highest} bpm · {n} episode(s), {flooded} flooded · "
+            "threshold {rule} · median {median} bpm, highest {highest} bpm · {episodes}, {flooded} flooded · "
             "strap not reading {lost} · {corrected} beats corrected").format(
             rule=describe_rule(analysis.detection.rule), median=f"{np.median(valid_hr):.0f}",
-            highest=f"{np.max(valid_hr):.0f}", n=len(eps), flooded=duration_text(flooded_s, "0 min"),
+            highest=f"{np.max(valid_hr):.0f}",
+            episodes=self.tr("1 episode") if len(eps) == 1 else self.tr("{n} episodes").format(n=len(eps)), flooded=duration_text(flooded_s, "0 min"),
             lost=duration_text(no_signal, "0 s"), corrected=corrected)
 
     def _show_notes(self, store: SessionStore, session_id: int) -> None:

@@ -299,7 +299,11 @@
         <translation>搜索失败：{error}</translation>
     </message>
     <message>
-        <source>Found {n} strap(s).</source>
+        <source>Found 1 strap.</source>
+        <translation>找到 1 条心率带。</translation>
+    </message>
+    <message>
+        <source>Found {n} straps.</source>
         <translation>找到 {n} 条心率带。</translation>
     </message>
     <message>
@@ -1095,10 +1099,6 @@
         <translation>整个会话的心率（拖动平移，滚轮缩放）</translation>
     </message>
     <message>
-        <source>Length {length} · {n} pause(s)</source>
-        <translation>时长 {length} · 暂停 {n} 次</translation>
-    </message>
-    <message>
         <source>flooding</source>
         <translation>情绪淹没</translation>
     </message>
@@ -1127,10 +1127,6 @@
         <translation>静息心率</translation>
     </message>
     <message>
-        <source>threshold {rule} · median {median} bpm, highest {highest} bpm · {n} episode(s), {flooded} flooded · strap not reading {lost} · {corrected} beats corrected</source>
-        <translation>阈值 {rule} · 中位数 {median} 次/分，最高 {highest} 次/分 · 情绪淹没 {n} 次，共 {flooded} · 胸带未读数 {lost} · 校正心跳 {corrected} 次</translation>
-    </message>
-    <message>
         <source>Journal notes</source>
         <translation>日记</translation>
     </message>
@@ -1139,12 +1135,32 @@
         <translation>{when}——没有心率数据</translation>
     </message>
     <message>
+        <source>Length {length} · 1 pause</source>
+        <translation>时长 {length} · 暂停 1 次</translation>
+    </message>
+    <message>
+        <source>Length {length} · {n} pauses</source>
+        <translation>时长 {length} · 暂停 {n} 次</translation>
+    </message>
+    <message>
         <source>{name}: {text}</source>
         <translation>{name}：{text}</translation>
     </message>
     <message>
         <source>no trustworthy heart-rate data.</source>
         <translation>没有可信的心率数据。</translation>
+    </message>
+    <message>
+        <source>threshold {rule} · median {median} bpm, highest {highest} bpm · {episodes}, {flooded} flooded · strap not reading {lost} · {corrected} beats corrected</source>
+        <translation>阈值 {rule} · 中位数 {median} 次/分，最高 {highest} 次/分 · {episodes}，共 {flooded} · 胸带未读数 {lost} · 校正心跳 {corrected} 次</translation>
+    </message>
+    <message>
+        <source>1 episode</source>
+        <translation>情绪淹没 1 次</translation>
+    </message>
+    <message>
+        <source>{n} episodes</source>
+        <translation>情绪淹没 {n} 次</translation>
     </message>
     <message>
         <source>Trigger:</source>
@@ -1593,8 +1609,28 @@
         <translation>关闭总结；这次记录会保留在历史中</translation>
     </message>
     <message>
-        <source>{n} min</source>
-        <translation>{n} 分钟</translation>
+        <source>1 flooding episode ({per}), {time} flooded in all.</source>
+        <translation>情绪淹没 1 次（{per}），共 {time}。</translation>
+    </message>
+    <message>
+        <source>{n} flooding episodes ({per}), {time} flooded in all.</source>
+        <translation>情绪淹没 {n} 次（{per}），共 {time}。</translation>
+    </message>
+    <message>
+        <source>1 flooding episode, {time} flooded in all.</source>
+        <translation>情绪淹没 1 次，共 {time}。</translation>
+    </message>
+    <message>
+        <source>{n} flooding episodes, {time} flooded in all.</source>
+        <translation>情绪淹没 {n} 次，共 {time}。</translation>
+    </message>
+    <message>
+        <source>1 pause taken.</source>
+        <translation>暂停了 1 次。</translation>
+    </message>
+    <message>
+        <source>{n} pauses taken.</source>
+        <translation>暂停了 {n} 次。</translation>
     </message>
     <message>
         <source>&lt;b&gt;{length} together.&lt;/b&gt;</source>
@@ -1605,20 +1641,8 @@
         <translation>没有情绪淹没：心率一直低于阈值。</translation>
     </message>
     <message>
-        <source>{n} flooding episode(s) ({per}), {time} flooded in all.</source>
-        <translation>情绪淹没 {n} 次（{per}），共 {time}。</translation>
-    </message>
-    <message>
-        <source>{n} flooding episode(s), {time} flooded in all.</source>
-        <translation>情绪淹没 {n} 次，共 {time}。</translation>
-    </message>
-    <message>
         <source> Calm came back after {time}.</source>
         <translation> {time} 后恢复平静。</translation>
-    </message>
-    <message>
-        <source>{n} pause(s) taken.</source>
-        <translation>暂停了 {n} 次。</translation>
     </message>
     <message>
         <source>A note now, while it is fresh, helps you see patterns later.</source>
