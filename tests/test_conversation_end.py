@@ -43,6 +43,15 @@ def test_ending_a_conversation_closes_it_and_sums_it_up(qtbot, worker, tmp_path,
     assert window.start_card.isVisible(), "the first card comes back: a new conversation can start"
 
 
+def quiet_window(qtbot, worker, tmp_path, **prefs) -> MainWindow:
+    """A shown window with its own history, no sound and no notifications."""
+    window = MainWindow(Preferences(sound=False, notifications=False, **prefs), PreferencesFile(tmp_path / "p.json"),
+                        worker, settings_scope="fm-tests", store=SessionStore(tmp_path / "h.sqlite3"))
+    qtbot.addWidget(window)
+    window.show()
+    return window
+
+
 def test_opening_the_app_with_a_known_strap_waits_for_start_conversation(qtbot, worker, tmp_path, monkeypatch):
     """A session is a conversation: the app opens on the start card, 'Start conversation' is the advised
     button, and it connects both straps of last time."""
@@ -51,12 +60,8 @@ def test_opening_the_app_with_a_known_strap_waits_for_start_conversation(qtbot, 
     from ui.app import _connect_straps
     from ui.cli import build_parser
 
-    prefs = Preferences(sound=False, notifications=False, last_device_name="Polar H10 A1B2C3D4",
-                        last_device_address="AA:BB", second_device_name="TICKR 1234", second_device_address="CC:DD")
-    window = MainWindow(prefs, PreferencesFile(tmp_path / "p.json"), worker, settings_scope="fm-tests",
-                        store=SessionStore(tmp_path / "h.sqlite3"))
-    qtbot.addWidget(window)
-    window.show()
+    window = quiet_window(qtbot, worker, tmp_path, last_device_name="Polar H10 A1B2C3D4", last_device_address="AA:BB",
+                          second_device_name="TICKR 1234", second_device_address="CC:DD")
     opened: list[tuple] = []
     monkeypatch.setattr(window, "use_source", lambda *a: opened.append(("first", *a)))
     monkeypatch.setattr(window, "add_second_source", lambda *a: opened.append(("second", *a)))
@@ -72,10 +77,7 @@ def test_opening_the_app_with_a_known_strap_waits_for_start_conversation(qtbot, 
 
 
 def test_a_first_run_has_no_start_button_only_choose_and_demo(qtbot, worker, tmp_path):
-    window = MainWindow(Preferences(sound=False, notifications=False), PreferencesFile(tmp_path / "p.json"), worker,
-                        settings_scope="fm-tests", store=SessionStore(tmp_path / "h.sqlite3"))
-    qtbot.addWidget(window)
-    window.show()
+    window = quiet_window(qtbot, worker, tmp_path)
     card = window.start_card
     assert not card.start.isVisible() and card.choose.isDefault() and card.choose.text() == "Choose my strap…"
 
@@ -83,10 +85,7 @@ def test_a_first_run_has_no_start_button_only_choose_and_demo(qtbot, worker, tmp
 def test_ending_or_adding_to_a_conversation_is_greyed_until_one_runs(qtbot, worker, tmp_path):
     from ui.main_window import END_CONVERSATION, SECOND_STRAP
 
-    window = MainWindow(Preferences(sound=False, notifications=False), PreferencesFile(tmp_path / "p.json"), worker,
-                        settings_scope="fm-tests", store=SessionStore(tmp_path / "h.sqlite3"))
-    qtbot.addWidget(window)
-    window.show()
+    window = quiet_window(qtbot, worker, tmp_path)
     bar = window.connection_bar
     window.refresh()
     assert not bar.buttons[END_CONVERSATION].isEnabled() and not bar.buttons[SECOND_STRAP].isEnabled()
