@@ -24,7 +24,7 @@ from flooding_monitor.store import SessionStore
 from .durations import duration_text
 from .i18n import core, join
 from .pages_common import describe_rule
-from .theme import style_chart
+from .theme import is_dark, style_chart
 
 
 def _when(d) -> str:
@@ -35,6 +35,8 @@ def _when(d) -> str:
 
 #: Pauses, the threshold, "Not now" and strap trouble: grey, readable on light and dark (3:1 or more).
 NEUTRAL = "#808890"
+#: A pause's shading, light and dark: on the dark window the light theme's grey all but vanished.
+PAUSE_SHADE = (QColor(118, 118, 118, 45), QColor(170, 176, 186, 60))
 
 
 class SessionDetail(QWidget):
@@ -122,7 +124,7 @@ class SessionDetail(QWidget):
             curve.setData([], [])
         for p in store.pauses(session_id):
             region = pg.LinearRegionItem(((p.started_s - t0) / 60, (p.stop_s - t0) / 60), movable=False,
-                                         brush=pg.mkBrush(QColor(118, 118, 118, 45)), pen=pg.mkPen(None))
+                                         brush=pg.mkBrush(PAUSE_SHADE[is_dark()]), pen=pg.mkPen(None))
             region.setZValue(-11)
             add(region)
         marks = self._marks(store, session_id, t0, top + 6, colours)
