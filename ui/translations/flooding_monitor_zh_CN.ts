@@ -1083,7 +1083,7 @@
     <name>SessionDetail</name>
     <message>
         <source>Choose a session</source>
-        <extracomment>Pauses, the threshold, &quot;Not now&quot; and strap trouble: grey, readable on light and dark (3:1 or more).</extracomment>
+        <extracomment>Pauses, the threshold, &quot;Not now&quot; and strap trouble: grey, readable on light and dark (3:1 or more). A pause&apos;s shading, light and dark: on the dark window the light theme&apos;s grey all but vanished.</extracomment>
         <translation>请选择一个会话</translation>
     </message>
     <message>
