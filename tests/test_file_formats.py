@@ -154,8 +154,10 @@ def _record_lab_session(tmp_path) -> Path:
             break
         clock["t"] = x.t_s
         controller.feed(x)
-        if controller.session.alert_active and not controller.session.pausing:
-            controller.start_pause("alert")
+        if controller.session.alert_active and not controller.session.snoozes:
+            controller.snooze()  # "Not now" first…
+        elif x.t_s > 240 and not controller.session.pauses:
+            controller.start_pause("manual")  # …then they pause after all
     streams = []  # read while the outlets live: an inlet whose outlet is gone waits to reconnect
     for name, inlet in zip(names, inlets):
         values, stamps = drain(inlet)
@@ -186,8 +188,10 @@ def test_an_xdf_recording_of_our_streams_comes_back_as_that_session(tmp_path):
     (summary,) = summaries(s)
     assert summary.episodes_by_partner == (1, 0)
     (pause,) = s.pauses(sid)  # the shared pause the session took, from its markers
-    assert pause.reason == "alert" and pause.planned_s == 1200 and pause.ended_s is None
-    assert alert_t <= pause.started_s <= alert_t + 2
+    assert pause.reason == "manual" and pause.planned_s == 1200 and pause.ended_s is None
+    assert 238 <= pause.started_s <= 242  # on the recording's clock, which starts at its first sample
+    (snooze,) = s.snoozes(sid)  # "Not now", from its marker
+    assert alert_t <= snooze.t_s <= alert_t + 2 and snooze.until_s - snooze.t_s == pytest.approx(300, abs=0.01)
     with pytest.raises(DuplicateImport):
         import_file(s, path)
 
