@@ -117,3 +117,12 @@ def test_export_all_into_a_folder_used_before_adds_the_new_sessions_and_keeps_th
     assert main(["--data-dir", d, "export", "--all", "--out", str(out)]) == 0
     assert f"kept {first} (already there; --force replaces it)" in capsys.readouterr().err
     assert first.read_text() == "edited by hand" and len(list(out.glob("*.fmsession"))) == 2
+
+
+def test_options_that_depend_on_each_other_or_are_out_of_range_say_so_in_option_names(capsys, tmp_path):
+    d = str(tmp_path / "data")
+    assert main(["--data-dir", d, "history", "--threshold", "500"]) == 2
+    err = capsys.readouterr().err
+    assert "--threshold must be between 40 and 200 bpm" in err and "threshold_bpm" not in err
+    assert main(["--data-dir", d, "record", "--demo", "--second-device", "AA:BB"]) == 2
+    assert "--second-device needs --device" in capsys.readouterr().err

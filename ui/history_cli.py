@@ -65,12 +65,15 @@ def history_command(args: argparse.Namespace) -> int:
         reanalyze,
         summaries,
     )
-    from flooding_monitor.settings import DetectorSettings
+    from flooding_monitor.settings import DetectorSettings, SettingsError
 
     store = _open(args)
     rows = summaries(store)
     if args.threshold is not None:
-        DetectorSettings(threshold_bpm=args.threshold)  # validate once, with a clear message
+        try:  # validated once, in the words of the option typed
+            DetectorSettings(threshold_bpm=args.threshold)
+        except SettingsError as exc:
+            raise SettingsError(str(exc).replace("threshold_bpm", "--threshold")) from None
         what_if = []
         for s in rows:
             settings = DetectorSettings.from_dict({**store.session(s.id).settings, "threshold_bpm": args.threshold})

@@ -73,6 +73,10 @@ def record_command(args: argparse.Namespace) -> int:
     if args.no_history and not args.out:
         print("flooding-monitor record: nothing to save to; give --out or drop --no-history", file=sys.stderr)
         return 2
+    if args.second_device and not args.device:
+        print("flooding-monitor record: --second-device needs --device (the first partner's strap); --demo "
+              "records two simulated partners by itself", file=sys.stderr)
+        return 2
     if not (math.isfinite(args.speed) and args.speed > 0):
         print("flooding-monitor record: --speed must be a positive number", file=sys.stderr)
         return 2
