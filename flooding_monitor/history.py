@@ -107,7 +107,7 @@ def import_recording(store: SessionStore, path: str | os.PathLike[str],
     """
     rec = load_recording(path)
     s = settings or DetectorSettings()
-    t0 = min(x.t_s for x in rec.samples)
+    t0 = float(rec.columns.t_s.min())
     said = rec.started_at  # the file's time zero; the session starts at its first sample
     started = said + dt.timedelta(seconds=t0) if said is not None and _plausible(said) else _file_date(Path(path))
     samples = [type(x)(x.t_s - t0, x.hr_bpm, x.rr_us, x.contact, "import", partner=x.partner) for x in rec.samples]
@@ -133,7 +133,7 @@ def import_recording(store: SessionStore, path: str | os.PathLike[str],
         if rec.events:  # a lab's recording of our streams: its pauses and "Not now" presses come back too
             from .xdf_file import protocol_from_markers
 
-            pauses, snoozes = protocol_from_markers([(t - t0, *rest) for t, *rest in rec.events])
+            pauses, snoozes = protocol_from_markers([(t - t0, *rest) for t, *rest in rec.events], started)
             store.restore_rows(sid, [], pauses, snoozes, [])
         ended = started.replace(tzinfo=None) + dt.timedelta(seconds=duration)
         store.end_session(sid, ended, duration, "import")

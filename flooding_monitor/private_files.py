@@ -37,7 +37,7 @@ def write_private(path: Path, write: Callable[[IO[str]], None], overwrite: bool 
     (an export never replaces a file silently).
     """
     if not overwrite and (path.exists() or path.is_symlink()):
-        raise FileExistsError(errno.EEXIST, "already exists (use --force to replace it)", str(path))
+        raise _exists(path)
     private_dir(path.parent)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".part")  # 0600, O_EXCL
     try:
@@ -57,16 +57,20 @@ def write_private(path: Path, write: Callable[[IO[str]], None], overwrite: bool 
         raise
 
 
+def _exists(path: Path) -> FileExistsError:
+    return FileExistsError(errno.EEXIST, "already exists (use --force to replace it)", str(path))
+
+
 def _move_without_replacing(tmp: str, path: Path) -> None:
     """A hard link fails if something appeared at ``path`` meanwhile; a USB stick's FAT has no hard
     links, so there the check before the rename has to do."""
     try:
         os.link(tmp, path)
     except FileExistsError:
-        raise FileExistsError(errno.EEXIST, "already exists (use --force to replace it)", str(path)) from None
+        raise _exists(path) from None
     except OSError:
         if path.exists():
-            raise FileExistsError(errno.EEXIST, "already exists (use --force to replace it)", str(path)) from None
+            raise _exists(path) from None
         os.replace(tmp, path)
         return
     os.unlink(tmp)

@@ -75,12 +75,10 @@ class SessionDocument:
 def read_document(store: SessionStore, session_id: int) -> SessionDocument:
     """Everything the history holds about one session."""
     info = store.session(session_id)
-    row = store.db.execute("SELECT source_hash FROM sessions WHERE id = ?", (session_id,)).fetchone()
     return SessionDocument(
         info.started_aware, info.ended_at, info.duration_s, info.source_kind, info.device_name,
-        info.device_address, info.closed_by, info.settings, info.baseline_hr, info.baseline_rmssd, row[0],
-        store.stored_partners(session_id), store.samples(session_id),
-        [(t, kind, message, partner) for t, kind, message, partner in store.events_with_partner(session_id)],
+        info.device_address, info.closed_by, info.settings, info.baseline_hr, info.baseline_rmssd, info.source_hash,
+        store.stored_partners(session_id), store.samples(session_id), store.events_with_partner(session_id),
         store.episodes(session_id), store.pauses(session_id), store.snoozes(session_id), store.notes(session_id))
 
 
@@ -197,7 +195,7 @@ def _header(h: dict[str, Any], source: str) -> SessionDocument:
     except (SettingsError, TypeError, ValueError) as exc:
         raise RecordingError(f"{where}: settings: {exc}") from None
     doc = SessionDocument(
-        started, _opt(h, "ended_at", lambda v, w, k: _datetime(v, w, k), where), _opt_seconds(h, "duration_s", where),
+        started, _opt(h, "ended_at", _datetime, where), _opt_seconds(h, "duration_s", where),
         _text(h.get("source", "import"), where, "source"), _opt_text(h, "device", where),
         _opt_text(h, "device_address", where), _opt_text(h, "closed_by", where), settings,
         _opt_number(h, "baseline_hr_bpm", where, 20, MAX_HR_BPM), _opt_number(h, "baseline_rmssd_ms", where, 0, 1000),
@@ -355,10 +353,11 @@ def import_session_file(store: SessionStore, path: str | os.PathLike[str]) -> in
     if not doc.samples:
         raise RecordingError(f"{Path(path).name}: the session holds no samples")
     digest = content_hash(doc.samples)
-    existing = store.session_with_hash(digest) if doc.source_hash is None else (
-        store.session_with_hash(doc.source_hash) or store.session_with_hash(digest))
-    existing = existing or next((sid for sid in store.sessions_started_at(doc.started_at.replace(tzinfo=None))
-                                 if content_hash(store.samples(sid)) == digest), None)
+    existing = next((sid for key in (digest, doc.source_hash) if key
+                     if (sid := store.session_with_hash(key)) is not None), None)
+    if existing is None:  # a recorded (not imported) session has no hash: same start, same samples
+        existing = next((sid for sid in store.sessions_started_at(doc.started_at)
+                         if content_hash(store.samples(sid)) == digest), None)
     if existing is not None:
         raise DuplicateImport(existing)
     ended = None if doc.ended_at is None else _naive_in(doc.ended_at, doc.zone)

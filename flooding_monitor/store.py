@@ -188,6 +188,7 @@ class SessionInfo:
     closed_by: str | None
     device_address: str | None = None
     utc_offset_min: int | None = None  # None: recorded before offsets were kept
+    source_hash: str | None = None  # an imported recording's content hash
 
     @property
     def started_aware(self) -> dt.datetime:
@@ -635,7 +636,7 @@ class SessionStore:
                            dt.datetime.fromisoformat(row["ended_at"]) if row["ended_at"] else None,
                            row["duration_s"], row["source_kind"], row["device_name"],
                            json.loads(row["settings_json"]), row["baseline_hr"], row["baseline_rmssd"],
-                           row["closed_by"], row["device_address"], row["utc_offset_min"])
+                           row["closed_by"], row["device_address"], row["utc_offset_min"], row["source_hash"])
 
     def samples(self, session_id: int, partner: int | None = None) -> list[HeartRateSample]:
         """The samples as received (one partner's, or everyone's in arrival order)."""

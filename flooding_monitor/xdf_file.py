@@ -137,8 +137,10 @@ def _header_time(header: dict[str, Any]) -> dt.datetime | None:
     return None
 
 
-def protocol_from_markers(events: list[tuple[float, str, str, int]]) -> tuple[list[PauseRow], list[SnoozeRow]]:
-    """The pauses and "Not now" presses our Markers stream announced, on the recording's clock."""
+def protocol_from_markers(events: list[tuple[float, str, str, int]],
+                          started: dt.datetime) -> tuple[list[PauseRow], list[SnoozeRow]]:
+    """The pauses and "Not now" presses our Markers stream announced, on the recording's clock
+    (``started``: its wall time at t = 0, for a pause whose marker gives no readable return time)."""
     pauses: list[PauseRow] = []
     snoozes: list[SnoozeRow] = []
     seen: set[tuple[float, str]] = set()  # a marker for two partners comes twice
@@ -152,8 +154,8 @@ def protocol_from_markers(events: list[tuple[float, str, str, int]]) -> tuple[li
             continue
         if kind == "pause_started":
             minutes = _minutes(payload.get("minutes"), 20.0)
-            return_at = payload.get("return_at") if isinstance(payload.get("return_at"), str) else ""
-            pauses.append(PauseRow(t, minutes * 60, 0.0, return_at[:40], None, None, None,
+            return_at = _iso_or(payload.get("return_at"), started + dt.timedelta(seconds=t + minutes * 60))
+            pauses.append(PauseRow(t, minutes * 60, 0.0, return_at, None, None, None,
                                    str(payload.get("reason", ""))[:40]))
         elif pauses and pauses[-1].ended_s is None and kind == "pause_extended":
             last = pauses[-1]
@@ -169,6 +171,14 @@ def protocol_from_markers(events: list[tuple[float, str, str, int]]) -> tuple[li
 
 def _minutes(value: Any, default: float) -> float:
     return float(value) if isinstance(value, (int, float)) and math.isfinite(value) and 0 <= value <= 1e7 else default
+
+
+def _iso_or(value: Any, fallback: dt.datetime) -> str:
+    """The marker's return time if it reads as one (a session file exports it), else ``fallback``."""
+    try:
+        return dt.datetime.fromisoformat(value).isoformat()
+    except (TypeError, ValueError):
+        return fallback.isoformat(timespec="minutes")
 
 
 def _flag_or_none(value: Any) -> bool | None:

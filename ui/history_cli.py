@@ -98,7 +98,6 @@ def export_command(args: argparse.Namespace) -> int:
 
     store = _open(args)
     ids = [s.id for s in summaries(store)] if args.all else [args.session]
-    store.session(ids[0]) if ids else None  # an unknown id is said before anything is written
     export = export_session_csv if args.csv else export_session_file
     for sid in ids:
         try:

@@ -99,8 +99,9 @@ class SessionDetail(QWidget):
 
         lines = []
         colours = [who.colour if two else DEFAULT_PARTNERS[0].colour for who, _ in analyses]
-        top = max(float(np.nanmax(a.ticks.hr_bpm[a.ticks.valid])) for _, a in analyses if a.ticks.valid.any()) \
-            if any(a.ticks.valid.any() for _, a in analyses) else 100.0
+        top = max((float(a.ticks.hr_bpm[a.ticks.valid].max()) for _, a in analyses if a.ticks.valid.any()),
+                  default=100.0)
+        pauses = store.pauses(session_id)
         for k, (who, analysis) in enumerate(analyses):
             curve = self.curve if k == 0 else self._second_curve()
             colour = colours[k]
@@ -122,25 +123,23 @@ class SessionDetail(QWidget):
             lines.append(self._stats(analysis, end, who.name if two else "", colour))
         for curve in self._curves[len(analyses) - 1:]:
             curve.setData([], [])
-        for p in store.pauses(session_id):
+        for p in pauses:
             region = pg.LinearRegionItem(((p.started_s - t0) / 60, (p.stop_s - t0) / 60), movable=False,
                                          brush=pg.mkBrush(PAUSE_SHADE[is_dark()]), pen=pg.mkPen(None))
             region.setZValue(-11)
             add(region)
-        marks = self._marks(store, session_id, t0, top + 6, colours)
-        for item in marks:
+        for item in self._marks(store, session_id, t0, top + 6, colours, bool(pauses)):
             add(item)
         self.plot.setXRange(0, max(1.0, (end - t0) / 60), padding=0.01)
         device = join([p.device_name for p in people if p.device_name] or [info.device_name or info.source_kind])
         self.title.setText(f"{_when(info.started_at)} — {device}")
-        pauses = store.pauses(session_id)
         self.stats.setText((self.tr("Length {length} · 1 pause") if len(pauses) == 1 else
                             self.tr("Length {length} · {n} pauses")).format(length=duration_text(end - t0), n=len(pauses))
                            + "<br>" + "<br>".join(lines))
         self._show_notes(store, session_id)
 
     def _marks(self, store: SessionStore, session_id: int, t0: float, y: float,
-               colours: list[str]) -> list[pg.GraphicsObject]:
+               colours: list[str], paused: bool) -> list[pg.GraphicsObject]:
         """Where the alert fired (▼ in the partner's colour), where "Not now" was pressed (○), and
         where the strap was lost (a thin grey line); the legend lists only what this session has."""
         items: list[pg.GraphicsObject] = []
@@ -159,7 +158,7 @@ class SessionDetail(QWidget):
             items.append(pg.ScatterPlotItem(snoozes, [y] * len(snoozes), symbol="o", size=12,
                                             brush=pg.mkBrush(None), pen=pg.mkPen(NEUTRAL, width=2)))
         alert_colours = [colours[min(who, len(colours) - 1)] for who in sorted(alerts)]
-        self._legend(colours, alert_colours, bool(snoozes), bool(store.pauses(session_id)),
+        self._legend(colours, alert_colours, bool(snoozes), paused,
                      any(isinstance(i, pg.InfiniteLine) for i in items))
         return items
 
