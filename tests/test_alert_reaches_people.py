@@ -201,3 +201,28 @@ def test_closing_in_the_middle_of_a_pause_asks_first(qtbot, worker, tmp_path, mo
     answer["button"] = QMessageBox.StandardButton.Close
     window.close()
     assert not window.isVisible()
+
+
+def test_once_the_conversation_has_ended_closing_asks_nothing(qtbot, worker, tmp_path, monkeypatch):
+    """Bug: after the session was finished mid-pause, closing still asked about a pause that no longer ran
+    (and the screenshot tool, where nobody answers, hung there)."""
+    import importlib
+
+    from PySide6.QtWidgets import QMessageBox
+
+    from flooding_monitor.preferences import Preferences, PreferencesFile
+    from ui import window_dialogs
+    from ui.main_window import MainWindow
+
+    monkeypatch.setattr(window_dialogs, "may_leave_pause", importlib.reload(window_dialogs).may_leave_pause)
+    asked: list[str] = []
+    monkeypatch.setattr(QMessageBox, "question", lambda parent, title, text, *a: asked.append(text))
+    window = MainWindow(Preferences(sound=False, notifications=False), PreferencesFile(tmp_path / "p.json"),
+                        worker, settings_scope="fm-tests")
+    qtbot.addWidget(window)
+    window.show()
+    window.start_session(type("Clock", (), {"now": lambda self: 0.0})(), "demo", "Demo strap", "demo")
+    window.start_pause("manual")
+    window.controller.finish()
+    window.close()
+    assert asked == [] and not window.isVisible()

@@ -94,3 +94,23 @@ def test_a_button_that_stops_being_the_advised_one_looks_plain_again(qtbot, work
     card = window.start_card
     for role in (QPalette.ColorRole.Button, QPalette.ColorRole.ButtonText):
         assert card.choose.palette().color(role) == card.demo.palette().color(role)
+
+
+@pytest.mark.parametrize("theme", ["light", "dark"])
+def test_a_greyed_control_looks_greyed(theme):
+    """Bug: the theme set each colour for every group, so "End conversation" greyed out looked live."""
+    from PySide6.QtGui import QPalette
+    from PySide6.QtWidgets import QApplication
+
+    from ui.theme import apply_theme
+
+    app = QApplication.instance()
+    apply_theme(app, theme)
+    try:
+        p = app.palette()
+        for role in (QPalette.ColorRole.ButtonText, QPalette.ColorRole.WindowText):
+            live = p.color(QPalette.ColorGroup.Active, role)
+            greyed = p.color(QPalette.ColorGroup.Disabled, role)
+            assert contrast(live.name(), greyed.name()) > 2.0
+    finally:
+        apply_theme(app, "light")

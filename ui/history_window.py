@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QMessageBox,
     QPushButton,
-    QScrollArea,
     QSplitter,
     QTabWidget,
     QVBoxLayout,
@@ -58,11 +57,7 @@ class HistoryWindow(QWidget):
         self.table.selectionModel().selectionChanged.connect(self._selected)
         split.addWidget(self.table)
         self.detail = SessionDetail()
-        scroll = QScrollArea()  # at the largest text the figures and notes scroll; the chart keeps its height
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        scroll.setWidget(self.detail)
-        split.addWidget(scroll)
+        split.addWidget(self.detail)
         split.setSizes([260, 480])
         col.addWidget(split, 1)
         buttons = QHBoxLayout()

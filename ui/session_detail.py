@@ -60,7 +60,7 @@ class SessionDetail(QWidget):
         self.curve = self.plot.plot(pen=pg.mkPen(DEFAULT_PARTNERS[0].colour, width=1.8), connect="finite")
         self.curve.setDownsampling(auto=True, method="peak")
         self.curve.setClipToView(True)
-        self.plot.setMinimumHeight(self.fontMetrics().height() * 12)  # never squeezed out by large text
+        self.plot.setMinimumHeight(self.fontMetrics().height() * 6)  # never squeezed out by large text
         layout.addWidget(self.plot, 1)
         self.legend = QLabel()
         self.legend.setWordWrap(True)

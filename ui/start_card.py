@@ -30,7 +30,8 @@ class StartCard(QFrame):
         title = QLabel(self.tr("Before you talk"))
         title.setFont(_font(self, 2.0, bold=True))
         layout.addWidget(title)
-        steps = QLabel("<ol style='margin-left:0'><li>{}</li><li>{}</li><li>{}</li></ol>".format(
+        # numbered by hand: an HTML list's fixed indent let large digits hang off the card's edge
+        steps = QLabel("<p>1.&nbsp;{}</p><p>2.&nbsp;{}</p><p>3.&nbsp;{}</p>".format(
             self.tr("Wet the strap's two electrodes with a little water."),
             self.tr("Put it on, snug, just below the chest; it wakes up when it touches the skin."),
             self.tr("Choose it here: the list fills as nearby straps are found.")))
@@ -81,6 +82,7 @@ class StartCard(QFrame):
         for button in (self.start, self.choose, self.demo):  # a style change took the app's font: the window's
             font = QFont(self.font())
             font.setPointSizeF(self.font().pointSizeF())  # explicit, or a style sheet resolves the app's
+            font.setBold(button.isDefault())  # as the advised button's style draws it, so its width fits
             button.setFont(font)
         (self.start if known else self.choose).setFocus()  # the focus frame marks only the advised one
         self.choose.setText(self.tr("Choose another strap…") if known else self.tr("Choose my strap…"))

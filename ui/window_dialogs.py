@@ -139,7 +139,7 @@ def notify(window: MainWindow, title: str, text: str) -> None:
 def may_leave_pause(window: MainWindow) -> bool:
     """Closing the window in the middle of a pause ends its timer and its guide: ask first."""
     pause = window.session.pause
-    if pause is None or not window.isVisible():
+    if pause is None or not window.controller.running or not window.isVisible():  # ended: nothing to leave
         return True
     answer = QMessageBox.question(
         window,
