@@ -87,6 +87,7 @@ def test_ending_or_adding_to_a_conversation_is_greyed_until_one_runs(qtbot, work
 
     window = quiet_window(qtbot, worker, tmp_path)
     bar = window.connection_bar
+    assert not bar.buttons[END_CONVERSATION].isEnabled()  # from the first frame, before any refresh
     window.refresh()
     assert not bar.buttons[END_CONVERSATION].isEnabled() and not bar.buttons[SECOND_STRAP].isEnabled()
     window.start_session(SessionClock(), "demo", "Demo strap", "demo")

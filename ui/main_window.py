@@ -128,6 +128,8 @@ class MainWindow(QMainWindow):
              lambda: toggle_room_view(self)),
             (self.tr("Settings"), self.tr("Settings"), lambda: d.open_settings(self)),
             (self.tr("Help"), self.tr("About and help"), lambda: d.open_help(self))])
+        for k in (SECOND_STRAP, END_CONVERSATION):  # greyed from the first frame until a conversation runs
+            self.connection_bar.set_enabled(k, False)
         layout.addWidget(self.connection_bar)
         self.store_banner = HistoryBanner(store_message, lambda: window_dialogs.save_elsewhere(self))
         layout.addWidget(self.store_banner)
