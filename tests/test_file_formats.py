@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import heapq
 import statistics
+import time
 from dataclasses import replace
 from pathlib import Path
 
@@ -127,15 +128,17 @@ def test_an_elite_hrv_export_is_dated_by_its_file_name(tmp_path):
     assert s.episodes(sid) == []
 
 
-def drain(inlet) -> tuple[list, list]:
-    """Everything the inlet holds: pulled until a second passes with nothing new."""
-    values, stamps = [], []
-    while True:
-        chunk, ts = inlet.pull_chunk(timeout=1.0, max_samples=100_000)
-        if not chunk:
-            return values, stamps
-        values += chunk
-        stamps += ts
+def drain(inlets: list, expected: int, timeout_s: float = 60.0) -> list[tuple[list, list]]:
+    """Every inlet's samples, pulled until all ``expected`` ones the outlets pushed have arrived (a quiet
+    second was not enough on a busy machine: the transport can lag further behind)."""
+    got: list[tuple[list, list]] = [([], []) for _ in inlets]
+    deadline = time.monotonic() + timeout_s
+    while sum(len(values) for values, _ in got) < expected and time.monotonic() < deadline:
+        for (values, stamps), inlet in zip(got, inlets):
+            chunk, ts = inlet.pull_chunk(timeout=0.1, max_samples=100_000)
+            values += chunk
+            stamps += ts
+    return got
 
 
 def _record_lab_session(tmp_path) -> Path:
@@ -159,8 +162,7 @@ def _record_lab_session(tmp_path) -> Path:
         elif x.t_s > 240 and not controller.session.pauses:
             controller.start_pause("manual")  # …then they pause after all
     streams = []  # read while the outlets live: an inlet whose outlet is gone waits to reconnect
-    for name, inlet in zip(names, inlets):
-        values, stamps = drain(inlet)
+    for inlet, (values, stamps) in zip(inlets, drain(inlets, sum(lsl.pushed.values()))):
         info = inlet.info(5.0)
         streams.append(RecordedStream(info.as_xml(), info.channel_format() == pylsl.cf_string,
                                       stamps, values))

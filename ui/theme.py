@@ -51,7 +51,7 @@ DISABLED_TEXT = ("#9a9da3", "#6c7178")
 CHART_TEXT = ("#3a3e44", "#c9ccd1")
 
 
-def style_chart(plot, title: str | None = None) -> None:
+def style_chart(plot, title: str | None = None, labelled: bool = True) -> None:
     """Axes, tick labels and the title of a pyqtgraph chart in the window's text colour, with room for
     its text at the text size in force (pyqtgraph's fixed axis sizes put "bpm" over the ticks at 250 %)."""
     import pyqtgraph as pg
@@ -63,10 +63,11 @@ def style_chart(plot, title: str | None = None) -> None:
         axis.setPen(pg.mkPen(colour))
         axis.setTextPen(pg.mkPen(colour))
     text = QFontMetrics(plot.font())
-    plot.getAxis("left").setWidth(text.horizontalAdvance("8888") + text.height() * 2)
-    plot.getAxis("bottom").setHeight(int(text.height() * 2.6))
+    label = text.height() if labelled else 0  # room for "bpm" and "minutes" beside the tick labels
+    plot.getAxis("left").setWidth(text.horizontalAdvance("8888") + label + text.height())
+    plot.getAxis("bottom").setHeight(int(text.height() * 1.6) + label)
     if title is not None:
-        plot.setTitle(title, color=colour)
+        plot.setTitle(title, color=colour, size=f"{plot.font().pointSizeF():.0f}pt")
 
 
 def look(state: State, dark: bool | None = None) -> StateLook:

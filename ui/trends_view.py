@@ -8,7 +8,7 @@ import math
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QLocale
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGridLayout, QLabel, QVBoxLayout, QWidget
 
 from flooding_monitor.history import TrendChange, latest_change, weekly_trends
 from flooding_monitor.partners import DEFAULT_PARTNERS
@@ -30,15 +30,17 @@ class TrendsView(QWidget):
         self.summary.setFont(f)
         layout.addWidget(self.summary)
         self.plots = {}
-        for key, title in (("episodes", self.tr("Episodes per week")), ("minutes", self.tr("Minutes flooded per week")),
+        grid = QGridLayout()  # two by two: stacked four high, large text left the bars no room
+        layout.addLayout(grid, 1)
+        for k, (key, title) in enumerate((("episodes", self.tr("Episodes per week")), ("minutes", self.tr("Minutes flooded per week")),
                            ("recovery", self.tr("Median minutes from pause to calm")),
-                           ("near", self.tr("Near-misses per week"))):
+                           ("near", self.tr("Near-misses per week")))):
             p = pg.PlotWidget()
-            style_chart(p, title)
+            style_chart(p, title, labelled=False)
             p.setBackground(None)
             p.setMouseEnabled(x=False, y=False)
             p.setAccessibleName(title)
-            layout.addWidget(p)
+            grid.addWidget(p, k // 2, k % 2)
             self.plots[key] = p
         self.caption = QLabel(self.near_miss_text())
         self.partner_names = tuple(p.name for p in DEFAULT_PARTNERS)
