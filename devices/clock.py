@@ -20,12 +20,17 @@ class Clock(Protocol):
         """Wait until ``now() >= t_s``."""
 
 
+#: The fastest a demo or replay may run: an hour in under 4 s. Faster only starved the loop
+#: (signals went unheard) and piled up samples faster than the session could take them.
+MAX_SPEED = 1000.0
+
+
 class ScaledClock:
-    """Real time, optionally sped up by ``speed`` (1 = real time)."""
+    """Real time, optionally sped up by ``speed`` (1 = real time, at most :data:`MAX_SPEED`)."""
 
     def __init__(self, speed: float = 1.0) -> None:
-        if speed <= 0:
-            raise ValueError("speed must be positive")
+        if not 0 < speed <= MAX_SPEED:
+            raise ValueError(f"speed must be above 0 and at most {MAX_SPEED:g}")
         self.speed = speed
         self._start = time.monotonic()
 
@@ -33,9 +38,9 @@ class ScaledClock:
         return (time.monotonic() - self._start) * self.speed
 
     async def sleep_until(self, t_s: float) -> None:
-        delay = (t_s - self.now()) / self.speed
-        if delay > 0:
-            await asyncio.sleep(delay)
+        """Always yields, even when already late: a replay running behind must still let the loop
+        hear a signal or a stop."""
+        await asyncio.sleep(max(0.0, (t_s - self.now()) / self.speed))
 
 
 class ManualClock:

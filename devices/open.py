@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from .clock import Clock, ScaledClock
 from .source import HeartRateSource
 
@@ -36,6 +38,34 @@ def open_source(kind: str, address: str | None = None, name: str | None = None, 
         clock = clock or ScaledClock(1.0)
         return BleakStrap(address=address, name=name, clock=clock), clock
     raise ValueError(f"unknown source kind {kind!r} (one of {', '.join(SOURCE_KINDS)})")
+
+
+@dataclass(frozen=True)
+class StrapPlan:
+    """The straps of one conversation, as a front end names them (command line, start card, dialog).
+
+    ``first`` and ``second`` are (address, name) pairs; a replay's file is its
+    address. A demo has one or two simulated partners (``partners``).
+    """
+
+    kind: str
+    first: tuple[str | None, str | None] = (None, None)
+    second: tuple[str | None, str | None] | None = None
+    partners: int = 1
+    speed: float = 1.0
+
+    @property
+    def slots(self) -> int:
+        return self.partners if self.kind == "demo" else 1 + (self.second is not None)
+
+
+def open_straps(plan: StrapPlan) -> tuple[list[HeartRateSource], Clock]:
+    """Every strap of ``plan``, one per partner slot, all on one clock: the one place the app and
+    ``record`` open straps (raises ``RecordingError`` for a replay file that cannot be read)."""
+    first, clock = open_source(plan.kind, *plan.first, speed=plan.speed)
+    rest = [open_source(plan.kind, *(plan.second or (None, None)), clock=clock, slot=slot, speed=plan.speed)[0]
+            for slot in range(1, plan.slots)]
+    return [first, *rest], clock
 
 
 def address_or_name(text: str) -> tuple[str | None, str | None]:

@@ -103,7 +103,7 @@ class Output(Protocol):
 
 
 #: Strap statuses that are markers for outputs, not just words on screen.
-MARKED_STATUSES = (StatusKind.SIGNAL_LOST, StatusKind.CONNECTED, StatusKind.DISCONNECTED)
+MARKED_STATUSES = (StatusKind.SIGNAL_LOST, StatusKind.SILENT, StatusKind.CONNECTED, StatusKind.DISCONNECTED)
 
 
 class SessionController:
@@ -223,9 +223,21 @@ class SessionController:
             c.message = ""  # the state's words say it; only errors carry advice
         self._emit(ConnectionChanged(status.partner, status))
 
-    def advance(self) -> None:
+    def tick(self, now_s: float) -> None:
+        """The session runner's clock: time has passed to ``now_s`` whether or not samples came.
+        Completes every partner's seconds, saves what changed (a pause started while every strap
+        is silent is on disk within a second) and tells when the pause is due."""
+        self.advance(now_s)
+        if self.running and self.recorder is not None:
+            self.recorder.tick(now_s)
+
+    def tick_grid(self) -> list[float]:
+        """Each partner's first second (their ticks fall on it plus whole seconds), once known."""
+        return [t0 for p in self.session.people if (t0 := p.monitor.t0) is not None]
+
+    def advance(self, now: float | None = None) -> None:
         """Let time pass: ticks for quiet straps, and the pause's end."""
-        now = self.now()
+        now = self.now() if now is None else now
         for person in self.session.people:
             self._after_ticks(person.slot, self.session.advance_partner(person.slot, now))
         if self.running:

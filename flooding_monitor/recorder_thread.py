@@ -99,6 +99,9 @@ class RecorderThread:
     def add_event(self, t_s: float, kind: str, message: str = "", partner: int = 0) -> None:
         self._submit(lambda r: r.add_event(t_s, kind, message, partner))
 
+    def tick(self, now_s: float) -> None:
+        self._submit(lambda r: r.tick(now_s))
+
     def set_partners(self, partners: list[PartnerInfo]) -> None:
         snapshot = [copy.copy(p) for p in partners]
         self._submit(lambda r: r.set_partners(snapshot))

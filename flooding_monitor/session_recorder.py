@@ -82,6 +82,13 @@ class SessionRecorder:
     def add_event(self, t_s: float, kind: str, message: str = "", partner: int = 0) -> None:
         self.pending_events.append((t_s, kind, message, partner))
 
+    def tick(self, now_s: float) -> None:
+        """The session's clock: save what waits once a second even when no sample comes (a pause
+        started after the straps fell silent must not wait for the next beat)."""
+        waiting = self.pending or self.pending_events or self._partners is not None or self._protocol is not None
+        if waiting and now_s - self._last_flush_t >= self.flush_every_s:
+            self.flush(now_s)
+
     def set_partners(self, partners: list[PartnerInfo]) -> None:
         """Who wears which strap (names, colours, thresholds, baselines); written with the next flush."""
         self._partners = list(partners)
@@ -91,10 +98,10 @@ class SessionRecorder:
         self._protocol = (list(episodes), list(pauses), list(snoozes), baseline)
 
     # -- output ---------------------------------------------------------------------
-    def flush(self) -> bool:
+    def flush(self, now_s: float | None = None) -> bool:
         """Commit what is pending. False (with ``error`` set) if the store refused; what it refused
         is then also appended to :attr:`fallback_path`, so a crash or a full disk loses nothing."""
-        self._last_flush_t = self.last_t_s
+        self._last_flush_t = max(self.last_t_s, now_s) if now_s is not None else self.last_t_s
         ok = self._commit()
         if not ok:
             self._spill()

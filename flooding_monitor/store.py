@@ -847,6 +847,11 @@ class OpenedStore:
     notes: list[str]  # Text where translatable
 
 
+#: The longest a write may wait for another program's lock while a session runs: the display
+#: must not freeze; the samples stay pending and the next second retries.
+LIVE_WAIT_S = 0.25
+
+
 def open_store(folder: str | os.PathLike[str] | None = None, wait_s: float = 5.0) -> OpenedStore:
     """Open the history in ``folder`` (see :func:`data_dir`), recover after a crash, and say what happened.
 

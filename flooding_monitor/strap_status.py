@@ -16,6 +16,7 @@ class StatusKind(enum.Enum):
     CONNECTED = "connected"
     SIGNAL_LOST = "signal_lost"  # the link dropped; a reconnect follows
     RECONNECTING = "reconnecting"
+    SILENT = "silent"  # connected, yet nothing comes (the session runner's clock noticed)
     DISCONNECTED = "disconnected"  # closed for good
     BATTERY = "battery"  # value: percent
     BODY_LOCATION = "body_location"  # value: e.g. "chest"

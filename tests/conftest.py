@@ -42,9 +42,14 @@ def _windows_close_without_asking(monkeypatch):
     where nobody would answer. tests/test_alert_reaches_people.py asks the real question."""
     if importlib.util.find_spec("PySide6") is None:
         return
-    from ui import window_dialogs
+    from PySide6.QtWidgets import QDialog
+
+    from ui import conversation_end, window_dialogs
 
     monkeypatch.setattr(window_dialogs, "may_leave_pause", lambda window: True)
+    # A replay that reaches its end closes the session and shows the summary card (modal): nobody
+    # answers it in a test. tests/test_conversation_end.py answers it itself.
+    monkeypatch.setattr(conversation_end.SummaryCard, "exec", lambda card: QDialog.DialogCode.Rejected)
 
 
 @pytest.fixture(autouse=True)

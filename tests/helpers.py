@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import math
 
 import numpy as np
@@ -48,3 +49,39 @@ def live_and_batch(samples, settings, baseline=None):
     monitor, live = run_live(samples, settings, baseline=baseline)
     batch = analyze(samples, settings, baseline)
     return monitor, live, batch
+
+
+class SessionClock:
+    """A session clock the test moves by hand (``clock.t = …``). The session runner's wait on it
+    lasts until something pokes the runner, so only the test makes time pass."""
+
+    def __init__(self) -> None:
+        self.t = 0.0
+
+    def now(self) -> float:
+        return self.t
+
+    async def sleep_until(self, t_s: float) -> None:
+        await asyncio.Event().wait()
+
+
+def play(window, samples, until_s: float) -> None:
+    """Feed samples up to ``until_s`` of session time; the clock ticks after each, as the runner's would."""
+    for s in samples:
+        window.clock.t = s.t_s
+        window.controller.feed(s)
+        window.controller.tick(s.t_s)
+        window.refresh()
+        if s.t_s >= until_s:
+            return
+
+
+def play_until(window, samples, condition, limit_s: float = 4000) -> None:
+    for s in samples:
+        window.clock.t = s.t_s
+        window.controller.feed(s)
+        window.controller.tick(s.t_s)
+        window.refresh()
+        if condition():
+            return
+        assert s.t_s < limit_s, "condition never met"

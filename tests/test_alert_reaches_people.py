@@ -141,11 +141,7 @@ def test_an_alert_brings_a_minimised_window_back(qtbot, worker, tmp_path, monkey
     from flooding_monitor.preferences import Preferences, PreferencesFile
     from ui.main_window import MainWindow
 
-    class Clock:
-        t = 0.0
-
-        def now(self) -> float:
-            return self.t
+    from .helpers import SessionClock as Clock
 
     window = MainWindow(Preferences(sound=False, notifications=False), PreferencesFile(tmp_path / "p.json"),
                         worker, settings_scope="fm-tests")
@@ -175,11 +171,7 @@ def test_closing_in_the_middle_of_a_pause_asks_first(qtbot, worker, tmp_path, mo
     real = importlib.reload(window_dialogs).may_leave_pause  # the conftest stands in for it elsewhere
     monkeypatch.setattr(window_dialogs, "may_leave_pause", real)
 
-    class Clock:
-        t = 0.0
-
-        def now(self) -> float:
-            return self.t
+    from .helpers import SessionClock as Clock
 
     asked: list[str] = []
     answer = {"button": QMessageBox.StandardButton.Cancel}

@@ -10,7 +10,7 @@ from flooding_monitor.store import SessionStore
 from ui import conversation_end
 from ui.main_window import MainWindow
 
-from .test_ui import SessionClock, play_until
+from .helpers import SessionClock, play_until
 
 
 def test_ending_a_conversation_closes_it_and_sums_it_up(qtbot, worker, tmp_path, monkeypatch):
@@ -63,8 +63,7 @@ def test_opening_the_app_with_a_known_strap_waits_for_start_conversation(qtbot, 
     window = quiet_window(qtbot, worker, tmp_path, last_device_name="Polar H10 A1B2C3D4", last_device_address="AA:BB",
                           second_device_name="TICKR 1234", second_device_address="CC:DD")
     opened: list[tuple] = []
-    monkeypatch.setattr(window, "use_source", lambda *a: opened.append(("first", *a)))
-    monkeypatch.setattr(window, "add_second_source", lambda *a: opened.append(("second", *a)))
+    monkeypatch.setattr(window, "start_conversation", opened.append)
     _connect_straps(window, build_parser().parse_args([]))
     assert opened == [] and not window.controller.running  # nothing recorded until they start
     card = window.start_card
@@ -73,7 +72,8 @@ def test_opening_the_app_with_a_known_strap_waits_for_start_conversation(qtbot, 
     assert card.known.text() == "“Start conversation” connects the straps used last time: Polar H10 A1B2C3D4, TICKR 1234."
     assert card.choose.text() == "Choose another strap…" and not card.choose.isDefault()
     qtbot.mouseClick(card.start, Qt.MouseButton.LeftButton)
-    assert opened == [("first", "ble", "AA:BB", "Polar H10 A1B2C3D4"), ("second", "ble", "CC:DD", "TICKR 1234")]
+    assert [(plan.kind, plan.first, plan.second) for plan in opened] == [
+        ("ble", ("AA:BB", "Polar H10 A1B2C3D4"), ("CC:DD", "TICKR 1234"))]
 
 
 def test_a_first_run_has_no_start_button_only_choose_and_demo(qtbot, worker, tmp_path):

@@ -197,7 +197,7 @@ def test_a_locked_history_delays_a_live_write_by_a_fraction_of_a_second(tmp_path
 
     from flooding_monitor.samples import Contact, HeartRateSample
     from flooding_monitor.session_recorder import SessionRecorder
-    from ui.app import LIVE_WAIT_S
+    from flooding_monitor.store import LIVE_WAIT_S
 
     store = SessionStore(tmp_path / DB_NAME, wait_s=LIVE_WAIT_S)
     recorder = SessionRecorder(store, dt.datetime.now(), "demo", "x", None, {})
@@ -213,7 +213,8 @@ def test_a_locked_history_delays_a_live_write_by_a_fraction_of_a_second(tmp_path
     assert recorder.error is None and store.sample_count(recorder.session_id) == 2
 
 
-@pytest.mark.parametrize("speed", ["nan", "inf", "0", "-2"])
+@pytest.mark.parametrize("speed", ["nan", "inf", "0", "-2", "100000", "1e308"])
 def test_an_impossible_speed_is_refused_not_hung(tmp_path, capsys, speed):
+    """--speed 100000 once could not be stopped (the replay never yielded) and 1e308 grew to 8 GB."""
     assert main(["--data-dir", str(tmp_path), "record", "--demo", "--speed", speed]) == 2
-    assert "--speed must be a positive number" in capsys.readouterr().err
+    assert "--speed must be above 0 and at most 1000" in capsys.readouterr().err

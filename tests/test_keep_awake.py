@@ -84,7 +84,7 @@ def test_a_session_holds_the_inhibitor_through_the_pause_and_lets_go_at_the_end(
     from ui.main_window import MainWindow
     from ui.worker import DeviceWorker
 
-    from .test_ui import SessionClock
+    from .helpers import SessionClock
 
     desktop = Desktop(session_bus.address)
     worker = DeviceWorker()
@@ -101,6 +101,7 @@ def test_a_session_holds_the_inhibitor_through_the_pause_and_lets_go_at_the_end(
                 break
         win.start_pause("alert")
         win.clock.t += 15 * 60
+        win.controller.tick(win.clock.t)
         win.refresh()
         assert len(desktop.saver.cookies) == 1 and desktop.saver.calls == ["Inhibit"]  # held through the pause
         win.close()
@@ -115,7 +116,7 @@ def test_a_desktop_that_refuses_is_said_not_swallowed(session_bus, qtbot, tmp_pa
     from ui.main_window import MainWindow
     from ui.worker import DeviceWorker
 
-    from .test_ui import SessionClock
+    from .helpers import SessionClock
 
     worker = DeviceWorker()  # no screensaver service on this bus
     try:

@@ -23,17 +23,9 @@ from ui.room_view import set_room_view
 from ui.start_card import StartCard
 from ui.theme import apply_theme
 
-from .test_ui import play_until
+from .helpers import SessionClock, play_until
 
 SLACK = 2  # px: rounding between a size hint and a layout's share
-
-
-class SessionClock:
-    def __init__(self) -> None:
-        self.t = 0.0
-
-    def now(self) -> float:
-        return self.t
 
 
 def shown(w: QWidget) -> bool:

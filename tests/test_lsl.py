@@ -114,7 +114,7 @@ def test_the_app_publishes_the_shared_pause_when_streaming_is_on(qtbot, tmp_path
     from ui.worker import DeviceWorker
 
     from .test_two_partners import couple, play_until
-    from .test_ui import SessionClock
+    from .helpers import SessionClock
 
     worker = DeviceWorker()
     try:

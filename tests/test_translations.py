@@ -37,7 +37,7 @@ from ui.main_window import MainWindow
 from ui.worker import DeviceWorker
 
 from .test_two_partners import couple, play_until
-from .test_ui import SessionClock
+from .helpers import SessionClock
 
 #: Words that stay as they are in Chinese text: units, proper names, key caps.
 ALLOWED = {"bpm", "RMSSD", "LSL", "Lab", "Streaming", "Layer", "EFT", "EMDR", "Ctrl", "Esc", "CSV", "csv", "txt",

@@ -33,7 +33,7 @@ from flooding_monitor.controller import SessionController
 from ui import window_dialogs
 from ui.main_window import MainWindow
 
-from .test_ui import SessionClock, play_until
+from .helpers import SessionClock, play_until
 
 NAMES = (Partner("Mei", "#3b82c4"), Partner("Jun", "#c27c0e"))
 
@@ -285,14 +285,12 @@ def test_each_partner_is_detected_exactly_as_if_alone(seed_a, seed_b, peak_a, pe
 
 
 def test_the_first_partners_strap_cannot_be_chosen_again_for_the_second(window, monkeypatch):
-    from types import SimpleNamespace
-
     from PySide6.QtWidgets import QMessageBox
 
     import ui.device_dialog as device_dialog
 
     shown = []
-    window.worker.sources[0] = SimpleNamespace(name="Polar H10 A1", address="AA:BB:CC:DD:EE:01")
+    window.strap_addresses[0] = "AA:BB:CC:DD:EE:01"  # partner A wears it
     monkeypatch.setattr(device_dialog.DeviceDialog, "exec", lambda self: 1)
     monkeypatch.setattr(device_dialog.DeviceDialog, "choice",
                         lambda self: device_dialog.Choice("ble", "AA:BB:CC:DD:EE:01", "Polar H10 A1"))
@@ -301,7 +299,7 @@ def test_the_first_partners_strap_cannot_be_chosen_again_for_the_second(window, 
     monkeypatch.setattr(window, "add_second_source", lambda *a: added.append(a))
     window_dialogs.choose_second_device(window)
     assert added == [] and "already worn by Mei" in shown[0]
-    del window.worker.sources[0]
+    del window.strap_addresses[0]
 
 
 def test_what_if_threshold_reanalyses_both_partners(tmp_path, capsys, monkeypatch):

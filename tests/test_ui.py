@@ -20,13 +20,7 @@ from flooding_monitor.history import summaries
 from flooding_monitor.store import SessionStore
 from ui.main_window import MainWindow
 
-
-class SessionClock:
-    def __init__(self) -> None:
-        self.t = 0.0
-
-    def now(self) -> float:
-        return self.t
+from .helpers import SessionClock, play, play_until
 
 
 @pytest.fixture
@@ -43,26 +37,6 @@ def window(qtbot, worker, tmp_path):
 
 def scenario_samples():
     return ARGUMENT.samples(seed=7, source="Demo strap")
-
-
-def play(window: MainWindow, samples, until_s: float) -> None:
-    """Feed samples up to ``until_s`` of session time, refreshing as the timer would."""
-    for s in samples:
-        window.clock.t = s.t_s
-        window.controller.feed(s)
-        window.refresh()
-        if s.t_s >= until_s:
-            return
-
-
-def play_until(window, samples, condition, limit_s: float = 4000) -> None:
-    for s in samples:
-        window.clock.t = s.t_s
-        window.controller.feed(s)
-        window.refresh()
-        if condition():
-            return
-        assert s.t_s < limit_s, "condition never met"
 
 
 def test_full_path_alert_pause_return(window, qtbot):
@@ -133,6 +107,7 @@ def test_signal_loss_mid_pause_is_shown_and_never_calm(window):
     for k in range(1, 15):  # electrodes off for 14 s
         window.clock.t = t + k
         window.controller.feed(HeartRateSample(t + k, None, (), Contact.NOT_DETECTED))
+        window.controller.tick(t + k)
         window.refresh()
     assert window.session.state == State.NO_SIGNAL
     assert window.pause_page.hr_line.text() == "Heart rate: strap not reading"

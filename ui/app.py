@@ -7,10 +7,9 @@ import logging
 import math
 import sys
 
+from devices.clock import MAX_SPEED
+
 DEMO_SPEED = 4.0  # calm -> rising -> alert in well under a minute
-#: The longest a write may wait for another program's lock while monitoring: the
-#: display must not freeze; the samples stay pending and the next second retries.
-LIVE_WAIT_S = 0.25
 
 
 def add_gui_arguments(parser: argparse.ArgumentParser) -> None:
@@ -36,7 +35,7 @@ def add_gui_arguments(parser: argparse.ArgumentParser) -> None:
 
 def open_history(folder: str | None):
     """The history database, and what the user should be told about it (in their language)."""
-    from flooding_monitor.store import open_store
+    from flooding_monitor.store import LIVE_WAIT_S, open_store
 
     from .i18n import core, sentences
 
@@ -69,8 +68,8 @@ def run_gui(args: argparse.Namespace) -> int:
     install_translations(app, prefs.language)
     apply_theme(app, prefs.theme, prefs.font_scale)
     speed = args.speed if args.speed is not None else (DEMO_SPEED if args.demo else 1.0)
-    if not (math.isfinite(speed) and speed > 0):  # nan or inf once hung the demo
-        print("flooding-monitor: --speed must be a positive number", file=sys.stderr)
+    if not (math.isfinite(speed) and 0 < speed <= MAX_SPEED):  # nan or inf once hung the demo
+        print(f"flooding-monitor: --speed must be above 0 and at most {MAX_SPEED:g}", file=sys.stderr)
         return 2
     store, store_message = open_history(args.data_dir)
     worker = DeviceWorker()
@@ -106,21 +105,18 @@ def run_gui(args: argparse.Namespace) -> int:
 def _connect_straps(window, args: argparse.Namespace) -> None:
     """The straps the command line names; else the start card, which offers the ones used last time
     ("Start conversation"); else the strap dialog."""
-    from devices.open import address_or_name
+    from devices.open import StrapPlan, address_or_name
 
     from . import window_dialogs
 
     prefs = window.prefs
     if args.demo:
-        window.use_source("demo")
-        if (args.partners or 2) == 2:
-            window.add_second_source("demo")
+        window.start_conversation(StrapPlan("demo", partners=args.partners or 2, speed=window.speed))
     elif args.replay:
-        window.use_source("replay", args.replay)
+        window.start_conversation(StrapPlan("replay", (args.replay, None), speed=window.speed))
     elif args.device:
-        window.use_source("ble", *address_or_name(args.device))
-        if args.second_device:
-            window.add_second_source("ble", *address_or_name(args.second_device))
+        second = address_or_name(args.second_device) if args.second_device else None
+        window.start_conversation(StrapPlan("ble", address_or_name(args.device), second))
     elif prefs.last_device_address or prefs.last_device_name:
         pass  # the start card offers "Start conversation" with them: opening the app does not record
     else:

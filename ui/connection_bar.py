@@ -35,6 +35,7 @@ STATUS_WORDS = {
     StatusKind.CONNECTED: QT_TRANSLATE_NOOP("ConnectionBar", "Connected to {device}"),
     StatusKind.SIGNAL_LOST: QT_TRANSLATE_NOOP("ConnectionBar", "Lost {device}; trying again"),
     StatusKind.RECONNECTING: QT_TRANSLATE_NOOP("ConnectionBar", "Reconnecting to {device}…"),
+    StatusKind.SILENT: QT_TRANSLATE_NOOP("ConnectionBar", "{device} is silent: no reading"),
     StatusKind.DISCONNECTED: QT_TRANSLATE_NOOP("ConnectionBar", "Not connected"),
     StatusKind.FINISHED: QT_TRANSLATE_NOOP("ConnectionBar", "{device}: recording finished"),
 }

@@ -70,14 +70,14 @@ class SummaryCard(QDialog):
         return "<br><br>".join(lines)
 
 
-def end_conversation(window: MainWindow) -> None:
-    """Close the running session, release the straps, show the card; the start card comes back."""
-    if not window.controller.running or not window_may_end(window):
+def end_conversation(window: MainWindow, how: str = "app") -> None:
+    """Close the running session, release the straps, show the card; the start card comes back.
+    ``how``: "app" when the user ended it (asked first in a pause), "finished" when a replay did."""
+    if not window.controller.running or how == "app" and not window_may_end(window):
         return
     recorder = window.controller.recorder
-    window.controller.finish("app")
-    for slot in range(len(window.session.people)):
-        window.worker.close(slot)
+    window.controller.finish(how)
+    window.worker.end(how)
     window.refresh()
     store, sid = window.store, recorder.session_id if recorder is not None else None
     if store is None or sid is None:

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from devices.clock import Clock
-from devices.open import open_source
+from devices.open import StrapPlan, open_source, open_straps
 from flooding_monitor.controller import (
     AlertRaised,
     ConnectionChanged,
@@ -66,6 +66,7 @@ class MainWindow(QMainWindow):
         self.worker = worker
         self.speed = speed
         self.clock: Clock | None = None
+        self.strap_addresses: dict[int, str | None] = {}  # each partner slot's strap, as it was chosen
         self.settings_scope = settings_scope
         self.controller = SessionController(prefs, store, write_in_background=True)
         self.controller.listeners.append(self._on_event)
@@ -79,10 +80,12 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.tr("Flooding Monitor"))
         self.setMinimumSize(800, 550)
         self._build(store_message)
-        self.bridge = SourceBridge(worker.events, parent=self)
+        self.bridge = SourceBridge(worker.events, lambda: worker.generation, parent=self)
         worker.wake = self.bridge.wake
-        self.bridge.sample.connect(self.controller.feed)
+        self.bridge.sample.connect(self._on_sample)
         self.bridge.status.connect(self.controller.status)
+        self.bridge.tick.connect(self.controller.tick)
+        self.bridge.ended.connect(self._on_session_ended)
         self.timer = QTimer(self)
         self.timer.timeout.connect(self.refresh)
         self.timer.start(250)
@@ -157,17 +160,28 @@ class MainWindow(QMainWindow):
     # -- the straps ----------------------------------------------------------------------------
     def use_source(self, kind: str, address: str | None = None, name: str | None = None) -> None:
         """Start a new session on the first partner's strap (the second one, if any, is released)."""
-        source, clock = open_source(kind, address, name, speed=self.speed)
-        if len(self.session.people) > 1:
-            self.worker.close(1)
-        self.start_session(clock, kind, source.name, getattr(source, "address", address))
-        self.worker.use(source, 0)
-        if kind == "ble":
-            self.save_prefs(replace(self.prefs, last_device_address=address, last_device_name=name))
+        self.start_conversation(StrapPlan(kind, (address, name), speed=self.speed))
+
+    def start_conversation(self, plan: StrapPlan) -> None:
+        """A new session on every strap of ``plan`` (the running one ends first, its straps released)."""
+        sources, clock = open_straps(plan)
+        first = sources[0]
+        self.start_session(clock, plan.kind, first.name, getattr(first, "address", plan.first[0]))
+        for slot, source in enumerate(sources):
+            if slot:
+                self.controller.add_partner(slot, source.name)
+            self.strap_addresses[slot] = getattr(source, "address", None)
+            self.worker.use(source, slot)
+        if plan.kind == "ble":
+            second = plan.second or (self.prefs.second_device_address, self.prefs.second_device_name)
+            self.save_prefs(replace(self.prefs, last_device_address=plan.first[0], last_device_name=plan.first[1],
+                                    second_device_address=second[0], second_device_name=second[1]))
 
     def start_session(self, clock: Clock, kind: str, device_name: str, address: str | None = None) -> None:
-        """A new recorded session on ``clock`` (the strap is the worker's business)."""
+        """A new recorded session on ``clock``; the worker's session runner gives it time and straps."""
         self.clock = clock
+        self.strap_addresses = {0: address}
+        self.worker.begin(clock)
         outputs, problem = window_dialogs.lsl_outputs(self, clock) if self.lsl_wanted else ([], "")
         self.controller.start(clock.now, kind, device_name, address, outputs)
         self.start_card.hide()
@@ -184,9 +198,21 @@ class MainWindow(QMainWindow):
             return
         source, _ = open_source(kind, address, name, clock=self.clock, slot=1, speed=self.speed)
         self.controller.add_partner(1, source.name)
+        self.strap_addresses[1] = getattr(source, "address", address)
         self.worker.use(source, 1)
         if kind == "ble":
             self.save_prefs(replace(self.prefs, second_device_address=address, second_device_name=name))
+
+    # -- what the runner sends ----------------------------------------------------------------
+    def _on_sample(self, sample) -> None:
+        self.controller.feed(sample)
+        self.worker.publish_grid(self.controller.tick_grid())  # a partner's first second: the clock learns it
+
+    def _on_session_ended(self, how: str) -> None:
+        """The runner ended the session by itself (a replay reached its end): the summary, as after
+        "End conversation"."""
+        if self.controller.running:
+            end_conversation(self, how)
 
     # -- the controller's events ------------------------------------------------------------
     def _on_event(self, event: ControllerEvent) -> None:
@@ -222,7 +248,7 @@ class MainWindow(QMainWindow):
 
     # -- time -------------------------------------------------------------------------------
     def refresh(self) -> None:
-        self.controller.advance()
+        """Draw what time changed (the runner's clock moves the session; this only paints)."""
         running = self.controller.running
         if self.start_card.isVisible() != (not running):
             self.start_card.set_known(known_straps(self.prefs))

@@ -13,17 +13,15 @@ import asyncio
 import math
 import signal
 import sys
-from dataclasses import replace
 
+from devices.clock import MAX_SPEED, Clock
 from devices.errors import StrapError
 from devices.source import HeartRateSource
 from flooding_monitor.controller import SessionController
-from flooding_monitor.strap_status import Status, StatusKind
+from flooding_monitor.runner import SessionRunner
+from flooding_monitor.store import LIVE_WAIT_S
 
 from .record_status import LiveStatus
-
-#: Statuses after which a strap sends nothing more.
-FINAL = (StatusKind.FINISHED, StatusKind.DISCONNECTED)
 
 
 def scan_command(args: argparse.Namespace) -> int:
@@ -46,21 +44,16 @@ def scan_command(args: argparse.Namespace) -> int:
     return 0
 
 
-def _sources(args: argparse.Namespace) -> tuple[str, list[HeartRateSource], object]:
-    """The straps the command line names, all on one clock."""
-    from devices.open import address_or_name, open_source
+def _plan(args: argparse.Namespace):
+    """The straps the command line names."""
+    from devices.open import StrapPlan, address_or_name
 
     if args.demo:
-        first, clock = open_source("demo", speed=args.speed)
-        rest = [open_source("demo", clock=clock, slot=1)[0]] if args.partners == 2 else []
-        return "demo", [first, *rest], clock
+        return StrapPlan("demo", partners=args.partners, speed=args.speed)
     if args.replay:
-        source, clock = open_source("replay", args.replay, speed=args.speed)
-        return "replay", [source], clock
-    first, clock = open_source("ble", *address_or_name(args.device))
-    rest = [open_source("ble", *address_or_name(args.second_device), clock=clock, slot=1)[0]] \
-        if args.second_device else []
-    return "ble", [first, *rest], clock
+        return StrapPlan("replay", (args.replay, None), speed=args.speed)
+    second = address_or_name(args.second_device) if args.second_device else None
+    return StrapPlan("ble", address_or_name(args.device), second)
 
 
 def record_command(args: argparse.Namespace) -> int:
@@ -77,11 +70,14 @@ def record_command(args: argparse.Namespace) -> int:
         print("flooding-monitor record: --second-device needs --device (the first partner's strap); --demo "
               "records two simulated partners by itself", file=sys.stderr)
         return 2
-    if not (math.isfinite(args.speed) and args.speed > 0):
-        print("flooding-monitor record: --speed must be a positive number", file=sys.stderr)
+    if not (math.isfinite(args.speed) and 0 < args.speed <= MAX_SPEED):
+        print(f"flooding-monitor record: --speed must be above 0 and at most {MAX_SPEED:g}", file=sys.stderr)
         return 2
+    from devices.open import open_straps
+
     try:
-        kind, sources, clock = _sources(args)
+        plan = _plan(args)
+        sources, clock = open_straps(plan)
         outputs = [CsvOutput(args.out)] if args.out else []
     except (RecordingError, ValueError) as exc:
         print(f"flooding-monitor record: {exc}", file=sys.stderr)
@@ -91,14 +87,12 @@ def record_command(args: argparse.Namespace) -> int:
         return 2
     store = None
     if not args.no_history:
-        from .app import LIVE_WAIT_S
-
         opened = open_store(args.data_dir, wait_s=LIVE_WAIT_S)
         store = opened.store
         for note in opened.notes:
             print(note, file=sys.stderr)
     controller = SessionController(load_prefs(), store)
-    controller.start(clock.now, kind, sources[0].name, getattr(sources[0], "address", None), outputs)
+    controller.start(clock.now, plan.kind, sources[0].name, getattr(sources[0], "address", None), outputs)
     for slot, source in enumerate(sources[1:], 1):
         controller.add_partner(slot, source.name)
     if controller.recorder is not None and controller.recorder.session_id is not None:
@@ -106,7 +100,7 @@ def record_command(args: argparse.Namespace) -> int:
     status = LiveStatus(controller, sys.stdout, in_place=sys.stdout.isatty())
     controller.listeners.append(status)
     try:
-        how = asyncio.run(_record(controller, sources, args.duration))
+        how = asyncio.run(_record(controller, sources, clock, args.duration))
     except StrapError as exc:
         status.finish()
         controller.finish("error")
@@ -116,58 +110,21 @@ def record_command(args: argparse.Namespace) -> int:
     return _report(controller, how, args.out)
 
 
-async def _record(controller: SessionController, sources: list[HeartRateSource], duration_s: float | None) -> str:
-    """Pump every strap into the controller; returns how the recording ended."""
+async def _record(controller: SessionController, sources: list[HeartRateSource], clock: Clock,
+                  duration_s: float | None) -> str:
+    """Run the session on every strap until it ends; returns how it ended."""
+    runner = SessionRunner(controller, clock, duration_s)
     loop = asyncio.get_running_loop()
-    stopped: asyncio.Future[str] = loop.create_future()
     for signum, how in ((signal.SIGINT, "interrupted"), (signal.SIGTERM, "terminated")):
-        loop.add_signal_handler(signum, lambda how=how: stopped.done() or stopped.set_result(how))
-    events: asyncio.Queue[object] = asyncio.Queue()
-    pumps: list[asyncio.Task[None]] = []
+        loop.add_signal_handler(signum, lambda how=how: runner.stop(how))
     try:
-        for source in sources:
-            await source.connect()
-        pumps = [asyncio.create_task(_pump(source, slot, events)) for slot, source in enumerate(sources)]
-        return await _consume(controller, events, stopped, len(sources), duration_s)
+        for slot, source in enumerate(sources):
+            await runner.attach(slot, source)
+        return await runner.run()
     finally:
         for signum in (signal.SIGINT, signal.SIGTERM):
             loop.remove_signal_handler(signum)
-        for source in sources:
-            await asyncio.shield(source.close())
-        for task in pumps:
-            task.cancel()
-
-
-async def _pump(source: HeartRateSource, slot: int, events: asyncio.Queue[object]) -> None:
-    async for event in source.events():
-        events.put_nowait(replace(event, partner=slot) if slot else event)
-
-
-async def _consume(controller: SessionController, events: asyncio.Queue[object], stopped: asyncio.Future[str],
-                   straps: int, duration_s: float | None) -> str:
-    ended: set[int] = set()
-    getter: asyncio.Future[object] | None = None
-    try:
-        while not stopped.done():
-            getter = getter or asyncio.ensure_future(events.get())
-            done, _ = await asyncio.wait({getter, stopped}, timeout=1.0, return_when=asyncio.FIRST_COMPLETED)
-            if getter not in done:
-                controller.advance()  # a quiet strap still ticks (and goes "not reading")
-                continue
-            event, getter = getter.result(), None
-            if isinstance(event, Status):
-                controller.status(event)
-                ended |= {event.partner} if event.kind in FINAL else set()
-                if len(ended) == straps:
-                    return "finished"
-                continue
-            controller.feed(event)  # type: ignore[arg-type]
-            if duration_s is not None and event.t_s >= duration_s:  # type: ignore[attr-defined]
-                return "duration"
-        return stopped.result()
-    finally:
-        if getter is not None:
-            getter.cancel()
+        await asyncio.shield(runner.close())
 
 
 def _report(controller: SessionController, how: str, csv_path: str | None) -> int:

@@ -102,6 +102,7 @@ class LiveStatus:
         words = {StatusKind.CONNECTING: "connecting to the strap…", StatusKind.CONNECTED: "strap connected.",
                  StatusKind.SIGNAL_LOST: "lost the strap; trying again.",
                  StatusKind.RECONNECTING: "reconnecting to the strap…",
+                 StatusKind.SILENT: "the strap is connected but sends nothing: no reading.",
                  StatusKind.DISCONNECTED: "strap disconnected.", StatusKind.FINISHED: "the recording has ended."}
         text = s.message if s.kind == StatusKind.ERROR and s.message else words.get(s.kind, s.message or "")
         if text:

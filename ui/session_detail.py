@@ -147,7 +147,7 @@ class SessionDetail(QWidget):
         for ts, kind, _msg, who in store.events_with_partner(session_id):
             if kind == "alert":
                 alerts.setdefault(who, []).append((ts - t0) / 60)
-            elif kind == "signal_lost":
+            elif kind in ("signal_lost", "silent"):
                 items.append(pg.InfiniteLine((ts - t0) / 60, angle=90, pen=pg.mkPen(NEUTRAL, width=1)))
         for who, xs in alerts.items():
             colour = colours[min(who, len(colours) - 1)]

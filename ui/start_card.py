@@ -119,9 +119,11 @@ def known_straps(prefs) -> list[str]:
 
 def start_known(window) -> None:
     """"Start conversation": the strap(s) used last time, the second partner's too."""
+    from devices.open import StrapPlan
+
     prefs = window.prefs
     if not known_straps(prefs):
         return
-    window.use_source("ble", prefs.last_device_address, prefs.last_device_name)
-    if prefs.second_device_address or prefs.second_device_name:
-        window.add_second_source("ble", prefs.second_device_address, prefs.second_device_name)
+    second = (prefs.second_device_address, prefs.second_device_name)
+    window.start_conversation(StrapPlan("ble", (prefs.last_device_address, prefs.last_device_name),
+                                        second if any(second) else None))

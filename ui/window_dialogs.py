@@ -57,13 +57,7 @@ def choose_second_device(window: MainWindow) -> None:
     dialog.setWindowTitle(translate("MainWindow", "Strap for {name}").format(name=core(window.prefs.partners[1].name)))
     if not dialog.exec() or (choice := dialog.choice()) is None:
         return
-    first = window.worker.source
-    if (
-        choice.kind == "ble"
-        and first is not None
-        and choice.address
-        and choice.address == getattr(first, "address", None)
-    ):
+    if choice.kind == "ble" and choice.address and choice.address == window.strap_addresses.get(0):
         QMessageBox.information(
             window,
             translate("MainWindow", "Second strap"),

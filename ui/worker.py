@@ -1,8 +1,9 @@
-"""bleak's asyncio beside Qt: one worker thread owns every device.
+"""bleak's asyncio beside Qt: one worker thread runs the session runner, which owns every strap.
 
-The GUI sends commands with ``asyncio.run_coroutine_threadsafe``; samples and
-statuses come back through a ``queue.SimpleQueue`` that :class:`SourceBridge`
-drains on a QTimer (friture's producer/consumer pattern). Devices never touch
+The GUI sends commands with ``asyncio.run_coroutine_threadsafe``; samples,
+statuses and the runner's clock ticks come back through a ``queue.SimpleQueue``
+that :class:`SourceBridge` drains on the GUI thread (friture's
+producer/consumer pattern). Devices never touch
 Qt, and Windows' apartment threading and macOS dispatch queues stay away from
 the GUI thread. See docs/architecture.md.
 """
@@ -15,22 +16,72 @@ import logging
 import queue
 import threading
 from collections.abc import Callable, Coroutine
-from dataclasses import replace
+from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
-from devices.source import HeartRateSource, Status, StatusKind
-from flooding_monitor.text import QT_TRANSLATE_NOOP, Text
+from devices.clock import Clock
+from devices.source import HeartRateSource, Status
+from flooding_monitor.runner import SessionRunner
+from flooding_monitor.samples import HeartRateSample
 
 log = logging.getLogger(__name__)
 
 
-class DeviceWorker:
-    """An asyncio loop in a daemon thread; holds strong references to its tasks.
+@dataclass(frozen=True)
+class Tick:
+    """The session runner's clock reached ``now_s`` (carried to the controller on the GUI thread)."""
 
-    One source per partner slot: each event leaves the worker stamped with
-    the slot of the strap that produced it.
+    now_s: float
+
+
+@dataclass(frozen=True)
+class SessionEnded:
+    """The runner ended the session by itself (a replay finished)."""
+
+    how: str
+
+
+class QueueSink:
+    """The runner's sink in the app: each call becomes an item on the queue the GUI thread drains.
+
+    The controller lives on the GUI thread; the runner, on the devices thread,
+    only needs each partner's tick grid, which the GUI publishes here after it
+    feeds a sample (:meth:`publish_grid`). Items carry the generation of the
+    session they belong to, so a closing strap's last words never reach the
+    next session.
+    """
+
+    def __init__(self, events: queue.SimpleQueue[object], generation: int, wake: Callable[[], None]) -> None:
+        self._events = events
+        self.generation = generation
+        self._wake = wake
+        self.grid: tuple[float, ...] = ()
+
+    def _put(self, item: object) -> None:
+        self._events.put((self.generation, item))
+        self._wake()
+
+    def feed(self, sample: HeartRateSample) -> None:
+        self._put(sample)
+
+    def status(self, status: Status) -> None:
+        self._put(status)
+
+    def tick(self, now_s: float) -> None:
+        self._put(Tick(now_s))
+
+    def tick_grid(self) -> tuple[float, ...]:
+        return self.grid
+
+
+class DeviceWorker:
+    """An asyncio loop in a daemon thread that runs the session's :class:`SessionRunner`.
+
+    The GUI begins a session (:meth:`begin`), gives it straps (:meth:`use`),
+    and ends it (:meth:`end`); what the runner emits comes back on
+    :attr:`events` as ``(generation, item)`` pairs.
     """
 
     def __init__(self) -> None:
@@ -40,10 +91,16 @@ class DeviceWorker:
         #: bridge posts itself a queued call so the GUI reacts at once instead
         #: of at its next poll. Must be thread-safe.
         self.wake: Callable[[], None] | None = None
+        self.generation = 0  # of the session now running (read on the GUI thread)
+        self.sink: QueueSink | None = None
+        self.runner: SessionRunner | None = None
+        self._run_task: asyncio.Task[str] | None = None
         self._thread = threading.Thread(target=self._run, name="devices", daemon=True)
-        self._tasks: set[asyncio.Task[Any]] = set()
-        self.sources: dict[int, HeartRateSource] = {}
         self._thread.start()
+
+    @property
+    def sources(self) -> dict[int, HeartRateSource]:
+        return dict(self.runner.sources) if self.runner is not None else {}
 
     @property
     def source(self) -> HeartRateSource | None:
@@ -57,68 +114,77 @@ class DeviceWorker:
     def submit(self, coro: Coroutine[Any, Any, Any]) -> concurrent.futures.Future[Any]:
         return asyncio.run_coroutine_threadsafe(coro, self.loop)
 
+    def _wake(self) -> None:
+        if self.wake is not None:
+            self.wake()
+
+    # -- the session (called on the GUI thread) ---------------------------------------------------
+    def begin(self, clock: Clock) -> concurrent.futures.Future[Any]:
+        """A new session on ``clock``: the running one is ended first (its straps released)."""
+        self.generation += 1
+        sink = self.sink = QueueSink(self.events, self.generation, self._wake)
+        return self.submit(self._begin(sink, clock))
+
     def use(self, source: HeartRateSource, slot: int = 0) -> concurrent.futures.Future[Any]:
         """Give partner ``slot`` this source: close their old one, connect and pump the new one."""
-        return self.submit(self._use(source, slot))
+        return self.submit(self._attach(source, slot))
 
     def close(self, slot: int) -> concurrent.futures.Future[Any]:
         """Release partner ``slot``'s strap."""
-        return self.submit(self._close_source(slot))
+        async def detach() -> None:
+            if self.runner is not None:
+                await self.runner.detach(slot)
+
+        return self.submit(detach())
+
+    def end(self, how: str = "app") -> concurrent.futures.Future[Any]:
+        """End the running session: the runner stops and releases every strap."""
+        return self.submit(self._end(how))
 
     def close_all(self) -> concurrent.futures.Future[Any]:
-        async def close_all() -> None:
-            for slot in list(self.sources):
-                await self._close_source(slot)
+        return self.end()
 
-        return self.submit(close_all())
+    def publish_grid(self, grid: list[float]) -> None:
+        """Each partner's tick grid as the controller knows it; the runner re-plans its next wake."""
+        sink, runner = self.sink, self.runner
+        if sink is not None and tuple(grid) != sink.grid:
+            sink.grid = tuple(grid)
+            if runner is not None:
+                self.loop.call_soon_threadsafe(runner.poke)
 
-    async def _use(self, source: HeartRateSource, slot: int) -> None:
-        if slot in self.sources:
-            await self._close_source(slot)
-        self.sources[slot] = source
-        task = asyncio.create_task(self._pump(source, slot), name=f"pump-{slot}-{source.name}")
-        self._tasks.add(task)
-        task.add_done_callback(self._tasks.discard)
+    # -- on the devices thread ----------------------------------------------------------------------
+    async def _begin(self, sink: QueueSink, clock: Clock) -> None:
+        await self._end("app")
+        runner = self.runner = SessionRunner(sink, clock)
+        self._run_task = task = asyncio.create_task(runner.run(), name=f"session-{sink.generation}")
+        task.add_done_callback(lambda t: self._ended(sink, t))
+
+    def _ended(self, sink: QueueSink, task: asyncio.Task[str]) -> None:
+        if not task.cancelled() and task.exception() is None and task.result() == "finished":
+            sink._put(SessionEnded("finished"))
+
+    async def _attach(self, source: HeartRateSource, slot: int) -> None:
+        if self.runner is None:
+            log.warning("no session to give %s to", source.name)
+            return
         try:
-            await source.connect()
+            await self.runner.attach(slot, source)
         except Exception as exc:  # noqa: BLE001 - the supervisor reports and retries
             log.info("first connection to %s failed: %s", source.name, exc)
 
-    async def _pump(self, source: HeartRateSource, slot: int) -> None:
-        try:
-            async for event in source.events():
-                if slot:
-                    event = replace(event, partner=slot)
-                self.events.put(event)
-                if self.wake is not None:
-                    self.wake()
-        except Exception:  # pragma: no cover
-            log.exception("source %s failed", source.name)
-            message = Text(QT_TRANSLATE_NOOP("core", "{name} stopped unexpectedly"), name=source.name)
-            self.events.put(Status(StatusKind.ERROR, 0.0, message, partner=slot))
-
-    async def _close_source(self, slot: int = 0) -> None:
-        source = self.sources.pop(slot, None)
-        if source is not None:
-            try:
-                await asyncio.wait_for(source.close(), 10)
-            except Exception as exc:  # noqa: BLE001
-                log.info("closing %s: %s", source.name, exc)
+    async def _end(self, how: str) -> None:
+        runner, task = self.runner, self._run_task
+        self.runner, self._run_task = None, None
+        if runner is not None and task is not None:
+            runner.stop(how)
+            await asyncio.gather(task, return_exceptions=True)
 
     def stop(self, timeout_s: float = 10.0) -> None:
-        """Orderly shutdown: close the sources, cancel tasks, stop the loop, join."""
+        """Orderly shutdown: end the session (closing the sources), stop the loop, join."""
         if not self._thread.is_alive():
             return
-
-        async def shutdown() -> None:
-            for slot in list(self.sources):
-                await self._close_source(slot)
-            for task in list(self._tasks):
-                task.cancel()
-            await asyncio.gather(*self._tasks, return_exceptions=True)
-
         try:
-            self.submit(shutdown()).result(timeout_s)
+            self.submit(self._end("app")).result(timeout_s)
         except Exception as exc:  # noqa: BLE001
             log.warning("device shutdown: %s", exc)
         self.loop.call_soon_threadsafe(self.loop.stop)
@@ -134,12 +200,16 @@ class SourceBridge(QObject):
 
     sample = Signal(object)
     status = Signal(object)
+    tick = Signal(float)
+    ended = Signal(str)
     _wake = Signal()
 
-    def __init__(self, events: queue.SimpleQueue[object], interval_ms: int = 2000,
+    def __init__(self, events: queue.SimpleQueue[object], current: Callable[[], int], interval_ms: int = 2000,
                  parent: QObject | None = None) -> None:
+        """``current``: the generation of the running session; items of an earlier one are dropped."""
         super().__init__(parent)
         self._events = events
+        self._current = current
         self._pending = threading.Event()
         # A signal emitted from another thread is delivered queued to this
         # object's (the GUI) thread: Qt's thread-safe way in.
@@ -163,9 +233,16 @@ class SourceBridge(QObject):
                 event = self._events.get_nowait()
             except queue.Empty:
                 return n
+            generation, item = event  # type: ignore[misc]
+            if generation != self._current():
+                continue
             n += 1
-            if isinstance(event, Status):
-                self.status.emit(event)
+            if isinstance(item, Status):
+                self.status.emit(item)
+            elif isinstance(item, Tick):
+                self.tick.emit(item.now_s)
+            elif isinstance(item, SessionEnded):
+                self.ended.emit(item.how)
             else:
-                self.sample.emit(event)
+                self.sample.emit(item)
 

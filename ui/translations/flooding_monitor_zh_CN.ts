@@ -73,7 +73,6 @@
     <name>App</name>
     <message>
         <source>Some settings were reset: {problems}</source>
-        <extracomment>The longest a write may wait for another program&apos;s lock while monitoring: the display must not freeze; the samples stay pending and the next second retries.</extracomment>
         <translation>部分设置已恢复默认：{problems}</translation>
     </message>
 </context>
@@ -197,6 +196,10 @@
     <message>
         <source>Reconnecting to {device}…</source>
         <translation>正在重新连接 {device}…</translation>
+    </message>
+    <message>
+        <source>{device} is silent: no reading</source>
+        <translation>{device} 没有信号：没有读数</translation>
     </message>
     <message>
         <source>{device}: recording finished</source>
@@ -1916,6 +1919,7 @@
     </message>
     <message>
         <source>History not saved: {error}</source>
+        <extracomment>The longest a write may wait for another program&apos;s lock while a session runs: the display must not freeze; the samples stay pending and the next second retries.</extracomment>
         <translation>历史记录未保存：{error}</translation>
     </message>
     <message>
@@ -1936,8 +1940,12 @@
     </message>
     <message>
         <source>{name} stopped unexpectedly</source>
-        <extracomment>Called (from the worker thread) after each event is queued: the bridge posts itself a queued call so the GUI reacts at once instead of at its next poll. Must be thread-safe.</extracomment>
+        <extracomment>A connected strap that sends nothing for this long is reported silent (before the detector&apos;s own 5-s &quot;no data&quot; tick, which comes up to a second and a half later). The clock wakes at least this often (session seconds): flushes, silence, the pause&apos;s end. After these statuses a strap sends nothing until it connects again: silence is no news. After these a source has ended for good.</extracomment>
         <translation>{name} 意外停止了</translation>
+    </message>
+    <message>
+        <source>The strap has sent nothing for {seconds:.0f} s</source>
+        <translation>心率带已经 {seconds:.0f} 秒没有发送数据</translation>
     </message>
     <message>
         <source>The two partners need different names.</source>
