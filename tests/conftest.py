@@ -53,6 +53,20 @@ def _windows_close_without_asking(monkeypatch):
 
 
 @pytest.fixture(autouse=True)
+def _private_qsettings(tmp_path):
+    """The window's geometry (QSettings) goes to the test's own folder, never ~/.config: no state
+    carries from one test or run to the next."""
+    if importlib.util.find_spec("PySide6") is None:
+        yield
+        return
+    from PySide6.QtCore import QSettings
+
+    for fmt in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
+        QSettings.setPath(fmt, QSettings.Scope.UserScope, str(tmp_path / "qsettings"))
+    yield
+
+
+@pytest.fixture(autouse=True)
 def _private_config(tmp_path, monkeypatch):
     monkeypatch.setenv("FLOODING_MONITOR_CONFIG_DIR", str(tmp_path / "config"))
     # and the history: `record` in a subprocess once wrote into the real user's data folder
