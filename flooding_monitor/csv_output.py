@@ -20,13 +20,17 @@ FSYNC_EVERY_S = 2.0
 
 
 class CsvOutput:
-    def __init__(self, path: str | os.PathLike[str]) -> None:
-        """Open ``path`` for appending (created 0600: heart data is private)."""
+    def __init__(self, path: str | os.PathLike[str], exclusive: bool = False) -> None:
+        """Open ``path`` for appending (created 0600: heart data is private). ``exclusive``: only a
+        file this call creates, never through a symbolic link (a file the app names itself)."""
         p = Path(path)
-        new_file = not p.exists() or p.stat().st_size == 0
-        fd = os.open(p, os.O_CREAT | os.O_WRONLY | os.O_APPEND, 0o600)
+        flags = os.O_CREAT | os.O_WRONLY | os.O_APPEND
+        if exclusive:
+            flags |= os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
+        new_file = exclusive or not p.exists() or p.stat().st_size == 0
+        fd = os.open(p, flags, 0o600)
         self._fh = os.fdopen(fd, "a", newline="", encoding="utf-8")
-        os.chmod(p, 0o600)
+        os.fchmod(fd, 0o600) if hasattr(os, "fchmod") else os.chmod(p, 0o600)
         self._writer = csv.writer(self._fh)
         if new_file:
             self._writer.writerow(CSV_HEADER)

@@ -13,17 +13,35 @@ import csv
 import datetime as dt
 import logging
 import os
-import tempfile
 from pathlib import Path
 from typing import Any
 
 from .csv_output import CsvOutput
 from .recordings import CSV_HEADER, csv_rows
 from .samples import HeartRateSample
-from .store import PartnerInfo, SessionLock, SessionStore, StoreError
+from .store import APP_NAME, PartnerInfo, SessionLock, SessionStore, StoreError
 from .text import QT_TRANSLATE_NOOP, Text
 
 log = logging.getLogger(__name__)
+
+
+def unsaved_dir() -> Path:
+    """Where samples the history refused are kept: $FLOODING_MONITOR_STATE_DIR, else the user's own
+    state folder. Never the shared temp folder: a name there can be planted, and a tmpfs is gone
+    after a reboot."""
+    env = os.environ.get("FLOODING_MONITOR_STATE_DIR")
+    if env:
+        return Path(env)
+    from platformdirs import user_state_path
+
+    return user_state_path(APP_NAME, appauthor=False) / "unsaved"
+
+
+def private_folder(path: Path) -> Path:
+    """``path``, created if needed, readable by the user only."""
+    path.mkdir(mode=0o700, parents=True, exist_ok=True)
+    os.chmod(path, 0o700)
+    return path
 
 
 class SessionRecorder:
@@ -44,8 +62,8 @@ class SessionRecorder:
         self._protocol: tuple | None = None
         self._partners: list[PartnerInfo] | None = None
         self._lock: SessionLock | None = None
-        #: Where samples the history refused are appended as they arrive (a temp folder: usually
-        #: another disk than a full data folder); None while everything is saved.
+        #: Where samples the history refused are appended as they arrive (the user's own state
+        #: folder, see :func:`unsaved_dir`); None while everything is saved.
         self.fallback_path: Path | None = None
         self.fallback_error: str | None = None
         self._fallback: CsvOutput | None = None
@@ -160,9 +178,7 @@ class SessionRecorder:
             return
         try:
             if self._fallback is None:
-                stamp = self.started_at.strftime("%Y%m%d-%H%M%S")
-                path = Path(tempfile.gettempdir()) / f"flooding-monitor-unsaved-{stamp}-{os.getpid()}.csv"
-                self.fallback_path, self._fallback = path, CsvOutput(path)
+                self.fallback_path, self._fallback = self._new_fallback()
             for s in self.pending[self._spilled:]:
                 self._fallback.push_sample(s)
             self._spilled = len(self.pending)
@@ -170,6 +186,19 @@ class SessionRecorder:
         except OSError as exc:
             self.fallback_error = exc.strerror or str(exc)
             log.warning("unsaved samples could not be written to %s either: %s", self.fallback_path, exc)
+
+    def _new_fallback(self) -> tuple[Path, CsvOutput]:
+        """A file of its own in the private folder: an existing name (or a link planted there) is
+        passed over, never written through."""
+        folder = private_folder(unsaved_dir())
+        stem = f"flooding-monitor-unsaved-{self.started_at.strftime('%Y%m%d-%H%M%S')}-{os.getpid()}"
+        for n in range(100):
+            path = folder / (f"{stem}.csv" if n == 0 else f"{stem}-{n}.csv")
+            try:
+                return path, CsvOutput(path, exclusive=True)
+            except FileExistsError:
+                continue
+        raise FileExistsError(f"no free file name in {folder}")
 
     def _close_fallback(self) -> None:
         if self._fallback is not None:

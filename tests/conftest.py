@@ -71,6 +71,7 @@ def _private_config(tmp_path, monkeypatch):
     monkeypatch.setenv("FLOODING_MONITOR_CONFIG_DIR", str(tmp_path / "config"))
     # and the history: `record` in a subprocess once wrote into the real user's data folder
     monkeypatch.setenv("FLOODING_MONITOR_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.setenv("FLOODING_MONITOR_STATE_DIR", str(tmp_path / "state"))
 
 
 @pytest.fixture

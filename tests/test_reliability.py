@@ -185,13 +185,14 @@ def test_a_full_disk_keeps_every_sample_in_a_fallback_file_and_never_says_saved(
         return real_write(self, session_id, samples, events)
 
     monkeypatch.setattr(store_module.SessionStore, "write_batch", fills_up)
-    monkeypatch.setattr("tempfile.tempdir", str(tmp_path))
     code = main(["--data-dir", str(tmp_path / "d"), "record", "--demo", "--partners", "1", "--speed", "200",
                  "--duration", "60"])
     err = capsys.readouterr().err
     assert code == 4 and "NOT SAVED" in err and "Saved" not in err
-    fallback = next(tmp_path.glob("flooding-monitor-unsaved-*.csv"))
+    fallback = next((tmp_path / "state").glob("flooding-monitor-unsaved-*.csv"))
     assert oct(fallback.stat().st_mode & 0o777) == "0o600"
+    assert oct((tmp_path / "state").stat().st_mode & 0o777) == "0o700"
+    assert str(fallback) in err  # the user is told where
     in_history = SessionStore(tmp_path / "d" / DB_NAME).samples(1)
     spilled = load_recording(fallback).samples
     times = sorted({round(s.t_s, 3) for s in in_history} | {round(s.t_s, 3) for s in spilled})
@@ -208,7 +209,6 @@ def test_when_the_store_recovers_the_fallback_file_goes(tmp_path, monkeypatch):
     from flooding_monitor.store import SessionStore
 
     store = SessionStore(tmp_path / "h.sqlite3")
-    monkeypatch.setattr("tempfile.tempdir", str(tmp_path))
     recorder = SessionRecorder(store, dt.datetime.now(), "demo", "x", None, {})
     real = store.write_batch
     store.write_batch = lambda *a, **k: (_ for _ in ()).throw(store_module.StoreLocked("locked"))
@@ -219,3 +219,48 @@ def test_when_the_store_recovers_the_fallback_file_goes(tmp_path, monkeypatch):
     store.write_batch = real
     assert recorder.finish()
     assert not path.exists() and store.sample_count(recorder.session_id) == 5
+
+
+def test_the_fallback_file_is_private_and_never_written_through_a_planted_link(tmp_path, monkeypatch):
+    """Bug: a predictable name in the shared /tmp, opened without O_EXCL/O_NOFOLLOW: a planted symlink
+    received the heart data."""
+    import datetime as dt
+
+    from flooding_monitor import store as store_module
+    from flooding_monitor.samples import Contact, HeartRateSample
+    from flooding_monitor.session_recorder import SessionRecorder
+    from flooding_monitor.store import SessionStore
+
+    started = dt.datetime(2026, 12, 5, 12, 0, 0)
+    state = tmp_path / "state"
+    state.mkdir(mode=0o755)
+    bait = tmp_path / "attacker.csv"
+    bait.write_text("")
+    planted = state / f"flooding-monitor-unsaved-20261205-120000-{os.getpid()}.csv"
+    planted.symlink_to(bait)
+    store = SessionStore(tmp_path / "h.sqlite3")
+    recorder = SessionRecorder(store, started, "demo", "x", None, {})
+    store.write_batch = lambda *a, **k: (_ for _ in ()).throw(store_module.StoreFull("The disk is full"))
+    for t in range(3):
+        recorder.add_sample(HeartRateSample(float(t), 70.0, (857_000,), Contact.DETECTED))
+        recorder.flush()
+    assert bait.read_text() == ""
+    assert recorder.fallback_path is not None and recorder.fallback_path != planted
+    assert recorder.fallback_path.parent == state and oct(state.stat().st_mode & 0o777) == "0o700"
+    assert "70" in recorder.fallback_path.read_text()
+
+
+def test_record_says_not_saved_when_the_history_cannot_even_be_opened(tmp_path, capsys):
+    """Bug: "Saved to None", exit 0, while every sample went to a fallback file nobody was told of."""
+    from flooding_monitor.recordings import load_recording
+    from ui.cli import main
+
+    not_a_folder = tmp_path / "a-file"
+    not_a_folder.write_text("")
+    code = main(["--data-dir", str(not_a_folder), "record", "--demo", "--partners", "1", "--speed", "200",
+                 "--duration", "20"])
+    err = capsys.readouterr().err
+    assert code == 4 and "NOT SAVED" in err and "None" not in err
+    fallback = next((tmp_path / "state").glob("flooding-monitor-unsaved-*.csv"))
+    assert str(fallback) in err
+    assert len(load_recording(fallback).samples) >= 18

@@ -107,7 +107,7 @@ def record_command(args: argparse.Namespace) -> int:
         print(f"flooding-monitor record: {exc}", file=sys.stderr)
         return 3
     status.finish()
-    return _report(controller, how, args.out)
+    return _report(controller, how, args.out, history_wanted=not args.no_history)
 
 
 async def _record(controller: SessionController, sources: list[HeartRateSource], clock: Clock,
@@ -127,8 +127,9 @@ async def _record(controller: SessionController, sources: list[HeartRateSource],
         await asyncio.shield(runner.close())
 
 
-def _report(controller: SessionController, how: str, csv_path: str | None) -> int:
-    """Close the session and say truthfully what was saved; exit 4 when part of it was not."""
+def _report(controller: SessionController, how: str, csv_path: str | None, history_wanted: bool = True) -> int:
+    """Close the session and say truthfully what was saved; exit 4 when part of it was not (the
+    history could not even be opened counts: the user asked for it)."""
     recorder = controller.recorder
     saved = controller.finish(how)
     if how in ("interrupted", "terminated"):
@@ -136,9 +137,11 @@ def _report(controller: SessionController, how: str, csv_path: str | None) -> in
     samples = recorder.saved_samples + recorder.unsaved if recorder is not None else 0
     n = len(controller.session.episodes)
     episodes = "no flooding episode" if n == 0 else f"{n} flooding episode" + ("s" if n > 1 else "")
-    if recorder is None or recorder.store is None:
+    if not history_wanted or recorder is None:
         print(f"Saved to {csv_path} ({episodes}).", file=sys.stderr)
         return 0
+    if csv_path:
+        print(f"Saved to {csv_path}.", file=sys.stderr)
     if saved:
         where = " and ".join(x for x in (csv_path, f"session {recorder.session_id} of the history") if x)
         print(f"Saved {samples} samples to {where} ({episodes}).", file=sys.stderr)
