@@ -20,6 +20,7 @@ from .baseline import Baseline
 from .detector import STATE_CODES, State
 from .partners import DEFAULT_PARTNERS
 from .recordings import load_recording
+from .sample_columns import SampleColumns
 from .session import EpisodeRecord
 from .settings import DetectorSettings
 from .spans import merge_spans
@@ -84,15 +85,17 @@ def reanalyze(store: SessionStore, session_id: int, settings: DetectorSettings |
         s = replace(s, threshold_bpm=who.threshold_bpm)
     hr, rmssd = (who.baseline_hr, who.baseline_rmssd) if who is not None else (info.baseline_hr, info.baseline_rmssd)
     baseline = Baseline(hr, rmssd, 0.0) if hr else None
-    return analyze(store.samples(session_id, partner), s, baseline)
+    # an imported file keeps its rows' order; the analysis reads each partner's time forwards
+    return analyze(SampleColumns.from_samples(store.samples(session_id, partner)).in_time_order(), s, baseline)
 
 
 def import_file(store: SessionStore, path: str | os.PathLike[str], settings: DetectorSettings | None = None) -> int:
     """Any file the history takes: a session file comes back whole, a recording is analysed."""
+    from .recordings import open_regular_file
     from .session_file import import_session_file, looks_like_session_file
 
-    with open(path, "rb") as fh:
-        head = fh.read(4096).decode("utf-8", errors="replace")
+    with open_regular_file(Path(path)) as fh:  # a FIFO is refused, not waited on
+        head = fh.read(4096).decode("utf-8-sig", errors="replace")
     if looks_like_session_file(head):
         return import_session_file(store, path)
     return import_recording(store, path, settings)

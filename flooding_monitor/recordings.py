@@ -83,7 +83,7 @@ def load_recording(path: str | os.PathLike[str]) -> Recording:
     started: dt.datetime | None = None
     xdf: XdfSession | None = None
     names: tuple[tuple[int, str], ...] = ()
-    with _open_regular_file(p) as raw:
+    with open_regular_file(p) as raw:
         head = raw.peek(4096)[:4096]
         first = head.decode("utf-8-sig", errors="replace").lstrip()
         fh = io.TextIOWrapper(raw, encoding="utf-8-sig", errors="replace", newline="")
@@ -113,6 +113,7 @@ def load_recording(path: str | os.PathLike[str]) -> Recording:
             columns, fmt = _parse_rr_lines(fh, source), "rr-ms"
     if not len(columns):
         raise RecordingError(f"{p}: holds no heart-rate data")
+    columns = columns.in_time_order()  # a file's row order does not change what it says
     span = float(columns.t_s.max() - columns.t_s.min())
     if span > MAX_DURATION_S:
         raise RecordingError(f"{p}: its times span {span / 86400:.0f} days; a recording spans at most "
@@ -146,7 +147,7 @@ class _CappedReader(io.RawIOBase):
         super().close()
 
 
-def _open_regular_file(p: Path) -> io.BufferedReader:
+def open_regular_file(p: Path) -> io.BufferedReader:
     """The file, opened for streaming: FIFOs and devices are refused before reading (a size
     from ``stat`` is not trusted: /dev/zero has none and never ends)."""
     try:

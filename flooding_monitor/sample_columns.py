@@ -58,6 +58,19 @@ class SampleColumns:
         return SampleColumns(self.t_s[keep], self.hr_bpm[keep], self.contact[keep], self.partner[keep],
                              self.rr_us[rr_keep], np.cumsum(counts))
 
+    def in_time_order(self) -> "SampleColumns":
+        """The same samples sorted by time (stable: equal times keep the file's order) when a partner's
+        times go backwards: some files list the newest first, or were edited; the analysis reads time
+        forwards. Two partners' rows interleaved as they arrived are left alone (lossless round trips)."""
+        if all(bool(np.all(np.diff(self.t_s[self.partner == p]) >= 0)) for p in self.partners()):
+            return self  # each partner's rows already go forwards: the file's order is kept as it is
+        order = np.argsort(self.t_s, kind="stable")
+        counts = self.rr_counts[order]
+        rr_end = np.cumsum(counts)
+        rr_index = np.arange(int(rr_end[-1])) + np.repeat(self.rr_start[order] - (rr_end - counts), counts)
+        return SampleColumns(self.t_s[order], self.hr_bpm[order], self.contact[order], self.partner[order],
+                             self.rr_us[rr_index], rr_end)
+
     def samples(self, source: str = "") -> Iterator[HeartRateSample]:
         rr = self.rr_us.tolist()
         start = 0

@@ -12,6 +12,7 @@ by line and a text editor shows it.
 from __future__ import annotations
 
 import datetime as dt
+import io
 import json
 import math
 import os
@@ -23,10 +24,10 @@ from typing import Any
 from .private_files import write_private
 from .recordings import (
     MAX_DURATION_S,
-    MAX_FILE_BYTES,
     MAX_HR_BPM,
     MAX_RR_MS,
     RecordingError,
+    open_regular_file,
 )
 from .samples import Contact, HeartRateSample
 from .settings import DetectorSettings, SettingsError
@@ -150,10 +151,8 @@ def looks_like_session_file(head: str) -> bool:
 def load_session_file(path: str | os.PathLike[str]) -> SessionDocument:
     """Read and check a session file; a wrong value is refused with its line and field."""
     p = Path(path)
-    if p.stat().st_size > MAX_FILE_BYTES:
-        raise RecordingError(f"{p.name}: larger than {MAX_FILE_BYTES >> 20} MB; not a session file")
-    with open(p, "rb") as fh:
-        lines = iter(enumerate(fh, 1))
+    with open_regular_file(p) as fh:  # refuses a FIFO or a device; stops reading at MAX_FILE_BYTES
+        lines = _raw_lines(fh, p.name)
         try:
             _, first = next(lines)
         except StopIteration:
@@ -165,13 +164,32 @@ def load_session_file(path: str | os.PathLike[str]) -> SessionDocument:
     return doc
 
 
+def _raw_lines(fh: io.BufferedReader, source: str) -> Iterator[tuple[int, bytes]]:
+    """Numbered lines, none read past MAX_LINE_BYTES (a 100-MB line is refused, not loaded)."""
+    n = 0
+    while line := fh.readline(MAX_LINE_BYTES + 1):
+        n += 1
+        if len(line) > MAX_LINE_BYTES:
+            raise RecordingError(f"{source} line {n}: longer than {MAX_LINE_BYTES >> 10} kB")
+        yield n, line
+
+
+def _no_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not a number a session file may hold")
+
+
 def _record(raw: bytes, n: int, source: str) -> dict[str, Any]:
-    if len(raw) > MAX_LINE_BYTES:
-        raise RecordingError(f"{source} line {n}: longer than {MAX_LINE_BYTES >> 10} kB")
     try:
-        value = json.loads(raw.decode("utf-8-sig" if n == 1 else "utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise RecordingError(f"{source} line {n}: not a JSON object ({exc})") from None
+        text = raw.decode("utf-8-sig" if n == 1 else "utf-8")
+        value = json.loads(text, parse_constant=_no_constant)
+        if "\\u" in text:  # an escaped lone surrogate decodes, then breaks every write of it
+            json.dumps(value, ensure_ascii=False).encode("utf-8")
+    except UnicodeError:
+        raise RecordingError(f"{source} line {n}: text that is not valid UTF-8 (a lone surrogate?)") from None
+    except RecursionError:
+        raise RecordingError(f"{source} line {n}: nested too deeply") from None
+    except ValueError as exc:  # JSONDecodeError, NaN/Infinity, an integer of thousands of digits
+        raise RecordingError(f"{source} line {n}: not a JSON object ({str(exc)[:120]})") from None
     if not isinstance(value, dict):
         raise RecordingError(f"{source} line {n}: not a JSON object")
     return value

@@ -128,7 +128,7 @@ def test_an_export_never_overwrites_without_being_told(tmp_path):
     ('{"type": "episode", "start_s": 1, "onset_s": 2, "alerted": "yes"}', "alerted"),
     ('{"type": "mystery"}', "unknown row type"),
     ("[1, 2]", "not a JSON object"),
-    ('{"type": "sample", "t_s": NaN}', "t_s"),
+    ('{"type": "sample", "t_s": NaN}', "NaN"),
 ])
 def test_a_damaged_line_is_refused_with_its_line_and_field_and_nothing_is_imported(tmp_path, line, says):
     home, sid = lived_session(tmp_path)
