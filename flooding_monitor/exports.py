@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import errno
 import os
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from .history import SessionSummary, summaries
@@ -23,13 +25,17 @@ SUMMARY_HEADER = ("id", "started_at", "duration_min", "device", "episodes", "min
                   "pauses", "median_recovery_min", "notes", "partner_a", "episodes_a", "partner_b", "episodes_b")
 
 
-def export_session_csv(store: SessionStore, session_id: int, out_dir: str | os.PathLike[str],
+def export_session_csv(store: SessionStore, session_id: int, out: str | os.PathLike[str],
                        overwrite: bool = True) -> Path:
     """The samples as rows: ``t`` (seconds) and the readers' columns first, then the clock time,
-    who, and whether that moment was inside their flooding episode or a pause (1/0)."""
+    who, and whether that moment was inside their flooding episode or a pause (1/0).
+
+    ``out``: a folder (the file gets the session's name) or the ``.csv`` file itself: only the file
+    the user named is written, never a neighbour with the default name."""
     info = store.session(session_id)
     start = info.started_aware
-    path = Path(out_dir) / f"session-{session_id}-{info.started_at:%Y%m%d-%H%M}.csv"
+    out = Path(out)
+    path = out if out.suffix.lower() == ".csv" else out / f"session-{session_id}-{info.started_at:%Y%m%d-%H%M}.csv"
     names = {p.slot: p.name for p in store.partners(session_id)}
     episodes = [(e.partner, e.start_s, e.end_s if e.end_s is not None else float("inf"))
                 for e in store.episodes(session_id)]
@@ -59,9 +65,56 @@ def _partner_cells(s: SessionSummary) -> tuple:
 
 
 def export_summary_csv(store: SessionStore, out_dir: str | os.PathLike[str], overwrite: bool = True) -> Path:
-    path = Path(out_dir) / "sessions-summary.csv"
-    _write_rows(path, [SUMMARY_HEADER] + [summary_row(s) for s in summaries(store)], overwrite)
-    return path
+    """The summary of every session as ``sessions-summary.csv``; with ``overwrite=False`` an existing
+    one (perhaps edited) is kept and today's summary gets a dated name beside it."""
+    folder = Path(out_dir)
+    rows = [SUMMARY_HEADER] + [summary_row(s) for s in summaries(store)]
+    path = folder / "sessions-summary.csv"
+    if overwrite or not (path.exists() or path.is_symlink()):
+        _write_rows(path, rows, overwrite)
+        return path
+    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+    for n in range(100):
+        path = folder / (f"sessions-summary-{stamp}.csv" if n == 0 else f"sessions-summary-{stamp}-{n}.csv")
+        try:
+            _write_rows(path, rows, overwrite=False)
+            return path
+        except FileExistsError:
+            continue
+    raise FileExistsError(errno.EEXIST, "no free file name for the summary", str(folder))
+
+
+@dataclass
+class ExportReport:
+    """What an export of every session did: nothing is left unsaid (``failed`` names each refusal)."""
+
+    written: list[Path] = field(default_factory=list)
+    kept: list[Path] = field(default_factory=list)  # already there; replaced only when asked
+    failed: list[tuple[int, str]] = field(default_factory=list)  # (session id, why), the rest went on
+    summary: Path | None = None
+
+
+def export_all(store: SessionStore, folder: str | os.PathLike[str], spreadsheets: bool = False,
+               overwrite: bool = False) -> ExportReport:
+    """Every session (session files, or spreadsheets) and the summary into ``folder``. One session
+    that cannot be written does not stop the others or the summary."""
+    from .session_file import SUFFIX, export_session_file
+    from .store import StoreError
+
+    folder = Path(folder)
+    if folder.suffix.lower() in (SUFFIX, ".csv"):
+        raise ValueError(f"{folder}: every session needs a folder, not one file name")
+    export = export_session_csv if spreadsheets else export_session_file
+    report = ExportReport()
+    for s in summaries(store):
+        try:
+            report.written.append(export(store, s.id, folder, overwrite=overwrite))
+        except FileExistsError as exc:
+            report.kept.append(Path(exc.filename))
+        except (ValueError, StoreError) as exc:  # a value JSON cannot hold (NaN from an old import)
+            report.failed.append((s.id, str(exc)[:200]))
+    report.summary = export_summary_csv(store, folder, overwrite=overwrite)
+    return report
 
 
 def _write_rows(path: Path, rows: Sequence[Sequence[object]], overwrite: bool) -> None:

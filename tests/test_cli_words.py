@@ -126,3 +126,61 @@ def test_options_that_depend_on_each_other_or_are_out_of_range_say_so_in_option_
     assert "--threshold must be between 40 and 200 bpm" in err and "threshold_bpm" not in err
     assert main(["--data-dir", d, "record", "--demo", "--second-device", "AA:BB"]) == 2
     assert "--second-device needs --device" in capsys.readouterr().err
+
+
+def test_export_all_refuses_one_file_name_for_every_session(capsys, tmp_path):
+    """Bug: `export --all --out NAME.fmsession --force` wrote every session to one path (one survived)."""
+    d = str(tmp_path / "data")
+    for name in ("rest_rri.txt", "exercise_rri.hrm"):
+        assert main(["--data-dir", d, "import", str(DATA / name)]) == 0
+    capsys.readouterr()
+    target = tmp_path / "all.fmsession"
+    assert main(["--data-dir", d, "export", "--all", "--out", str(target), "--force"]) == 2
+    err = capsys.readouterr().err
+    assert "needs a folder" in err and err.count("\n") == 1 and not target.exists()
+
+
+def test_export_all_keeps_an_edited_summary_and_writes_todays_beside_it(capsys, tmp_path):
+    d = str(tmp_path / "data")
+    out = tmp_path / "backup"
+    assert main(["--data-dir", d, "import", str(DATA / "rest_rri.txt")]) == 0
+    assert main(["--data-dir", d, "export", "--all", "--out", str(out)]) == 0
+    (out / "sessions-summary.csv").write_text("my own notes")
+    assert main(["--data-dir", d, "export", "--all", "--out", str(out)]) == 0
+    assert (out / "sessions-summary.csv").read_text() == "my own notes"
+    (dated,) = out.glob("sessions-summary-*.csv")
+    assert dated.read_text().startswith("id,started_at")
+
+
+def test_one_session_that_cannot_be_exported_does_not_stop_the_others(capsys, tmp_path):
+    """Bug: a session holding NaN in its settings (imported before NaN was refused) stopped `export --all`:
+    later sessions and the summary were not written."""
+    import sqlite3
+
+    d = tmp_path / "data"
+    for name in ("rest_rri.txt", "exercise_rri.hrm"):
+        assert main(["--data-dir", str(d), "import", str(DATA / name)]) == 0
+    with sqlite3.connect(d / "history.sqlite3") as db:
+        db.execute("""UPDATE sessions SET settings_json = '{"mystery": NaN}' WHERE id = 1""")
+    capsys.readouterr()
+    out = tmp_path / "backup"
+    assert main(["--data-dir", str(d), "export", "--all", "--out", str(out)]) == 1
+    err = capsys.readouterr().err
+    assert "session 1 not exported" in err and err.count("\n") == 1
+    assert len(list(out.glob("*.fmsession"))) == 1 and (out / "sessions-summary.csv").exists()
+
+
+def test_a_spreadsheet_export_writes_only_the_file_named(tmp_path):
+    """Bug: saving as for-therapist.csv overwrote the user's edited session-1-DATE.csv beside it, then renamed
+    it away."""
+    from flooding_monitor.exports import export_session_csv
+    from flooding_monitor.history import import_file
+    from flooding_monitor.store import SessionStore
+
+    store = SessionStore(tmp_path / "h.sqlite3")
+    sid = import_file(store, DATA / "rest_rri.txt")
+    default = export_session_csv(store, sid, tmp_path)
+    default.write_text("edited")
+    named = export_session_csv(store, sid, tmp_path / "for-therapist.csv")
+    assert named == tmp_path / "for-therapist.csv" and named.read_text().startswith("t,")
+    assert default.read_text() == "edited"

@@ -92,24 +92,27 @@ def history_command(args: argparse.Namespace) -> int:
 
 @_guard
 def export_command(args: argparse.Namespace) -> int:
-    from flooding_monitor.exports import export_session_csv, export_summary_csv
-    from flooding_monitor.history import summaries
+    from flooding_monitor.exports import export_all, export_session_csv
     from flooding_monitor.session_file import export_session_file
 
     store = _open(args)
-    ids = [s.id for s in summaries(store)] if args.all else [args.session]
-    export = export_session_csv if args.csv else export_session_file
-    for sid in ids:
-        try:
-            print(export(store, sid, args.out, overwrite=args.force))
-        except FileExistsError as exc:
-            if not args.all:
-                raise
-            # --all into a folder used before: the new sessions are added, the ones there are kept
-            print(f"kept {exc.filename} (already there; --force replaces it)", file=sys.stderr)
-    if args.all:
-        print(export_summary_csv(store, args.out, overwrite=True))  # a summary is always of today's history
-    return 0
+    if not args.all:
+        export = export_session_csv if args.csv else export_session_file
+        print(export(store, args.session, args.out, overwrite=args.force))
+        return 0
+    try:
+        report = export_all(store, args.out, spreadsheets=args.csv, overwrite=args.force)
+    except ValueError as exc:
+        print(f"flooding-monitor export: {exc}; give --out a folder", file=sys.stderr)
+        return 2
+    for path in report.written:
+        print(path)
+    for path in report.kept:  # a folder used before: the new sessions are added, the ones there kept
+        print(f"kept {path} (already there; --force replaces it)", file=sys.stderr)
+    for sid, why in report.failed:
+        print(f"flooding-monitor export: session {sid} not exported: {why}", file=sys.stderr)
+    print(report.summary)
+    return 1 if report.failed else 0
 
 
 @_guard

@@ -174,9 +174,7 @@ class HistoryWindow(QWidget):
             if chosen == session_filter or path.endswith(SUFFIX):
                 saved = export_session_file(self.store, sid, Path(path).with_suffix(SUFFIX), overwrite=True)
             else:
-                saved = Path(path)
-                made = export_session_csv(self.store, sid, saved.parent)
-                made.replace(saved)
+                saved = export_session_csv(self.store, sid, Path(path).with_suffix(".csv"), overwrite=True)
         except OSError as exc:
             QMessageBox.warning(self, self.tr("Not exported"), f"{exc.strerror}: {exc.filename}")
             return
@@ -184,26 +182,24 @@ class HistoryWindow(QWidget):
 
     def export_all(self) -> None:
         """Every session as a session file and a summary spreadsheet; files already there are kept."""
-        from flooding_monitor.exports import export_summary_csv
-        from flooding_monitor.session_file import export_session_file
+        from flooding_monitor.exports import export_all
 
         folder = QFileDialog.getExistingDirectory(self, self.tr("Export all sessions to folder"))
         if not folder:
             return
-        kept = 0
         try:
-            for s in summaries(self.store):
-                try:
-                    export_session_file(self.store, s.id, folder)
-                except FileExistsError:
-                    kept += 1
-            path = export_summary_csv(self.store, folder)
+            report = export_all(self.store, folder)
         except OSError as exc:
             QMessageBox.warning(self, self.tr("Not exported"), f"{exc.strerror}: {exc.filename}")
             return
-        text = self.tr("Saved every session and {name}").format(name=Path(path).name)
-        if kept:
-            text += " " + self.tr("({n} were there already and were left as they were)").format(n=kept)
+        text = self.tr("Saved every session and {name}").format(name=report.summary.name)
+        if report.kept:
+            text += " " + self.tr("({n} were there already and were left as they were)").format(n=len(report.kept))
+        if report.failed:
+            text += "\n\n" + self.tr("Not exported: {sessions}.").format(
+                sessions="; ".join(f"{sid} ({why})" for sid, why in report.failed))
+            QMessageBox.warning(self, self.tr("Exported, with gaps"), text)
+            return
         QMessageBox.information(self, self.tr("Exported"), text)
 
     def delete(self) -> None:

@@ -603,6 +603,14 @@
         <translation>（其中 {n} 个文件已存在，保持原样未覆盖）</translation>
     </message>
     <message>
+        <source>Not exported: {sessions}.</source>
+        <translation>未导出：{sessions}。</translation>
+    </message>
+    <message>
+        <source>Exported, with gaps</source>
+        <translation>已导出，但有遗漏</translation>
+    </message>
+    <message>
         <source>Delete session?</source>
         <translation>删除会话？</translation>
     </message>
@@ -1882,7 +1890,7 @@
     </message>
     <message>
         <source>No history database: recording in memory only.</source>
-        <extracomment>Where samples the history refused are appended as they arrive (a temp folder: usually another disk than a full data folder); None while everything is saved.</extracomment>
+        <extracomment>Where samples the history refused are appended as they arrive (the user&apos;s own state folder, see :func:`unsaved_dir`); None while everything is saved.</extracomment>
         <translation>没有历史数据库：只在内存中记录。</translation>
     </message>
     <message>
