@@ -29,6 +29,7 @@ from .recordings import (
 from .sample_columns import ColumnBuilder, SampleColumns
 from .samples import Contact, rr_ms_to_us
 from .store import PauseRow, SnoozeRow
+from .xdf_sizes import check_declared_sizes
 
 
 @dataclass
@@ -48,6 +49,7 @@ def read_xdf(path: Path) -> XdfSession:
 
     if path.stat().st_size > MAX_FILE_BYTES:  # pyxdf reads a file whole
         raise RecordingError(f"{path.name}: larger than {MAX_FILE_BYTES >> 20} MB")
+    check_declared_sizes(path)  # pyxdf allocates what a header declares, before reading it
     quiet = logging.getLogger("pyxdf")  # it logs a traceback for each damaged chunk it skips
     level = quiet.level
     quiet.setLevel(logging.CRITICAL)

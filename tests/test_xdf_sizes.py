@@ -1,0 +1,44 @@
+"""XDF headers that declare more than the file holds are refused before pyxdf allocates it (issue 24,
+item 1: a 412-byte file took 12.7 GB). Memory is measured in a child process: its peak must stay small."""
+
+from __future__ import annotations
+
+import struct
+import subprocess
+import sys
+
+import pytest
+
+from tests.xdf_recorder import _chunk, _varlen
+
+STREAM = ('<?xml version="1.0"?><info><name>FloodingMonitor RR A</name><type>RR</type>'
+          '<channel_count>{channels}</channel_count><channel_format>{fmt}</channel_format>'
+          '<desc><manufacturer>Flooding Monitor</manufacturer></desc></info>')
+
+
+def _hostile(path, channels: int, fmt: str, declared: int) -> None:
+    out = bytearray(b"XDF:") + _chunk(1, b'<?xml version="1.0"?><info><version>1.0</version></info>')
+    out += _chunk(2, struct.pack("<I", 1) + STREAM.format(channels=channels, fmt=fmt).encode())
+    payload = struct.pack("<I", 1) + _varlen(declared) + struct.pack("<Bd", 8, 1.0) + b"\x00" * 8
+    out += _chunk(3, payload)
+    path.write_bytes(bytes(out))
+
+
+@pytest.mark.parametrize(("channels", "fmt", "declared", "words"), [
+    (250_000_000, "float32", 1, "declares 250000000 channels"),
+    (1, "string", 30_000_000, "declares 30000000 samples"),
+    (1, "float32", 2**40, "samples"),
+])
+def test_a_header_declaring_more_than_the_file_holds_is_refused_in_little_memory(tmp_path, channels, fmt,
+                                                                                 declared, words):
+    path = tmp_path / "hostile.xdf"
+    _hostile(path, channels, fmt, declared)
+    assert path.stat().st_size < 600
+    probe = ("import resource, sys\n"
+             "from flooding_monitor.recordings import load_recording, RecordingError\n"
+             "try:\n    load_recording(sys.argv[1])\nexcept RecordingError as exc:\n    print(exc)\n"
+             "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024)\n")
+    done = subprocess.run([sys.executable, "-c", probe, str(path)], capture_output=True, text=True, timeout=120)
+    message, peak_mb = done.stdout.strip().splitlines()
+    assert words in message and "hostile.xdf" in message, done.stderr
+    assert int(peak_mb) < 400, f"peak {peak_mb} MB for a {path.stat().st_size}-byte file"
