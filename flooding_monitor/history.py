@@ -25,6 +25,7 @@ from .session import EpisodeRecord
 from .settings import DetectorSettings
 from .spans import merge_spans
 from .store import PartnerInfo, SessionStore, SummaryRow
+from .text import printable
 
 
 @dataclass(frozen=True)
@@ -231,7 +232,7 @@ def format_table(summaries: Sequence[SessionSummary]) -> str:
         peak = "" if s.peak_bpm is None else f"{s.peak_bpm:.0f}"
         rec = "" if s.median_recovery_s is None else f"{s.median_recovery_s / 60:.0f} min"
         who = "" if not s.partner_names else "  " + ", ".join(
-            f"{name} {n}" for name, n in zip(s.partner_names, s.episodes_by_partner))
+            f"{printable(name)} {n}" for name, n in zip(s.partner_names, s.episodes_by_partner))
         flooded = "-" if s.flooded_s <= 0 else f"{s.flooded_s / 60:.0f} min" if s.flooded_s >= 90 else f"{s.flooded_s:.0f} s"
         lines.append(f"{s.id:>4}  {s.started_at:%Y-%m-%d %H:%M}  {s.duration_s / 60:>3.0f} min  {s.episodes:>8}  "
                      f"{flooded:>8}  {peak:>5}  {s.pauses:>6}  {rec:>8}{who}")

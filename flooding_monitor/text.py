@@ -10,6 +10,7 @@ template and arguments, so a formatted message can be translated too.
 
 from __future__ import annotations
 
+import unicodedata
 from typing import Any
 
 
@@ -29,3 +30,13 @@ class Text(str):
         self.template = template
         self.args = args
         return self
+
+
+def printable(text: str) -> str:
+    """``text`` safe to print on a terminal: control characters (escape sequences that retitle or
+    clear the terminal), bidirectional overrides and lone surrogates become U+FFFD. Names come from
+    imported files and from what a strap advertises: neither is trusted."""
+    return "".join("\ufffd" if unicodedata.category(c) in ("Cc", "Cs") or c in _BIDI else c for c in text)
+
+
+_BIDI = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")

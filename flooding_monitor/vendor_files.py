@@ -36,8 +36,11 @@ def hrm_start(params: dict[str, str]) -> dt.datetime | None:
     try:
         day = dt.datetime.strptime(params.get("Date", "").strip(), "%Y%m%d")
         hours, minutes, seconds = params.get("StartTime", "0:0:0").strip().split(":")
-        return day + dt.timedelta(hours=int(hours), minutes=int(minutes), seconds=float(seconds))
-    except ValueError:
+        h, m, sec = int(hours), int(minutes), float(seconds)
+        if not (0 <= h < 24 and 0 <= m < 60 and 0 <= sec < 61):  # also refuses inf and nan
+            return None  # not a time of day: the file is dated by its name or its modification time
+        return day + dt.timedelta(hours=h, minutes=m, seconds=sec)
+    except (ValueError, OverflowError):
         return None
 
 

@@ -25,6 +25,7 @@ MAX_HEADER_BYTES = 1 << 20
 
 def check_declared_sizes(path: Path) -> None:
     """Raise RecordingError when a stream or chunk declares more than the file's bytes can hold."""
+    size = path.stat().st_size
     with open(path, "rb") as fh:
         if fh.read(4) != b"XDF:":
             raise RecordingError(f"{path.name}: not an XDF file")
@@ -36,7 +37,7 @@ def check_declared_sizes(path: Path) -> None:
                 tag = _unpack(fh, "<H")
             except EOFError:
                 return  # the end, or a cut-off last chunk: pyxdf says what it makes of that
-            content = length - 2
+            content = min(length, size - start) - 2  # what it can hold is what the file has left
             if tag == STREAM_HEADER:
                 stream_id = _unpack(fh, "<I")
                 streams[stream_id] = _sample_bytes(fh.read(max(0, min(content - 4, MAX_HEADER_BYTES))), path)
@@ -47,6 +48,8 @@ def check_declared_sizes(path: Path) -> None:
                 if declared * per_sample > content:
                     raise RecordingError(f"{path.name}: a chunk of {content} bytes declares {declared} samples "
                                          f"of stream {stream_id}; not a readable XDF file")
+            if start + length >= size:
+                return  # the last chunk, or one longer than the file (pyxdf says what it makes of it)
             fh.seek(start + _varlen_size(fh, start) + length)
 
 
@@ -57,7 +60,7 @@ def _sample_bytes(xml: bytes, path: Path) -> int:
     fmt = re.search(r"<channel_format>\s*(\w+)\s*</channel_format>", text)
     channels = int(count.group(1)) if count else 1
     size = 1 + channels * VALUE_BYTES.get(fmt.group(1) if fmt else "", 1)
-    if channels > path.stat().st_size:
+    if channels > path.stat().st_size:  # each channel takes at least a byte of every sample
         raise RecordingError(f"{path.name}: a stream declares {channels} channels, more than the file's bytes "
                              f"could hold; not a readable XDF file")
     return size

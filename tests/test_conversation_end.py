@@ -93,6 +93,8 @@ def test_ending_or_adding_to_a_conversation_is_greyed_until_one_runs(qtbot, work
     window.start_session(SessionClock(), "demo", "Demo strap", "demo")
     window.refresh()
     assert bar.buttons[END_CONVERSATION].isEnabled()
-    bar.resize(420, bar.height())  # a bar this narrow puts it under "More…": the menu's entry is live too
+    bar.setFixedWidth(420)  # a bar this narrow (large text) puts it under "More…"
+    qtbot.waitUntil(lambda: bar.width() == 420)
+    assert not bar.buttons[END_CONVERSATION].isVisible()  # the menu's entry is live too:
     action = bar.more.menu().actions()[END_CONVERSATION]
     assert action.isVisible() and action.isEnabled()

@@ -142,3 +142,70 @@ def test_history_threshold_of_a_reversed_import_agrees_with_the_file_in_order(tm
         assert main(["--data-dir", str(tmp_path / name), "history", "--threshold", "95"]) == 0
         tables.append(capsys.readouterr().out)
     assert tables[0] == tables[1] and "95" in tables[0]
+
+
+@pytest.mark.parametrize("start", ["99999999:00:00", "0:0:inf", "25:61:nan"])
+def test_an_impossible_hrm_start_time_dates_the_file_otherwise_without_a_traceback(tmp_path, capsys, start):
+    path = tmp_path / "run.hrm"
+    path.write_text(f"[Params]\nVersion=106\nDate=20260101\nStartTime={start}\nInterval=238\n[HRData]\n"
+                    + "".join(f"{800 + k % 7}\n" for k in range(300)))
+    code, err = _import(tmp_path, path, capsys)
+    assert code == 0 and "Traceback" not in err
+
+
+def test_a_session_number_sqlite_cannot_hold_is_one_line(tmp_path, capsys):
+    with pytest.raises(SystemExit) as caught:
+        main(["--data-dir", str(tmp_path / "d"), "export", "--session", "99999999999999999999",
+              "--out", str(tmp_path / "o")])
+    err = capsys.readouterr().err
+    assert caught.value.code == 2 and "invalid session number value" in err and "Traceback" not in err
+
+
+def test_a_closed_pipe_is_no_traceback(tmp_path):
+    import subprocess
+    import sys
+
+    from tests.test_cli_words import DATA
+
+    child = subprocess.Popen([sys.executable, "-m", "ui.cli", "analyze", str(DATA / "rest_rri.txt")],
+                             stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    child.stdout.close()  # `| head -0`: the reader is gone before anything is written
+    err = child.stderr.read().decode()
+    child.wait(60)
+    assert "Traceback" not in err and "BrokenPipe" not in err and err == ""
+
+
+def test_names_from_a_file_cannot_drive_the_terminal(tmp_path, capsys, exported):
+    """Bug: a partner name with escape codes changed the terminal's title and cleared the screen."""
+    _, path = exported
+    _edit_line(path, 0, lambda h: h.replace('"name": "', '"name": "\\u001b]0;owned\\u0007\\u001b[2J', 1))
+    code, err = _import(tmp_path, path, capsys)
+    assert code == 0, err
+    assert main(["--data-dir", str(tmp_path / "other"), "history"]) == 0
+    out = capsys.readouterr().out
+    assert "\x1b" not in out and "\x07" not in out and "owned" in out
+
+
+def test_a_name_in_a_desktop_notification_is_text_not_markup(monkeypatch):
+    import concurrent.futures
+    import sys
+
+    from ui.desktop_notice import DesktopNotice
+
+    monkeypatch.setattr(sys, "platform", "linux")
+    sent: list[str] = []
+
+    def submit(coro):
+        coro.close()
+        future: concurrent.futures.Future = concurrent.futures.Future()
+        future.set_result(None)
+        return future
+
+    notice = DesktopNotice(submit)
+    monkeypatch.setattr(notice, "_send", lambda title, message: sent.append(message) or _coro())
+    notice.send("Flooding", '<a href="http://x">Sam</a> & Alex: heart rate above 100')
+    assert sent == ['&lt;a href="http://x"&gt;Sam&lt;/a&gt; &amp; Alex: heart rate above 100']
+
+
+async def _coro() -> None:
+    return None

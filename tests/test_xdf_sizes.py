@@ -42,3 +42,15 @@ def test_a_header_declaring_more_than_the_file_holds_is_refused_in_little_memory
     message, peak_mb = done.stdout.strip().splitlines()
     assert words in message and "hostile.xdf" in message, done.stderr
     assert int(peak_mb) < 400, f"peak {peak_mb} MB for a {path.stat().st_size}-byte file"
+
+
+def test_a_samples_chunk_claiming_more_bytes_than_the_file_is_measured_by_the_file(tmp_path):
+    from flooding_monitor.recordings import RecordingError
+    from flooding_monitor.xdf_sizes import check_declared_sizes
+
+    path = tmp_path / "long.xdf"
+    out = bytearray(b"XDF:") + _chunk(2, struct.pack("<I", 1) + STREAM.format(channels=1, fmt="double64").encode())
+    out += struct.pack("<BQ", 8, 2**40) + struct.pack("<H", 3) + struct.pack("<I", 1) + _varlen(2**30)
+    path.write_bytes(bytes(out))
+    with pytest.raises(RecordingError, match="declares 1073741824 samples"):
+        check_declared_sizes(path)

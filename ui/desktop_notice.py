@@ -10,7 +10,9 @@ the GUI thread never waits for the desktop.
 
 from __future__ import annotations
 
+import html
 import logging
+import sys
 from collections.abc import Callable
 from concurrent.futures import Future
 from typing import Any
@@ -29,6 +31,8 @@ class DesktopNotice:
         self.problem: str | None = None  # written by the worker thread, read by the window
 
     def send(self, title: str, message: str) -> None:
+        if sys.platform.startswith("linux"):  # freedesktop servers may render the body's markup
+            message = html.escape(message, quote=False)  # a partner's name is text, never markup
         try:
             future = self._submit(self._send(title, message))
         except RuntimeError as exc:  # the worker has stopped (the app is closing)
@@ -67,3 +71,6 @@ class _Failures(logging.Handler):
 #: for the process. Notifications go out one at a time on the worker's loop.
 _FAILURES = _Failures([])
 logging.getLogger("desktop_notifier").addHandler(_FAILURES)
+#: Its failure (no notification service on the session bus) carries a whole traceback: the window says
+#: what happened in one line (``problem``); the terminal gets our one-line warning, not the traceback.
+logging.getLogger("desktop_notifier").propagate = False

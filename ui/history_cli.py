@@ -13,7 +13,7 @@ def add_commands(sub: argparse._SubParsersAction, common: argparse.ArgumentParse
     e = sub.add_parser("export", parents=[common],
                        help="export sessions as session files (everything, see docs/session-format.md) or CSV")
     which = e.add_mutually_exclusive_group(required=True)
-    which.add_argument("--session", type=int, help="session id (see 'history')")
+    which.add_argument("--session", type=session_id, help="session id (see 'history')")
     which.add_argument("--all", action="store_true", help="every session, plus a summary CSV")
     e.add_argument("--out", required=True, help="folder to write into")
     e.add_argument("--csv", action="store_true", help="a spreadsheet of the samples instead of the session file")
@@ -35,6 +35,17 @@ def _open(args: argparse.Namespace):
     for note in opened.notes:
         print(note, file=sys.stderr)
     return opened.store
+
+
+def session_id(text: str) -> int:
+    """A session number as the history can hold it (SQLite integers end at 2**63 - 1)."""
+    value = int(text)
+    if not 1 <= value < 2**63:
+        raise ValueError(text)
+    return value
+
+
+session_id.__name__ = "session number"  # argparse: "invalid session number value: '0'"
 
 
 def _guard(fn):

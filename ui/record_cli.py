@@ -19,6 +19,7 @@ from devices.errors import StrapError
 from devices.source import HeartRateSource
 from flooding_monitor.controller import SessionController
 from flooding_monitor.runner import SessionRunner
+from flooding_monitor.text import printable
 from flooding_monitor.store import LIVE_WAIT_S
 
 from .record_status import LiveStatus
@@ -40,7 +41,7 @@ def scan_command(args: argparse.Namespace) -> int:
     width = max(len(s.name) for s in straps)
     for s in straps:
         rssi = "?" if s.rssi is None else f"{s.rssi} dBm"
-        print(f"{s.name:<{width}}  {s.address}  {rssi}")
+        print(f"{printable(s.name):<{width}}  {s.address}  {rssi}")
     return 0
 
 

@@ -23,6 +23,7 @@ from flooding_monitor.controller import (
 )
 from flooding_monitor.detector import EpisodeEnded, EpisodeStarted, State
 from flooding_monitor.monitor import TickResult
+from flooding_monitor.text import printable
 from flooding_monitor.strap_status import StatusKind
 
 LOW_BATTERY_PERCENT = 15
@@ -77,7 +78,7 @@ class LiveStatus:
 
     def _who(self, slot: int) -> str:
         people = self.controller.session.people
-        return f"{people[slot].partner.name}: " if len(people) > 1 and slot < len(people) else ""
+        return f"{printable(people[slot].partner.name)}: " if len(people) > 1 and slot < len(people) else ""
 
     def _ticks(self, slot: int, results: tuple[TickResult, ...]) -> None:
         who = self._who(slot)
@@ -104,7 +105,7 @@ class LiveStatus:
                  StatusKind.RECONNECTING: "reconnecting to the strap…",
                  StatusKind.SILENT: "the strap is connected but sends nothing: no reading.",
                  StatusKind.DISCONNECTED: "strap disconnected.", StatusKind.FINISHED: "the recording has ended."}
-        text = s.message if s.kind == StatusKind.ERROR and s.message else words.get(s.kind, s.message or "")
+        text = printable(s.message if s.kind == StatusKind.ERROR and s.message else words.get(s.kind, s.message or ""))
         if text:
             self.news(f"{who}{text}")
 
