@@ -132,6 +132,7 @@ class BleakStrap(SupervisedStrap):
         self.connect_timeout_s = connect_timeout_s
         self.acquire_notify = acquire_notify
         self._client: Any = None
+        self._dropped: asyncio.Future[None] | None = None
         self._last_packet: tuple[bytes, float] | None = None
 
     async def _find(self) -> Any:
@@ -151,6 +152,7 @@ class BleakStrap(SupervisedStrap):
         from bleak import BleakClient
 
         dropped: asyncio.Future[None] = asyncio.get_running_loop().create_future()
+        self._dropped = dropped
 
         def on_disconnect(_client: Any) -> None:
             if not dropped.done():
@@ -165,8 +167,7 @@ class BleakStrap(SupervisedStrap):
             await client.connect()
             if client.services.get_characteristic(HEART_RATE_MEASUREMENT) is None:
                 raise NotAHeartRateStrap(self.name)
-            await client.start_notify(HEART_RATE_MEASUREMENT, self._on_notification,
-                                      bluez={"use_start_notify": not self.acquire_notify})
+            await self._subscribe(client)
         except asyncio.CancelledError:
             raise
         except Exception as exc:  # noqa: BLE001
@@ -178,6 +179,28 @@ class BleakStrap(SupervisedStrap):
             await dropped
         finally:
             self._client = None
+            self._dropped = None
+
+    async def _subscribe(self, client: Any) -> None:
+        await client.start_notify(HEART_RATE_MEASUREMENT, self._on_notification,
+                                  bluez={"use_start_notify": not self.acquire_notify})
+
+    async def _resubscribe(self) -> None:
+        client = self._client
+        if client is None:
+            raise NotImplementedError("no link to subscribe on")
+        try:
+            await client.stop_notify(HEART_RATE_MEASUREMENT)
+        except Exception as exc:  # noqa: BLE001 - a stale subscription may refuse to stop: subscribe anyway
+            log.info("stop_notify on a silent link: %r", exc)
+        await self._subscribe(client)
+
+    async def _drop_link(self) -> None:
+        """Hang up and end the session now: a silent link may never report its own end."""
+        await self._disconnect()
+        dropped = self._dropped
+        if dropped is not None and not dropped.done():
+            dropped.set_result(None)
 
     def _on_notification(self, _char: Any, data: bytearray) -> None:
         packet = bytes(data)

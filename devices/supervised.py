@@ -21,6 +21,9 @@ from .source import EventQueue, SourceEvent, Status, StatusKind, stop_task
 log = logging.getLogger(__name__)
 
 DEFAULT_BACKOFF_S = (0.5, 1.0, 2.0, 4.0, 8.0, 15.0)
+#: After subscribing afresh to a silent link, how long a first notification may take before the
+#: link is dropped and made again (straps notify about once a second).
+RESUBSCRIBE_WAIT_S = 4.0
 
 
 class SupervisedStrap:
@@ -41,6 +44,9 @@ class SupervisedStrap:
         self._first_attempt: asyncio.Future[None] | None = None
         self._closing = False
         self._session_connected = False
+        self.packets = 0  # notifications received, every connection included
+        self.heals = 0  # links found silent and healed (re-subscribed or made again)
+        self._healing = False
 
     # -- what subclasses implement ------------------------------------------------
     async def _session(self) -> None:
@@ -53,6 +59,15 @@ class SupervisedStrap:
 
     async def _disconnect(self) -> None:
         """Release the link on close (best effort)."""
+
+    async def _resubscribe(self) -> None:
+        """Stop and start notifications on the live link (a strap that stopped notifying often
+        answers a fresh subscription). Without one, healing goes straight to a new link."""
+        raise NotImplementedError
+
+    async def _drop_link(self) -> None:
+        """End the current link so that the supervisor makes a new one."""
+        await self._disconnect()
 
     # -- helpers for subclasses -----------------------------------------------------
     def _status(self, kind: StatusKind, message: str = "", value: int | str | None = None) -> None:
@@ -72,6 +87,7 @@ class SupervisedStrap:
             self._first_attempt.set_result(None)
 
     def _on_packet(self, data: bytes) -> None:
+        self.packets += 1
         t = self.clock.now()
         try:
             measurement = hrm_codec.parse(data)
@@ -93,6 +109,36 @@ class SupervisedStrap:
 
     def events(self) -> AsyncIterator[SourceEvent]:
         return self._queue.__aiter__()
+
+    async def heal(self) -> None:
+        """The session's clock saw nothing from a link that says it is up (BlueZ keeps ``Connected``
+        while a strap stops notifying): subscribe afresh; if nothing comes within
+        :data:`RESUBSCRIBE_WAIT_S`, drop the link and let the supervisor reconnect."""
+        if self._healing or self._closing or not self._session_connected:
+            return
+        self._healing = True
+        try:
+            before = self.packets
+            try:
+                log.info("%s is silent: subscribing again", self.name)
+                await asyncio.wait_for(self._resubscribe(), RESUBSCRIBE_WAIT_S)
+                for _ in range(int(RESUBSCRIBE_WAIT_S / 0.1)):
+                    if self.packets > before or self._closing:
+                        self.heals += 1
+                        return
+                    await asyncio.sleep(0.1)
+            except (NotImplementedError, asyncio.TimeoutError) as exc:
+                log.info("%s: no fresh subscription (%r)", self.name, exc)
+            except Exception as exc:  # noqa: BLE001 - a failed re-subscription means "make a new link"
+                log.info("%s: re-subscribing failed: %r", self.name, exc)
+            if self._closing or self.packets > before:
+                return
+            log.info("%s is still silent: making a new link", self.name)
+            self.heals += 1
+            self._status(StatusKind.RECONNECTING, f"{self.name} sends nothing: reconnecting…")
+            await asyncio.wait_for(self._drop_link(), 5)
+        finally:
+            self._healing = False
 
     async def close(self) -> None:
         """Hang up, then stop the supervisor.

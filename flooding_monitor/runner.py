@@ -56,6 +56,13 @@ class Source(Protocol):
     async def close(self) -> None: ...
 
 
+class Heals(Protocol):
+    """A source that can repair a link that says it is up but sends nothing (a BLE strap)."""
+
+    async def heal(self) -> None:
+        """Subscribe afresh; if that brings nothing, drop the link so that it reconnects."""
+
+
 class Clock(Protocol):
     def now(self) -> float: ...
 
@@ -105,6 +112,7 @@ class SessionRunner:
         self._ended_slots: set[int] = set()
         self._partners: dict[int, _Partner] = {}
         self._poked = asyncio.Event()
+        self._healing: set[asyncio.Task[None]] = set()
 
     # -- the straps ------------------------------------------------------------------------
     async def attach(self, slot: int, source: Source) -> None:
@@ -132,6 +140,8 @@ class SessionRunner:
                 pump.cancel()
 
     async def close(self) -> None:
+        for task in list(self._healing):
+            task.cancel()
         for slot in list(self.sources):
             await self.detach(slot)
 
@@ -234,12 +244,27 @@ class SessionRunner:
             self.stop("finished")
 
     def _notice_silence(self, now: float) -> None:
-        """A strap that says it is connected but sends nothing is reported silent (once)."""
+        """A strap that says it is connected but sends nothing is reported silent (once), and asked to
+        heal its link if it can: the clock, not the strap, is what notices that nothing comes."""
         for who, p in self._partners.items():
             if p.streaming and not p.silent and p.last_sample_s is not None \
                     and now - p.last_sample_s >= SILENT_AFTER_S:
                 p.silent = True
                 self.sink.status(Status(StatusKind.SILENT, now, SILENT_MESSAGE, partner=who))
+                self._heal(self.sources.get(p.slot))
+
+    def _heal(self, source: Source | None) -> None:
+        heal = getattr(source, "heal", None)
+        if heal is None:
+            return  # a file or a simulation: nothing to repair, silence is reported and that is all
+        task = asyncio.create_task(heal(), name=f"heal-{source.name}")
+        self._healing.add(task)
+        task.add_done_callback(self._healed)
+
+    def _healed(self, task: asyncio.Task[None]) -> None:
+        self._healing.discard(task)
+        if not task.cancelled() and task.exception() is not None:
+            log.warning("healing the link failed: %r", task.exception())
 
 
 SILENT_MESSAGE = Text(QT_TRANSLATE_NOOP("core", "The strap has sent nothing for {seconds:.0f} s"),

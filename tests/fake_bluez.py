@@ -240,6 +240,11 @@ class Characteristic(ServiceInterface):
         self.notifying = False
         self.acquirable = acquirable
         self.acquired: socket.socket | None = None
+        #: The strap stopped notifying while the link stays up; a fresh subscription wakes it when
+        #: ``wakes_on_subscribe`` (the strap's firmware answers the new CCCD write).
+        self.muted = False
+        self.wakes_on_subscribe = True
+        self.subscriptions = 0
 
     @dbus_property(access=PropertyAccess.READ)
     def UUID(self) -> "s":  # noqa: N802, F821
@@ -273,9 +278,15 @@ class Characteristic(ServiceInterface):
     def ReadValue(self, options: "a{sv}") -> "ay":  # noqa: N802, F821
         return self.value
 
+    def _subscribed_afresh(self) -> None:
+        self.subscriptions += 1
+        if self.wakes_on_subscribe:
+            self.muted = False
+
     @method()
     def StartNotify(self):  # noqa: N802
         self.notifying = True
+        self._subscribed_afresh()
         self.emit_properties_changed({"Notifying": True})
 
     @method()
@@ -287,10 +298,13 @@ class Characteristic(ServiceInterface):
         ours, theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_SEQPACKET)
         self.acquired = ours
         self.notifying = True
+        self._subscribed_afresh()
         return [theirs.detach(), 185]
 
     def notify(self, data: bytes) -> bool:
-        """Send one notification the way BlueZ would; False if nobody subscribed."""
+        """Send one notification the way BlueZ would; False if nobody subscribed or the strap is mute."""
+        if self.muted:
+            return False
         if self.acquired is not None:
             self.acquired.send(data)
             return True
@@ -419,6 +433,15 @@ class FakeBluez:
             self.link_down(self.strap)
 
         self._run(drop())
+
+    def go_silent(self, wakes_on_subscribe: bool = True) -> None:
+        """The strap stops notifying and the link stays up (Connected stays true): what a strap does
+        after a BlueZ hiccup, or a Polar H10 whose app took the stream."""
+        async def mute() -> None:
+            hrm = self.hrm
+            hrm.muted, hrm.wakes_on_subscribe = True, wakes_on_subscribe
+
+        self._run(mute())
 
     def set_powered(self, on: bool) -> None:
         async def power() -> None:
