@@ -15,7 +15,8 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Sequence
+import sys
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -23,7 +24,9 @@ from flooding_monitor.text import QT_TRANSLATE_NOOP, Text
 
 from .clock import Clock
 from .errors import (
+    AdapterBusy,
     BluetoothOff,
+    HeldElsewhere,
     NoAdapter,
     NotAHeartRateStrap,
     PermissionMissing,
@@ -51,8 +54,38 @@ class FoundStrap:
     rssi: int | None
 
 
-def translate_error(exc: BaseException, who: str = "") -> StrapError:
-    """Turn whatever bleak or the OS raised into advice."""
+#: BlueZ's words (the D-Bus error's message) for a strap that another device holds.
+HELD_ELSEWHERE = ("le-connection-abort-by-local", "br-connection-profile-unavailable")
+
+
+class _BleakRetryWatch(logging.Filter):
+    """bleak retries ``le-connection-abort-by-local`` inside ``connect()`` until its timeout and says
+    so only in its debug log: listening there is how the strap held by a phone is named on the first
+    try instead of after 15 s. The debug records themselves still go only where debug output goes."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.listeners: set[Callable[[], None]] = set()
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if HELD_ELSEWHERE[0] in record.getMessage():
+            for listener in list(self.listeners):
+                listener()
+        return record.levelno > logging.DEBUG or logging.getLogger().isEnabledFor(logging.DEBUG)
+
+    def install(self) -> None:
+        bleak_client = logging.getLogger("bleak.backends.bluezdbus.client")
+        if self not in bleak_client.filters:
+            bleak_client.addFilter(self)
+            if not bleak_client.isEnabledFor(logging.DEBUG):
+                bleak_client.setLevel(logging.DEBUG)  # records are made; the filter keeps them from output
+
+
+_RETRY_WATCH = _BleakRetryWatch()
+
+
+def translate_error(exc: BaseException, who: str = "", platform: str = sys.platform) -> StrapError:
+    """Turn whatever bleak or the OS raised into advice (``platform``: whose words to use)."""
     if isinstance(exc, StrapError):
         return exc
     try:
@@ -70,7 +103,7 @@ def translate_error(exc: BaseException, who: str = "") -> StrapError:
         if reason == BleakBluetoothNotAvailableReason.POWERED_OFF:
             return BluetoothOff(text)
         if reason.name.startswith("DENIED"):
-            return PermissionMissing(text)
+            return PermissionMissing(text, platform)
         return NoAdapter(text)
     if isinstance(exc, BleakDeviceNotFoundError):
         return StrapNotFound(who or "strap")
@@ -81,14 +114,20 @@ def translate_error(exc: BaseException, who: str = "") -> StrapError:
         if name == "org.bluez.Error.NotReady":
             return BluetoothOff(text)
         if name in ("org.freedesktop.DBus.Error.AccessDenied", "org.bluez.Error.NotAuthorized"):
-            return PermissionMissing(text)
-        if name in ("org.bluez.Error.InProgress", "org.bluez.Error.Failed"):
+            return PermissionMissing(text, platform)
+        if name == "org.bluez.Error.InProgress":
+            return AdapterBusy(text)
+        if name == "org.bluez.Error.Failed" and any(words in text for words in HELD_ELSEWHERE):
+            return HeldElsewhere(who or "strap", text)
+        if name == "org.bluez.Error.Failed":
             return StrapBusy(who or "strap", text)
+    if "already in progress" in text.lower():  # WinRT and CoreBluetooth say it in words
+        return AdapterBusy(text)
     if isinstance(exc, (FileNotFoundError, ConnectionRefusedError)):
         # No D-Bus system bus socket: no Bluetooth stack on this machine.
         return NoAdapter(QT_TRANSLATE_NOOP("core", "no Bluetooth service on this computer"))
     if isinstance(exc, PermissionError):
-        return PermissionMissing(text)
+        return PermissionMissing(text, platform)
     if isinstance(exc, (asyncio.TimeoutError, TimeoutError)):
         return StrapBusy(who or "strap", "no answer in time")
     return StrapError(Text(QT_TRANSLATE_NOOP("core", "Bluetooth problem: {error}"),
@@ -153,18 +192,22 @@ class BleakStrap(SupervisedStrap):
 
         dropped: asyncio.Future[None] = asyncio.get_running_loop().create_future()
         self._dropped = dropped
+        linked = False  # bleak reports the brief links of its own retries (abort-by-local) too
 
         def on_disconnect(_client: Any) -> None:
-            if not dropped.done():
+            if linked and not dropped.done():
                 dropped.get_loop().call_soon_threadsafe(
                     lambda: dropped.done() or dropped.set_result(None))
 
         try:
             device = await self._find()
-            client = BleakClient(device, disconnected_callback=on_disconnect,
-                                 timeout=self.connect_timeout_s)
+            # WinRT: discover the services afresh on every link (a cached table goes stale after a
+            # firmware update or a resume, and notifications then never come).
+            client = BleakClient(device, disconnected_callback=on_disconnect, timeout=self.connect_timeout_s,
+                                 winrt={"use_cached_services": False})
             self._client = client
-            await client.connect()
+            await self._connect_watching(client)
+            linked = True
             if client.services.get_characteristic(HEART_RATE_MEASUREMENT) is None:
                 raise NotAHeartRateStrap(self.name)
             await self._subscribe(client)
@@ -180,6 +223,28 @@ class BleakStrap(SupervisedStrap):
         finally:
             self._client = None
             self._dropped = None
+
+    async def _connect_watching(self, client: Any) -> None:
+        """``client.connect()``; when BlueZ says meanwhile that another device holds the strap, the user
+        hears it at once (the connection attempt goes on)."""
+        held = False
+
+        def another_device_holds_it() -> None:
+            nonlocal held
+            if not held:
+                held = True
+                self._advise(HeldElsewhere(self.name, HELD_ELSEWHERE[0]))
+
+        _RETRY_WATCH.install()
+        _RETRY_WATCH.listeners.add(another_device_holds_it)
+        try:
+            await client.connect()
+        except (asyncio.TimeoutError, TimeoutError) as exc:
+            if held:
+                raise HeldElsewhere(self.name, HELD_ELSEWHERE[0]) from exc
+            raise
+        finally:
+            _RETRY_WATCH.listeners.discard(another_device_holds_it)
 
     async def _subscribe(self, client: Any) -> None:
         await client.start_notify(HEART_RATE_MEASUREMENT, self._on_notification,

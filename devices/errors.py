@@ -6,6 +6,8 @@ on the command line, translated by the UI from its marked template.
 
 from __future__ import annotations
 
+import sys
+
 from flooding_monitor.text import QT_TRANSLATE_NOOP, Text
 
 
@@ -16,9 +18,11 @@ def _with_detail(template: str, detail: str, **args: str) -> Text:
 
 
 class StrapError(Exception):
-    """Base: ``str(exc)`` is the message to show; ``retry`` says if waiting can help."""
+    """Base: ``str(exc)`` is the message to show; ``retry`` says if waiting can help; ``quiet`` that
+    it usually passes by itself and is not worth a word the first few times."""
 
     retry = True
+    quiet = False
 
     @property
     def message(self) -> str:
@@ -44,11 +48,20 @@ class BluetoothOff(StrapError):
 class PermissionMissing(StrapError):
     retry = False
 
-    def __init__(self, detail: str = "") -> None:
-        super().__init__(_with_detail(QT_TRANSLATE_NOOP(
-            "core", "This app is not allowed to use Bluetooth. On macOS allow it under System Settings › "
-                    "Privacy & Security › Bluetooth for your terminal or the app; on Linux add your user to the "
-                    "'bluetooth' group and make sure the bluetooth service runs."), detail))
+    def __init__(self, detail: str = "", platform: str = sys.platform) -> None:
+        if platform == "darwin":
+            words = QT_TRANSLATE_NOOP(
+                "core", "This app is not allowed to use Bluetooth: allow it in System Settings › Privacy & Security › "
+                        "Bluetooth, then start it again.")
+        elif platform == "win32":
+            words = QT_TRANSLATE_NOOP(
+                "core", "This app is not allowed to use Bluetooth: turn on “Let apps access Bluetooth” in Settings › "
+                        "Privacy & security › Radios, then start it again.")
+        else:
+            words = QT_TRANSLATE_NOOP(
+                "core", "This app is not allowed to use Bluetooth: add your user to the 'bluetooth' group and make "
+                        "sure the bluetooth service runs, then log in again.")
+        super().__init__(_with_detail(words, detail))
 
 
 class StrapNotFound(StrapError):
@@ -71,3 +84,25 @@ class NotAHeartRateStrap(StrapError):
     def __init__(self, who: str) -> None:
         super().__init__(Text(QT_TRANSLATE_NOOP(
             "core", "{who} does not offer the Bluetooth Heart Rate Service (0x180D)."), who=who))
+
+
+class AdapterBusy(StrapError):
+    """BlueZ or the adapter is in the middle of another operation (``InProgress``): a moment later
+    it works. Retried quietly; said only when it lasts."""
+
+    quiet = True
+
+    def __init__(self, detail: str = "") -> None:
+        super().__init__(_with_detail(QT_TRANSLATE_NOOP(
+            "core", "Bluetooth is busy with another connection; trying again."), detail))
+
+
+class HeldElsewhere(StrapBusy):
+    """The strap is connected to another device: BlueZ says so in its own words
+    (``le-connection-abort-by-local`` after the strap refused, ``br-connection-profile-unavailable``)."""
+
+    def __init__(self, who: str, detail: str = "") -> None:
+        StrapError.__init__(self, _with_detail(QT_TRANSLATE_NOOP(
+            "core", "Strap {who} is connected to another device. Close the phone app that uses it (Polar Beat, "
+                    "Polar Flow, Strava, Zwift…) or remove it from the watch's sensors; a Polar H10 accepts a second "
+                    "connection only when that is turned on in Polar Flow. Still trying."), detail, who=who))

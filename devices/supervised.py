@@ -21,6 +21,9 @@ from .source import EventQueue, SourceEvent, Status, StatusKind, stop_task
 log = logging.getLogger(__name__)
 
 DEFAULT_BACKOFF_S = (0.5, 1.0, 2.0, 4.0, 8.0, 15.0)
+#: Quiet errors (the adapter busy with another operation) are retried without a word this many times
+#: in a row; then they are said like any other.
+QUIET_TRIES = 5
 #: After subscribing afresh to a silent link, how long a first notification may take before the
 #: link is dropped and made again (straps notify about once a second).
 RESUBSCRIBE_WAIT_S = 4.0
@@ -159,9 +162,11 @@ class SupervisedStrap:
 
     async def _supervise(self) -> None:
         attempt = 0
+        quiet = 0  # quiet errors in a row
         while not self._closing:
-            self._status(StatusKind.CONNECTING if attempt == 0 else StatusKind.RECONNECTING,
-                         f"Connecting to {self.name}…" if attempt == 0 else f"Reconnecting to {self.name}…")
+            if quiet == 0:  # a quiet retry is the same attempt, as far as anyone can tell
+                self._status(StatusKind.CONNECTING if attempt == 0 else StatusKind.RECONNECTING,
+                             f"Connecting to {self.name}…" if attempt == 0 else f"Reconnecting to {self.name}…")
             error: StrapError | None = None
             self._session_connected = False
             try:
@@ -176,6 +181,12 @@ class SupervisedStrap:
                                         error=f"{exc.__class__.__name__}: {exc}"))
             if self._closing:
                 return
+            if error is not None and error.quiet and quiet < QUIET_TRIES:
+                quiet += 1
+                log.info("strap %s: %s (retrying quietly)", self.name, error)
+                await asyncio.sleep(self.backoff_s[0])
+                continue
+            quiet = 0
             connected_once = self._first_attempt is not None and self._first_attempt.done()
             if error is not None:
                 self._status(StatusKind.ERROR, error.message)
@@ -194,6 +205,12 @@ class SupervisedStrap:
             delay = self.backoff_s[min(attempt, len(self.backoff_s) - 1)]
             attempt += 1
             await asyncio.sleep(delay)
+
+    def _advise(self, error: StrapError) -> None:
+        """Say what is wrong while an attempt is still under way (the first ``connect()`` returns with
+        it); the attempt and the retries after it go on."""
+        self._status(StatusKind.ERROR, error.message)
+        self._resolve_first(error)
 
     def _resolve_first(self, error: StrapError) -> None:
         if self._first_attempt is not None and not self._first_attempt.done():

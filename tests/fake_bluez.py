@@ -150,6 +150,7 @@ class Device(ServiceInterface):
         self.resolved = False
         self.rssi = -60
         self.connect_error: tuple[str, str] | None = None
+        self.next_connect_errors: list[tuple[str, str]] = []  # each Connect takes the first, once
         self.connect_calls = 0
         self.disconnect_calls = 0
 
@@ -212,8 +213,15 @@ class Device(ServiceInterface):
     @method()
     async def Connect(self):  # noqa: N802
         self.connect_calls += 1
-        if self.connect_error is not None:
-            raise DBusError(*self.connect_error)
+        error = self.next_connect_errors.pop(0) if self.next_connect_errors else self.connect_error
+        if error is not None:
+            if error[1] == "le-connection-abort-by-local":
+                # BlueZ had the link for a moment (the strap then refused it): Connected goes true and
+                # false again before the error, as bluetoothd's device.c reports it
+                self.emit_properties_changed({"Connected": True})
+                await asyncio.sleep(0.01)
+                self.emit_properties_changed({"Connected": False})
+            raise DBusError(*error)
         await asyncio.sleep(0.01)
         self.bluez.export_gatt(self)
         self.connected = True

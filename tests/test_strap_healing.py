@@ -128,3 +128,68 @@ def test_a_link_that_stays_silent_after_a_fresh_subscription_is_made_again(bus):
     said = [s for s in seen.statuses if s.kind == StatusKind.RECONNECTING and s.t_s > silent.t_s]
     assert said and "sends nothing: reconnecting" in said[0].message
     assert StatusKind.CONNECTED in [s.kind for s in seen.statuses if s.t_s > silent.t_s]
+
+
+def test_a_busy_adapter_twice_then_success_connects_without_a_word(bus):
+    """Bug: Connect failing twice with InProgress raised StrapBusy (the phone advice) and `record` exited 3,
+    although the strap streamed 0.5 s later."""
+    from .test_bluez_dbus import collect, kinds
+
+    bluez = FakeBluez(bus.address)
+    bluez.strap.next_connect_errors = [("org.bluez.Error.InProgress", "Operation already in progress")] * 2
+
+    async def scenario() -> list:
+        strap = BleakStrap(address=STRAP, backoff_s=(0.1,), connect_timeout_s=5.0)
+        events: list = []
+        consumer = asyncio.create_task(collect(strap, events))
+        await strap.connect()  # no exception
+        await wait_for(bluez.subscribed)
+        assert bluez.notify(packet(72))
+        await wait_for(lambda: any(isinstance(e, HeartRateSample) for e in events))
+        await strap.close()
+        await asyncio.wait_for(consumer, 5)
+        return events
+
+    try:
+        events = asyncio.run(scenario())
+    finally:
+        bluez.close()
+    assert bluez.strap.connect_calls == 3
+    assert StatusKind.ERROR not in kinds(events) and StatusKind.SIGNAL_LOST not in kinds(events)
+    assert kinds(events)[:2] == [StatusKind.CONNECTING, StatusKind.CONNECTED]
+
+
+@pytest.mark.parametrize("words", ["br-connection-profile-unavailable", "le-connection-abort-by-local"])
+def test_a_strap_held_by_a_phone_is_named_from_bluezs_own_words(bus, words):
+    """The advice comes from the error itself on the first attempt, not from a timeout, and the supervisor
+    goes on trying: once the phone lets go, the strap streams."""
+    from devices.errors import HeldElsewhere
+
+    from .test_bluez_dbus import collect, kinds
+
+    bluez = FakeBluez(bus.address)
+    bluez.strap.connect_error = ("org.bluez.Error.Failed", words)
+
+    async def scenario() -> tuple[list, float]:
+        strap = BleakStrap(address=STRAP, backoff_s=(0.1,), connect_timeout_s=15.0)
+        events: list = []
+        consumer = asyncio.create_task(collect(strap, events))
+        began = time.monotonic()
+        with pytest.raises(HeldElsewhere):
+            await strap.connect()
+        advised_after = time.monotonic() - began
+        await wait_for(lambda: bluez.strap.connect_calls >= 2)
+        bluez.strap.connect_error = None  # the phone app was closed
+        await wait_for(bluez.subscribed)
+        await strap.close()
+        await asyncio.wait_for(consumer, 5)
+        return events, advised_after
+
+    try:
+        events, advised_after = asyncio.run(scenario())
+    finally:
+        bluez.close()
+    assert advised_after < 5  # well before the 15-s connect timeout
+    advice = [e.message for e in events if isinstance(e, Status) and e.kind == StatusKind.ERROR]
+    assert advice and "phone app" in advice[0] and "Polar Flow" in advice[0]
+    assert StatusKind.CONNECTED in kinds(events)

@@ -1735,6 +1735,7 @@
     <name>core</name>
     <message>
         <source>bleak is not installed</source>
+        <extracomment>BlueZ&apos;s words (the D-Bus error&apos;s message) for a strap that another device holds.</extracomment>
         <translation>未安装 bleak</translation>
     </message>
     <message>
@@ -1758,8 +1759,16 @@
         <translation>蓝牙已关闭。请在系统设置中打开蓝牙。</translation>
     </message>
     <message>
-        <source>This app is not allowed to use Bluetooth. On macOS allow it under System Settings › Privacy &amp; Security › Bluetooth for your terminal or the app; on Linux add your user to the &apos;bluetooth&apos; group and make sure the bluetooth service runs.</source>
-        <translation>本应用没有使用蓝牙的权限。macOS：在“系统设置 › 隐私与安全性 › 蓝牙”中允许你的终端或本应用；Linux：把你的用户加入 &apos;bluetooth&apos; 组，并确认 bluetooth 服务正在运行。</translation>
+        <source>This app is not allowed to use Bluetooth: allow it in System Settings › Privacy &amp; Security › Bluetooth, then start it again.</source>
+        <translation>本应用无权使用蓝牙：请在“系统设置 › 隐私与安全性 › 蓝牙”中允许它，然后重新启动。</translation>
+    </message>
+    <message>
+        <source>This app is not allowed to use Bluetooth: turn on “Let apps access Bluetooth” in Settings › Privacy &amp; security › Radios, then start it again.</source>
+        <translation>本应用无权使用蓝牙：请在“设置 › 隐私和安全性 › 无线电”中打开“允许应用访问蓝牙”，然后重新启动。</translation>
+    </message>
+    <message>
+        <source>This app is not allowed to use Bluetooth: add your user to the &apos;bluetooth&apos; group and make sure the bluetooth service runs, then log in again.</source>
+        <translation>本应用无权使用蓝牙：请把你的用户加入 &apos;bluetooth&apos; 组并确认蓝牙服务正在运行，然后重新登录。</translation>
     </message>
     <message>
         <source>Strap {who} not found. Wet the electrodes and put the strap on (it sleeps when not worn), keep it within a few metres, and try again.</source>
@@ -1772,6 +1781,14 @@
     <message>
         <source>{who} does not offer the Bluetooth Heart Rate Service (0x180D).</source>
         <translation>{who} 不提供蓝牙心率服务（0x180D）。</translation>
+    </message>
+    <message>
+        <source>Bluetooth is busy with another connection; trying again.</source>
+        <translation>蓝牙正忙于另一个连接；正在重试。</translation>
+    </message>
+    <message>
+        <source>Strap {who} is connected to another device. Close the phone app that uses it (Polar Beat, Polar Flow, Strava, Zwift…) or remove it from the watch&apos;s sensors; a Polar H10 accepts a second connection only when that is turned on in Polar Flow. Still trying.</source>
+        <translation>心率带 {who} 已连接到另一台设备。请关闭使用它的手机应用（Polar Beat、Polar Flow、Strava、Zwift…）或从手表的传感器中移除它；Polar H10 只有在 Polar Flow 中开启后才接受第二个连接。仍在重试。</translation>
     </message>
     <message>
         <source>Lab Streaming Layer is not available ({error}). Install it with: .venv/bin/python -m pip install -e &apos;.[lsl]&apos;</source>
@@ -1792,6 +1809,7 @@
     </message>
     <message>
         <source>Lost the strap ({error})</source>
+        <extracomment>Quiet errors (the adapter busy with another operation) are retried without a word this many times in a row; then they are said like any other. After subscribing afresh to a silent link, how long a first notification may take before the link is dropped and made again (straps notify about once a second).</extracomment>
         <translation>与心率带失去连接（{error}）</translation>
     </message>
     <message>
