@@ -364,6 +364,8 @@ class FakeBluez:
         self.strap = Device(self, strap_address, strap_name, [HRS, BATTERY_SERVICE])
         self.speaker = Device(self, "C0:FF:EE:00:00:99", "Kitchen speaker", [AUDIO_SINK])
         self.gatt: dict[str, ServiceInterface] = {}
+        self.handle_shift = 0  # a firmware update or a new BlueZ cache: services at new object paths
+        self.hrm_paths: list[str] = []  # where the heart-rate characteristic was published, each link
         self.bus: MessageBus | None = None
         self._rssi_task: asyncio.Task | None = None
         self._run(self._start())
@@ -397,17 +399,21 @@ class FakeBluez:
 
     def export_gatt(self, device: Device) -> None:
         """BlueZ publishes the peer's services when it connects (handles in the path names)."""
-        hrs, bas = f"{device.path}/service000c", f"{device.path}/service0013"
+        def at(handle: int) -> str:
+            return f"{handle + self.handle_shift:04x}"
+
+        hrs, bas = f"{device.path}/service{at(0x0c)}", f"{device.path}/service{at(0x13)}"
         self.gatt = {
             hrs: Service(device.path, HRS),
-            f"{hrs}/char000d": Characteristic(f"{hrs}/char000d", hrs, HRM, ["notify"], b""),
-            f"{hrs}/char0010": Characteristic(f"{hrs}/char0010", hrs, BODY_LOCATION, ["read"], bytes([1])),
+            f"{hrs}/char{at(0x0d)}": Characteristic(f"{hrs}/char{at(0x0d)}", hrs, HRM, ["notify"], b""),
+            f"{hrs}/char{at(0x10)}": Characteristic(f"{hrs}/char{at(0x10)}", hrs, BODY_LOCATION, ["read"], bytes([1])),
             bas: Service(device.path, BATTERY_SERVICE),
-            f"{bas}/char0014": Characteristic(f"{bas}/char0014", bas, BATTERY_LEVEL, ["read", "notify"],
-                                              bytes([self.battery])),
+            f"{bas}/char{at(0x14)}": Characteristic(f"{bas}/char{at(0x14)}", bas, BATTERY_LEVEL, ["read", "notify"],
+                                                    bytes([self.battery])),
         }
         for path, interface in self.gatt.items():
             self.bus.export(path, interface)
+        self.hrm_paths.append(f"{hrs}/char{at(0x0d)}")
 
     def link_down(self, device: Device) -> None:
         for path, interface in list(self.gatt.items())[::-1]:
@@ -450,6 +456,21 @@ class FakeBluez:
             hrm.muted, hrm.wakes_on_subscribe = True, wakes_on_subscribe
 
         self._run(mute())
+
+    def power_off_and_forget(self) -> None:
+        """Suspend: the adapter powers off, the link goes down and BlueZ removes the device's objects
+        (InterfacesRemoved); they come back only when a scan hears the strap again."""
+        async def off() -> None:
+            if self.strap.connected:
+                self.link_down(self.strap)
+            self.adapter.powered = False
+            self.adapter.discovering = False
+            self.adapter.emit_properties_changed({"Powered": False, "Discovering": False})
+            for device in (self.strap, self.speaker):
+                if device.path in self.bus._path_exports:
+                    self.bus.unexport(device.path)
+
+        self._run(off())
 
     def set_powered(self, on: bool) -> None:
         async def power() -> None:

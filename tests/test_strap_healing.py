@@ -193,3 +193,56 @@ def test_a_strap_held_by_a_phone_is_named_from_bluezs_own_words(bus, words):
     advice = [e.message for e in events if isinstance(e, Status) and e.kind == StatusKind.ERROR]
     assert advice and "phone app" in advice[0] and "Polar Flow" in advice[0]
     assert StatusKind.CONNECTED in kinds(events)
+
+
+def _streams_again_after(bus, upset, settle=None) -> tuple[float, BleakStrap, FakeBluez]:
+    """Stream, upset the link (``upset(bluez)``), then how long until samples flow again."""
+    from .test_bluez_dbus import collect
+
+    bluez = FakeBluez(bus.address)
+
+    async def scenario() -> tuple[float, BleakStrap]:
+        strap = BleakStrap(address=STRAP, backoff_s=(0.2, 0.5, 1.0), connect_timeout_s=5.0)
+        events: list = []
+        consumer = asyncio.create_task(collect(strap, events))
+        await strap.connect()
+        stop = asyncio.Event()
+        sender = asyncio.create_task(_strap_sends(bluez, stop))
+        await wait_for(lambda: sum(isinstance(e, HeartRateSample) for e in events) >= 3)
+        upset(bluez)
+        began = time.monotonic()
+        await asyncio.sleep(0.5)
+        if settle is not None:
+            settle(bluez)
+        before = sum(isinstance(e, HeartRateSample) for e in events)
+        await wait_for(lambda: sum(isinstance(e, HeartRateSample) for e in events) > before + 2, timeout=20)
+        took = time.monotonic() - began
+        stop.set()
+        await sender
+        await strap.close()
+        await asyncio.wait_for(consumer, 5)
+        return took, strap
+
+    try:
+        took, strap = asyncio.run(scenario())
+        return took, strap, bluez
+    finally:
+        bluez.close()
+
+
+def test_suspend_and_resume_heals_within_15_s(bus):
+    """The adapter powers off and BlueZ forgets the strap's objects; on resume a scan must find it again."""
+    took, strap, bluez = _streams_again_after(bus, FakeBluez.power_off_and_forget,
+                                               lambda b: b.set_powered(True))
+    assert took < 15 and strap.reconnects == 1 and bluez.strap.connect_calls == 2
+
+
+def test_services_at_new_object_paths_after_a_reconnect_are_found(bus):
+    def moved(b: FakeBluez) -> None:
+        b.handle_shift = 0x20
+        b.drop_link()
+
+    took, strap, bluez = _streams_again_after(bus, moved)
+    assert took < 15 and strap.reconnects == 1
+    assert [p.rsplit("/", 2)[-2:] for p in bluez.hrm_paths] == [["service000c", "char000d"],
+                                                                 ["service002c", "char002d"]]
