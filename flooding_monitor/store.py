@@ -567,7 +567,7 @@ class SessionStore:
         if self.path == ":memory:":
             return False
         probe = SessionLock(self._lock_path(session_id), wait=False)
-        if not probe.held:
+        if probe.unknown or not probe.held:  # a lock that cannot be opened may still be someone's
             return True
         probe.release(remove=True)  # its owner is gone
         return False
@@ -743,6 +743,9 @@ class SessionLock:
     def __init__(self, path: Path, wait: bool = False) -> None:
         self.path = path
         self.held = False
+        #: The lock file could not even be opened (a folder in its place, another user's file): whether
+        #: someone holds the session is unknown, and unknown is not "its owner is gone".
+        self.unknown = False
         self._fh = None
         try:
             import fcntl
@@ -750,9 +753,9 @@ class SessionLock:
             self.held = True
             return
         try:
-            fd = os.open(path, os.O_CREAT | os.O_RDWR, 0o600)
+            fd = os.open(path, os.O_CREAT | os.O_RDWR | getattr(os, "O_NOFOLLOW", 0), 0o600)
         except OSError:
-            self.held = True  # cannot lock (read-only folder): no live owner can either
+            self.unknown = True
             return
         self._fh = os.fdopen(fd, "r+")
         try:

@@ -239,3 +239,27 @@ def test_the_newest_summaries_are_the_first_of_all_of_them(tmp_path):
     assert [s.started_at.day for s in every] == [7, 5, 3, 2, 1]
     assert summaries(store, newest=2) == every[:2]
     assert all(s.episodes == 1 for s in summaries(store, newest=2))
+
+
+@pytest.mark.parametrize("blocker", ["folder", "other user's file"])
+def test_a_lock_that_cannot_be_opened_is_not_a_crashed_session(tmp_path, blocker):
+    """Bug: with a folder at history.sqlite3.session-1.lock, a concurrent `history` closed a live recording
+    as "recovery" at 15.3 s while its samples ran on. Cannot open is not "its owner is gone"."""
+    import os
+
+    path = tmp_path / "history.sqlite3"
+    store = SessionStore(path)
+    sid = store.create_session(NOW, "demo", None, None, {})
+    store.write_batch(sid, samples(15))
+    lock = tmp_path / f"history.sqlite3.session-{sid}.lock"
+    if blocker == "folder":
+        lock.mkdir()
+    else:  # a file we may not open for writing stands for one another user owns
+        lock.write_text("")
+        os.chmod(lock, 0o400)
+        if os.geteuid() == 0:  # root opens anything: a symbolic link is refused instead (O_NOFOLLOW)
+            lock.unlink()
+            lock.symlink_to(tmp_path / "elsewhere")
+    other = SessionStore(path)
+    assert other.close_unfinished() == []
+    assert other.session(sid).ended_at is None
