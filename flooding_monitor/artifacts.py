@@ -202,7 +202,7 @@ def classify(rr_us: IntArray, beats: IntArray) -> npt.NDArray[np.int8]:
     short_beat = (d < -1) & (s22 > 1)
     flagged = candidate & ~ectopic & (long_beat | short_beat | (np.abs(mrrs) > 3))
     value = rr[idx].astype(np.float64)
-    missed = flagged & long_beat & (np.abs(value / 2 - local) < th2)
+    missed = flagged & long_beat & ((np.abs(value / 2 - local) < th2) | (np.abs(value / 3 - local) < th2))
     extra = flagged & short_beat & (np.abs(value + rr[idx + 1] - local) < th2)
     kinds = np.zeros(idx.size, dtype=np.int8)
     kinds[ectopic] = ArtifactKind.ECTOPIC
@@ -212,15 +212,61 @@ def classify(rr_us: IntArray, beats: IntArray) -> npt.NDArray[np.int8]:
     return kinds
 
 
+def missed_parts(value: int, local_median: float) -> int:
+    """How many beats an interval that spans missed beats holds: two, or three when a third of it is
+    nearer the local beat (two consecutive missed beats)."""
+    return 3 if abs(value / 3 - local_median) < abs(value / 2 - local_median) else 2
+
+
+def split(value: int, parts: int) -> list[int]:
+    """``value`` in ``parts`` integer beats that add up to it exactly."""
+    base = value // parts
+    return [base] * (parts - 1) + [value - base * (parts - 1)]
+
+
 def replacement(kind: int, rr: IntArray, i: int, local_median: int | None = None) -> list[int]:
     """Corrected NN values for artifact beat i: split, merge or local median (pass it when known)."""
     value = int(rr[i])
+    local = int(centred_median(rr, np.array([i]))[0]) if local_median is None else local_median
     if kind == ArtifactKind.MISSED:
-        half = value // 2
-        return [half, value - half]
+        return split(value, missed_parts(value, local))
     if kind == ArtifactKind.EXTRA:
         return [value + int(rr[i + 1])]
-    return [int(centred_median(rr, np.array([i]))[0]) if local_median is None else local_median]
+    return [local]
+
+
+#: What the strap got wrong (a beat it did not detect, one it made up): fixed for the rate too, and
+#: what the signal-quality gate counts. Ectopic and long-short beats are real beats: the rate keeps
+#: their real intervals (a premature beat's short interval is paid back by the pause after it, and an
+#: irregular heart's mean is the mean of its real intervals); only the HRV series replaces them.
+DETECTION_ERRORS = (ArtifactKind.MISSED, ArtifactKind.EXTRA)
+#: An irregular rhythm (atrial fibrillation): in the last IRREGULAR_WINDOW beats before beat i, at
+#: least IRREGULAR_MIN changed by more than 12 % from the beat before them. In sinus rhythm almost
+#: none do (a missed beat makes two); in AF about half (MIT-BIH AFDB: 27-43 % at the 5th percentile).
+#: There a long interval that looks like two beats is a real pause, and a short one a real beat:
+#: the rate keeps them as they came.
+IRREGULAR_WINDOW = 30
+IRREGULAR_MIN = 9
+
+
+def big_changes(rr: IntArray) -> npt.NDArray[np.bool_]:
+    """Beat j's interval differs from beat j-1's by more than 12 % of it (beat 0: no)."""
+    big = np.zeros(rr.size, dtype=bool)
+    big[1:] = np.abs(np.diff(rr)) * 25 > 3 * rr[:-1]
+    return big
+
+
+def irregular_context(rr: IntArray, n: int) -> npt.NDArray[np.bool_]:
+    """For beats 0 .. n-1: whether the rhythm before each is irregular (see IRREGULAR_MIN)."""
+    counts = _cumsum0_int(big_changes(rr).astype(np.int64))
+    i = np.arange(n)
+    return counts[i] - counts[np.maximum(i - IRREGULAR_WINDOW, 0)] >= IRREGULAR_MIN
+
+
+def _cumsum0_int(x: IntArray) -> IntArray:
+    out = np.zeros(x.size + 1, dtype=np.int64)
+    np.cumsum(x, out=out[1:])
+    return out
 
 
 def empty_counts() -> dict[str, int]:
@@ -229,12 +275,19 @@ def empty_counts() -> dict[str, int]:
 
 @dataclass(frozen=True, slots=True)
 class CleanBeats:
-    """Corrected normal-to-normal intervals and the time each became final."""
+    """Corrected normal-to-normal intervals and the time each became final.
+
+    ``nn_us`` is the HRV series (every artifact replaced); ``rate_us`` the series the rate is the
+    mean of (detection errors fixed, real beats as they came); ``error`` marks the fixed detection
+    errors, ``corrected`` every artifact."""
 
     nn_us: IntArray
     final_t: FloatArray
     corrected: npt.NDArray[np.bool_]
     counts: dict[str, int]
+    rate_us: IntArray
+    error: npt.NDArray[np.bool_]
+    irregular: npt.NDArray[np.bool_]  # a real beat far from its neighbours (ectopic or long-short)
 
 
 #: Beats classified at once by :func:`classify_all`: its temporaries (some twenty arrays of a
@@ -267,32 +320,45 @@ def correct(rr_us: IntArray, recv_t: FloatArray) -> CleanBeats:
     n = max(0, rr.size - LOOKAHEAD)
     kinds = classify_all(rr, n)
     final = recv[LOOKAHEAD: LOOKAHEAD + n]
-    artifacts = _artifacts_kept(kinds)
+    irregular_before = irregular_context(rr, n)
+    artifacts = _artifacts_kept(kinds, irregular_before)
+    medians = centred_median(rr, np.array([i for i, _ in artifacts], dtype=np.int64)).tolist() if artifacts else []
     outputs = np.ones(n, dtype=np.int64)
     counts = empty_counts()
-    for i, kind in artifacts:
+    for (i, kind), local in zip(artifacts, medians):
         counts[ARTIFACT_NAMES[kind - 1]] += 1
+        if irregular_before[i]:
+            continue  # a real beat of an irregular rhythm: one beat, as it came
         if kind == ArtifactKind.MISSED:
-            outputs[i] = 2
+            outputs[i] = missed_parts(int(rr[i]), local)
         elif kind == ArtifactKind.EXTRA and i + 1 < n:
             outputs[i + 1] = 0  # merged into beat i
     nn = np.repeat(rr[:n], outputs)
     final_t = np.repeat(final, outputs)
     corrected = np.zeros(nn.size, dtype=bool)
+    error = np.zeros(nn.size, dtype=bool)
+    irregular = np.zeros(nn.size, dtype=bool)
+    rate = nn.copy()
     if artifacts:
         at = np.cumsum(outputs) - outputs  # where each beat's first output goes
         where = np.array([i for i, _ in artifacts])
-        medians = centred_median(rr, where).tolist()
         for (i, kind), k, local in zip(artifacts, at[where].tolist(), medians):
-            values = replacement(kind, rr, i, local)
+            real = bool(irregular_before[i]) or kind not in DETECTION_ERRORS
+            values = [local] if real else replacement(kind, rr, i, local)
             nn[k: k + len(values)] = values
             corrected[k] = True  # one artifact, one mark
-    return CleanBeats(nn, final_t, corrected, counts)
+            if not real:
+                rate[k: k + len(values)] = values
+                error[k] = True
+            else:
+                irregular[k] = True
+    return CleanBeats(nn, final_t, corrected, counts, rate, error, irregular)
 
 
-def _artifacts_kept(kinds: npt.NDArray[np.int8]) -> list[tuple[int, int]]:
+def _artifacts_kept(kinds: npt.NDArray[np.int8], irregular_before: npt.NDArray[np.bool_]) -> list[tuple[int, int]]:
     """(beat, kind) of each artifact that is corrected: the beat after an extra beat is merged
-    into it, so its own class (whatever it is) is not acted on."""
+    into it, so its own class (whatever it is) is not acted on (in an irregular rhythm nothing is
+    merged: the short beat was real)."""
     kept: list[tuple[int, int]] = []
     merged = -1
     for i in np.flatnonzero(kinds).tolist():
@@ -300,13 +366,18 @@ def _artifacts_kept(kinds: npt.NDArray[np.int8]) -> list[tuple[int, int]]:
             continue
         kind = int(kinds[i])
         kept.append((i, kind))
-        if kind == ArtifactKind.EXTRA:
+        if kind == ArtifactKind.EXTRA and not irregular_before[i]:
             merged = i + 1
     return kept
 
 
 @dataclass(frozen=True, slots=True)
 class FinalBeat:
+    """One beat as the rate and the HRV read it (see :class:`CleanBeats` for the fields)."""
+
     nn_us: int
     final_t: float
     corrected: bool
+    rate_us: int
+    error: bool = False
+    irregular: bool = False

@@ -129,8 +129,8 @@ class _Running:
     """Cumulative sums over the beats and the strap's rates: any window's sum is two look-ups."""
 
     final_t: npt.NDArray[np.float64]
-    nn_sum: npt.NDArray[np.int64]  # nn_sum[k]: sum of beats 0 .. k-1
-    corrected: npt.NDArray[np.int64]
+    nn_sum: npt.NDArray[np.int64]  # nn_sum[k]: sum of the rate's intervals of beats 0 .. k-1
+    corrected: npt.NDArray[np.int64]  # detection errors fixed among beats 0 .. k-1
     sq_diff: npt.NDArray[np.int64]  # sq_diff[k]: sum of squared successive differences of beats 0 .. k-1
     hr_t: npt.NDArray[np.float64]
     hr_sum: npt.NDArray[np.int64]
@@ -144,7 +144,7 @@ class _Running:
             sq[2: nn.size + 1] = np.cumsum(np.diff(nn) ** 2)
         has_hr = data.hr_milli != NO_HR
         bpm = data.hr_milli[has_hr]
-        return cls(clean.final_t, _cumsum0(nn), _cumsum0(clean.corrected.astype(np.int64)), sq,
+        return cls(clean.final_t, _cumsum0(clean.rate_us), _cumsum0(clean.error.astype(np.int64)), sq,
                    data.t_s[has_hr], _cumsum0(bpm), _cumsum0(bpm * bpm))
 
 
@@ -228,16 +228,16 @@ class _Window:
         if self.beats:
             self.ssq += (beat.nn_us - self.beats[-1].nn_us) ** 2
         self.beats.append(beat)
-        self.sum_us += beat.nn_us
-        self.corrected += beat.corrected
+        self.sum_us += beat.rate_us
+        self.corrected += beat.error
 
     def advance(self, T: float) -> None:
         cutoff = T - self.width_s
         beats = self.beats
         while beats and beats[0].final_t <= cutoff:
             old = beats.popleft()
-            self.sum_us -= old.nn_us
-            self.corrected -= old.corrected
+            self.sum_us -= old.rate_us
+            self.corrected -= old.error
             if beats:
                 self.ssq -= (beats[0].nn_us - old.nn_us) ** 2
 

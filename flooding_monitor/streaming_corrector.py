@@ -31,7 +31,11 @@ from .artifacts import (
     THRESHOLD_WINDOW,
     ArtifactKind,
     FinalBeat,
+    IRREGULAR_MIN,
+    IRREGULAR_WINDOW,
     empty_counts,
+    missed_parts,
+    split,
 )
 
 assert LOOKAHEAD == MEDIAN_HALF, "beat i is decided when its centred median is known"
@@ -105,12 +109,15 @@ class StreamingCorrector:
         self._mrr_long = SortedWindow(THRESHOLD_WINDOW)
         self._mrr_recent = SortedWindow(RECENT_WINDOW)
         self._skip_next = False
+        #: Whether each recent beat changed by more than 12 % (artifacts.big_changes), beats i-30 .. j.
+        self._big: deque[bool] = deque(maxlen=IRREGULAR_WINDOW + LOOKAHEAD + 1)
 
     def push(self, rr_us: int, recv_t: float) -> list[FinalBeat]:
         rr_us = int(rr_us)
         j = self._n
         self._n += 1
         drr = rr_us - self._rr[-1] if self._rr else 0
+        self._big.append(bool(self._rr) and abs(drr) * 25 > 3 * self._rr[-1])
         self._rr.append(rr_us)
         self._push_drr(j, drr)
         self._rr_window.push(rr_us)
@@ -128,17 +135,21 @@ class StreamingCorrector:
             return []
         kind = self._classify(mrr / th2, float(local), th2)
         value = self._rr[0]
+        t = float(recv_t)
         if kind == ArtifactKind.NORMAL:
-            return [FinalBeat(value, float(recv_t), False)]
+            return [FinalBeat(value, t, False, value)]
         self.counts[ARTIFACT_NAMES[kind - 1]] += 1
+        before = list(self._big)[:-(LOOKAHEAD + 1)][-IRREGULAR_WINDOW:]  # beats i-30 .. i-1
+        if sum(before) >= IRREGULAR_MIN:  # an irregular rhythm: a real beat, as it came
+            return [FinalBeat(local, t, True, value, irregular=True)]
         self._skip_next = kind == ArtifactKind.EXTRA
         if kind == ArtifactKind.MISSED:
-            values = [value // 2, value - value // 2]
+            values = split(value, missed_parts(value, local))
         elif kind == ArtifactKind.EXTRA:
             values = [value + self._rr[1]]
-        else:
-            values = [local]
-        return [FinalBeat(v, float(recv_t), k == 0) for k, v in enumerate(values)]
+        else:  # a real beat: the HRV series takes the local median, the rate the real interval
+            return [FinalBeat(local, t, True, value, irregular=True)]
+        return [FinalBeat(v, t, k == 0, v, error=k == 0) for k, v in enumerate(values)]
 
     def _push_drr(self, j: int, drr: int) -> None:
         """Beat j's dRR joins its windows; beat j-3's dRR (whose recent window ends at j) is normalised."""
@@ -168,7 +179,7 @@ class StreamingCorrector:
         if not (long_beat or short_beat or abs(mrrs) > 3):
             return ArtifactKind.NORMAL
         value = float(self._rr[0])
-        if long_beat and abs(value / 2 - local) < th2:
+        if long_beat and (abs(value / 2 - local) < th2 or abs(value / 3 - local) < th2):
             return ArtifactKind.MISSED
         if short_beat and abs(value + self._rr[1] - local) < th2:
             return ArtifactKind.EXTRA

@@ -1925,6 +1925,7 @@
     </message>
     <message>
         <source>The history database is in use by another program ({path}). Close other copies of Flooding Monitor; recording continues in memory and will be saved when it is free.</source>
+        <extracomment>The lock file could not even be opened (a folder in its place, another user&apos;s file): whether someone holds the session is unknown, and unknown is not &quot;its owner is gone&quot;.</extracomment>
         <translation>历史数据库正被另一个程序使用（{path}）。请关闭其他正在运行的“情绪淹没监测”；记录会先保存在内存中，数据库空闲后再写入。</translation>
     </message>
     <message>
