@@ -287,7 +287,7 @@ class CleanBeats:
     counts: dict[str, int]
     rate_us: IntArray
     error: npt.NDArray[np.bool_]
-    irregular: npt.NDArray[np.bool_]  # a real beat far from its neighbours (ectopic or long-short)
+    irregular: npt.NDArray[np.bool_]  # the rhythm before the beat was irregular (irregular_context)
 
 
 #: Beats classified at once by :func:`classify_all`: its temporaries (some twenty arrays of a
@@ -337,7 +337,7 @@ def correct(rr_us: IntArray, recv_t: FloatArray) -> CleanBeats:
     final_t = np.repeat(final, outputs)
     corrected = np.zeros(nn.size, dtype=bool)
     error = np.zeros(nn.size, dtype=bool)
-    irregular = np.zeros(nn.size, dtype=bool)
+    irregular = np.repeat(irregular_before, outputs)
     rate = nn.copy()
     if artifacts:
         at = np.cumsum(outputs) - outputs  # where each beat's first output goes
@@ -350,8 +350,6 @@ def correct(rr_us: IntArray, recv_t: FloatArray) -> CleanBeats:
             if not real:
                 rate[k: k + len(values)] = values
                 error[k] = True
-            else:
-                irregular[k] = True
     return CleanBeats(nn, final_t, corrected, counts, rate, error, irregular)
 
 

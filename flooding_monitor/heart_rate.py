@@ -54,7 +54,7 @@ class Quality(enum.IntFlag):
     OK = 0
     STALE = 1  # no sample for stale_s
     NO_CONTACT = 2  # the strap says its electrodes are off the skin
-    ARTIFACTS = 8  # too many corrected beats to trust the rate from beats (4 was "no RR", retired)
+    ARTIFACTS = 8  # too many missed or extra beats to trust the rate from beats (4 was "no RR", retired)
     NO_RATE = 16  # not enough data in the window for a rate
 
     def describe(self) -> str:
@@ -67,7 +67,7 @@ class Quality(enum.IntFlag):
         parts = {
             Quality.STALE: QT_TRANSLATE_NOOP("core", "no data from the strap"),
             Quality.NO_CONTACT: QT_TRANSLATE_NOOP("core", "strap not touching the skin"),
-            Quality.ARTIFACTS: QT_TRANSLATE_NOOP("core", "too many irregular beats"),
+            Quality.ARTIFACTS: QT_TRANSLATE_NOOP("core", "too many missed or extra beats"),
             Quality.NO_RATE: QT_TRANSLATE_NOOP("core", "not enough beats yet"),
         }
         if Quality.STALE in self:  # nothing arrives: "not enough beats" would only repeat it
@@ -83,6 +83,9 @@ class Tick:
     hr_bpm: float  # NaN when there is no rate
     rmssd_ms: float  # NaN when fewer than two successive differences
     quality: Quality
+    #: Half the beats of the rate window or more came in an irregular rhythm (atrial fibrillation?):
+    #: the rate is an average of real beats; the window says so, gently. Never blocks an alarm.
+    irregular: bool = False
 
     @property
     def valid(self) -> bool:
@@ -95,6 +98,7 @@ class TickArrays:
     hr_bpm: npt.NDArray[np.float64]
     rmssd_ms: npt.NDArray[np.float64]
     quality: npt.NDArray[np.int8]  # Quality flags
+    irregular: npt.NDArray[np.bool_]  # see Tick.irregular
 
     @property
     def valid(self) -> npt.NDArray[np.bool_]:
@@ -131,6 +135,7 @@ class _Running:
     final_t: npt.NDArray[np.float64]
     nn_sum: npt.NDArray[np.int64]  # nn_sum[k]: sum of the rate's intervals of beats 0 .. k-1
     corrected: npt.NDArray[np.int64]  # detection errors fixed among beats 0 .. k-1
+    irregular: npt.NDArray[np.int64]  # beats 0 .. k-1 that came in an irregular rhythm
     sq_diff: npt.NDArray[np.int64]  # sq_diff[k]: sum of squared successive differences of beats 0 .. k-1
     hr_t: npt.NDArray[np.float64]
     hr_sum: npt.NDArray[np.int64]
@@ -144,8 +149,8 @@ class _Running:
             sq[2: nn.size + 1] = np.cumsum(np.diff(nn) ** 2)
         has_hr = data.hr_milli != NO_HR
         bpm = data.hr_milli[has_hr]
-        return cls(clean.final_t, _cumsum0(clean.rate_us), _cumsum0(clean.error.astype(np.int64)), sq,
-                   data.t_s[has_hr], _cumsum0(bpm), _cumsum0(bpm * bpm))
+        return cls(clean.final_t, _cumsum0(clean.rate_us), _cumsum0(clean.error.astype(np.int64)),
+                   _cumsum0(clean.irregular.astype(np.int64)), sq, data.t_s[has_hr], _cumsum0(bpm), _cumsum0(bpm * bpm))
 
 
 def _cumsum0(x: npt.NDArray) -> npt.NDArray[np.int64]:
@@ -160,7 +165,7 @@ def compute_ticks(data: SampleArrays, settings: DetectorSettings,
     clean = correct(data.beat_rr_us, data.beat_recv_t)
     if data.t_s.size == 0:
         empty = np.zeros(0)
-        return TickArrays(empty, empty, empty, np.zeros(0, np.int8)), clean.counts
+        return TickArrays(empty, empty, empty, np.zeros(0, np.int8), np.zeros(0, bool)), clean.counts
     end = float(data.t_s[-1]) if end_t is None else end_t
     T = tick_times(float(data.t_s[0]), end)
     running, counts = _Running.of(data, clean), clean.counts
@@ -168,10 +173,11 @@ def compute_ticks(data: SampleArrays, settings: DetectorSettings,
     hr = np.empty(T.size)
     rmssd = np.empty(T.size)
     quality = np.empty(T.size, dtype=np.int8)
+    irregular = np.empty(T.size, dtype=bool)
     for lo in range(0, T.size, TICK_BLOCK):
         block = slice(lo, lo + TICK_BLOCK)
-        hr[block], rmssd[block], quality[block] = _tick_block(T[block], data, running, settings)
-    return TickArrays(T, hr, rmssd, quality), counts
+        hr[block], rmssd[block], quality[block], irregular[block] = _tick_block(T[block], data, running, settings)
+    return TickArrays(T, hr, rmssd, quality, irregular), counts
 
 
 def _tick_block(T: npt.NDArray[np.float64], data: SampleArrays, run: _Running, s: DetectorSettings):
@@ -211,7 +217,8 @@ def _tick_block(T: npt.NDArray[np.float64], data: SampleArrays, run: _Running, s
     quality |= np.where(untrusted, int(Quality.ARTIFACTS), 0).astype(np.int8)
     hr = np.where(from_beats, hr_rr, hr_field)
     quality |= np.where(np.isnan(hr), int(Quality.NO_RATE), 0).astype(np.int8)
-    return hr, rmssd, quality
+    irregular = from_beats & (n_rate >= 2) & (2 * (run.irregular[hi] - run.irregular[lo]) >= n_rate)
+    return hr, rmssd, quality, irregular
 
 
 class _Window:
@@ -222,6 +229,7 @@ class _Window:
         self.beats: deque[FinalBeat] = deque()
         self.sum_us = 0
         self.corrected = 0
+        self.irregular = 0
         self.ssq = 0  # sum of squared successive differences inside the window
 
     def add(self, beat: FinalBeat) -> None:
@@ -230,6 +238,7 @@ class _Window:
         self.beats.append(beat)
         self.sum_us += beat.rate_us
         self.corrected += beat.error
+        self.irregular += beat.irregular
 
     def advance(self, T: float) -> None:
         cutoff = T - self.width_s
@@ -238,6 +247,7 @@ class _Window:
             old = beats.popleft()
             self.sum_us -= old.rate_us
             self.corrected -= old.error
+            self.irregular -= old.irregular
             if beats:
                 self.ssq -= (beats[0].nn_us - old.nn_us) ** 2
 
@@ -292,10 +302,12 @@ class StreamingTicks:
         q = self._quality
         bad_beats = q.corrected > max(s.max_corrected_fraction * len(q.beats), MIN_CORRECTED_TO_BLOCK)
         beats_cover = n_rate >= 2 and (self._rate.sum_us >= RR_COVERAGE * span * 1e6 or n_h == 0)
+        irregular = False
         if beats_cover and not (bad_beats and n_h > 0 and not erratic):
             if bad_beats:
                 quality |= Quality.ARTIFACTS
             hr = _rate(n_rate, self._rate.sum_us)
+            irregular = n_rate >= 2 and 2 * self._rate.irregular >= n_rate
         else:
             if n_h > 0 and erratic:
                 quality |= Quality.ARTIFACTS
@@ -303,4 +315,4 @@ class StreamingTicks:
         if math.isnan(hr):
             quality |= Quality.NO_RATE
         r = self._rmssd
-        return Tick(T, hr, _rmssd(r.ssq, len(r.beats) - 1), quality)
+        return Tick(T, hr, _rmssd(r.ssq, len(r.beats) - 1), quality, irregular)

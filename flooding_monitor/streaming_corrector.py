@@ -136,19 +136,16 @@ class StreamingCorrector:
         kind = self._classify(mrr / th2, float(local), th2)
         value = self._rr[0]
         t = float(recv_t)
-        if kind == ArtifactKind.NORMAL:
-            return [FinalBeat(value, t, False, value)]
-        self.counts[ARTIFACT_NAMES[kind - 1]] += 1
         before = list(self._big)[:-(LOOKAHEAD + 1)][-IRREGULAR_WINDOW:]  # beats i-30 .. i-1
-        if sum(before) >= IRREGULAR_MIN:  # an irregular rhythm: a real beat, as it came
-            return [FinalBeat(local, t, True, value, irregular=True)]
+        irregular = sum(before) >= IRREGULAR_MIN
+        if kind == ArtifactKind.NORMAL:
+            return [FinalBeat(value, t, False, value, irregular=irregular)]
+        self.counts[ARTIFACT_NAMES[kind - 1]] += 1
+        if irregular or kind not in (ArtifactKind.MISSED, ArtifactKind.EXTRA):
+            # a real beat: the HRV series takes the local median, the rate the real interval
+            return [FinalBeat(local, t, True, value, irregular=irregular)]
         self._skip_next = kind == ArtifactKind.EXTRA
-        if kind == ArtifactKind.MISSED:
-            values = split(value, missed_parts(value, local))
-        elif kind == ArtifactKind.EXTRA:
-            values = [value + self._rr[1]]
-        else:  # a real beat: the HRV series takes the local median, the rate the real interval
-            return [FinalBeat(local, t, True, value, irregular=True)]
+        values = split(value, missed_parts(value, local)) if kind == ArtifactKind.MISSED else [value + self._rr[1]]
         return [FinalBeat(v, t, k == 0, v, error=k == 0) for k, v in enumerate(values)]
 
     def _push_drr(self, j: int, drr: int) -> None:

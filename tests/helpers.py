@@ -41,6 +41,7 @@ def assert_same(live: list[TickResult], batch: Analysis) -> None:
     assert np.array_equal([r.tick.hr_bpm for r in live], ticks.hr_bpm, equal_nan=True)
     assert np.array_equal([r.tick.rmssd_ms for r in live], ticks.rmssd_ms, equal_nan=True)
     assert [int(r.tick.quality) for r in live] == ticks.quality.tolist()
+    assert [r.tick.irregular for r in live] == ticks.irregular.tolist()
     assert [r.state for r in live] == [batch.state_at(k) for k in range(len(ticks))]
     assert [e for r in live for e in r.events] == batch.detection.events
 

@@ -30,3 +30,31 @@ def test_no_false_alarm_and_no_blindness_on_a_good_contact(results, record):
 @pytest.mark.parametrize("record", RECORDS)
 def test_the_30_s_rate_is_within_3_bpm_of_the_intervals_mean_95_percent_of_the_time(results, record):
     assert results[record].within_3_bpm >= 0.95
+
+
+def test_live_equals_batch_on_an_hour_of_real_af_with_the_irregular_mark():
+    """The live monitor gives the batch analysis's ticks, states and the irregular-rhythm mark."""
+    from flooding_monitor.recordings import load_recording
+    from flooding_monitor.settings import DetectorSettings
+
+    from .afdb_evaluation import AFDB
+    from .helpers import assert_same, live_and_batch
+
+    samples = [s for s in load_recording(AFDB / "afdb07859_rr.txt").samples if s.t_s < 3600]
+    _, live, batch = live_and_batch(samples, DetectorSettings())
+    assert_same(live, batch)
+    assert sum(r.tick.irregular for r in live) > 0.9 * len(live)  # an hour of AF: marked nearly throughout
+
+
+def test_a_regular_heart_is_not_marked_irregular_and_frequent_premature_beats_are():
+    from flooding_monitor.analysis import analyze
+    from flooding_monitor.recordings import load_recording
+
+    from .test_real_recordings import DATA
+
+    for name in ("rest_rri.txt", "exercise_rri.hrm", "noisy_rri.hrm"):  # noisy: 42 isolated ectopic jumps
+        ticks = analyze(load_recording(DATA / name).samples).ticks
+        assert ticks.irregular.mean() < 0.05, name
+    # a premature beat every few beats is an irregular rhythm too: the rate is the real beats' average
+    ticks = analyze(load_recording(DATA / "polar_h10_premature_beats.csv").samples).ticks
+    assert ticks.irregular.mean() > 0.5

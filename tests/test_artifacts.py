@@ -186,7 +186,6 @@ def test_in_an_irregular_rhythm_real_beats_keep_their_intervals_for_the_rate():
 
     rr = (np.loadtxt(AFDB / "afdb07859_rr.txt")[:4000] * 1000).astype(np.int64)
     clean = correct(rr, np.cumsum(rr) / 1e6)
-    kinds_flagged = sum(clean.counts.values())
-    assert kinds_flagged > 50 and clean.irregular.sum() == kinds_flagged - clean.error.sum()
+    assert sum(clean.counts.values()) > 50 and clean.irregular.mean() > 0.9  # all AF: an irregular rhythm
     assert clean.error.sum() <= 1  # 23 "missed" and 2 "extra" by their shape: 1 fixed (a regular moment)
     assert abs(clean.rate_us.size - (rr.size - LOOKAHEAD)) <= 2  # the rest: one real beat each

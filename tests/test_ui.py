@@ -321,3 +321,19 @@ def test_an_empty_history_says_so_instead_of_drawing_empty_axes(qtbot, tmp_path)
     history.trends.show_trends(history.store)
     assert "No sessions yet" in history.trends.caption.text()
     assert not any(plot.isVisible() for plot in history.trends.plots.values())
+
+
+def test_an_irregular_rhythm_shows_its_rate_and_says_so_gently(window):
+    """Real atrial fibrillation (MIT-BIH AFDB 07859): the rate is shown, never "not reading", and one quiet
+    sentence says the rhythm looks irregular and the rate is an average."""
+    from flooding_monitor.recordings import load_recording
+
+    from .afdb_evaluation import AFDB
+
+    samples = [s for s in load_recording(AFDB / "afdb07859_rr.txt").samples if s.t_s < 120]
+    play(window, samples, until_s=119)
+    panel = window.monitor_page.panels[0]
+    assert panel.hr_label.text() != "--"
+    assert "The rhythm looks irregular: the rate is the average of the real beats" in panel.explain_label.text()
+    assert "medical device" in panel.explain_label.text()
+    assert window.session.people[0].state != State.NO_SIGNAL

@@ -180,6 +180,9 @@ class PartnerPanel(QWidget):
         explain = state.explain
         if r is not None and not r.tick.valid:
             explain = f"{state.explain} ({join(r.tick.quality.problems())})"
+        elif r is not None and r.tick.irregular:  # said gently, beside the state, while it lasts
+            explain = f"{explain} " + self.tr("The rhythm looks irregular: the rate is the average of the real "
+                                              "beats. This app is not a medical device.")
         base = person.baseline
         rest = self.tr(" · resting rate {bpm} bpm").format(bpm=f"{base.hr_bpm:.0f}") if base else ""
         name = core(person.partner.name)

@@ -908,6 +908,10 @@
         <translation>状态</translation>
     </message>
     <message>
+        <source>The rhythm looks irregular: the rate is the average of the real beats. This app is not a medical device.</source>
+        <translation>心律看起来不规则：显示的心率是真实心跳的平均值。本应用不是医疗器械。</translation>
+    </message>
+    <message>
         <source> · resting rate {bpm} bpm</source>
         <translation> · 静息心率 {bpm} bpm</translation>
     </message>
@@ -1842,8 +1846,8 @@
         <translation>心率带没有贴紧皮肤</translation>
     </message>
     <message>
-        <source>too many irregular beats</source>
-        <translation>不规则心跳太多</translation>
+        <source>too many missed or extra beats</source>
+        <translation>漏检或多检的心跳太多</translation>
     </message>
     <message>
         <source>not enough beats yet</source>
