@@ -35,8 +35,8 @@ class NoAdapter(StrapError):
 
     def __init__(self, detail: str = "") -> None:
         super().__init__(_with_detail(QT_TRANSLATE_NOOP(
-            "core", "No Bluetooth adapter found. Plug in a Bluetooth dongle or use a computer with Bluetooth, "
-                    "or try the demo strap (flooding-monitor --demo)."), detail))
+            "core", "No Bluetooth adapter found. Plug in a Bluetooth dongle or use a computer with Bluetooth."),
+            detail))
 
 
 class BluetoothOff(StrapError):

@@ -41,6 +41,8 @@ def test_ending_a_conversation_closes_it_and_sums_it_up(qtbot, worker, tmp_path,
     assert "1 flooding episode," in shown[0] and "together" in shown[0]
     assert [n.trigger for n in store.notes(sid)] == ["money"]
     assert window.start_card.isVisible(), "the first card comes back: a new conversation can start"
+    bar = window.connection_bar.label.text()  # not "Connected to Demo strap · no data", which reads as a fault
+    assert bar == "No conversation running: the straps are free."
 
 
 def quiet_window(qtbot, worker, tmp_path, **prefs) -> MainWindow:

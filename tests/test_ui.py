@@ -92,8 +92,15 @@ def test_space_bar_pauses_any_time_and_early_end_is_recorded(window, qtbot, monk
     assert window.stack.currentWidget() is window.pause_page
     assert window.session.pause.reason == "manual"
     play(window, samples, 300)
-    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    defaults = []
+
+    def question(parent, title, text, buttons, default):
+        defaults.append(default)
+        return QMessageBox.StandardButton.Yes
+
+    monkeypatch.setattr(QMessageBox, "question", question)
     qtbot.mouseClick(window.pause_page.early, Qt.MouseButton.LeftButton)
+    assert defaults == [QMessageBox.StandardButton.No]  # Enter keeps pausing: the advised answer
     assert window.stack.currentWidget() is window.monitor_page
     ended = window.session.pauses[-1]
     assert ended.ended_early and ended.ended_s is not None

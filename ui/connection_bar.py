@@ -104,8 +104,15 @@ class ConnectionBar(QWidget):
             button.setEnabled(enabled)
             action.setEnabled(enabled)
 
-    def show_people(self, people: Sequence[PartnerState], lsl_on: bool) -> None:
+    def show_people(self, people: Sequence[PartnerState], lsl_on: bool, running: bool = True) -> None:
+        """Each strap's state, one line each; after the conversation ended, that (the straps are
+        released: "no data from the strap" would read like a fault)."""
         two = len(people) > 1
+        if not running:
+            text = self.tr("No conversation running: the straps are free.") if people else self.tr("Not connected")
+            if self.label.text() != text:
+                self.label.setText(text)
+            return
         text = "\n".join(self.describe(p, two) for p in people)  # one line each
         if lsl_on:
             text += "\n" + self.tr("Streaming to Lab Streaming Layer (local network)")

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
 
 from flooding_monitor.history import SessionSummary, summarize
@@ -18,6 +20,7 @@ from .durations import duration_text
 from .i18n import core
 from .journal_dialog import JournalDialog
 from .pages_common import _font
+from .screen_fit import open_within_screen, scrolling
 
 if TYPE_CHECKING:
     from .main_window import MainWindow
@@ -29,14 +32,14 @@ class SummaryCard(QDialog):
     def __init__(self, summary: SessionSummary, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Conversation ended"))
-        self.setMinimumWidth(480)
         root = QVBoxLayout(self)
         root.setContentsMargins(24, 20, 24, 16)
         root.setSpacing(16)
         self.text = QLabel(self.describe(summary))
         self.text.setWordWrap(True)
         self.text.setFont(_font(self, 1.15))
-        root.addWidget(self.text)
+        self.text.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        root.addWidget(scrolling(self.text), 1)  # on a small screen at large text it scrolls, never cuts
         self.buttons = QDialogButtonBox()
         self.note_button = self.buttons.addButton(self.tr("Add a note…"), QDialogButtonBox.ButtonRole.AcceptRole)
         self.note_button.setToolTip(self.tr("Write what set it off, what you felt, what helped"))
@@ -46,6 +49,16 @@ class SummaryCard(QDialog):
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         root.addWidget(self.buttons)
+        self._sized = False
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().showEvent(event)
+        if not self._sized:
+            self._sized = True
+            m = self.layout().contentsMargins()
+            chrome = QSize(m.left() + m.right() + 24, m.top() + m.bottom() + self.buttons.sizeHint().height() + 24)
+            open_within_screen(self, self.text, chrome,
+                               width=max(480, 46 * QFontMetrics(self.text.font()).averageCharWidth()))
 
     def describe(self, s: SessionSummary) -> str:
         lines = [self.tr("<b>{length} together.</b>").format(length=duration_text(s.duration_s))]

@@ -19,9 +19,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from devices.errors import StrapError
+from devices.errors import NoAdapter, StrapError
 from devices.simulated import DEMO_STRAP
 
+from . import screen_fit
 from .i18n import core
 from .worker import DeviceWorker
 
@@ -44,7 +45,10 @@ class DeviceDialog(QDialog):
     def __init__(self, worker: DeviceWorker, parent: QWidget | None = None, scan_s: float = 8.0) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Choose a heart-rate strap"))
-        self.resize(520, 420)
+        room = screen_fit.screen_room(parent or self)
+        self.setMaximumSize(room)
+        self.resize(min(room.width(), max(520, 44 * self.fontMetrics().averageCharWidth())),
+                    min(room.height(), max(420, 26 * self.fontMetrics().lineSpacing())))
         self.worker = worker
         self.scan_s = scan_s
         self._future: concurrent.futures.Future | None = None
@@ -68,6 +72,9 @@ class DeviceDialog(QDialog):
         root.addLayout(row)
         self.list = QListWidget()
         self.list.setAccessibleName(self.tr("Straps found"))
+        self.list.setWordWrap(True)  # at large text a strap's line wraps instead of scrolling sideways
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.list.setResizeMode(QListWidget.ResizeMode.Adjust)
         root.addWidget(self.list, 1)
         self.message = QLabel()
         self.message.setWordWrap(True)
@@ -120,7 +127,10 @@ class DeviceDialog(QDialog):
         try:
             straps = self._future.result()
         except StrapError as exc:
-            self.message.setText(core(exc.message))
+            text = core(exc.message)
+            if isinstance(exc, NoAdapter):  # the demo is right above: say so in this window's words
+                text += " " + self.tr("Or choose the demo strap above to try the app.")
+            self.message.setText(text)
             return
         except Exception as exc:  # noqa: BLE001
             self.message.setText(self.tr("Scanning failed: {error}").format(error=core(getattr(exc, "message", str(exc)))))

@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QSize
+from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
-    QFormLayout,
     QLabel,
     QPlainTextEdit,
     QVBoxLayout,
     QWidget,
 )
+
+from .screen_fit import open_within_screen, scrolling
 
 PROMPTS = (
     ("trigger", QT_TRANSLATE_NOOP("JournalDialog", "What happened just before?"),
@@ -30,27 +32,43 @@ class JournalDialog(QDialog):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Journal — notice, don't judge"))
-        self.resize(560, 560)
         root = QVBoxLayout(self)
+        self.body = QWidget()
+        column = QVBoxLayout(self.body)
+        column.setContentsMargins(0, 0, 0, 0)
         intro = QLabel(self.tr("These notes are for you: data, not judgement. They stay on this computer."))
         intro.setWordWrap(True)
-        root.addWidget(intro)
-        form = QFormLayout()
+        column.addWidget(intro)
         self.fields: dict[str, QPlainTextEdit] = {}
-        for key, question, hint in PROMPTS:
+        lines = QFontMetrics(self.font()).lineSpacing()
+        for key, question, hint in PROMPTS:  # each question above its box: the box keeps the full width
             question, hint = self.tr(question), self.tr(hint) if hint else ""
+            label = QLabel(f"<b>{question}</b>")
+            label.setWordWrap(True)
             edit = QPlainTextEdit()
             edit.setPlaceholderText(hint)
             edit.setAccessibleName(question)
             edit.setToolTip(hint or self.tr("Optional: leave it empty if nothing comes to mind."))
-            edit.setFixedHeight(64)
-            form.addRow(QLabel(f"<b>{question}</b>"), edit)
+            edit.setFixedHeight(3 * lines + 12)  # three lines of the text in force
+            label.setBuddy(edit)
+            column.addWidget(label)
+            column.addWidget(edit)
             self.fields[key] = edit
-        root.addLayout(form)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        root.addWidget(scrolling(self.body), 1)
+        self.buttons = buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
+                                                  | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         root.addWidget(buttons)
+        self._sized = False
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().showEvent(event)
+        if not self._sized:
+            self._sized = True
+            m = self.layout().contentsMargins()
+            chrome = QSize(m.left() + m.right() + 24, m.top() + m.bottom() + self.buttons.sizeHint().height() + 12)
+            open_within_screen(self, self.body, chrome, width=max(560, 50 * QFontMetrics(self.font()).averageCharWidth()))
 
     def values(self) -> dict[str, str]:
         return {k: e.toPlainText().strip() for k, e in self.fields.items()}

@@ -260,7 +260,7 @@ class MainWindow(QMainWindow):
             self._redraw_monitor()
         else:
             page.refresh(self.now())
-        self.connection_bar.show_people(self.session.people, bool(self.controller.outputs))
+        self.connection_bar.show_people(self.session.people, bool(self.controller.outputs), running)
         breathing = page is self.pause_page or page is self.return_page and self.return_page.guide.isVisible()
         interval = 33 if breathing else 1000  # the breathing guide's animation needs frames
         if self.timer.interval() != interval:

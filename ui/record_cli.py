@@ -32,7 +32,7 @@ def scan_command(args: argparse.Namespace) -> int:
     try:
         straps = asyncio.run(scan(args.timeout))
     except StrapError as exc:
-        print(f"flooding-monitor scan: {exc}", file=sys.stderr)
+        print(f"flooding-monitor scan: {exc}{_demo_hint(exc)}", file=sys.stderr)
         return 3
     if not straps:
         print("No heart-rate strap found. Wet the electrodes and put the strap on; it sleeps "
@@ -43,6 +43,12 @@ def scan_command(args: argparse.Namespace) -> int:
         rssi = "?" if s.rssi is None else f"{s.rssi} dBm"
         print(f"{printable(s.name):<{width}}  {s.address}  {rssi}")
     return 0
+
+
+def _demo_hint(exc: Exception) -> str:
+    from devices.errors import NoAdapter
+
+    return " Or try the demo strap: flooding-monitor --demo." if isinstance(exc, NoAdapter) else ""
 
 
 def _plan(args: argparse.Namespace):
@@ -105,7 +111,7 @@ def record_command(args: argparse.Namespace) -> int:
     except StrapError as exc:
         status.finish()
         controller.finish("error")
-        print(f"flooding-monitor record: {exc}", file=sys.stderr)
+        print(f"flooding-monitor record: {exc}{_demo_hint(exc)}", file=sys.stderr)
         return 3
     status.finish()
     return _report(controller, how, args.out, history_wanted=not args.no_history)

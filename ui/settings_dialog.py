@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QSize
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QStyle,
     QVBoxLayout,
     QWidget,
 )
@@ -28,6 +29,8 @@ from flooding_monitor.preferences import Preferences
 from flooding_monitor.settings import DetectorSettings, SettingsError
 
 from .i18n import core
+from . import screen_fit
+from .screen_fit import WrappingCheck, open_within_screen, scrolling
 
 #: Each language in its own name, so anyone can find theirs.
 LANGUAGE_LABELS = {"system": QT_TRANSLATE_NOOP("SettingsDialog", "System language"), "en": "English",
@@ -46,6 +49,12 @@ def _spin(lo: float, hi: float, value: float, suffix: str, step: float = 1.0, de
     return box
 
 
+def _wrapping(text: str) -> QLabel:
+    label = QLabel(text)
+    label.setWordWrap(True)
+    return label
+
+
 class SettingsDialog(QDialog):
     def __init__(self, prefs: Preferences, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -54,17 +63,14 @@ class SettingsDialog(QDialog):
         self.prefs = prefs
         d = prefs.detector
         root = QVBoxLayout(self)
-        columns = QHBoxLayout()
-        left, right = QVBoxLayout(), QVBoxLayout()
-        columns.addLayout(left, 1)
-        columns.addLayout(right, 1)
-        root.addLayout(columns)
-        left.addWidget(self._detector_box(d))
-        left.addWidget(self._partners_box(prefs))
-        left.addStretch(1)
-        right.addWidget(self._pause_box(prefs))
-        right.addWidget(self._display_box(prefs))
-        right.addStretch(1)
+        boxes = [self._detector_box(d), self._partners_box(prefs), self._pause_box(prefs), self._display_box(prefs)]
+        for box in boxes:
+            form = box.layout()
+            form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)  # a long label goes above its field
+        self.body = self._columns(boxes, 2)
+        if self.body.sizeHint().width() > screen_fit.screen_room(parent or self).width() - 40:
+            self.body = self._columns(boxes, 1)  # large text on a small screen: one column, scrolling
+        root.addWidget(scrolling(self.body), 1)
         self.error = QLabel()
         self.error.setStyleSheet("color: #b3361b; font-weight: bold;")
         self.error.setWordWrap(True)
@@ -86,6 +92,32 @@ class SettingsDialog(QDialog):
             threshold.valueChanged.connect(self.validate)
         self._explain()
         self.validate()
+        self._sized = False
+
+    @staticmethod
+    def _columns(boxes: list[QGroupBox], count: int) -> QWidget:
+        """The boxes in ``count`` columns (left: when, partners; right: pause, display)."""
+        body = QWidget()
+        row = QHBoxLayout(body)
+        row.setContentsMargins(0, 0, 0, 0)
+        columns = [QVBoxLayout() for _ in range(count)]
+        for k, box in enumerate(boxes):
+            columns[min(k // 2, count - 1)].addWidget(box)
+        for column in columns:
+            column.addStretch(1)
+            row.addLayout(column, 1)
+        return body
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        """Open as large as the settings need, never larger than the screen: then they scroll."""
+        super().showEvent(event)
+        if not self._sized:
+            self._sized = True
+            margins = self.layout().contentsMargins()
+            chrome = QSize(margins.left() + margins.right() + self.style().pixelMetric(
+                QStyle.PixelMetric.PM_ScrollBarExtent) + 4, margins.top() + margins.bottom()
+                + self.buttons.sizeHint().height() + 3 * self.layout().spacing() + self.error.sizeHint().height())
+            open_within_screen(self, self.body, chrome)
 
     def _explain(self) -> None:
         """A tooltip on every control: what it changes, in a sentence."""
@@ -131,8 +163,8 @@ class SettingsDialog(QDialog):
         self.personal_pct.setEnabled(self.personal.isChecked())
         self.personal.toggled.connect(self.personal_pct.setEnabled)
         f.addRow(self.personal, self.personal_pct)
-        f.addRow(QLabel(self.tr("The lower of the two applies once a resting rate is measured "
-                                "(athletes flood below 100).")))
+        f.addRow(_wrapping(self.tr("The lower of the two applies once a resting rate is measured "
+                                   "(athletes flood below 100).")))
         self.sustain = _spin(5, 600, d.sustain_s, self.tr(" s"), name=self.tr("Sustain window"))
         f.addRow(self.tr("Above threshold for"), self.sustain)
         self.recovery = _spin(10, 1800, d.recovery_s, self.tr(" s"), name=self.tr("Recovery window"))
@@ -150,7 +182,7 @@ class SettingsDialog(QDialog):
         self.exhale = _spin(2, 12, prefs.exhale_s, self.tr(" s"), 0.5, 1, name=self.tr("Breathe out"))
         g.addRow(self.tr("Breathe in"), self.inhale)
         g.addRow(self.tr("Breathe out"), self.exhale)
-        self.sighing = QCheckBox(self.tr("Cyclic sighing (two breaths in, one long breath out)"))
+        self.sighing = WrappingCheck(self.tr("Cyclic sighing (two breaths in, one long breath out)"))
         self.sighing.setChecked(prefs.cyclic_sighing)
         g.addRow(self.sighing)
         self.snooze = _spin(1, 60, prefs.snooze_min, self.tr(" min"), name=self.tr("Not now snoozes for"))
@@ -160,9 +192,9 @@ class SettingsDialog(QDialog):
     def _display_box(self, prefs: Preferences) -> QGroupBox:
         look = QGroupBox(self.tr("Alerts and display"))
         h = QFormLayout(look)
-        self.sound = QCheckBox(self.tr("Gentle sound on an alert"))
+        self.sound = WrappingCheck(self.tr("Gentle sound on an alert"))
         self.sound.setChecked(prefs.sound)
-        self.notify = QCheckBox(self.tr("Desktop notification on an alert"))
+        self.notify = WrappingCheck(self.tr("Desktop notification on an alert"))
         self.notify.setChecked(prefs.notifications)
         h.addRow(self.sound)
         h.addRow(self.notify)
@@ -188,7 +220,7 @@ class SettingsDialog(QDialog):
         self.language.setCurrentIndex(max(0, self.language.findData(prefs.language)))
         self.language.setAccessibleName(self.tr("Language"))
         h.addRow(self.tr("Language (after a restart)"), self.language)
-        self.lsl = QCheckBox(self.tr("Stream to Lab Streaming Layer (for research; visible on your local network)"))
+        self.lsl = WrappingCheck(self.tr("Stream to Lab Streaming Layer (for research; visible on your local network)"))
         self.lsl.setChecked(prefs.lsl)
         self.lsl.setAccessibleName(self.tr("Stream to Lab Streaming Layer"))
         h.addRow(self.lsl)
@@ -217,7 +249,7 @@ class SettingsDialog(QDialog):
             row.addWidget(threshold)
             form.addRow(self.tr("Partner {letter}").format(letter="AB"[k]), row)
             self.partner_rows.append((name, colour, threshold))
-        form.addRow(QLabel(self.tr("Own threshold: “shared” uses the one above.")))
+        form.addRow(_wrapping(self.tr("Own threshold: “shared” uses the one above.")))
         return box
 
     def _pick_colour(self, button: QPushButton) -> None:

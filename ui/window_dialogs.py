@@ -156,6 +156,8 @@ def end_pause_early(window: MainWindow) -> None:
         translate(
             "MainWindow", "{min} minutes are left. Bodies take at least 20 minutes to calm down. End the pause anyway?"
         ).format(min=f"{pause.remaining_s(window.now()) / 60:.0f}"),
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        QMessageBox.StandardButton.No,  # the advised answer is the default: keep pausing
     )
     if answer == QMessageBox.StandardButton.Yes:
         window.controller.end_pause()

@@ -206,6 +206,10 @@
         <translation>{device}：记录已结束</translation>
     </message>
     <message>
+        <source>No conversation running: the straps are free.</source>
+        <translation>没有进行中的对话：心率带已释放。</translation>
+    </message>
+    <message>
         <source>the strap</source>
         <translation>胸带</translation>
     </message>
@@ -296,6 +300,10 @@
     <message>
         <source>Scanning for {s} seconds…</source>
         <translation>正在搜索，共 {s} 秒…</translation>
+    </message>
+    <message>
+        <source>Or choose the demo strap above to try the app.</source>
+        <translation>或者选择上面的演示心率带来试用本应用。</translation>
     </message>
     <message>
         <source>Scanning failed: {error}</source>
@@ -1755,8 +1763,8 @@
         <translation>蓝牙问题：{error}</translation>
     </message>
     <message>
-        <source>No Bluetooth adapter found. Plug in a Bluetooth dongle or use a computer with Bluetooth, or try the demo strap (flooding-monitor --demo).</source>
-        <translation>没有找到蓝牙适配器。请插入蓝牙适配器或使用带蓝牙的电脑，也可以先试试演示心率带（flooding-monitor --demo）。</translation>
+        <source>No Bluetooth adapter found. Plug in a Bluetooth dongle or use a computer with Bluetooth.</source>
+        <translation>未找到蓝牙适配器。请插入蓝牙适配器，或使用带蓝牙的电脑。</translation>
     </message>
     <message>
         <source>Bluetooth is turned off. Turn it on in your system settings.</source>

@@ -1,0 +1,92 @@
+"""Every dialog fits the screen it opens on, at every text size (issue 26).
+
+For Settings, the strap dialog (its no-adapter message), the journal and
+the summary card, on screens of 800x550, 1366x768 and 3840x2160, at 100 %
+and 250 % of the app's text setting and with the text doubled as the
+system's large-text setting (font DPI 192) does: the dialog is no larger
+than the screen's room, its buttons are inside it, no text is cut, and
+nothing needs a horizontal scroll (what does not fit scrolls down).
+"""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QSize
+from PySide6.QtWidgets import QAbstractButton, QApplication, QDialogButtonBox, QLabel, QScrollArea, QWidget
+
+from flooding_monitor.history import SessionSummary
+from flooding_monitor.preferences import Preferences
+from ui import screen_fit
+from ui.theme import apply_theme
+
+from .test_layout import clipped, shown
+
+SCREENS = [(800, 550), (1366, 768), (3840, 2160)]
+TEXT = [("100 %", 1.0, 1.0), ("250 %", 2.5, 1.0), ("system DPI 192", 1.0, 2.0)]
+
+
+def _summary() -> SessionSummary:
+    import datetime as dt
+
+    return SessionSummary(id=1, started_at=dt.datetime(2026, 12, 5, 20, 0), duration_s=3600, device_name="Demo",
+                          episodes=2, flooded_s=420, peak_bpm=121, pauses=1, median_recovery_s=1260, notes=0,
+                          partner_names=("Sam", "Alex"), episodes_by_partner=(1, 1))
+
+
+def _dialogs(worker):
+    from devices.errors import NoAdapter
+    from ui.conversation_end import SummaryCard
+    from ui.device_dialog import DeviceDialog
+    from ui.journal_dialog import JournalDialog
+    from ui.settings_dialog import SettingsDialog
+
+    strap = DeviceDialog(worker)
+    strap._scanned = True  # no scan: the no-adapter message, as on a computer without Bluetooth
+    strap.message.setText(str(NoAdapter()) + " " + strap.tr("Or choose the demo strap above to try the app."))
+    return {"settings": SettingsDialog(Preferences()), "strap": strap, "journal": JournalDialog(),
+            "summary": SummaryCard(_summary())}
+
+
+def _problems(dialog: QWidget, room: QSize) -> list[str]:
+    found = []
+    if dialog.width() > room.width() or dialog.height() > room.height():
+        found.append(f"{dialog.width()}x{dialog.height()} on a screen with room for {room.width()}x{room.height()}")
+    for box in dialog.findChildren(QDialogButtonBox):
+        for button in box.buttons():
+            where = button.mapTo(dialog, button.rect().bottomRight())
+            if button.isVisible() and (where.x() > dialog.width() + 2 or where.y() > dialog.height() + 2):
+                found.append(f"button {button.text()!r} outside the dialog")
+    for area in dialog.findChildren(QScrollArea):
+        if area.widget() is not None and area.widget().width() > area.viewport().width() + 2:
+            found.append(f"{type(area.widget()).__name__} wider than its view: scrolls sideways")
+    for w in dialog.findChildren(QWidget):
+        if shown(w) and isinstance(w, (QLabel, QAbstractButton)):
+            why = clipped(w)
+            if why:
+                found.append(f"{type(w).__name__} {w.text()[:40]!r}: {why}")
+    return found
+
+
+@pytest.mark.parametrize("screen", SCREENS, ids=lambda s: f"{s[0]}x{s[1]}")
+@pytest.mark.parametrize(("text", "scale", "dpi"), TEXT, ids=[t[0] for t in TEXT])
+def test_every_dialog_fits_its_screen(qtbot, worker, monkeypatch, screen, text, scale, dpi):
+    app = QApplication.instance()
+    font = app.font()
+    room = QSize(screen[0] - screen_fit.EDGE_PX, screen[1] - screen_fit.EDGE_PX)
+    monkeypatch.setattr(screen_fit, "screen_room", lambda widget: room)
+    apply_theme(app, "light", scale)
+    if dpi != 1.0:  # the system's large text: every point size in pixels doubles
+        big = app.font()
+        big.setPointSizeF(big.pointSizeF() * dpi)
+        app.setFont(big)
+    try:
+        seen = {}
+        for name, dialog in _dialogs(worker).items():
+            qtbot.addWidget(dialog)
+            dialog.show()
+            qtbot.wait(20)
+            seen[name] = _problems(dialog, room)
+            dialog.hide()
+        assert {k: v for k, v in seen.items() if v} == {}
+    finally:
+        app.setFont(font)

@@ -1,0 +1,97 @@
+"""Dialogs that fit the screen they open on, whatever the text size.
+
+At 250 % text (the app's setting, or the system's large-text DPI) a dialog
+laid out for 100 % grew wider than an 800-px screen and put OK and Cancel
+off it. Here a dialog's body scrolls inside the room the screen leaves (its
+buttons stay in sight), check boxes wrap their words like labels, and a
+dialog never opens larger than the screen's available area.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QScrollArea,
+    QSizePolicy,
+    QWidget,
+)
+
+#: Room left around a dialog on its screen (window frame, a little air).
+EDGE_PX = 24
+
+
+def screen_room(widget: QWidget | None) -> QSize:
+    """The area a window may take on ``widget``'s screen (task bars and panels left out)."""
+    screen = widget.screen() if widget is not None else None
+    screen = screen or QGuiApplication.primaryScreen()
+    room = screen.availableGeometry().size()
+    return QSize(max(320, room.width() - EDGE_PX), max(240, room.height() - EDGE_PX))
+
+
+def scrolling(body: QWidget) -> QScrollArea:
+    """``body`` in a frameless area that scrolls up and down when the screen is too small for it."""
+    area = QScrollArea()
+    area.setWidget(body)
+    area.setWidgetResizable(True)
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    return area
+
+
+def open_within_screen(dialog: QDialog, body: QWidget, chrome: QSize, width: int | None = None) -> None:
+    """Size ``dialog`` to show all of ``body`` (``width`` wide, or as wide as it asks; ``chrome``: the
+    buttons and margins around its scroll area), never more than its screen's room: then it scrolls."""
+    room = screen_room(dialog.parentWidget() or dialog)
+    wide = min(room.width(), width if width is not None else body.sizeHint().width() + chrome.width())
+    tall = body.heightForWidth(wide - chrome.width()) if body.hasHeightForWidth() else -1
+    if tall < 0:
+        tall = body.sizeHint().height()
+    dialog.setMaximumSize(room)
+    dialog.resize(wide, min(room.height(), tall + chrome.height()))
+
+
+class WrappingCheck(QWidget):
+    """A check box whose words wrap like a label's (a QCheckBox keeps its text on one line: at 250 %
+    one of ours was 1,800 px wide). Clicking the words toggles it, as with a QCheckBox."""
+
+    toggled = Signal(bool)
+
+    def __init__(self, text: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        self.box = QCheckBox()
+        self.box.setAccessibleName(text)
+        self.label = QLabel(text)
+        self.label.setWordWrap(True)
+        self.label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.label.setBuddy(self.box)
+        self.label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
+        row.addWidget(self.box, 0, Qt.AlignmentFlag.AlignTop)
+        row.addWidget(self.label, 1, Qt.AlignmentFlag.AlignTop)
+        self.box.toggled.connect(self.toggled)
+        self.label.mousePressEvent = lambda _event: self.box.toggle()  # the words are part of the box
+
+    def isChecked(self) -> bool:  # noqa: N802 - QCheckBox's name
+        return self.box.isChecked()
+
+    def setChecked(self, on: bool) -> None:  # noqa: N802
+        self.box.setChecked(on)
+
+    def text(self) -> str:
+        return self.label.text()
+
+    def setAccessibleName(self, name: str) -> None:  # noqa: N802
+        self.box.setAccessibleName(name)
+        super().setAccessibleName(name)
+
+    def setToolTip(self, tip: str) -> None:  # noqa: N802
+        self.box.setToolTip(tip)
+        self.label.setToolTip(tip)
+        super().setToolTip(tip)
