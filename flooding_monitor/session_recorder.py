@@ -132,26 +132,24 @@ class SessionRecorder:
             return False
         assert self.store is not None and self.session_id is not None
         try:
-            if self.pending or self.pending_events:
-                self.store.write_batch(self.session_id, self.pending, self.pending_events)
-                self.saved_samples += len(self.pending)
-                self.pending = []
-                self.pending_events = []
-                self._spilled = 0
-            if self._partners is not None:
-                self.store.set_partners(self.session_id, self._partners)
-                self._partners = None
-            if self._protocol is not None:
-                episodes, pauses, snoozes, baseline = self._protocol
-                self.store.save_protocol(self.session_id, episodes, pauses, snoozes,
-                                            baseline.hr_bpm if baseline else None,
-                                            baseline.rmssd_ms if baseline else None)
-                self._protocol = None
+            with self.store.atomic():  # one transaction: a second's samples, partners and protocol land together
+                if self.pending or self.pending_events:
+                    self.store.write_batch(self.session_id, self.pending, self.pending_events)
+                if self._partners is not None:
+                    self.store.set_partners(self.session_id, self._partners)
+                if self._protocol is not None:
+                    episodes, pauses, snoozes, baseline = self._protocol
+                    self.store.save_protocol(self.session_id, episodes, pauses, snoozes,
+                                             baseline.hr_bpm if baseline else None,
+                                             baseline.rmssd_ms if baseline else None)
         except StoreError as exc:
             if self.error != str(exc):
                 log.warning("history not saved: %s", exc)
             self.error = exc.message
             return False
+        self.saved_samples += len(self.pending)  # committed: only now is anything forgotten here
+        self.pending, self.pending_events, self._spilled = [], [], 0
+        self._partners = self._protocol = None
         self.error = None
         return True
 

@@ -263,3 +263,35 @@ def test_a_lock_that_cannot_be_opened_is_not_a_crashed_session(tmp_path, blocker
     other = SessionStore(path)
     assert other.close_unfinished() == []
     assert other.session(sid).ended_at is None
+
+
+def test_one_flush_is_one_transaction_and_lands_whole_or_not_at_all(tmp_path):
+    """Samples, partners and the pause protocol of a second go in one transaction: a refusal halfway
+    leaves nothing half-written, and everything is retried at the next second."""
+    import datetime as dt
+
+    from flooding_monitor import store as store_module
+    from flooding_monitor.session import EpisodeRecord
+    from flooding_monitor.session_recorder import SessionRecorder
+    from flooding_monitor.store import PartnerInfo
+
+    store = SessionStore(tmp_path / "history.sqlite3")
+    recorder = SessionRecorder(store, dt.datetime(2026, 12, 5, 20, 0), "demo", "x", None, {})
+    begun: list[str] = []
+    recorder.store.db.set_trace_callback(lambda sql: begun.append(sql) if sql.startswith("BEGIN") else None)
+    for sample in samples(3):
+        recorder.pending.append(sample)
+    recorder.set_partners([PartnerInfo(0, "Sam", "#2f6fae")])
+    recorder.set_protocol([EpisodeRecord(1.0, 2.0, None, 120.0)], [], [])
+    real = store.save_protocol
+    store.save_protocol = lambda *a, **k: (_ for _ in ()).throw(store_module.StoreLocked("locked"))
+    assert not recorder.flush()
+    assert store.sample_count(recorder.session_id) == 0
+    assert "Sam" not in [p.name for p in store.partners(recorder.session_id)]
+    assert len(recorder.pending) == 3  # kept for the next second
+    store.save_protocol = real
+    begun.clear()
+    assert recorder.flush()
+    assert begun == ["BEGIN IMMEDIATE"]
+    assert store.sample_count(recorder.session_id) == 3 and len(store.episodes(recorder.session_id)) == 1
+    assert [p.name for p in store.partners(recorder.session_id)] == ["Sam"]
