@@ -15,7 +15,7 @@ import math
 from pathlib import Path
 from typing import Any
 
-from .recordings import MAX_DURATION_S, MAX_HR_BPM, MAX_RR_MS, RecordingError
+from .file_limits import MAX_DURATION_S, MAX_HR_BPM, MAX_RR_MS, RecordingError
 from .sample_columns import ColumnBuilder, SampleColumns
 from .samples import Contact, rr_ms_to_us
 

@@ -7,7 +7,6 @@ threshold were 95?" never touches what was recorded.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import os
 import statistics
 from collections import defaultdict
@@ -19,6 +18,7 @@ from .analysis import Analysis, analyze
 from .baseline import Baseline
 from .detector import STATE_CODES, State
 from .partners import DEFAULT_PARTNERS
+from .import_identity import DuplicateImport, content_hash  # noqa: F401 - re-exported
 from .recordings import load_recording
 from .sample_columns import SampleColumns
 from .session import EpisodeRecord
@@ -92,7 +92,7 @@ def reanalyze(store: SessionStore, session_id: int, settings: DetectorSettings |
 
 def import_file(store: SessionStore, path: str | os.PathLike[str], settings: DetectorSettings | None = None) -> int:
     """Any file the history takes: a session file comes back whole, a recording is analysed."""
-    from .recordings import open_regular_file
+    from .file_limits import open_regular_file
     from .session_file import import_session_file, looks_like_session_file
 
     with open_regular_file(Path(path)) as fh:  # a FIFO is refused, not waited on
@@ -148,23 +148,6 @@ def _plausible(when: dt.datetime) -> bool:
     """A date a recording can have: from 1990 (Polar's first files) to tomorrow."""
     naive = when.replace(tzinfo=None)
     return dt.datetime(1990, 1, 1) <= naive <= dt.datetime.now() + dt.timedelta(days=1)
-
-
-class DuplicateImport(ValueError):
-    """The same recording is already in the history (its session id in ``session_id``)."""
-
-    def __init__(self, session_id: int) -> None:
-        super().__init__(f"this recording is already in the history as session {session_id}")
-        self.session_id = session_id
-
-
-def content_hash(samples: Sequence) -> str:
-    """What a recording holds (times from its start, rates, intervals, contact, partner), hashed:
-    the same recording under another name or date is recognised."""
-    h = hashlib.sha256()
-    for x in samples:
-        h.update(f"{x.t_s:.3f},{x.hr_bpm},{x.rr_us},{int(x.contact)},{x.partner};".encode())
-    return h.hexdigest()
 
 
 def _file_date(path: Path) -> dt.datetime:

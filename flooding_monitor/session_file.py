@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from .private_files import write_private
-from .recordings import (
+from .file_limits import (
     MAX_DURATION_S,
     MAX_HR_BPM,
     MAX_RR_MS,
@@ -365,7 +365,7 @@ def import_session_file(store: SessionStore, path: str | os.PathLike[str]) -> in
 
     Refused with :class:`DuplicateImport` when the history already holds it (same samples, same start).
     """
-    from .history import DuplicateImport, content_hash
+    from .import_identity import DuplicateImport, content_hash
 
     doc = load_session_file(path)
     if not doc.samples:

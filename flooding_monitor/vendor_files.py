@@ -12,7 +12,7 @@ import datetime as dt
 import re
 from collections.abc import Iterator
 
-from .recordings import MAX_HR_BPM, MAX_RR_MS, RecordingError, excerpt
+from .file_limits import MAX_HR_BPM, MAX_RR_MS, RecordingError, excerpt
 from .sample_columns import ColumnBuilder, SampleColumns
 from .samples import Contact, rr_ms_to_us
 

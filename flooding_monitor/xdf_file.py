@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from .lsl_output import APP, MARKER_STREAM
-from .recordings import (
+from .file_limits import (
     MAX_DURATION_S,
     MAX_FILE_BYTES,
     MAX_HR_BPM,

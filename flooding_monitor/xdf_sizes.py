@@ -14,7 +14,7 @@ import struct
 from pathlib import Path
 from typing import BinaryIO
 
-from .recordings import RecordingError
+from .file_limits import RecordingError
 
 STREAM_HEADER, SAMPLES = 2, 3
 #: Bytes one value takes at least, by channel format; a string is a length (at least 2 bytes).

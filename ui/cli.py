@@ -7,24 +7,13 @@ and so a missing Bluetooth stack only matters to the commands that need it.
 from __future__ import annotations
 
 import argparse
-import os
 import datetime as dt
 import json
+import os
 import sys
 from collections.abc import Sequence
 
-
-def load_prefs():
-    """The user's saved preferences: every command follows the same settings as the app.
-
-    Problems in the file are reported on stderr and the defaults used for them.
-    """
-    from flooding_monitor.preferences import PreferencesFile
-
-    prefs, problems = PreferencesFile().load()
-    for problem in problems:
-        print(f"flooding-monitor: setting ignored: {problem}", file=sys.stderr)
-    return prefs
+from .cli_prefs import load_prefs  # noqa: F401 - where the commands (and tests) have found it
 
 
 #: Detector settings as the command line names them.

@@ -131,7 +131,7 @@ def import_command(args: argparse.Namespace) -> int:
     from flooding_monitor.history import import_file
 
     store = _open(args)
-    from .cli import load_prefs
+    from .cli_prefs import load_prefs
 
     sid = import_file(store, args.file, load_prefs().detector)
     info = store.session(sid)

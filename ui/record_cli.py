@@ -68,7 +68,7 @@ def record_command(args: argparse.Namespace) -> int:
     from flooding_monitor.recordings import RecordingError
     from flooding_monitor.store import open_store
 
-    from .cli import load_prefs
+    from .cli_prefs import load_prefs
 
     if args.no_history and not args.out:
         print("flooding-monitor record: nothing to save to; give --out or drop --no-history", file=sys.stderr)
