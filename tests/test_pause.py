@@ -60,3 +60,44 @@ def test_pacer_limits():
         BreathingPattern(inhale_s=1.0)
     with pytest.raises(ValueError):
         BreathingPattern(exhale_s=20.0)
+
+
+def test_the_pause_animates_only_the_guide_and_only_as_it_moves(qtbot, worker, tmp_path, monkeypatch):
+    """A pause lasts 20 minutes, often on battery: the window refreshes its words a few times a second,
+    the guide paints itself, at most 30 times a second (bench/bench_pause.py measures the CPU)."""
+    from PySide6.QtCore import QEvent, QObject
+
+    from flooding_monitor.preferences import Preferences, PreferencesFile
+    from flooding_monitor.store import SessionStore
+    from ui.main_window import MainWindow
+
+    from .helpers import SessionClock
+
+    window = MainWindow(Preferences(sound=False, notifications=False), PreferencesFile(tmp_path / "p.json"), worker,
+                        settings_scope="fm-tests", store=SessionStore(tmp_path / "h.sqlite3"))
+    qtbot.addWidget(window)
+    window.show()
+    window.resize(1366, 768)
+    clock = SessionClock()
+    window.start_session(clock, "demo", "Demo strap", "demo")
+    window.start_pause("manual")
+    refreshes, paints = [], []
+    monkeypatch.setattr(window, "refresh", lambda: refreshes.append(1))
+    window.timer.timeout.disconnect()
+    window.timer.timeout.connect(window.refresh)
+    guide = window.pause_page.guide
+
+    class Paints(QObject):
+        def eventFilter(self, obj, event):  # noqa: N802 - Qt's name
+            if event.type() == QEvent.Type.Paint:
+                paints.append(event.rect())
+            return False
+
+    spy = Paints()
+    guide.installEventFilter(spy)
+    import time
+    start = time.monotonic()
+    while time.monotonic() - start < 1.0:  # a second of breathing in: the circle grows
+        clock.t = 0.5 + (time.monotonic() - start)
+        qtbot.wait(10)
+    assert len(refreshes) <= 5 and 5 <= len(paints) <= 31

@@ -86,9 +86,12 @@ class MainWindow(QMainWindow):
         self.bridge.status.connect(self.controller.status)
         self.bridge.tick.connect(self.controller.tick)
         self.bridge.ended.connect(self._on_session_ended)
+        # Words and numbers change once a second; the breathing guide animates itself (its own frames,
+        # only its own pixels): the window never redraws at the circle's pace.
         self.timer = QTimer(self)
         self.timer.timeout.connect(self.refresh)
         self.timer.start(250)
+        self.pause_page.now = self.return_page.now = self.now
         self.tray = window_dialogs.tray_icon(self)
         bind_keys(self)
         window_geometry.restore(self, self.settings_scope)
@@ -261,10 +264,6 @@ class MainWindow(QMainWindow):
         else:
             page.refresh(self.now())
         self.connection_bar.show_people(self.session.people, bool(self.controller.outputs), running)
-        breathing = page is self.pause_page or page is self.return_page and self.return_page.guide.isVisible()
-        interval = 33 if breathing else 1000  # the breathing guide's animation needs frames
-        if self.timer.interval() != interval:
-            self.timer.setInterval(interval)
 
     def _redraw_monitor(self, force: bool = False) -> None:
         """Redraw the monitor at most about once a second of session time: two straps tick at

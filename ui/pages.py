@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -80,6 +82,8 @@ class PausePage(QWidget):
         left.addLayout(buttons)
         root.addLayout(left, 3)
         self.guide = BreathingGuide(pattern)
+        self.guide.run(self._breathing_time)
+        self.now: Callable[[], float] | None = None  # the session clock, set by the window
         root.addWidget(self.guide, 4)
 
     def next_tip(self) -> None:
@@ -99,13 +103,20 @@ class PausePage(QWidget):
         if getattr(self, "room", False):
             self.set_room(True)
 
+    def _breathing_time(self) -> float | None:
+        """Seconds into the pause's breathing, for the guide's own frames (None: no pause)."""
+        pause = self.session.pause
+        if pause is None or self.now is None:
+            return None
+        return self.now() - pause.started_s
+
     def refresh(self, now_s: float) -> None:
         pause: Pause | None = self.session.pause
         if pause is None:
             return
         at = format_clock(pause.return_wall, twelve_hour(self.session.prefs.clock))
         _set(self.title, self.tr("Pause — back together at {time}").format(time=at))
-        self.countdown.setText(format_countdown(pause.remaining_s(now_s)))
+        _set(self.countdown, format_countdown(pause.remaining_s(now_s)))
         self.guide.show_time(now_s - pause.started_s)
         two = len(self.session.people) > 1
         lines = [self._person_line(p, now_s, two) for p in self.session.people]
@@ -157,6 +168,8 @@ class ReturnPage(QWidget):
         self.guide = BreathingGuide(session.prefs.breathing)
         self.guide.setMinimumHeight(160)
         self.guide.hide()
+        self.now: Callable[[], float] | None = None  # the session clock, set by the window
+        self.guide.run(lambda: self.now() if self.now is not None else None)
         root.addWidget(self.guide, 1)
         root.addStretch(1)
         buttons = QHBoxLayout()
