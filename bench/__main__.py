@@ -93,6 +93,12 @@ def main() -> None:
     rows = analysis_rows(bench_core.main()) + history_rows(bench_history.main())
     rows += app_rows(bench_app.main(["--minutes", "1" if args.quick else "10", "--episodes",
                                      "50" if args.quick else "200", "--soak-hours", "2" if args.quick else "8"]))
+    from . import bench_pause
+
+    for name, r in bench_pause.measure(10.0 if args.quick else 30.0, 3).items():
+        rows.append((f"pause CPU, {name} (two demo straps, everything on)", f"{r['app_pct']:.1f} % of a core",
+                     "<= 1.5x floor", f"{r['app_pct'] / r['floor_pct']:.2f}x a bare window with a circle as large at "
+                     f"30 fps ({r['floor_pct']:.1f} %); medians of {r['n']} alternating runs"))
     head = ("figure", "value", "target", "ratio / note")
     widths = [max(len(r[i]) for r in rows + [head]) for i in range(4)]
     lines = [" | ".join(c.ljust(w) for c, w in zip(row, widths)) for row in [head] + rows]
