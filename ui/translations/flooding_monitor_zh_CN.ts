@@ -80,6 +80,7 @@
     <name>BreathingGuide</name>
     <message>
         <source>Breathing guide</source>
+        <extracomment>Frames while the circle moves: never more than 30 a second, and a new one only when the circle has grown or shrunk by about a pixel (slow near the turns, none while the breath is held).</extracomment>
         <translation>呼吸引导</translation>
     </message>
 </context>
