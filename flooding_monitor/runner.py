@@ -45,7 +45,9 @@ SourceEvent = HeartRateSample | Status
 
 
 class Source(Protocol):
-    """A strap, real or not (``devices.source.HeartRateSource`` satisfies it)."""
+    """A strap, real or not (``devices.source.HeartRateSource`` satisfies it). A source that can
+    repair a link that says it is up but sends nothing also has ``async def heal()`` (a BLE strap:
+    subscribe afresh, else make a new link); files and simulations have none."""
 
     name: str
 
@@ -54,13 +56,6 @@ class Source(Protocol):
     def events(self) -> AsyncIterator[SourceEvent]: ...
 
     async def close(self) -> None: ...
-
-
-class Heals(Protocol):
-    """A source that can repair a link that says it is up but sends nothing (a BLE strap)."""
-
-    async def heal(self) -> None:
-        """Subscribe afresh; if that brings nothing, drop the link so that it reconnects."""
 
 
 class Clock(Protocol):

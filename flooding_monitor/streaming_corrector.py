@@ -109,15 +109,18 @@ class StreamingCorrector:
         self._mrr_long = SortedWindow(THRESHOLD_WINDOW)
         self._mrr_recent = SortedWindow(RECENT_WINDOW)
         self._skip_next = False
-        #: Whether each recent beat changed by more than 12 % (artifacts.big_changes), beats i-30 .. j.
-        self._big: deque[bool] = deque(maxlen=IRREGULAR_WINDOW + LOOKAHEAD + 1)
+        #: Whether each beat changed by more than 12 % (artifacts.big_changes): the beats not decided yet
+        #: (i .. j), and the IRREGULAR_WINDOW before them with their running count.
+        self._big_waiting: deque[bool] = deque()
+        self._big_before: deque[bool] = deque()
+        self._big_count = 0
 
     def push(self, rr_us: int, recv_t: float) -> list[FinalBeat]:
         rr_us = int(rr_us)
         j = self._n
         self._n += 1
         drr = rr_us - self._rr[-1] if self._rr else 0
-        self._big.append(bool(self._rr) and abs(drr) * 25 > 3 * self._rr[-1])
+        self._note_change(bool(self._rr) and abs(drr) * 25 > 3 * self._rr[-1])
         self._rr.append(rr_us)
         self._push_drr(j, drr)
         self._rr_window.push(rr_us)
@@ -136,8 +139,7 @@ class StreamingCorrector:
         kind = self._classify(mrr / th2, float(local), th2)
         value = self._rr[0]
         t = float(recv_t)
-        before = list(self._big)[:-(LOOKAHEAD + 1)][-IRREGULAR_WINDOW:]  # beats i-30 .. i-1
-        irregular = sum(before) >= IRREGULAR_MIN
+        irregular = self._big_count >= IRREGULAR_MIN  # among beats i-30 .. i-1
         if kind == ArtifactKind.NORMAL:
             return [FinalBeat(value, t, False, value, irregular=irregular)]
         self.counts[ARTIFACT_NAMES[kind - 1]] += 1
@@ -147,6 +149,17 @@ class StreamingCorrector:
         self._skip_next = kind == ArtifactKind.EXTRA
         values = split(value, missed_parts(value, local)) if kind == ArtifactKind.MISSED else [value + self._rr[1]]
         return [FinalBeat(v, t, k == 0, v, error=k == 0) for k, v in enumerate(values)]
+
+    def _note_change(self, big: bool) -> None:
+        """Beat j's flag waits with the undecided beats; the oldest of them joins the window before
+        beat i = j - LOOKAHEAD, whose count is kept as beats come and go (no list per beat)."""
+        self._big_waiting.append(big)
+        if len(self._big_waiting) > LOOKAHEAD + 1:
+            joined = self._big_waiting.popleft()
+            self._big_before.append(joined)
+            self._big_count += joined
+            if len(self._big_before) > IRREGULAR_WINDOW:
+                self._big_count -= self._big_before.popleft()
 
     def _push_drr(self, j: int, drr: int) -> None:
         """Beat j's dRR joins its windows; beat j-3's dRR (whose recent window ends at j) is normalised."""

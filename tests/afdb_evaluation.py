@@ -29,6 +29,8 @@ from flooding_monitor.recordings import load_recording
 from flooding_monitor.settings import DetectorSettings
 from flooding_monitor.spans import true_spans
 
+from .tables import format_table
+
 AFDB = Path(__file__).parent / "data" / "afdb"  # a copy of shared/data/real/afdb (README there)
 RECORDS = ("04043", "04908", "06995", "07859", "08219")
 WINDOW_S = 30.0
@@ -96,11 +98,7 @@ def table(results: list[Result], markdown: bool = False) -> str:
         rows.append((r.record, f"{r.hours:.1f}", str(r.stretches), delay, str(r.missed), str(r.false_alarms),
                      f"{r.not_reading_s} ({100 * r.not_reading_s / (r.hours * 3600):.1f} %)",
                      f"{100 * r.within_3_bpm:.1f} %"))
-    if markdown:
-        return "\n".join(["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
-                         + ["| " + " | ".join(row) + " |" for row in rows])
-    widths = [max(len(x[i]) for x in rows + [head]) for i in range(len(head))]
-    return "\n".join("  ".join(c.ljust(w) for c, w in zip(row, widths)) for row in [head] + rows)
+    return format_table(head, rows, markdown)
 
 
 if __name__ == "__main__":

@@ -35,6 +35,8 @@ from flooding_monitor.synthetic import (
     notifications,
 )
 
+from .tables import format_table
+
 P = Profile
 TRUTH_WINDOW_S = 30.0
 
@@ -175,11 +177,7 @@ def table(results: list[Result], markdown: bool = False) -> str:
         rows.append((r.name, delay, str(r.missed), str(r.not_ended), str(r.false_alarms),
                      f"{statistics.median(r.lost_s):.0f}", f"{100 * max(r.lost_fraction):.1f}",
                      f"{statistics.median(r.flips):.0f}"))
-    if markdown:
-        return "\n".join(["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
-                         + ["| " + " | ".join(row) + " |" for row in rows])
-    widths = [max(len(x[i]) for x in rows + [head]) for i in range(len(head))]
-    return "\n".join("  ".join(c.ljust(w) for c, w in zip(row, widths)) for row in [head] + rows)
+    return format_table(head, rows, markdown)
 
 
 if __name__ == "__main__":

@@ -12,35 +12,18 @@ close() sending Disconnect, and BlueZ's errors turned into advice.
 from __future__ import annotations
 
 import asyncio
-import os
-import shutil
-import sys
-import time
 
 import pytest
 
 from devices import errors
 from devices.bleak_strap import BleakStrap, scan
-from devices.hrm_codec import HeartRateMeasurement, encode
-from flooding_monitor.samples import Contact, HeartRateSample
+from flooding_monitor.samples import HeartRateSample
 from flooding_monitor.strap_status import Status, StatusKind
 
-from .fake_bluez import FakeBluez, PrivateSystemBus, use_private_bus
+from .bluez_support import ON_LINUX_WITH_DBUS, STRAP, bus, collect, kinds, packet, wait_for  # noqa: F401 - bus: fixture
+from .fake_bluez import FakeBluez
 
-STRAP = "C0:FF:EE:00:00:01"
-pytestmark = [
-    pytest.mark.skipif(sys.platform != "linux", reason="bleak's BlueZ backend exists on Linux only"),
-    pytest.mark.skipif(shutil.which("dbus-daemon") is None and not os.environ.get("CI"),
-                       reason="dbus-daemon not installed (.ci/run installs it, so CI always runs these)"),
-]
-
-
-@pytest.fixture
-def bus(monkeypatch):
-    bus = PrivateSystemBus()
-    use_private_bus(monkeypatch, bus)
-    yield bus
-    bus.close()
+pytestmark = ON_LINUX_WITH_DBUS
 
 
 @pytest.fixture
@@ -48,26 +31,6 @@ def bluez(bus):
     fake = FakeBluez(bus.address)
     yield fake
     fake.close()
-
-
-def packet(hr: int, rr_ticks: tuple[int, ...] = (1024,)) -> bytes:
-    return encode(HeartRateMeasurement(hr, Contact.DETECTED, None, rr_ticks))
-
-
-async def wait_for(condition, timeout: float = 10.0) -> None:
-    deadline = time.monotonic() + timeout
-    while not condition():
-        assert time.monotonic() < deadline, "timed out"
-        await asyncio.sleep(0.02)
-
-
-async def collect(strap: BleakStrap, out: list) -> None:
-    async for event in strap.events():
-        out.append(event)
-
-
-def kinds(events: list) -> list[StatusKind]:
-    return [e.kind for e in events if isinstance(e, Status)]
 
 
 def test_scan_finds_the_strap_with_the_heart_rate_filter(bluez):

@@ -9,9 +9,6 @@ until something is done about it.
 from __future__ import annotations
 
 import asyncio
-import os
-import shutil
-import sys
 import time
 
 import pytest
@@ -22,22 +19,10 @@ from flooding_monitor.runner import SILENT_AFTER_S, SessionRunner
 from flooding_monitor.samples import HeartRateSample
 from flooding_monitor.strap_status import Status, StatusKind
 
-from .fake_bluez import FakeBluez, PrivateSystemBus, use_private_bus
-from .test_bluez_dbus import STRAP, packet, wait_for
+from .bluez_support import ON_LINUX_WITH_DBUS, STRAP, bus, collect, kinds, packet, wait_for  # noqa: F401 - bus: fixture
+from .fake_bluez import FakeBluez, PrivateSystemBus
 
-pytestmark = [
-    pytest.mark.skipif(sys.platform != "linux", reason="bleak's BlueZ backend exists on Linux only"),
-    pytest.mark.skipif(shutil.which("dbus-daemon") is None and not os.environ.get("CI"),
-                       reason="dbus-daemon not installed (.ci/run installs it, so CI always runs these)"),
-]
-
-
-@pytest.fixture
-def bus(monkeypatch):
-    bus = PrivateSystemBus()
-    use_private_bus(monkeypatch, bus)
-    yield bus
-    bus.close()
+pytestmark = ON_LINUX_WITH_DBUS
 
 
 class Seen:
@@ -133,8 +118,6 @@ def test_a_link_that_stays_silent_after_a_fresh_subscription_is_made_again(bus):
 def test_a_busy_adapter_twice_then_success_connects_without_a_word(bus):
     """Bug: Connect failing twice with InProgress raised StrapBusy (the phone advice) and `record` exited 3,
     although the strap streamed 0.5 s later."""
-    from .test_bluez_dbus import collect, kinds
-
     bluez = FakeBluez(bus.address)
     bluez.strap.next_connect_errors = [("org.bluez.Error.InProgress", "Operation already in progress")] * 2
 
@@ -164,8 +147,6 @@ def test_a_strap_held_by_a_phone_is_named_from_bluezs_own_words(bus, words):
     """The advice comes from the error itself on the first attempt, not from a timeout, and the supervisor
     goes on trying: once the phone lets go, the strap streams."""
     from devices.errors import HeldElsewhere
-
-    from .test_bluez_dbus import collect, kinds
 
     bluez = FakeBluez(bus.address)
     bluez.strap.connect_error = ("org.bluez.Error.Failed", words)
@@ -197,8 +178,6 @@ def test_a_strap_held_by_a_phone_is_named_from_bluezs_own_words(bus, words):
 
 def _streams_again_after(bus, upset, settle=None) -> tuple[float, BleakStrap, FakeBluez]:
     """Stream, upset the link (``upset(bluez)``), then how long until samples flow again."""
-    from .test_bluez_dbus import collect
-
     bluez = FakeBluez(bus.address)
 
     async def scenario() -> tuple[float, BleakStrap]:

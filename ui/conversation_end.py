@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
 
@@ -20,13 +20,13 @@ from .durations import duration_text
 from .i18n import core
 from .journal_dialog import JournalDialog
 from .pages_common import _font
-from .screen_fit import open_within_screen, scrolling
+from .screen_fit import FittingDialog, scrolling
 
 if TYPE_CHECKING:
     from .main_window import MainWindow
 
 
-class SummaryCard(QDialog):
+class SummaryCard(FittingDialog):
     """How the conversation went, in a few lines; "Add a note" opens the journal."""
 
     def __init__(self, summary: SessionSummary, parent: QWidget | None = None) -> None:
@@ -49,16 +49,7 @@ class SummaryCard(QDialog):
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         root.addWidget(self.buttons)
-        self._sized = False
-
-    def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
-        super().showEvent(event)
-        if not self._sized:
-            self._sized = True
-            m = self.layout().contentsMargins()
-            chrome = QSize(m.left() + m.right() + 24, m.top() + m.bottom() + self.buttons.sizeHint().height() + 24)
-            open_within_screen(self, self.text, chrome,
-                               width=max(480, 46 * QFontMetrics(self.text.font()).averageCharWidth()))
+        self.fit_body(self.text, [self.buttons], width=max(480, 46 * QFontMetrics(self.text.font()).averageCharWidth()))
 
     def describe(self, s: SessionSummary) -> str:
         lines = [self.tr("<b>{length} together.</b>").format(length=duration_text(s.duration_s))]

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QSize
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import (
-    QDialog,
     QDialogButtonBox,
     QLabel,
     QPlainTextEdit,
@@ -13,7 +12,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from .screen_fit import open_within_screen, scrolling
+from .screen_fit import FittingDialog, scrolling
 
 PROMPTS = (
     ("trigger", QT_TRANSLATE_NOOP("JournalDialog", "What happened just before?"),
@@ -28,7 +27,7 @@ PROMPTS = (
 )
 
 
-class JournalDialog(QDialog):
+class JournalDialog(FittingDialog):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Journal — notice, don't judge"))
@@ -60,15 +59,7 @@ class JournalDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         root.addWidget(buttons)
-        self._sized = False
-
-    def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
-        super().showEvent(event)
-        if not self._sized:
-            self._sized = True
-            m = self.layout().contentsMargins()
-            chrome = QSize(m.left() + m.right() + 24, m.top() + m.bottom() + self.buttons.sizeHint().height() + 12)
-            open_within_screen(self, self.body, chrome, width=max(560, 50 * QFontMetrics(self.font()).averageCharWidth()))
+        self.fit_body(self.body, [buttons], width=max(560, 50 * QFontMetrics(self.font()).averageCharWidth()))
 
     def values(self) -> dict[str, str]:
         return {k: e.toPlainText().strip() for k, e in self.fields.items()}

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QScrollArea,
     QSizePolicy,
+    QStyle,
     QWidget,
 )
 
@@ -54,6 +55,27 @@ def open_within_screen(dialog: QDialog, body: QWidget, chrome: QSize, width: int
         tall = body.sizeHint().height()
     dialog.setMaximumSize(room)
     dialog.resize(wide, min(room.height(), tall + chrome.height()))
+
+
+class FittingDialog(QDialog):
+    """A dialog whose body scrolls (see :func:`scrolling`): on its first showing it opens as large as
+    the body asks, never larger than its screen. Subclasses call :meth:`fit_body` once built."""
+
+    def fit_body(self, body: QWidget, beside: list[QWidget], width: int | None = None) -> None:
+        """``body``: what scrolls; ``beside``: what stays in sight around it (buttons, a message);
+        ``width``: the width wanted (else the body's own)."""
+        self._fit = (body, beside, width)
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().showEvent(event)
+        fit, self._fit = getattr(self, "_fit", None), None  # the first showing only: later, the user's size
+        if fit is not None:
+            body, beside, width = fit
+            m, spacing = self.layout().contentsMargins(), max(0, self.layout().spacing())
+            scrollbar = self.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
+            chrome = QSize(m.left() + m.right() + scrollbar + 4, m.top() + m.bottom() + (spacing + 4) * len(beside)
+                           + sum(w.sizeHint().height() for w in beside))
+            open_within_screen(self, body, chrome, width)
 
 
 class WrappingCheck(QWidget):

@@ -4,13 +4,12 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QSize
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QCheckBox,
     QColorDialog,
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QDoubleSpinBox,
     QFormLayout,
@@ -19,7 +18,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QStyle,
     QVBoxLayout,
     QWidget,
 )
@@ -30,7 +28,7 @@ from flooding_monitor.settings import DetectorSettings, SettingsError
 
 from .i18n import core
 from . import screen_fit
-from .screen_fit import WrappingCheck, open_within_screen, scrolling
+from .screen_fit import FittingDialog, WrappingCheck, scrolling
 
 #: Each language in its own name, so anyone can find theirs.
 LANGUAGE_LABELS = {"system": QT_TRANSLATE_NOOP("SettingsDialog", "System language"), "en": "English",
@@ -55,7 +53,7 @@ def _wrapping(text: str) -> QLabel:
     return label
 
 
-class SettingsDialog(QDialog):
+class SettingsDialog(FittingDialog):
     def __init__(self, prefs: Preferences, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Settings"))
@@ -92,7 +90,7 @@ class SettingsDialog(QDialog):
             threshold.valueChanged.connect(self.validate)
         self._explain()
         self.validate()
-        self._sized = False
+        self.fit_body(self.body, [self.error, self.buttons])  # as large as the settings need, then they scroll
 
     @staticmethod
     def _columns(boxes: list[QGroupBox], count: int) -> QWidget:
@@ -107,17 +105,6 @@ class SettingsDialog(QDialog):
             column.addStretch(1)
             row.addLayout(column, 1)
         return body
-
-    def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
-        """Open as large as the settings need, never larger than the screen: then they scroll."""
-        super().showEvent(event)
-        if not self._sized:
-            self._sized = True
-            margins = self.layout().contentsMargins()
-            chrome = QSize(margins.left() + margins.right() + self.style().pixelMetric(
-                QStyle.PixelMetric.PM_ScrollBarExtent) + 4, margins.top() + margins.bottom()
-                + self.buttons.sizeHint().height() + 3 * self.layout().spacing() + self.error.sizeHint().height())
-            open_within_screen(self, self.body, chrome)
 
     def _explain(self) -> None:
         """A tooltip on every control: what it changes, in a sentence."""
