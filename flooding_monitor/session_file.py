@@ -85,17 +85,26 @@ def read_document(store: SessionStore, session_id: int) -> SessionDocument:
 
 def document_lines(doc: SessionDocument) -> Iterator[str]:
     """The file's lines: the header, then samples, status and alerts, episodes, pauses, snoozes, notes."""
-    zone = doc.zone
+    yield header_line(doc)
+    for s in doc.samples:
+        yield sample_line(doc, s)
+    for event in doc.events:
+        yield event_line(doc, event)
+    yield from protocol_lines(doc)
 
-    def clock(t_s: float | None) -> str | None:
-        return None if t_s is None else (doc.started_at + dt.timedelta(seconds=t_s)).isoformat(timespec="milliseconds")
 
-    def stamp(text_or_time: str | dt.datetime | None) -> str | None:
-        return None if text_or_time is None else _aware(text_or_time, zone).isoformat()
+def _clock(doc: SessionDocument, t_s: float | None) -> str | None:
+    return None if t_s is None else (doc.started_at + dt.timedelta(seconds=t_s)).isoformat(timespec="milliseconds")
 
-    yield _dumps({
+
+def _stamp(doc: SessionDocument, text_or_time: str | dt.datetime | None) -> str | None:
+    return None if text_or_time is None else _aware(text_or_time, doc.zone).isoformat()
+
+
+def header_line(doc: SessionDocument) -> str:
+    return _dumps({
         "format": FORMAT, "version": VERSION, "started_at": doc.started_at.isoformat(),
-        "ended_at": stamp(doc.ended_at), "duration_s": doc.duration_s, "source": doc.source_kind,
+        "ended_at": _stamp(doc, doc.ended_at), "duration_s": doc.duration_s, "source": doc.source_kind,
         "device": doc.device_name, "device_address": doc.device_address, "closed_by": doc.closed_by,
         "baseline_hr_bpm": doc.baseline_hr, "baseline_rmssd_ms": doc.baseline_rmssd,
         "source_hash": doc.source_hash, "settings": dict(sorted(doc.settings.items())),
@@ -103,29 +112,39 @@ def document_lines(doc: SessionDocument) -> Iterator[str]:
                       "device_address": p.device_address, "threshold_bpm": p.threshold_bpm,
                       "baseline_hr_bpm": p.baseline_hr, "baseline_rmssd_ms": p.baseline_rmssd}
                      for p in doc.partners]})
-    for s in doc.samples:
-        yield _dumps({"type": "sample", "time": clock(s.t_s), "t_s": s.t_s, "partner": _pid(s.partner),
-                      "hr_bpm": s.hr_bpm, "rr_us": list(s.rr_us), "contact": CONTACT_NAMES[s.contact]})
-    for t, kind, message, partner in doc.events:
-        if kind == "alert":
-            yield _dumps({"type": "alert", "time": clock(t), "t_s": t, "partner": _pid(partner)})
-        else:
-            yield _dumps({"type": "status", "time": clock(t), "t_s": t, "partner": _pid(partner), "kind": kind,
-                          "message": message})
+
+
+def sample_line(doc: SessionDocument, s: HeartRateSample) -> str:
+    return _dumps({"type": "sample", "time": _clock(doc, s.t_s), "t_s": s.t_s, "partner": _pid(s.partner),
+                   "hr_bpm": s.hr_bpm, "rr_us": list(s.rr_us), "contact": CONTACT_NAMES[s.contact]})
+
+
+def event_line(doc: SessionDocument, event: tuple[float, str, str, int]) -> str:
+    t, kind, message, partner = event
+    if kind == "alert":
+        return _dumps({"type": "alert", "time": _clock(doc, t), "t_s": t, "partner": _pid(partner)})
+    return _dumps({"type": "status", "time": _clock(doc, t), "t_s": t, "partner": _pid(partner), "kind": kind,
+                   "message": message})
+
+
+def protocol_lines(doc: SessionDocument) -> Iterator[str]:
+    """Episodes, pauses, snoozes and notes."""
+    clock = _clock
     for e in doc.episodes:
-        yield _dumps({"type": "episode", "time": clock(e.start_s), "partner": _pid(e.partner), "start_s": e.start_s,
-                      "onset_s": e.onset_s, "onset_time": clock(e.onset_s), "end_s": e.end_s,
-                      "end_time": clock(e.end_s), "peak_bpm": e.peak_bpm, "alerted": e.alerted, "moving": e.moving})
+        yield _dumps({"type": "episode", "time": clock(doc, e.start_s), "partner": _pid(e.partner),
+                      "start_s": e.start_s, "onset_s": e.onset_s, "onset_time": clock(doc, e.onset_s),
+                      "end_s": e.end_s, "end_time": clock(doc, e.end_s), "peak_bpm": e.peak_bpm,
+                      "alerted": e.alerted, "moving": e.moving})
     for p in doc.pauses:
-        yield _dumps({"type": "pause", "time": clock(p.started_s), "started_s": p.started_s,
-                      "planned_s": p.planned_s, "extended_s": p.extended_s, "return_at": stamp(p.return_at),
-                      "ended_s": p.ended_s, "end_time": clock(p.ended_s), "recovered": p.recovered,
+        yield _dumps({"type": "pause", "time": clock(doc, p.started_s), "started_s": p.started_s,
+                      "planned_s": p.planned_s, "extended_s": p.extended_s, "return_at": _stamp(doc, p.return_at),
+                      "ended_s": p.ended_s, "end_time": clock(doc, p.ended_s), "recovered": p.recovered,
                       "ended_early": p.ended_early, "reason": p.reason})
     for z in doc.snoozes:
-        yield _dumps({"type": "snooze", "time": clock(z.t_s), "t_s": z.t_s, "until_s": z.until_s,
-                      "until_time": clock(z.until_s)})
+        yield _dumps({"type": "snooze", "time": clock(doc, z.t_s), "t_s": z.t_s, "until_s": z.until_s,
+                      "until_time": clock(doc, z.until_s)})
     for n in doc.notes:
-        yield _dumps({"type": "note", "time": stamp(n.written_at), "trigger": n.trigger, "body": n.body,
+        yield _dumps({"type": "note", "time": _stamp(doc, n.written_at), "trigger": n.trigger, "body": n.body,
                       "response": n.response, "familiar": n.familiar, "other": n.other})
 
 
@@ -378,7 +397,7 @@ def import_session_file(store: SessionStore, path: str | os.PathLike[str]) -> in
                          if content_hash(store.samples(sid)) == digest), None)
     if existing is not None:
         raise DuplicateImport(existing)
-    ended = None if doc.ended_at is None else _naive_in(doc.ended_at, doc.zone)
+    ended, duration, closed_by = _import_end(doc)
     with store.atomic():  # all of it or nothing
         sid = store.create_session(doc.started_at, doc.source_kind, doc.device_name, doc.device_address,
                                    doc.settings, doc.baseline_hr, doc.baseline_rmssd, doc.source_hash)
@@ -386,6 +405,15 @@ def import_session_file(store: SessionStore, path: str | os.PathLike[str]) -> in
         if doc.partners:
             store.set_partners(sid, doc.partners)
         store.restore_rows(sid, doc.episodes, doc.pauses, doc.snoozes, doc.notes)
-        if ended is not None or doc.duration_s is not None or doc.closed_by is not None:
-            store.set_end(sid, ended, doc.duration_s, doc.closed_by)
+        store.set_end(sid, ended, duration, closed_by)
     return sid
+
+
+def _import_end(doc: SessionDocument) -> tuple[dt.datetime, float | None, str | None]:
+    """When an imported session ended. A file that never closed (``ended_at: null``: written while
+    recording, or cut by a crash) ends at its last sample and is marked ``import``: it is not a crash
+    of this computer, and the next command must not announce it as one."""
+    if doc.ended_at is not None:
+        return _naive_in(doc.ended_at, doc.zone), doc.duration_s, doc.closed_by  # as written: lossless
+    duration = doc.duration_s if doc.duration_s is not None else max(s.t_s for s in doc.samples)
+    return _naive_in(doc.started_at + dt.timedelta(seconds=duration), doc.zone), duration, doc.closed_by or "import"

@@ -16,32 +16,14 @@ import os
 from pathlib import Path
 from typing import Any
 
-from .csv_output import CsvOutput
 from .recordings import CSV_HEADER, csv_rows
 from .samples import HeartRateSample
-from .store import APP_NAME, PartnerInfo, SessionLock, SessionStore, StoreError
+from .session_file import SessionDocument
+from .store import PartnerInfo, SessionLock, SessionStore, StoreError
 from .text import QT_TRANSLATE_NOOP, Text
+from .unsaved_file import UnsavedSessionFile, protocol_rows
 
 log = logging.getLogger(__name__)
-
-
-def unsaved_dir() -> Path:
-    """Where samples the history refused are kept: $FLOODING_MONITOR_STATE_DIR, else the user's own
-    state folder. Never the shared temp folder: a name there can be planted, and a tmpfs is gone
-    after a reboot."""
-    env = os.environ.get("FLOODING_MONITOR_STATE_DIR")
-    if env:
-        return Path(env)
-    from platformdirs import user_state_path
-
-    return user_state_path(APP_NAME, appauthor=False) / "unsaved"
-
-
-def private_folder(path: Path) -> Path:
-    """``path``, created if needed, readable by the user only."""
-    path.mkdir(mode=0o700, parents=True, exist_ok=True)
-    os.chmod(path, 0o700)
-    return path
 
 
 class SessionRecorder:
@@ -62,12 +44,15 @@ class SessionRecorder:
         self._protocol: tuple | None = None
         self._partners: list[PartnerInfo] | None = None
         self._lock: SessionLock | None = None
-        #: Where samples the history refused are appended as they arrive (the user's own state
-        #: folder, see :func:`unsaved_dir`); None while everything is saved.
+        #: Where what the history refused is appended as it arrives (a session file in the user's own
+        #: state folder, see :mod:`.unsaved_file`); None while everything is saved.
         self.fallback_path: Path | None = None
         self.fallback_error: str | None = None
-        self._fallback: CsvOutput | None = None
-        self._spilled = 0  # of self.pending, how many are already in the fallback file
+        self._fallback: UnsavedSessionFile | None = None
+        self._spilled = self._spilled_events = 0  # of the pending lists, how many the fallback file holds
+        # the latest partners and protocol, kept after they are saved: the fallback file's header and end
+        self._known_partners: list[PartnerInfo] = []
+        self._known_protocol: tuple = ([], [], [], None)
         self._create()
 
     def _create(self) -> bool:
@@ -109,11 +94,11 @@ class SessionRecorder:
 
     def set_partners(self, partners: list[PartnerInfo]) -> None:
         """Who wears which strap (names, colours, thresholds, baselines); written with the next flush."""
-        self._partners = list(partners)
+        self._partners = self._known_partners = list(partners)
 
     def set_protocol(self, episodes: list, pauses: list, snoozes: list, baseline=None) -> None:
         """Remember the current episodes, pauses and snoozes; written with the next flush."""
-        self._protocol = (list(episodes), list(pauses), list(snoozes), baseline)
+        self._protocol = self._known_protocol = (list(episodes), list(pauses), list(snoozes), baseline)
 
     # -- output ---------------------------------------------------------------------
     def flush(self, now_s: float | None = None) -> bool:
@@ -148,7 +133,7 @@ class SessionRecorder:
             self.error = exc.message
             return False
         self.saved_samples += len(self.pending)  # committed: only now is anything forgotten here
-        self.pending, self.pending_events, self._spilled = [], [], 0
+        self.pending, self.pending_events, self._spilled, self._spilled_events = [], [], 0, 0
         self._partners = self._protocol = None
         self.error = None
         return True
@@ -156,9 +141,9 @@ class SessionRecorder:
     def finish(self, duration_s: float | None = None, closed_by: str = "app") -> bool:
         """Save what is pending and close the session; ``closed_by`` says how it ended (app, interrupt...)."""
         ok = self.flush()
-        self._close_fallback()
+        duration = self.last_t_s if duration_s is None else duration_s
+        self._complete_fallback(duration, closed_by)
         if ok and self.store is not None and self.session_id is not None:
-            duration = self.last_t_s if duration_s is None else duration_s
             try:
                 self.store.end_session(self.session_id, self.started_at + dt.timedelta(seconds=duration),
                                        duration, closed_by)
@@ -170,50 +155,50 @@ class SessionRecorder:
         return ok
 
     def _spill(self) -> None:
-        """Append the not-yet-spilled pending samples to the fallback file (0600, importable CSV,
-        fsync-ed like ``record --out``)."""
-        if self._spilled >= len(self.pending):
+        """Append what is pending and not yet in the fallback file to it (samples, status, alerts)."""
+        if self._spilled >= len(self.pending) and self._spilled_events >= len(self.pending_events):
             return
         try:
             if self._fallback is None:
-                self.fallback_path, self._fallback = self._new_fallback()
-            for s in self.pending[self._spilled:]:
-                self._fallback.push_sample(s)
-            self._spilled = len(self.pending)
+                self._fallback = UnsavedSessionFile(self._document())
+                self.fallback_path = self._fallback.path
+            self._fallback.append(self.pending[self._spilled:], self.pending_events[self._spilled_events:])
+            self._spilled, self._spilled_events = len(self.pending), len(self.pending_events)
             self.fallback_error = None
         except OSError as exc:
             self.fallback_error = exc.strerror or str(exc)
             log.warning("unsaved samples could not be written to %s either: %s", self.fallback_path, exc)
 
-    def _new_fallback(self) -> tuple[Path, CsvOutput]:
-        """A file of its own in the private folder: an existing name (or a link planted there) is
-        passed over, never written through."""
-        folder = private_folder(unsaved_dir())
-        stem = f"flooding-monitor-unsaved-{self.started_at.strftime('%Y%m%d-%H%M%S')}-{os.getpid()}"
-        for n in range(100):
-            path = folder / (f"{stem}.csv" if n == 0 else f"{stem}-{n}.csv")
-            try:
-                return path, CsvOutput(path, exclusive=True)
-            except FileExistsError:
-                continue
-        raise FileExistsError(f"no free file name in {folder}")
+    def _document(self, duration_s: float | None = None, closed_by: str | None = None) -> SessionDocument:
+        """What the history has not taken, as a session file holds it (the header alone while running)."""
+        kind, name, address, settings = self._meta
+        episodes, pauses, snoozes, baseline = self._known_protocol
+        doc = SessionDocument(
+            self.started_at.astimezone(), None, duration_s, kind, name, address, closed_by, settings,
+            baseline.hr_bpm if baseline else None, baseline.rmssd_ms if baseline else None, None,
+            list(self._known_partners))
+        if duration_s is not None:
+            doc.ended_at = doc.started_at + dt.timedelta(seconds=duration_s)
+            doc.samples, doc.events = list(self.pending), list(self.pending_events)
+            doc.episodes, doc.pauses, doc.snoozes = protocol_rows(episodes, pauses, snoozes)
+        return doc
 
-    def _close_fallback(self) -> None:
-        if self._fallback is not None:
-            try:
-                self._fallback.close()
-            except OSError as exc:
-                self.fallback_error = exc.strerror or str(exc)
-            self._fallback = None
+    def _complete_fallback(self, duration_s: float, closed_by: str) -> None:
+        """At the end, the fallback file becomes the whole unsaved session: its end, episodes, pauses."""
+        if self._fallback is None:
+            return
+        try:
+            self._fallback.complete(self._document(duration_s, closed_by))
+        except OSError as exc:  # the appended file stays as it was: every sample is still in it
+            self.fallback_error = exc.strerror or str(exc)
+        self._fallback = None
 
     def _drop_fallback(self) -> None:
-        self._close_fallback()
-        try:
-            os.unlink(self.fallback_path)
-        except OSError:
-            pass
+        if self._fallback is not None:
+            self._fallback.discard()
+        self._fallback = None
         self.fallback_path = None
-        self._spilled = 0
+        self._spilled = self._spilled_events = 0
 
     def save_pending_csv(self, path: str | os.PathLike[str]) -> int:
         """Write the samples not yet in the database to a CSV the app can import."""

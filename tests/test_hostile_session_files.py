@@ -209,3 +209,19 @@ def test_a_name_in_a_desktop_notification_is_text_not_markup(monkeypatch):
 
 async def _coro() -> None:
     return None
+
+
+def test_a_file_that_never_closed_is_imported_closed_not_recovered_as_a_crash(tmp_path, capsys, exported):
+    """Issue 24, item 15: ``ended_at: null`` imported fine, then the next command "closed" it with a
+    message about the app having stopped. It ends at its last sample, marked as an import."""
+    _, path = exported
+    _edit_line(path, 0, lambda line: json.dumps({**json.loads(line), "ended_at": None, "duration_s": None,
+                                                 "closed_by": None}))
+    last = max(json.loads(line)["t_s"] for line in path.read_text().splitlines()[1:]
+               if json.loads(line)["type"] == "sample")
+    assert _import(tmp_path, path, capsys)[0] == 0
+    assert main(["--data-dir", str(tmp_path / "other"), "history"]) == 0
+    assert "left open" not in capsys.readouterr().err
+    info = SessionStore(tmp_path / "other" / "history.sqlite3").session(1)
+    assert info.closed_by == "import" and info.duration_s == last
+    assert info.ended_at is not None

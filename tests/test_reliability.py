@@ -189,7 +189,7 @@ def test_a_full_disk_keeps_every_sample_in_a_fallback_file_and_never_says_saved(
                  "--duration", "60"])
     err = capsys.readouterr().err
     assert code == 4 and "NOT SAVED" in err and "Saved" not in err
-    fallback = next((tmp_path / "state").glob("flooding-monitor-unsaved-*.csv"))
+    fallback = next((tmp_path / "state").glob("flooding-monitor-unsaved-*.fmsession"))
     assert oct(fallback.stat().st_mode & 0o777) == "0o600"
     assert oct((tmp_path / "state").stat().st_mode & 0o777) == "0o700"
     assert str(fallback) in err  # the user is told where
@@ -236,7 +236,7 @@ def test_the_fallback_file_is_private_and_never_written_through_a_planted_link(t
     state.mkdir(mode=0o755)
     bait = tmp_path / "attacker.csv"
     bait.write_text("")
-    planted = state / f"flooding-monitor-unsaved-20261205-120000-{os.getpid()}.csv"
+    planted = state / f"flooding-monitor-unsaved-20261205-120000-{os.getpid()}.fmsession"
     planted.symlink_to(bait)
     store = SessionStore(tmp_path / "h.sqlite3")
     recorder = SessionRecorder(store, started, "demo", "x", None, {})
@@ -261,6 +261,45 @@ def test_record_says_not_saved_when_the_history_cannot_even_be_opened(tmp_path, 
                  "--duration", "20"])
     err = capsys.readouterr().err
     assert code == 4 and "NOT SAVED" in err and "None" not in err
-    fallback = next((tmp_path / "state").glob("flooding-monitor-unsaved-*.csv"))
+    fallback = next((tmp_path / "state").glob("flooding-monitor-unsaved-*.fmsession"))
     assert str(fallback) in err
     assert len(load_recording(fallback).samples) >= 18
+
+
+def test_the_fallback_file_keeps_names_events_and_pauses_and_imports_whole(tmp_path, monkeypatch):
+    """Issue 24, item 12: the fallback kept samples only; partner names, strap status, alerts and the
+    pause were lost with the database. It is now a session file that Import brings back whole."""
+    import datetime as dt
+
+    from flooding_monitor import store as store_module
+    from flooding_monitor.history import import_file
+    from flooding_monitor.samples import Contact, HeartRateSample
+    from flooding_monitor.session_recorder import SessionRecorder
+    from flooding_monitor.store import PartnerInfo, SessionStore
+
+    class Pause:  # what the pause protocol hands the recorder
+        started_s, planned_s, extended_s, ended_s, recovered, ended_early, reason = 3.0, 1200.0, 0.0, None, None, False, "alert"
+        return_wall = dt.datetime(2026, 12, 5, 20, 20, 3)
+
+    store = SessionStore(tmp_path / "h.sqlite3")
+    recorder = SessionRecorder(store, dt.datetime(2026, 12, 5, 20, 0, 0), "demo", "Demo strap", None, {})
+    store.write_batch = lambda *a, **k: (_ for _ in ()).throw(store_module.StoreFull("The disk is full"))
+    recorder.set_partners([PartnerInfo(0, "Sam", "#2f6fae"), PartnerInfo(1, "Robin", "#b5563c")])
+    for t in range(6):
+        recorder.add_sample(HeartRateSample(float(t), 104.0, (577_000,), Contact.DETECTED, partner=t % 2))
+        if t == 2:
+            recorder.add_event(2.5, "alert", "", 0)
+            recorder.add_event(2.6, "lost", "Connection to Robin's strap lost", 1)
+            recorder.set_protocol([], [Pause()], [])
+        recorder.tick(float(t) + 1.0)
+    text = recorder.fallback_path.read_text()
+    assert "Robin" in text and '"type": "alert"' in text and "strap lost" in text  # already there mid-session
+    path = recorder.fallback_path
+    assert not recorder.finish()  # still not saved: the file is completed instead
+    other = SessionStore(tmp_path / "other.sqlite3")
+    sid = import_file(other, path)
+    assert [p.name for p in other.stored_partners(sid)] == ["Sam", "Robin"]
+    assert [(e[1], e[3]) for e in other.events_with_partner(sid)] == [("alert", 0), ("lost", 1)]
+    (pause,) = other.pauses(sid)
+    assert pause.started_s == 3.0 and pause.reason == "alert"
+    assert other.sample_count(sid) == 6 and other.session(sid).ended_at is not None

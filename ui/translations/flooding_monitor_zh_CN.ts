@@ -1921,7 +1921,7 @@
     </message>
     <message>
         <source>No history database: recording in memory only.</source>
-        <extracomment>Where samples the history refused are appended as they arrive (the user&apos;s own state folder, see :func:`unsaved_dir`); None while everything is saved.</extracomment>
+        <extracomment>Where what the history refused is appended as it arrives (a session file in the user&apos;s own state folder, see :mod:`.unsaved_file`); None while everything is saved.</extracomment>
         <translation>没有历史数据库：只在内存中记录。</translation>
     </message>
     <message>
