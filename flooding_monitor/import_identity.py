@@ -20,8 +20,9 @@ class DuplicateImport(ValueError):
 
 def content_hash(samples: Sequence) -> str:
     """What a recording holds (times from its start, rates, intervals, contact, partner), hashed:
-    the same recording under another name or date is recognised."""
+    the same recording under another name or date is recognised, and with its rows in another order
+    (sorted by time and partner first; a file already in that order hashes as it always did)."""
     h = hashlib.sha256()
-    for x in samples:
+    for x in sorted(samples, key=lambda x: (x.t_s, x.partner)):
         h.update(f"{x.t_s:.3f},{x.hr_bpm},{x.rr_us},{int(x.contact)},{x.partner};".encode())
     return h.hexdigest()

@@ -360,6 +360,9 @@ def _datetime(v: Any, where: str, key: str) -> dt.datetime:
                              f"not {v!r}") from None
     if not dt.datetime(1990, 1, 1) <= when.replace(tzinfo=None) <= dt.datetime(2200, 1, 1):
         raise RecordingError(f"{where}: {key} {v!r} is not a plausible date")
+    offset = when.utcoffset()
+    if offset is not None and offset.total_seconds() % 60:  # the history keeps offsets in whole minutes
+        raise RecordingError(f"{where}: {key} {v!r} has a UTC offset with seconds; offsets are whole minutes")
     return when
 
 
@@ -393,7 +396,7 @@ def import_session_file(store: SessionStore, path: str | os.PathLike[str]) -> in
     existing = next((sid for key in (digest, doc.source_hash) if key
                      if (sid := store.session_with_hash(key)) is not None), None)
     if existing is None:  # a recorded (not imported) session has no hash: same start, same samples
-        existing = next((sid for sid in store.sessions_started_at(doc.started_at)
+        existing = next((sid for sid in store.sessions_started_near(doc.started_at)
                          if content_hash(store.samples(sid)) == digest), None)
     if existing is not None:
         raise DuplicateImport(existing)

@@ -460,10 +460,26 @@ class SessionStore:
         row = self.db.execute("SELECT id FROM sessions WHERE source_hash = ?", (source_hash,)).fetchone()
         return None if row is None else int(row[0])
 
-    def sessions_started_at(self, started_at: dt.datetime) -> list[int]:
-        """Sessions that started at this wall time (an exported session coming back is one of them)."""
-        text = started_at.replace(tzinfo=None).isoformat()
-        return [int(r[0]) for r in self.db.execute("SELECT id FROM sessions WHERE started_at = ?", (text,))]
+    def sessions_started_near(self, started_at: dt.datetime, within_s: float = 1.0) -> list[int]:
+        """Sessions that started within ``within_s`` of this instant, whatever UTC offset either was
+        written with (an exported session coming back is one of them, even edited by a microsecond)."""
+        target = started_at if started_at.tzinfo is not None else started_at.astimezone()
+        wall = started_at.replace(tzinfo=None)
+        day = dt.timedelta(days=2)  # offsets are within -12 h…+14 h: two days either side hold every candidate
+        rows = self.db.execute("SELECT id, started_at, utc_offset_min FROM sessions WHERE started_at BETWEEN ? AND ?",
+                               ((wall - day).isoformat(), (wall + day).isoformat())).fetchall()
+        near = []
+        for row in rows:
+            try:
+                begun = dt.datetime.fromisoformat(row["started_at"])
+            except ValueError:
+                continue
+            offset = row["utc_offset_min"]
+            begun = begun.astimezone() if offset is None else begun.replace(
+                tzinfo=dt.timezone(dt.timedelta(minutes=offset)))
+            if abs((begun - target).total_seconds()) <= within_s:
+                near.append(int(row["id"]))
+        return near
 
     def write_batch(self, session_id: int, samples: Sequence[HeartRateSample],
                     events: Sequence[tuple] = ()) -> None:

@@ -225,3 +225,37 @@ def test_a_file_that_never_closed_is_imported_closed_not_recovered_as_a_crash(tm
     info = SessionStore(tmp_path / "other" / "history.sqlite3").session(1)
     assert info.closed_by == "import" and info.duration_s == last
     assert info.ended_at is not None
+
+
+def _shift_header(path, edit) -> None:
+    _edit_line(path, 0, lambda line: json.dumps({**json.loads(line), "started_at": edit(json.loads(line)["started_at"])}))
+
+
+@pytest.mark.parametrize("change", ["tokyo", "reordered", "one_microsecond"])
+def test_the_same_session_written_otherwise_is_still_the_same_session(tmp_path, capsys, exported, change):
+    """Issue 24, item 11: the same instant with another UTC offset, the rows in another order, or the
+    start moved by 1 µs were imported as new sessions."""
+    import datetime as dt
+
+    _, path = exported
+    assert _import(tmp_path, path, capsys)[0] == 0
+    if change == "tokyo":  # the same instant, nine hours east of where it was written
+        tokyo = dt.timezone(dt.timedelta(hours=9))
+        _shift_header(path, lambda s: dt.datetime.fromisoformat(s).astimezone(tokyo).isoformat())
+    elif change == "one_microsecond":
+        _shift_header(path, lambda s: (dt.datetime.fromisoformat(s) + dt.timedelta(microseconds=1)).isoformat())
+    else:
+        lines = path.read_text("utf-8").splitlines()
+        path.write_text("\n".join([lines[0]] + lines[:0:-1]) + "\n", "utf-8")
+    code, err = _import(tmp_path, path, capsys)
+    assert code != 0 and "already in the history as session 1" in err
+    assert len(SessionStore(tmp_path / "other" / "history.sqlite3").summary_rows()) == 1
+
+
+def test_a_utc_offset_with_seconds_is_refused_rather_than_rounded(tmp_path, capsys, exported):
+    """Issue 24, item 15: +05:30:15 became +05:30 (the round trip was not lossless)."""
+    _, path = exported
+    _shift_header(path, lambda s: s[:19] + "+05:30:15")
+    code, err = _import(tmp_path, path, capsys)
+    assert code == 2 and "offset with seconds" in err and err.count("\n") == 1
+    assert _nothing_stored(tmp_path)
