@@ -10,8 +10,9 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import errno
+import filecmp
 import os
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -66,22 +67,33 @@ def _partner_cells(s: SessionSummary) -> tuple:
 
 def export_summary_csv(store: SessionStore, out_dir: str | os.PathLike[str], overwrite: bool = True) -> Path:
     """The summary of every session as ``sessions-summary.csv``; with ``overwrite=False`` an existing
-    one (perhaps edited) is kept and today's summary gets a dated name beside it."""
+    one that differs (perhaps edited) is kept and today's summary gets a dated name beside it."""
     folder = Path(out_dir)
     rows = [SUMMARY_HEADER] + [summary_row(s) for s in summaries(store)]
     path = folder / "sessions-summary.csv"
     if overwrite or not (path.exists() or path.is_symlink()):
         _write_rows(path, rows, overwrite)
         return path
+    fresh = _beside(path, lambda free: _write_rows(free, rows, overwrite=False))
+    if _same_file(path, fresh):  # nothing new since the last export: no second copy
+        fresh.unlink()
+        return path
+    return fresh
+
+
+def _beside(path: Path, write: Callable[[Path], object]) -> Path:
+    """Write with ``write`` to a free dated name next to ``path`` (which is left as it is)."""
     stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
     for n in range(100):
-        path = folder / (f"sessions-summary-{stamp}.csv" if n == 0 else f"sessions-summary-{stamp}-{n}.csv")
+        free = path.with_name(f"{path.stem}-{stamp}{path.suffix}" if n == 0 else f"{path.stem}-{stamp}-{n}{path.suffix}")
+        if free.exists() or free.is_symlink():
+            continue
         try:
-            _write_rows(path, rows, overwrite=False)
-            return path
+            write(free)
+            return free
         except FileExistsError:
             continue
-    raise FileExistsError(errno.EEXIST, "no free file name for the summary", str(folder))
+    raise FileExistsError(errno.EEXIST, "no free file name beside it", str(path))
 
 
 @dataclass
@@ -89,7 +101,8 @@ class ExportReport:
     """What an export of every session did: nothing is left unsaid (``failed`` names each refusal)."""
 
     written: list[Path] = field(default_factory=list)
-    kept: list[Path] = field(default_factory=list)  # already there; replaced only when asked
+    kept: list[Path] = field(default_factory=list)  # already there with the same content
+    beside: list[tuple[Path, Path]] = field(default_factory=list)  # (written, the differing file left alone)
     failed: list[tuple[int, str]] = field(default_factory=list)  # (session id, why), the rest went on
     summary: Path | None = None
 
@@ -110,11 +123,29 @@ def export_all(store: SessionStore, folder: str | os.PathLike[str], spreadsheets
         try:
             report.written.append(export(store, s.id, folder, overwrite=overwrite))
         except FileExistsError as exc:
-            report.kept.append(Path(exc.filename))
+            _update_beside(Path(exc.filename), lambda free, sid=s.id: export(store, sid, free, overwrite=False),
+                           report)
         except (ValueError, StoreError) as exc:  # a value JSON cannot hold (NaN from an old import)
             report.failed.append((s.id, str(exc)[:200]))
     report.summary = export_summary_csv(store, folder, overwrite=overwrite)
     return report
+
+
+def _update_beside(existing: Path, write: Callable[[Path], object], report: ExportReport) -> None:
+    """A folder used before: a file with today's content is kept as it is; a file that differs (notes
+    added since, or edited by the user) or is not a regular file (a planted link) is left alone and
+    today's export goes beside it, so a backup folder never silently goes stale."""
+    fresh = _beside(existing, write)
+    if _same_file(existing, fresh):
+        fresh.unlink()
+        report.kept.append(existing)
+    else:
+        report.beside.append((fresh, existing))
+
+
+def _same_file(existing: Path, fresh: Path) -> bool:
+    """A regular file (not a link planted in its place) with exactly the fresh export's bytes."""
+    return not existing.is_symlink() and existing.is_file() and filecmp.cmp(existing, fresh, shallow=False)
 
 
 def _write_rows(path: Path, rows: Sequence[Sequence[object]], overwrite: bool) -> None:

@@ -49,11 +49,13 @@ def write_private(path: Path, write: Callable[[IO[str]], None], overwrite: bool 
             os.replace(tmp, path)
         else:
             _move_without_replacing(tmp, path)
-    except BaseException:
+    except BaseException as exc:
         try:
             os.unlink(tmp)
         except OSError:
             pass
+        if isinstance(exc, OSError) and exc.filename is None:  # a full disk says ENOSPC, not where
+            raise OSError(exc.errno, exc.strerror or str(exc), str(path)) from exc
         raise
 
 
@@ -87,3 +89,10 @@ def csv_safe(value: object) -> object:
     if isinstance(value, str) and value.startswith(FORMULA_STARTS):
         return "'" + value
     return value
+
+
+def os_error_line(exc: OSError, where: object = None) -> str:
+    """One line for a failed write: the reason and the file, never "None" when the system named none."""
+    place = exc.filename if exc.filename is not None else where
+    reason = exc.strerror or str(exc)
+    return f"{reason}: {place}" if place is not None else reason

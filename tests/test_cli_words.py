@@ -115,8 +115,9 @@ def test_export_all_into_a_folder_used_before_adds_the_new_sessions_and_keeps_th
     assert main(["--data-dir", d, "import", str(DATA / "exercise_rri.hrm")]) == 0
     capsys.readouterr()
     assert main(["--data-dir", d, "export", "--all", "--out", str(out)]) == 0
-    assert f"kept {first} (already there; --force replaces it)" in capsys.readouterr().err
-    assert first.read_text() == "edited by hand" and len(list(out.glob("*.fmsession"))) == 2
+    assert f"beside {first.name}, which differs and was left as it is" in capsys.readouterr().err
+    assert first.read_text() == "edited by hand" and len(list(out.glob("*.fmsession"))) == 3
+    assert len(list(out.glob(first.stem + "-*.fmsession"))) == 1  # today's copy of the edited one
 
 
 def test_options_that_depend_on_each_other_or_are_out_of_range_say_so_in_option_names(capsys, tmp_path):
@@ -184,3 +185,56 @@ def test_a_spreadsheet_export_writes_only_the_file_named(tmp_path):
     named = export_session_csv(store, sid, tmp_path / "for-therapist.csv")
     assert named == tmp_path / "for-therapist.csv" and named.read_text().startswith("t,")
     assert default.read_text() == "edited"
+
+
+def test_a_reused_backup_folder_gets_new_notes_and_never_counts_a_link_as_kept(capsys, tmp_path):
+    """Issue 24, item 15: in a reused backup folder a planted symlink counted as "kept" forever, and notes
+    added after the first backup never reached it."""
+    from flooding_monitor.store import DB_NAME, SessionStore
+
+    d = tmp_path / "data"
+    out = tmp_path / "backup"
+    for name in ("rest_rri.txt", "exercise_rri.hrm"):
+        assert main(["--data-dir", str(d), "import", str(DATA / name)]) == 0
+    assert main(["--data-dir", str(d), "export", "--all", "--out", str(out)]) == 0
+    first = {p.name: p.read_bytes() for p in out.iterdir()}
+    capsys.readouterr()
+    assert main(["--data-dir", str(d), "export", "--all", "--out", str(out)]) == 0
+    assert {p.name for p in out.iterdir()} == set(first)  # nothing new: nothing added, nothing replaced
+    assert capsys.readouterr().err.count("unchanged") == 2
+
+    SessionStore(d / DB_NAME).add_note(1, "the holidays", "we talked over each other", "", "", "")
+    one, two = sorted(p for p in out.glob("*.fmsession"))
+    bait = tmp_path / "elsewhere.txt"
+    bait.write_text("not yours")
+    two.unlink()
+    two.symlink_to(bait)
+    assert main(["--data-dir", str(d), "export", "--all", "--out", str(out)]) == 0
+    err = capsys.readouterr().err
+    assert "kept" not in err and err.count("left as it is") == 2
+    assert one.read_bytes() == first[one.name] and bait.read_text() == "not yours"
+    new_one = next(p for p in out.glob(one.stem + "-*.fmsession"))
+    assert "we talked over each other" in new_one.read_text()
+    assert next(out.glob(two.stem + "-*.fmsession")).read_bytes() == first[two.name]
+
+
+def test_a_full_disk_names_the_file_it_could_not_write(capsys, tmp_path, monkeypatch):
+    """Issue 24, item 15: on a full disk the message read "No space left on device: None"."""
+    import errno
+    import os as os_module
+
+    d = str(tmp_path / "data")
+    assert main(["--data-dir", d, "import", str(DATA / "rest_rri.txt")]) == 0
+    capsys.readouterr()
+    real_fsync = os_module.fsync
+
+    def full(fd):
+        raise OSError(errno.ENOSPC, "No space left on device")  # as the kernel says it: no file name
+
+    monkeypatch.setattr(os_module, "fsync", full)
+    target = tmp_path / "out.fmsession"
+    assert main(["--data-dir", d, "export", "--session", "1", "--out", str(target)]) == 2
+    monkeypatch.setattr(os_module, "fsync", real_fsync)
+    err = capsys.readouterr().err
+    assert "No space left on device" in err and str(target) in err and "None" not in err
+    assert not target.exists() and not list(tmp_path.glob(".out.fmsession.*"))

@@ -61,7 +61,10 @@ def _guard(fn):
             print(f"flooding-monitor {args.command}: {exc}", file=sys.stderr)
             return 2
         except OSError as exc:
-            print(f"flooding-monitor {args.command}: {exc.strerror}: {exc.filename}", file=sys.stderr)
+            from flooding_monitor.private_files import os_error_line
+
+            print(f"flooding-monitor {args.command}: {os_error_line(exc, getattr(args, 'out', None))}",
+                  file=sys.stderr)
             return 2
     return run
 
@@ -119,7 +122,11 @@ def export_command(args: argparse.Namespace) -> int:
     for path in report.written:
         print(path)
     for path in report.kept:  # a folder used before: the new sessions are added, the ones there kept
-        print(f"kept {path} (already there; --force replaces it)", file=sys.stderr)
+        print(f"kept {path} (already there, unchanged)", file=sys.stderr)
+    for path, differing in report.beside:
+        print(path)
+        print(f"wrote {path.name} beside {differing.name}, which differs and was left as it is "
+              "(--force replaces it)", file=sys.stderr)
     for sid, why in report.failed:
         print(f"flooding-monitor export: session {sid} not exported: {why}", file=sys.stderr)
     print(report.summary)

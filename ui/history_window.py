@@ -24,6 +24,7 @@ from flooding_monitor.history import (
     summaries,
 )
 from flooding_monitor.partners import DEFAULT_PARTNERS, Partner
+from flooding_monitor.private_files import os_error_line
 from flooding_monitor.settings import DetectorSettings
 from flooding_monitor.store import SessionStore, StoreError
 
@@ -176,7 +177,7 @@ class HistoryWindow(QWidget):
             else:
                 saved = export_session_csv(self.store, sid, Path(path).with_suffix(".csv"), overwrite=True)
         except OSError as exc:
-            QMessageBox.warning(self, self.tr("Not exported"), f"{exc.strerror}: {exc.filename}")
+            QMessageBox.warning(self, self.tr("Not exported"), os_error_line(exc, path))
             return
         QMessageBox.information(self, self.tr("Exported"), self.tr("Saved {path}").format(path=saved))
 
@@ -190,11 +191,15 @@ class HistoryWindow(QWidget):
         try:
             report = export_all(self.store, folder)
         except OSError as exc:
-            QMessageBox.warning(self, self.tr("Not exported"), f"{exc.strerror}: {exc.filename}")
+            QMessageBox.warning(self, self.tr("Not exported"), os_error_line(exc, folder))
             return
         text = self.tr("Saved every session and {name}").format(name=report.summary.name)
         if report.kept:
             text += " " + self.tr("({n} were there already and were left as they were)").format(n=len(report.kept))
+        if report.beside:
+            text += "\n\n" + self.tr("{n} file(s) there differ from today's export (edited, or older than a "
+                                     "note): they were left as they are and today's copy saved beside "
+                                     "them.").format(n=len(report.beside))
         if report.failed:
             text += "\n\n" + self.tr("Not exported: {sessions}.").format(
                 sessions="; ".join(f"{sid} ({why})" for sid, why in report.failed))

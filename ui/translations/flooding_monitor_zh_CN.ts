@@ -612,6 +612,10 @@
         <translation>（其中 {n} 个文件已存在，保持原样未覆盖）</translation>
     </message>
     <message>
+        <source>{n} file(s) there differ from today&apos;s export (edited, or older than a note): they were left as they are and today&apos;s copy saved beside them.</source>
+        <translation>其中 {n} 个文件与今天的导出不同（被编辑过，或早于某条笔记）：它们保持原样，今天的副本保存在旁边。</translation>
+    </message>
+    <message>
         <source>Not exported: {sessions}.</source>
         <translation>未导出：{sessions}。</translation>
     </message>
