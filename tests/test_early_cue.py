@@ -1,0 +1,62 @@
+"""The "speeding up" cue: early before flooding, rare in calm conversation (issue 25, item 1).
+Figures: ``python -m tests.cue_corpus``."""
+
+from __future__ import annotations
+
+import statistics
+
+import numpy as np
+
+from flooding_monitor.early_cue import EarlyCue, cues_of
+from tests import cue_corpus
+
+
+def test_the_cue_comes_at_least_half_a_minute_before_the_alert_and_rarely_for_nothing():
+    f = cue_corpus.measure()
+    assert sum(f.missed.values()) == 0  # every escalation was announced
+    assert statistics.median(f.all_leads) >= 30.0
+    assert min(f.all_leads) >= 15.0  # even a 40-s climb gets a quarter of a minute
+    assert f.false_cues / f.calm_hours <= 1.0  # at most one an hour in talk with speech and laughs
+
+
+def test_real_recordings_cue_before_their_climbs_and_not_at_rest():
+    by_name = {f.name: f for f in cue_corpus.measure_real()}
+    assert by_name["rest_rri.txt"].cues == 0 and by_name["polar_h10_premature_beats.csv"].cues == 0
+    assert by_name["exercise_rri.hrm"].leads_s and by_name["exercise_rri.hrm"].leads_s[0] >= 30
+    assert by_name["08012805.txt"].leads_s and by_name["08012805.txt"].leads_s[0] >= 30
+    af_hours = sum(f.hours for n, f in by_name.items() if n.startswith("afdb"))
+    assert sum(f.near_misses for n, f in by_name.items() if n.startswith("afdb")) / af_hours <= 1.0
+
+
+def _series(levels: list[tuple[float, float]], seconds: int) -> tuple[np.ndarray, np.ndarray]:
+    t = np.arange(float(seconds))
+    return t, np.interp(t, [k for k, _ in levels], [v for _, v in levels])
+
+
+def test_a_climb_from_the_talking_level_cues_and_a_plateau_below_it_does_not():
+    t, hr = _series([(0, 80), (300, 80), (420, 100), (600, 100)], 600)
+    cues = cues_of(t, hr, np.ones_like(t, bool), np.zeros_like(t, bool))
+    assert len(cues) == 1 and 300 < cues[0].start_s < 420
+    assert cues[0].near_miss and cues[0].end_s - cues[0].start_s <= 240  # levelled, never flooded
+    t, hr = _series([(0, 80), (300, 80), (420, 90), (600, 90)], 600)  # +10: talking a little louder
+    assert cues_of(t, hr, np.ones_like(t, bool), np.zeros_like(t, bool)) == []
+
+
+def test_a_cue_that_turns_into_flooding_is_not_a_near_miss_and_the_next_waits():
+    cue = EarlyCue()
+    t, hr = _series([(0, 75), (300, 75), (360, 100), (900, 100)], 900)
+    started = None
+    for k, (x, y) in enumerate(zip(t, hr)):
+        event = cue.step(float(x), float(y), True, flooded=x >= 400)
+        started = started or (event if event.__class__.__name__ == "CueStarted" else None)
+    (only,) = cue.all_cues()
+    assert only.became_flooding and not only.near_miss and only.end_s == 400.0
+    assert started is not None and started.level_bpm == 75.0
+
+
+def test_no_cue_without_two_minutes_of_conversation_or_through_a_gap():
+    t, hr = _series([(0, 70), (30, 70), (100, 100)], 115)  # climbing within the first two minutes
+    assert cues_of(t, hr, np.ones_like(t, bool), np.zeros_like(t, bool)) == []  # no talking level yet
+    t, hr = _series([(0, 75), (400, 75), (460, 100), (700, 100)], 700)
+    valid = ~((t > 380) & (t < 500))  # the strap off through the climb: nothing to judge it by
+    assert cues_of(t, hr, valid, np.zeros_like(t, bool)) == []
