@@ -18,6 +18,7 @@ from typing import Protocol
 
 from .baseline import Baseline
 from .detector import BaselineReady
+from .early_cue import CueEnded, CueStarted
 from .monitor import TickResult
 from .pause import Pause, local_after
 from .preferences import Preferences
@@ -337,6 +338,7 @@ class SessionController:
             out.push_ticks(slot, results)
         if any(isinstance(e, BaselineReady) for r in results for e in r.events):
             self._save_partners()
+        self._record_cues(slot, results)
         self._save_protocol()
         alert_changed = self._alert_shown != self.session.alert_active
         self._alert_shown = self.session.alert_active
@@ -347,6 +349,21 @@ class SessionController:
         elif alert_changed:
             self._emit(AlertCleared())
         self._emit(TicksAdded(slot, tuple(results)))
+
+    def _record_cues(self, slot: int, results: list[TickResult]) -> None:
+        """The early cue's start and end in the history (a near-miss is a cue that ended calm)."""
+        for r in results:
+            for e in r.events:
+                if isinstance(e, CueStarted):
+                    self._publish("cue", e.t_s, slot, hr_bpm=round(e.hr_bpm, 1), level_bpm=round(e.level_bpm, 1))
+                    if self.recorder is not None:
+                        self.recorder.add_event(e.t_s, "cue", f"{e.hr_bpm:.0f} bpm, talking level {e.level_bpm:.0f}",
+                                                slot)
+                elif isinstance(e, CueEnded):
+                    outcome = "flooding" if e.became_flooding else "near_miss"
+                    self._publish("cue_end", e.t_s, slot, outcome=outcome)
+                    if self.recorder is not None:
+                        self.recorder.add_event(e.t_s, "cue_end", outcome, slot)
 
     def _record_alert(self, slots: tuple[int, ...]) -> None:
         """When the alert fired and for whom: the history marks it on the session's chart."""

@@ -38,7 +38,7 @@ import numpy.typing as npt
 
 LEVEL_WINDOW_S = 600.0  # the talking level: the last ten minutes of conversation
 LEVEL_QUANTILE = 0.5  # the median: the level talking holds, speech lifts included
-LEVEL_MIN_TICKS = 120  # two minutes of trusted rate before any cue
+LEVEL_MIN_TICKS = 60  # a minute of trusted rate before any cue
 SLOPE_WINDOW_S = 60.0
 SLOPE_MIN_TICKS = 40
 SLOPE_BPM_PER_MIN = 6.0
@@ -156,7 +156,7 @@ class EarlyCue:
 
     @property
     def level_bpm(self) -> float | None:
-        """The talking level, once two minutes of conversation are known."""
+        """The talking level, once a minute of conversation is known."""
         return self._level.quantile(LEVEL_QUANTILE) if len(self._level) >= LEVEL_MIN_TICKS else None
 
     def step(self, t_s: float, hr_bpm: float, valid: bool, flooded: bool) -> CueStarted | CueEnded | None:

@@ -14,9 +14,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+import numpy as np
+
 from .analysis import Analysis, analyze
 from .baseline import Baseline
 from .detector import STATE_CODES, State
+from .early_cue import Cue, cues_of
 from .partners import DEFAULT_PARTNERS
 from .import_identity import DuplicateImport, content_hash  # noqa: F401 - re-exported
 from .recordings import load_recording
@@ -172,20 +175,17 @@ class WeekTrend:
     couple_sessions: int = 0  # sessions with two straps
 
 
-def near_misses(analysis: Analysis, min_s: int = 10) -> int:
-    """Rises into ``rising`` lasting ``min_s`` or more that did not become flooding."""
+def near_misses(analysis: Analysis) -> int:
+    """Early "speeding up" cues that did not turn into flooding: the same cue the live session gave
+    (:mod:`.early_cue`), stepped over the session's ticks again."""
+    return sum(c.near_miss for c in session_cues(analysis))
+
+
+def session_cues(analysis: Analysis) -> list[Cue]:
     codes = analysis.detection.states
-    rising = STATE_CODES[State.RISING]
-    flooded = {STATE_CODES[State.FLOODED], STATE_CODES[State.RECOVERING]}
-    count, run = 0, 0
-    for c in codes.tolist() + [-1]:
-        if c == rising:
-            run += 1
-            continue
-        if run >= min_s and c not in flooded:
-            count += 1
-        run = 0
-    return count
+    flooded = np.isin(codes, [STATE_CODES[State.FLOODED], STATE_CODES[State.RECOVERING]])
+    ticks = analysis.ticks
+    return cues_of(ticks.t_s, ticks.hr_bpm, ticks.valid, flooded)
 
 
 def weekly_trends(store: SessionStore, with_near_misses: bool = True) -> list[WeekTrend]:

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from .baseline import Baseline, ThresholdRule
 from .beats import Intake
 from .detector import Event, FloodingStateMachine, State
+from .early_cue import CueEnded, CueStarted, EarlyCue
 from .heart_rate import StreamingTicks, Tick
 from .samples import HeartRateSample
 from .settings import DetectorSettings
@@ -27,9 +28,10 @@ class TickResult:
     tick: Tick
     state: State
     threshold: ThresholdRule
-    events: tuple[Event, ...]
+    events: tuple[Event | CueStarted | CueEnded, ...]
     seconds_above: float
     seconds_below: float
+    cue: bool = False  # the early "speeding up" cue is on (see :mod:`.early_cue`)
 
 
 class LiveMonitor:
@@ -39,6 +41,7 @@ class LiveMonitor:
         self.corrector = StreamingCorrector()
         self.ticks = StreamingTicks(settings)
         self.machine = FloodingStateMachine(settings, baseline)
+        self.cue = EarlyCue()
         self.t0: float | None = None
         self._k = 1  # index of the next tick
 
@@ -78,6 +81,10 @@ class LiveMonitor:
             self._k += 1
             tick = self.ticks.tick(T)
             m = self.machine
-            events = m.step(tick)
+            events: list[Event | CueStarted | CueEnded] = list(m.step(tick))
+            cue_event = self.cue.step(T, tick.hr_bpm, tick.valid, m.flooded)
+            if cue_event is not None:
+                events.append(cue_event)
             assert m.state is not None
-            out.append(TickResult(tick, m.state, m.rule, tuple(events), m.seconds_above, m.seconds_below))
+            out.append(TickResult(tick, m.state, m.rule, tuple(events), m.seconds_above, m.seconds_below,
+                                  self.cue.on_since is not None))

@@ -8,6 +8,8 @@ import math
 import numpy as np
 
 from flooding_monitor.analysis import Analysis, analyze
+from flooding_monitor.early_cue import CueEnded, CueStarted
+from flooding_monitor.history import session_cues
 from flooding_monitor.monitor import LiveMonitor, TickResult
 from flooding_monitor.samples import HeartRateSample
 from flooding_monitor.settings import DetectorSettings
@@ -43,7 +45,10 @@ def assert_same(live: list[TickResult], batch: Analysis) -> None:
     assert [int(r.tick.quality) for r in live] == ticks.quality.tolist()
     assert [r.tick.irregular for r in live] == ticks.irregular.tolist()
     assert [r.state for r in live] == [batch.state_at(k) for k in range(len(ticks))]
-    assert [e for r in live for e in r.events] == batch.detection.events
+    assert [e for r in live for e in r.events if not isinstance(e, (CueStarted, CueEnded))] == batch.detection.events
+    cues = session_cues(batch)  # the early cue: the history's near-misses are the live session's cues
+    assert [r.cue for r in live] == [any(c.start_s <= t < (c.end_s if c.end_s is not None else math.inf)
+                                         for c in cues) for t in ticks.t_s.tolist()]
 
 
 def live_and_batch(samples, settings, baseline=None):

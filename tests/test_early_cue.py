@@ -54,9 +54,48 @@ def test_a_cue_that_turns_into_flooding_is_not_a_near_miss_and_the_next_waits():
     assert started is not None and started.level_bpm == 75.0
 
 
-def test_no_cue_without_two_minutes_of_conversation_or_through_a_gap():
-    t, hr = _series([(0, 70), (30, 70), (100, 100)], 115)  # climbing within the first two minutes
+def test_no_cue_without_a_minute_of_conversation_or_through_a_gap():
+    t, hr = _series([(0, 70), (15, 70), (50, 100)], 59)  # climbing within the first minute
     assert cues_of(t, hr, np.ones_like(t, bool), np.zeros_like(t, bool)) == []  # no talking level yet
     t, hr = _series([(0, 75), (400, 75), (460, 100), (700, 100)], 700)
     valid = ~((t > 380) & (t < 500))  # the strap off through the climb: nothing to judge it by
     assert cues_of(t, hr, valid, np.zeros_like(t, bool)) == []
+
+
+def test_the_demo_argument_cues_before_its_alert_records_it_and_the_panel_says_it(tmp_path, qtbot):
+    """Live: the cue reaches the history as events and the screen as a line, before the alert; the
+    setting turns the line off."""
+    from dataclasses import replace
+
+    from devices.scenarios import ARGUMENT
+    from flooding_monitor.controller import SessionController
+    from flooding_monitor.preferences import Preferences
+    from flooding_monitor.store import SessionStore
+    from ui.monitor_page import PartnerPanel
+
+    clock = [0.0]
+    controller = SessionController(Preferences(), SessionStore(tmp_path / "history.sqlite3"))
+    controller.start(lambda: clock[0], "demo", "Strap A", "demo")
+    person = controller.session.first
+    panel = PartnerPanel()
+    qtbot.addWidget(panel)
+    cue_at = None
+    for s in ARGUMENT.samples(seed=7, source="Strap A"):
+        clock[0] = s.t_s
+        controller.feed(s)
+        controller.advance()
+        if cue_at is None and person.latest is not None and person.latest.cue:
+            cue_at = s.t_s
+            panel.show_person(person, named=False)
+            assert "speeding up" in panel.explain_label.text() and "Partner A" in panel.explain_label.text()
+            assert "Speeding up" in panel.state_label.text()
+            person.prefs = replace(person.prefs, early_cue=False)
+            panel.show_person(person, named=False)
+            assert "speeding up" not in panel.explain_label.text()
+        if controller.session.episodes:
+            break
+    assert cue_at is not None and controller.session.episodes[0].onset_s - cue_at >= 20
+    controller.tick(clock[0] + 2)
+    sid = controller.recorder.session_id
+    kinds = [(e[1], e[2]) for e in controller.store.events_with_partner(sid) if e[1].startswith("cue")]
+    assert kinds[0][0] == "cue" and ("cue_end", "flooding") in kinds

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from flooding_monitor.detector import State
 from flooding_monitor.session import PartnerState, Session
 
 from .i18n import core, join, sentences
@@ -178,6 +179,12 @@ class PartnerPanel(QWidget):
         state = look(person.state)
         valid = r is not None and r.tick.valid
         explain = state.explain
+        name = core(person.partner.name)
+        state_text = f"{state.icon}  {state.label}"
+        if r is not None and r.cue and valid and not person.flooded and person.prefs.early_cue:
+            state = look(State.RISING)  # the cue's colour: a change of colour and a short line, no sound
+            state_text = "↗  " + self.tr("Speeding up")
+            explain = self.tr("{name}'s heart is speeding up — slow down?").format(name=name)
         if r is not None and not r.tick.valid:
             explain = f"{state.explain} ({join(r.tick.quality.problems())})"
         elif r is not None and r.tick.irregular:  # said gently, beside the state, while it lasts
@@ -185,7 +192,6 @@ class PartnerPanel(QWidget):
                                               "beats. This app is not a medical device.")
         base = person.baseline
         rest = self.tr(" · resting rate {bpm} bpm").format(bpm=f"{base.hr_bpm:.0f}") if base else ""
-        name = core(person.partner.name)
         if named:
             _set(self.name_label, name, f"color: {person.partner.colour};")
             self.hr_label.setAccessibleName(self.tr("Heart rate of {name}").format(name=name))
@@ -193,7 +199,7 @@ class PartnerPanel(QWidget):
         # Style sheets are costly to re-apply: only touch what changed.
         _set(self.hr_label, f"{r.tick.hr_bpm:.0f}" if valid and r else "--",
              f"color: {state.colour};" if valid else "color: #8a8f98;")
-        _set(self.state_label, f"{state.icon}  {state.label}", f"color: {state.colour};")
+        _set(self.state_label, state_text, f"color: {state.colour};")
         _set(self.explain_label, explain)
         _set(self.threshold_label, self.tr("Flooding threshold: {rule}").format(
             rule=describe_rule(person.rule)) + rest)

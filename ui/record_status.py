@@ -22,6 +22,7 @@ from flooding_monitor.controller import (
     TicksAdded,
 )
 from flooding_monitor.detector import EpisodeEnded, EpisodeStarted, State
+from flooding_monitor.early_cue import CueEnded, CueStarted
 from flooding_monitor.monitor import TickResult
 from flooding_monitor.text import printable
 from flooding_monitor.strap_status import StatusKind
@@ -53,6 +54,10 @@ def describe_news(r: TickResult, who: str) -> list[str]:
                        f"into the session. Take a 20-minute pause.")
         elif isinstance(e, EpisodeEnded):
             out.append(f"{who}episode over after {(e.end_s - e.start_s) / 60:.0f} min (peak {e.peak_bpm:.0f} bpm).")
+        elif isinstance(e, CueStarted):
+            out.append(f"{who}heart speeding up ({e.hr_bpm:.0f} bpm, talking level {e.level_bpm:.0f}): slow down?")
+        elif isinstance(e, CueEnded) and not e.became_flooding:
+            out.append(f"{who}settled again without flooding: a near-miss, caught in time.")
     return out
 
 

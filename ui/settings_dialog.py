@@ -125,6 +125,9 @@ class SettingsDialog(FittingDialog):
             self.snooze: self.tr("After “Not now”, how long before the alert may ask again."),
             self.sound: self.tr("A soft chime when the alert appears."),
             self.notify: self.tr("A desktop notification when the alert appears, even when the window is hidden."),
+            self.early_cue: self.tr("When a rate climbs fast, well above that partner's usual talking level, the "
+                                    "state turns amber with a short line; no sound. Cues that pass without "
+                                    "flooding are counted as near-misses."),
             self.theme: self.tr("Light or dark colours, or follow the system."),
             self.font_scale: self.tr("Size of all text; the window caps it to what fits."),
             self.clock: self.tr("Clock times as 24-hour or 12-hour, or as the system shows them."),
@@ -183,8 +186,11 @@ class SettingsDialog(FittingDialog):
         self.sound.setChecked(prefs.sound)
         self.notify = WrappingCheck(self.tr("Desktop notification on an alert"))
         self.notify.setChecked(prefs.notifications)
+        self.early_cue = WrappingCheck(self.tr("A quiet cue when a heart speeds up, before flooding"))
+        self.early_cue.setChecked(prefs.early_cue)
         h.addRow(self.sound)
         h.addRow(self.notify)
+        h.addRow(self.early_cue)
         self.theme = QComboBox()
         for value, label in (("system", self.tr("as the system")), ("light", self.tr("light")),
                              ("dark", self.tr("dark"))):
@@ -261,7 +267,8 @@ class SettingsDialog(FittingDialog):
                        sound=self.sound.isChecked(), notifications=self.notify.isChecked(),
                        theme=self.theme.currentData(), font_scale=self.font_scale.value() / 100,
                        clock=self.clock.currentData(), partners=self._partners(),
-                       language=self.language.currentData(), lsl=self.lsl.isChecked())
+                       language=self.language.currentData(), lsl=self.lsl.isChecked(),
+                       early_cue=self.early_cue.isChecked())
 
     def _partners(self) -> tuple[Partner, Partner]:
         a, b = (Partner(name.text().strip(), colour.property("colour"),

@@ -109,4 +109,4 @@ class TrendsView(QWidget):
         return text[:1].upper() + text[1:]
 
     def near_miss_text(self) -> str:
-        return self.tr("Near-miss: 10 s or more in “rising” that did not become flooding — a moment you caught in time.")
+        return self.tr("Near-miss: a “speeding up” cue that settled without flooding — a moment you caught in time.")

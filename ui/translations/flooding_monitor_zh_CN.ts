@@ -921,6 +921,14 @@
         <translation>状态</translation>
     </message>
     <message>
+        <source>Speeding up</source>
+        <translation>正在加速</translation>
+    </message>
+    <message>
+        <source>{name}&apos;s heart is speeding up — slow down?</source>
+        <translation>{name}的心跳正在加快——放慢一点？</translation>
+    </message>
+    <message>
         <source>The rhythm looks irregular: the rate is the average of the real beats. This app is not a medical device.</source>
         <translation>心律看起来不规则：显示的心率是真实心跳的平均值。本应用不是医疗器械。</translation>
     </message>
@@ -1279,6 +1287,10 @@
         <translation>提醒出现时发送桌面通知，即使窗口被隐藏。</translation>
     </message>
     <message>
+        <source>When a rate climbs fast, well above that partner&apos;s usual talking level, the state turns amber with a short line; no sound. Cues that pass without flooding are counted as near-misses.</source>
+        <translation>当心率迅速上升、明显高于这位伴侣平时说话时的水平时，状态变为琥珀色并显示一句简短提示；没有声音。未发展为情绪淹没的提示会被记为“险些发生”。</translation>
+    </message>
+    <message>
         <source>Light or dark colours, or follow the system.</source>
         <translation>浅色或深色，或跟随系统。</translation>
     </message>
@@ -1421,6 +1433,10 @@
     <message>
         <source>Desktop notification on an alert</source>
         <translation>提醒时显示桌面通知</translation>
+    </message>
+    <message>
+        <source>A quiet cue when a heart speeds up, before flooding</source>
+        <translation>心跳加快时给出安静的提示（在情绪淹没之前）</translation>
     </message>
     <message>
         <source>as the system</source>
@@ -1744,8 +1760,8 @@
         <translation>；平静恢复得和之前一样快。</translation>
     </message>
     <message>
-        <source>Near-miss: 10 s or more in “rising” that did not become flooding — a moment you caught in time.</source>
-        <translation>险些淹没：处于“正在升高”状态 10 秒以上、但没有发展成情绪淹没——你及时察觉的时刻。</translation>
+        <source>Near-miss: a “speeding up” cue that settled without flooding — a moment you caught in time.</source>
+        <translation>险些发生：一次“正在加速”的提示，随后平静下来而没有发展为情绪淹没——你们及时察觉的时刻。</translation>
     </message>
 </context>
 <context>
