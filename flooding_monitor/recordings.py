@@ -44,6 +44,7 @@ class Recording:
     started_at: dt.datetime | None = None  # when t = 0 was, as the file says (aware if it gives an offset)
     events: tuple[tuple[float, str, str, int], ...] = ()  # (t_s, kind, message, partner): an XDF's markers
     partner_names: tuple[tuple[int, str], ...] = ()  # (slot, name) when the file names its wearers
+    pauses: tuple[tuple[float, float], ...] = ()  # (start, end) s: a session file's pauses
 
     @property
     def samples(self) -> list[HeartRateSample]:
@@ -78,6 +79,7 @@ def load_recording(path: str | os.PathLike[str]) -> Recording:
     started: dt.datetime | None = None
     xdf: XdfSession | None = None
     names: tuple[tuple[int, str], ...] = ()
+    pauses: tuple[tuple[float, float], ...] = ()
     with open_regular_file(p) as raw:
         head = raw.peek(4096)[:4096]
         first = head.decode("utf-8-sig", errors="replace").lstrip()
@@ -99,6 +101,7 @@ def load_recording(path: str | os.PathLike[str]) -> Recording:
             doc = load_session_file(p)
             columns, started, fmt = SampleColumns.from_samples(doc.samples), doc.started_at, "session-file"
             names = tuple((x.slot, x.name) for x in doc.partners)
+            pauses = tuple((x.started_s, x.stop_s) for x in doc.pauses)
         elif is_polar_sensor_logger(first):
             (columns, started), fmt = parse_polar_sensor_logger(_rows(csv.reader(fh, delimiter=";"), source),
                                                                 source), "polar-sensor-logger"
@@ -114,7 +117,8 @@ def load_recording(path: str | os.PathLike[str]) -> Recording:
         raise RecordingError(f"{p}: its times span {span / 86400:.0f} days; a recording spans at most "
                              f"{MAX_DURATION_S / 86400:.0f}")
     return Recording(columns, fmt, str(p), started or date_in_name(p.name),
-                     tuple(xdf.events) if xdf else (), tuple(sorted(xdf.partner_names.items())) if xdf else names)
+                     tuple(xdf.events) if xdf else (), tuple(sorted(xdf.partner_names.items())) if xdf else names,
+                     pauses)
 
 
 def _lines(fh: io.TextIOBase, source: str) -> Iterator[tuple[int, str]]:

@@ -17,14 +17,7 @@ from flooding_monitor.controller import (
 from flooding_monitor.preferences import Preferences
 from flooding_monitor.session import EpisodeRecord
 from flooding_monitor.store import SessionStore
-
-
-class Clock:
-    def __init__(self) -> None:
-        self.t = 0.0
-
-    def now(self) -> float:
-        return self.t
+from tests.session_samples import Clock, feed_until
 
 
 def started(tmp_path, prefs: Preferences | None = None) -> tuple[SessionController, Clock, list]:
@@ -35,15 +28,6 @@ def started(tmp_path, prefs: Preferences | None = None) -> tuple[SessionControll
     controller.listeners.append(events.append)
     controller.start(clock.now, "demo", "Strap A", "demo")
     return controller, clock, events
-
-
-def feed_until(controller: SessionController, clock: Clock, samples, condition, limit_s: float = 3000) -> None:
-    for s in samples:
-        clock.t = s.t_s
-        controller.feed(s)
-        controller.advance()
-        if condition() or s.t_s > limit_s:
-            return
 
 
 def test_changing_a_setting_mid_session_keeps_the_saved_episodes(tmp_path):

@@ -11,7 +11,7 @@ from PySide6.QtGui import QColor
 from flooding_monitor.history import latest_change, summaries, weekly_trends
 from flooding_monitor.session import EpisodeRecord
 from flooding_monitor.store import SessionStore
-from tests.test_session_file import lived_session
+from tests.session_samples import lived_session
 from ui.session_detail import NEUTRAL, SessionDetail
 from ui.session_table import SessionTableModel
 from ui.trends_view import TrendsView

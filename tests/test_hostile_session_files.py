@@ -10,7 +10,7 @@ import threading
 import pytest
 
 from flooding_monitor.store import SessionStore
-from tests.test_session_file import lived_session
+from tests.session_samples import lived_session
 from ui.cli import main
 
 

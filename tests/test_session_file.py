@@ -3,16 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
-import heapq
 import json
-from dataclasses import replace
 
 import pytest
 
-from devices.scenarios import ARGUMENT, WITHDRAW
-from flooding_monitor.controller import SessionController
 from flooding_monitor.history import DuplicateImport, import_recording
-from flooding_monitor.preferences import Preferences
 from flooding_monitor.recordings import RecordingError, load_recording
 from flooding_monitor.session_file import (
     export_session_file,
@@ -20,32 +15,9 @@ from flooding_monitor.session_file import (
     load_session_file,
 )
 from flooding_monitor.store import SessionStore
-from tests.test_controller import Clock, feed_until
+from tests.session_samples import lived_session
 
 REAL = __import__("pathlib").Path(__file__).parent / "data"
-
-
-def lived_session(tmp_path) -> tuple[SessionStore, int]:
-    """Two partners argue; the alert fires, they press "Not now", it fires again, they pause, write a note."""
-    store = SessionStore(tmp_path / "home.sqlite3")
-    controller = SessionController(Preferences(), store)
-    clock = Clock()
-    controller.start(clock.now, "demo", "Strap A", "demo")
-    controller.add_partner(1, "Strap B")
-    a = ARGUMENT.samples(seed=7, source="A")
-    b = (replace(s, partner=1) for s in WITHDRAW.samples(seed=11, source="B", start_s=0.4))
-    both = heapq.merge(a, b, key=lambda s: s.t_s)
-    feed_until(controller, clock, both, lambda: controller.session.alert_active)
-    controller.snooze()
-    feed_until(controller, clock, both, lambda: controller.session.alert_active)
-    controller.start_pause("alert")
-    clock.t += 20 * 60
-    controller.advance()
-    controller.end_pause()
-    assert controller.finish()
-    sid = controller.recorder.session_id
-    store.add_note(sid, trigger="the dishes", body="Sam: « ça suffit » — 😤", response="we paused")
-    return store, sid
 
 
 def test_export_import_export_gives_the_same_bytes_and_keeps_everything(tmp_path):

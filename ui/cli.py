@@ -56,6 +56,10 @@ def _analyze(args: argparse.Namespace) -> int:
     summary = {"file": recording.path, "format": recording.format, "partner": args.partner,
                "started_at": None if started is None else started.isoformat(timespec="seconds"),
                **result.summary()}
+    if recording.pauses:  # a session file: what each pause did to this heart
+        from flooding_monitor.pause_effect import pause_effects
+
+        summary["pauses"] = [e.to_json() for e in pause_effects(result, samples, recording.pauses, slot)]
     if args.json:
         json.dump(summary, sys.stdout, indent=2)
         sys.stdout.write("\n")
@@ -110,10 +114,26 @@ def describe_analysis(s: dict) -> str:
         end = "still going at the end" if e["ongoing"] else f"to {_clock(e['end_s'], started)}"
         lines.append(f"  from {_clock(e['start_s'], started)} {end} ({_minutes(e['end_s'] - e['start_s'])}), "
                      f"alert at {_clock(e['onset_s'], started)}, peak {e['peak_bpm']:.0f} bpm")
+    for p in s.get("pauses", []):
+        lines.append(_describe_pause(p, started))
     corrected = sum(v for k, v in s["artifacts"].items() if k in ("ectopic", "missed", "extra", "long_short"))
     if corrected:
         lines.append(f"{corrected} beat{'s' if corrected > 1 else ''} corrected (missed, extra or premature).")
     return "\n".join(lines)
+
+
+def _describe_pause(p: dict, started: dt.datetime | None) -> str:
+    """One pause in words: the rate before and after, minutes to calm, the breathing's effect."""
+    words = [f"Pause from {_clock(p['started_s'], started)} ({_minutes(p['ended_s'] - p['started_s'])})"]
+    if p["hr_start_bpm"] is not None and p["hr_end_bpm"] is not None:
+        words.append(f"{p['hr_start_bpm']:.0f} → {p['hr_end_bpm']:.0f} bpm")
+    words.append(f"calm after {p['calm_after_min']:.0f} min" if p["calm_after_min"] is not None
+                 else "not a minute of calm in it")
+    if p["swing_bpm"] is not None:
+        words.append(f"the rate swung {p['swing_bpm']:.0f} bpm per breath")
+    if p["coherence"] is not None:
+        words.append(f"coherence {p['coherence']:.1f}")
+    return words[0] + ": " + ", ".join(words[1:]) + "."
 
 
 def common_options() -> argparse.ArgumentParser:
