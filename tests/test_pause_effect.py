@@ -88,3 +88,16 @@ def test_analyze_reports_what_each_pause_of_a_session_file_did(tmp_path, capsys)
     assert pause["swing_bpm"] is not None and pause["coherence"] is not None
     assert main(["analyze", str(path)]) == 0
     assert f"{pause['hr_start_bpm']:.0f} → {pause['hr_end_bpm']:.0f} bpm" in capsys.readouterr().out
+
+
+def test_the_history_says_what_each_pause_did(tmp_path, qtbot):
+    from tests.session_samples import paused_session
+    from ui.session_detail import SessionDetail
+
+    home, sid = paused_session(tmp_path)
+    detail = SessionDetail()
+    qtbot.addWidget(detail)
+    detail.show_session(home, sid)
+    text = detail.stats.text()
+    assert "Pause (10 min)" in text and "bpm with each breath" in text and "(coherence)" in text
+    assert "→" in text and ("calm after" in text or "not yet calm" in text)

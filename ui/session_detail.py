@@ -15,9 +15,12 @@ from PySide6.QtCore import QLocale, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QLabel, QTextBrowser, QVBoxLayout, QWidget
 
+from flooding_monitor.baseline import Baseline
 from flooding_monitor.detector import STATE_CODES, State
 from flooding_monitor.history import flooded_seconds, reanalyze
 from flooding_monitor.partners import DEFAULT_PARTNERS
+from flooding_monitor.pause_effect import pause_effects
+from flooding_monitor.sample_columns import SampleColumns
 from flooding_monitor.settings import DetectorSettings
 from flooding_monitor.store import SessionStore
 
@@ -121,6 +124,8 @@ class SessionDetail(QWidget):
                 region.setZValue(-10)
                 add(region)
             lines.append(self._stats(analysis, end, who.name if two else "", colour))
+            lines += [self._pause_line(e, who.name if two else "", colour)
+                      for e in self._pause_effects(store, session_id, who, analysis, pauses)]
         for curve in self._curves[len(analyses) - 1:]:
             curve.setData([], [])
         for p in pauses:
@@ -190,6 +195,29 @@ class SessionDetail(QWidget):
         if not name:
             return text
         return self.tr("{name}: {text}").format(name=f"<b style='color:{colour}'>{core(name)}</b>", text=text)
+
+    @staticmethod
+    def _pause_effects(store: SessionStore, session_id: int, who, analysis, pauses) -> list:
+        if not pauses:
+            return []
+        columns = SampleColumns.from_samples(store.samples(session_id, who.slot)).in_time_order()
+        baseline = Baseline(who.baseline_hr, who.baseline_rmssd, 0.0) if who.baseline_hr else None
+        return pause_effects(analysis, columns, [(p.started_s, p.stop_s) for p in pauses], who.slot, baseline)
+
+    def _pause_line(self, e, name: str, colour: str) -> str:
+        """What one pause did, in words: never a score, nothing in red."""
+        parts = []
+        if e.hr_start_bpm is not None and e.hr_end_bpm is not None:
+            parts.append(self.tr("{start} → {end} bpm").format(start=f"{e.hr_start_bpm:.0f}", end=f"{e.hr_end_bpm:.0f}"))
+        parts.append(self.tr("calm after {minutes} min").format(minutes=f"{e.calm_after_min:.0f}")
+                     if e.calm_after_min is not None else self.tr("not yet calm for a minute in it"))
+        if e.swing_bpm is not None:
+            parts.append(self.tr("the rate rose and fell {bpm} bpm with each breath").format(bpm=f"{e.swing_bpm:.0f}"))
+        if e.coherence is not None:
+            parts.append(self.tr("breathing rhythm in the heart {ratio} (coherence)").format(ratio=f"{e.coherence:.1f}"))
+        who = f"<b style='color:{colour}'>{core(name)}</b> " if name else ""
+        return self.tr("Pause ({length}): {who}{what}").format(
+            length=duration_text(e.ended_s - e.started_s), who=who, what=join(parts))
 
     def _figures(self, analysis, end: float) -> str:
         valid_hr = analysis.ticks.hr_bpm[analysis.ticks.valid]

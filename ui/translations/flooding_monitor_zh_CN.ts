@@ -1183,6 +1183,30 @@
         <translation>{name}：{text}</translation>
     </message>
     <message>
+        <source>{start} → {end} bpm</source>
+        <translation>{start} → {end} 次/分</translation>
+    </message>
+    <message>
+        <source>calm after {minutes} min</source>
+        <translation>{minutes} 分钟后平静</translation>
+    </message>
+    <message>
+        <source>not yet calm for a minute in it</source>
+        <translation>其间尚未平静满一分钟</translation>
+    </message>
+    <message>
+        <source>the rate rose and fell {bpm} bpm with each breath</source>
+        <translation>心率随每次呼吸起伏 {bpm} 次/分</translation>
+    </message>
+    <message>
+        <source>breathing rhythm in the heart {ratio} (coherence)</source>
+        <translation>心跳中的呼吸节律 {ratio}（一致性）</translation>
+    </message>
+    <message>
+        <source>Pause ({length}): {who}{what}</source>
+        <translation>暂停（{length}）：{who}{what}</translation>
+    </message>
+    <message>
         <source>no trustworthy heart-rate data.</source>
         <translation>没有可信的心率数据。</translation>
     </message>
