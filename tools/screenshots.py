@@ -106,6 +106,9 @@ def shoot_session(app, window, grab: Shooter) -> bool:
     ok = wait_for(app, lambda: s().state == State.CALM and len(s().first.trace) > 40)
     redrawn(app, window)
     grab("1-monitor-calm", window)
+    ok &= wait_for(app, lambda: any(p.latest is not None and p.latest.cue for p in s().people))
+    redrawn(app, window)
+    grab("2-monitor-cue", window)  # the early "speeding up" cue
     ok &= wait_for(app, lambda: s().state == State.RISING)
     redrawn(app, window)
     grab("2-monitor-rising", window)

@@ -13,7 +13,7 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QLocale, Qt
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QLabel, QTextBrowser, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QTextBrowser, QVBoxLayout, QWidget
 
 from flooding_monitor.baseline import Baseline
 from flooding_monitor.detector import STATE_CODES, State
@@ -70,7 +70,15 @@ class SessionDetail(QWidget):
         layout.addWidget(self.legend)
         self.stats = QLabel()
         self.stats.setWordWrap(True)
-        layout.addWidget(self.stats)
+        self.stats.setAlignment(Qt.AlignmentFlag.AlignTop)
+        # the figures and what each pause did can outgrow a small window at large text: they scroll
+        stats_area = QScrollArea()
+        stats_area.setWidget(self.stats)
+        stats_area.setWidgetResizable(True)
+        stats_area.setFrameShape(QFrame.Shape.NoFrame)
+        stats_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        stats_area.setMinimumHeight(self.fontMetrics().height() * 3)
+        layout.addWidget(stats_area)
         self.notes = QTextBrowser()
         self.notes.setMaximumHeight(self.fontMetrics().height() * 7)
         self.notes.setAccessibleName(self.tr("Journal notes"))

@@ -1184,7 +1184,7 @@
     </message>
     <message>
         <source>{start} → {end} bpm</source>
-        <translation>{start} → {end} 次/分</translation>
+        <translation>{start} → {end} bpm</translation>
     </message>
     <message>
         <source>calm after {minutes} min</source>
@@ -1196,7 +1196,7 @@
     </message>
     <message>
         <source>the rate rose and fell {bpm} bpm with each breath</source>
-        <translation>心率随每次呼吸起伏 {bpm} 次/分</translation>
+        <translation>心率随每次呼吸起伏 {bpm} bpm</translation>
     </message>
     <message>
         <source>breathing rhythm in the heart {ratio} (coherence)</source>
