@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import os
 import threading
+from pathlib import Path
 
 import pytest
 
@@ -165,9 +166,8 @@ def test_a_closed_pipe_is_no_traceback(tmp_path):
     import subprocess
     import sys
 
-    from tests.test_cli_words import DATA
-
-    child = subprocess.Popen([sys.executable, "-m", "ui.cli", "analyze", str(DATA / "rest_rri.txt")],
+    data = Path(__file__).parent / "data"
+    child = subprocess.Popen([sys.executable, "-m", "ui.cli", "analyze", str(data / "rest_rri.txt")],
                              stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     child.stdout.close()  # `| head -0`: the reader is gone before anything is written
     err = child.stderr.read().decode()
