@@ -101,3 +101,21 @@ def test_the_pause_animates_only_the_guide_and_only_as_it_moves(qtbot, worker, t
         clock.t = 0.5 + (time.monotonic() - start)
         qtbot.wait(10)
     assert len(refreshes) <= 5 and 5 <= len(paints) <= 31
+
+
+def test_the_calm_stretch_in_the_pause_reads_as_a_duration_not_a_clock_time(qtbot):
+    """Issue 26: "under 95 bpm for 06:45" beside the countdown read like a clock time."""
+    from types import SimpleNamespace
+
+    from flooding_monitor.preferences import Preferences
+    from flooding_monitor.session import Session
+    from ui.pages import PausePage
+
+    prefs = Preferences()
+    page = PausePage(Session(prefs, lambda: None), prefs.breathing)
+    qtbot.addWidget(page)
+    tick = SimpleNamespace(valid=True, hr_bpm=82.0)
+    person = SimpleNamespace(latest=SimpleNamespace(tick=tick), calm_below_bpm=95.0,
+                             calm_for_s=lambda now: 405.0)
+    line = page._person_line(person, 1000.0, named=False)
+    assert "under 95 bpm for 7 min" in line and "06:45" not in line

@@ -25,6 +25,7 @@ from flooding_monitor.pause import (
 )
 from flooding_monitor.session import PartnerState, Session
 
+from .durations import duration_text
 from .i18n import core, join, sentences
 from .pages_common import _font, _pixels, _set, base_px, big_button, set_primary, twelve_hour
 from .widgets.breathing_guide import BreathingGuide
@@ -131,7 +132,8 @@ class PausePage(QWidget):
         else:
             thr = f"{person.calm_below_bpm:.0f}"
             calm = person.calm_for_s(now_s)
-            calm_text = (self.tr("under {bpm} bpm for {time}").format(bpm=thr, time=format_countdown(calm))
+            # "for 7 min", not "for 06:45": beside the countdown a mm:ss reads like a clock time (issue 26)
+            calm_text = (self.tr("under {bpm} bpm for {time}").format(bpm=thr, time=duration_text(calm))
                          if calm > 0 else self.tr("not yet under {bpm} bpm").format(bpm=thr))
             line = self.tr("Heart rate {bpm} bpm — {calm}").format(bpm=f"{r.tick.hr_bpm:.0f}", calm=calm_text)
         if not named:
