@@ -85,3 +85,20 @@ def test_the_trend_sentence_when_there_was_no_week_before(qtbot, tmp_path):
     view = TrendsView()
     qtbot.addWidget(view)
     assert view.sentence(change).startswith("1 episode in the week of 5 October; no sessions the week before")
+
+
+def test_a_note_is_shown_as_text_with_a_readable_date(tmp_path, qtbot):
+    """Issue 26: notes were dated in raw ISO; a note's markup (from an imported file) was rendered."""
+    import re
+
+    from tests.session_samples import lived_session
+    from ui.session_detail import SessionDetail
+
+    home, sid = lived_session(tmp_path)
+    home.add_note(sid, trigger="<b>loud</b> & <img src='x'>")
+    detail = SessionDetail()
+    qtbot.addWidget(detail)
+    detail.show_session(home, sid)
+    text = detail.notes.toPlainText()
+    assert "<b>loud</b> & <img src='x'>" in text
+    assert re.search(r"\d{4}-\d{2}-\d{2}T", text) is None  # "Saturday, 5 December 2026 20:14", not ISO

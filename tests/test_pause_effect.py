@@ -101,3 +101,4 @@ def test_the_history_says_what_each_pause_did(tmp_path, qtbot):
     text = detail.stats.text()
     assert "Pause (10 min)" in text and "bpm with each breath" in text and "(coherence)" in text
     assert "→" in text and ("calm after" in text or "not yet calm" in text)
+

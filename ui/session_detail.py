@@ -9,6 +9,9 @@ drawn in neutral tones so no colour means two things.
 
 from __future__ import annotations
 
+import datetime as dt
+from html import escape
+
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QLocale, Qt
@@ -34,6 +37,14 @@ def _when(d) -> str:
     """A session's date and time in the user's language (e.g. "Wednesday, 25 November 2026 20:14")."""
     locale = QLocale()
     return f"{locale.toString(d.date(), QLocale.FormatType.LongFormat)} {d:%H:%M}"
+
+
+def _note_date(written_at: str) -> str:
+    """When a note was written, as people read dates (it is stored as ISO 8601)."""
+    try:
+        return _when(dt.datetime.fromisoformat(written_at))
+    except ValueError:
+        return written_at
 
 
 #: Pauses, the threshold, "Not now" and strap trouble: grey, readable on light and dark (3:1 or more).
@@ -249,10 +260,11 @@ class SessionDetail(QWidget):
         if notes:
             html = []
             for n in notes:
-                parts = [f"<b>{label}</b> {getattr(n, key)}" for key, label in
+                # a note is text, whatever it holds (an imported file's note could hold markup)
+                parts = [f"<b>{label}</b> {escape(getattr(n, key))}" for key, label in
                          (("trigger", self.tr("Trigger:")), ("body", self.tr("Body:")), ("response", self.tr("I did:")),
                           ("familiar", self.tr("Familiar:")), ("other", self.tr("Also:"))) if getattr(n, key)]
-                html.append(f"<p><i>{n.written_at}</i><br>{'<br>'.join(parts)}</p>")
+                html.append(f"<p><i>{escape(_note_date(n.written_at))}</i><br>{'<br>'.join(parts)}</p>")
             self.notes.setHtml("".join(html))
         else:
             self.notes.setHtml("<i>{}</i>".format(self.tr("No journal notes for this session.")))
