@@ -15,7 +15,9 @@ score:
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import math
+from collections import deque
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -157,3 +159,56 @@ def pause_effects(analysis: Analysis, columns: SampleColumns, pauses: Iterable[t
     calm = ready_to_return_bpm(analysis.detection.rule, baseline)
     bt, rr = beat_times(columns)
     return [pause_effect(partner, span, ticks.t_s, ticks.hr_bpm, ticks.valid, calm, bt, rr) for span in pauses]
+
+
+FEEDBACK_EVERY_S = 5.0
+TREND_WINDOW_S = 180.0  # "slowing toward your usual": the rate's change over the last three minutes
+
+
+@dataclass(frozen=True)
+class BreathingFeedback:
+    """What the pause's optional feedback shows for one partner: gentle words, never a score."""
+
+    hr_bpm: float | None
+    usual_bpm: float | None  # the resting rate when measured, else the calm level
+    change_bpm: float | None  # over the last three minutes (negative: slowing)
+    swing_bpm: float | None
+    coherence: float | None
+
+
+class LiveBreathing:
+    """One partner's recent beats during a session, and their breathing measures every 5 s."""
+
+    def __init__(self) -> None:
+        self._beats: deque[tuple[float, float]] = deque()  # (end time s, interval ms)
+        self._rates: deque[tuple[float, float]] = deque()  # (t, 30-s mean) for the trend
+        self._at = -math.inf
+        self._cached: tuple[float | None, float | None] = (None, None)
+
+    def add_sample(self, t_s: float, rr_us: Sequence[int]) -> None:
+        """A notification's intervals: the last ends at its time, each earlier one an interval before."""
+        ends = []
+        t = t_s
+        for rr in reversed(rr_us):
+            ends.append((t, rr / 1000.0))
+            t -= rr / 1e6
+        self._beats.extend(reversed(ends))
+        while self._beats and self._beats[0][0] < t_s - COHERENCE_WINDOW_S - 5.0:
+            self._beats.popleft()
+
+    def add_rate(self, t_s: float, hr_bpm: float) -> None:
+        self._rates.append((t_s, hr_bpm))
+        while self._rates and self._rates[0][0] < t_s - TREND_WINDOW_S:
+            self._rates.popleft()
+
+    def feedback(self, now_s: float, usual_bpm: float | None) -> BreathingFeedback:
+        if now_s - self._at >= FEEDBACK_EVERY_S:  # the spectrum is recomputed every 5 s, not each frame
+            self._at = now_s
+            t = np.array([b[0] for b in self._beats])
+            rr = np.array([b[1] for b in self._beats])
+            self._cached = (local_swing_bpm(rr) if rr.size else None,
+                            coherence_ratio(t, rr) if rr.size else None)
+        hr = self._rates[-1][1] if self._rates else None
+        change = (self._rates[-1][1] - self._rates[0][1]
+                  if len(self._rates) > 1 and self._rates[-1][0] - self._rates[0][0] >= 60 else None)
+        return BreathingFeedback(hr, usual_bpm, change, *self._cached)

@@ -48,6 +48,7 @@ class Preferences:
     second_device_name: str | None = None
     language: str = "system"  # "system", "en", "zh_CN"
     lsl: bool = False  # publish to Lab Streaming Layer (visible on the local network): opt-in
+    pause_feedback: bool = False  # rate trend, swing and coherence in the pause: opt-in (van Dijk 2015)
     early_cue: bool = True  # a quiet "speeding up" line before flooding (see early_cue.py); no sound
 
     def __post_init__(self) -> None:

@@ -20,6 +20,7 @@ from .detector import BaselineReady, EpisodeEnded, EpisodeStarted, State
 from .monitor import LiveMonitor, TickResult
 from .partners import DEFAULT_PARTNERS, MAX_PARTNERS, Partner
 from .pause import Pause, start_pause
+from .pause_effect import LiveBreathing
 from .preferences import Preferences
 from .samples import HeartRateSample
 
@@ -67,6 +68,7 @@ class PartnerState:
     episodes: list[EpisodeRecord] = field(default_factory=list)
     connection: ConnectionInfo = field(default_factory=ConnectionInfo)
     below_since_s: float | None = None  # start of the current calm stretch (valid, under thr - hysteresis)
+    breathing: LiveBreathing = field(default_factory=LiveBreathing)  # the pause's optional feedback
 
     def __post_init__(self) -> None:
         self.monitor = LiveMonitor(self.partner.settings(self.prefs.detector), self.baseline)
@@ -112,6 +114,8 @@ class PartnerState:
         for r in results:
             self.latest = r
             self.trace.append(r)
+            if r.tick.valid:
+                self.breathing.add_rate(r.tick.t_s, r.tick.hr_bpm)
             if r.tick.valid and r.tick.hr_bpm < ready_to_return_bpm(r.threshold, self.baseline):
                 if self.below_since_s is None:
                     self.below_since_s = r.tick.t_s
@@ -176,6 +180,8 @@ class Session:
             log.warning("sample for partner %d, who is not in this session", sample.partner)
             return []
         person = self.people[sample.partner]
+        if sample.rr_us:
+            person.breathing.add_sample(sample.t_s, sample.rr_us)
         return self._handle(person, person.monitor.feed(sample))
 
     def advance(self, now_s: float) -> list[TickResult]:

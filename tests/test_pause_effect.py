@@ -102,3 +102,37 @@ def test_the_history_says_what_each_pause_did(tmp_path, qtbot):
     assert "Pause (10 min)" in text and "bpm with each breath" in text and "(coherence)" in text
     assert "→" in text and ("calm after" in text or "not yet calm" in text)
 
+
+
+def test_the_pause_feedback_is_opt_in_and_says_the_heart_is_calming(qtbot):
+    """Issue 25, item 2: off by default (the pacer alone comes first); turned on, each partner's line
+    says where the rate is heading and what the breathing does to it, from the live beats."""
+    from dataclasses import replace
+
+    from devices.scenarios import ARGUMENT
+    from flooding_monitor.controller import SessionController
+    from flooding_monitor.preferences import Preferences
+    from ui.pages import PausePage
+
+    assert Preferences().pause_feedback is False
+    clock = [0.0]
+    controller = SessionController(replace(Preferences(), pause_feedback=True), None)
+    controller.start(lambda: clock[0], "demo", "Strap A", "demo")
+    samples = ARGUMENT.samples(seed=7, source="A")
+    page = PausePage(controller.session, controller.prefs.breathing)
+    qtbot.addWidget(page)
+    paused_at = None
+    for s in samples:
+        clock[0] = s.t_s
+        controller.feed(s)
+        controller.advance()
+        if paused_at is None and controller.session.alert_active:
+            controller.start_pause("alert")
+            paused_at = s.t_s
+        if paused_at is not None and s.t_s >= paused_at + 240:
+            break
+    person = controller.session.first
+    line = page._person_line(person, clock[0], named=False)
+    assert "slowing toward your usual" in line and "with each breath" in line
+    controller.session.prefs = replace(controller.session.prefs, pause_feedback=False)
+    assert "with each breath" not in page._person_line(person, clock[0], named=False)

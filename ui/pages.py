@@ -136,10 +136,29 @@ class PausePage(QWidget):
             calm_text = (self.tr("under {bpm} bpm for {time}").format(bpm=thr, time=duration_text(calm))
                          if calm > 0 else self.tr("not yet under {bpm} bpm").format(bpm=thr))
             line = self.tr("Heart rate {bpm} bpm — {calm}").format(bpm=f"{r.tick.hr_bpm:.0f}", calm=calm_text)
+            if self.session.prefs.pause_feedback:
+                line += self._feedback(person, now_s)
         if not named:
             return line
         who = f"<b style='color:{person.partner.colour}'>{core(person.partner.name)}</b>"
         return self.tr("{name}: {text}").format(name=who, text=line)
+
+
+    def _feedback(self, person: PartnerState, now_s: float) -> str:
+        """The opt-in feedback, gently: where the rate is heading and what the breathing does to it;
+        no score, nothing in red."""
+        usual = person.baseline.hr_bpm if person.baseline else person.calm_below_bpm
+        f = person.breathing.feedback(now_s, usual)
+        words = []
+        if f.change_bpm is not None and f.change_bpm <= -2:
+            words.append(self.tr("slowing toward your usual ({usual} bpm)").format(usual=f"{usual:.0f}"))
+        elif f.hr_bpm is not None and f.hr_bpm <= usual + 3:
+            words.append(self.tr("at your usual ({usual} bpm)").format(usual=f"{usual:.0f}"))
+        if f.swing_bpm is not None:
+            words.append(self.tr("rising and falling {bpm} bpm with each breath").format(bpm=f"{f.swing_bpm:.0f}"))
+        if f.coherence is not None and f.coherence >= 2:
+            words.append(self.tr("the breathing's rhythm shows in the heart"))
+        return "<br>" + join(words) if words else ""
 
 
 class ReturnPage(QWidget):

@@ -122,6 +122,9 @@ class SettingsDialog(FittingDialog):
             self.inhale: self.tr("Seconds of each breath in, on the breathing guide."),
             self.exhale: self.tr("Seconds of each breath out; a longer breath out calms faster."),
             self.sighing: self.tr("Two short breaths in through the nose, one long breath out through the mouth."),
+            self.pause_feedback: self.tr("The rate against your usual, how much it rises and falls with each "
+                                         "breath, and how steady that rhythm is. Off by default: for some people "
+                                         "watching the heart makes calming harder."),
             self.snooze: self.tr("After “Not now”, how long before the alert may ask again."),
             self.sound: self.tr("A soft chime when the alert appears."),
             self.notify: self.tr("A desktop notification when the alert appears, even when the window is hidden."),
@@ -175,6 +178,9 @@ class SettingsDialog(FittingDialog):
         self.sighing = WrappingCheck(self.tr("Cyclic sighing (two breaths in, one long breath out)"))
         self.sighing.setChecked(prefs.cyclic_sighing)
         g.addRow(self.sighing)
+        self.pause_feedback = WrappingCheck(self.tr("In the pause, show how each heart is calming"))
+        self.pause_feedback.setChecked(prefs.pause_feedback)
+        g.addRow(self.pause_feedback)
         self.snooze = _spin(1, 60, prefs.snooze_min, self.tr(" min"), name=self.tr("Not now snoozes for"))
         g.addRow(self.tr("“Not now” waits"), self.snooze)
         return pause
@@ -268,7 +274,7 @@ class SettingsDialog(FittingDialog):
                        theme=self.theme.currentData(), font_scale=self.font_scale.value() / 100,
                        clock=self.clock.currentData(), partners=self._partners(),
                        language=self.language.currentData(), lsl=self.lsl.isChecked(),
-                       early_cue=self.early_cue.isChecked())
+                       early_cue=self.early_cue.isChecked(), pause_feedback=self.pause_feedback.isChecked())
 
     def _partners(self) -> tuple[Partner, Partner]:
         a, b = (Partner(name.text().strip(), colour.property("colour"),

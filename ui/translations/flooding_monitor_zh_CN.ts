@@ -1011,6 +1011,22 @@
         <source>{name}: {text}</source>
         <translation>{name}：{text}</translation>
     </message>
+    <message>
+        <source>slowing toward your usual ({usual} bpm)</source>
+        <translation>正在慢慢回到平时的水平（{usual} bpm）</translation>
+    </message>
+    <message>
+        <source>at your usual ({usual} bpm)</source>
+        <translation>已在平时的水平（{usual} bpm）</translation>
+    </message>
+    <message>
+        <source>rising and falling {bpm} bpm with each breath</source>
+        <translation>随每次呼吸起伏 {bpm} bpm</translation>
+    </message>
+    <message>
+        <source>the breathing&apos;s rhythm shows in the heart</source>
+        <translation>呼吸的节律已体现在心跳中</translation>
+    </message>
 </context>
 <context>
     <name>ReturnPage</name>
@@ -1299,6 +1315,10 @@
         <translation>用鼻子短吸两口气，再用嘴长长地呼出一口气。</translation>
     </message>
     <message>
+        <source>The rate against your usual, how much it rises and falls with each breath, and how steady that rhythm is. Off by default: for some people watching the heart makes calming harder.</source>
+        <translation>心率与平时水平的比较、它随每次呼吸起伏多少，以及这种节律有多稳定。默认关闭：对有些人来说，看着心跳反而更难平静。</translation>
+    </message>
+    <message>
         <source>After “Not now”, how long before the alert may ask again.</source>
         <translation>按下“稍后再说”后，多久之后提醒可以再次出现。</translation>
     </message>
@@ -1437,6 +1457,10 @@
     <message>
         <source>Cyclic sighing (two breaths in, one long breath out)</source>
         <translation>循环叹息式呼吸（两次吸气，一次长呼气）</translation>
+    </message>
+    <message>
+        <source>In the pause, show how each heart is calming</source>
+        <translation>暂停时显示每颗心如何平静下来</translation>
     </message>
     <message>
         <source>Not now snoozes for</source>
