@@ -133,6 +133,10 @@ def test_the_pause_feedback_is_opt_in_and_says_the_heart_is_calming(qtbot):
             break
     person = controller.session.first
     line = page._person_line(person, clock[0], named=False)
-    assert "slowing toward your usual" in line and "with each breath" in line
+    assert "slowing down" in line and "with each breath" in line  # no resting rate measured
+    from flooding_monitor.baseline import Baseline
+
+    person.baseline = Baseline(70.0, 40.0, 120.0)
+    assert "slowing toward your usual (70 bpm)" in page._person_line(person, clock[0], named=False)
     controller.session.prefs = replace(controller.session.prefs, pause_feedback=False)
     assert "with each breath" not in page._person_line(person, clock[0], named=False)

@@ -1,6 +1,6 @@
 """Run the real app on the demo strap and save a screenshot of each screen.
 
-    QT_QPA_PLATFORM=offscreen python tools/screenshots.py [OUT_DIR] [--dark] [--one] [--zh]
+    QT_QPA_PLATFORM=offscreen python tools/screenshots.py [OUT_DIR] [--dark] [--one] [--zh] [--pause-feedback]
 
 Runs the two-partner demo (``--one``: one partner) at 20x so the whole path (calm, rising, alert, pause, return)
 takes about a minute. Also saves the settings, strap and help dialogs.
@@ -62,7 +62,8 @@ def main(out: Path, theme: str = "light", partners: int = 2, language: str = "en
     install(app, language)
     prefs_file = PreferencesFile()
     prefs, _ = prefs_file.load()
-    prefs = replace(prefs, font_scale=text_scale)  # the window fits the setting's text, not the app font's
+    prefs = replace(prefs, font_scale=text_scale,  # the window fits the setting's text, not the app font's
+                    pause_feedback="--pause-feedback" in sys.argv)
     apply_theme(app, theme, text_scale)
     worker = DeviceWorker()
     store, message = open_history(tempfile.mkdtemp(prefix="fm-shots-data-"))

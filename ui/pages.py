@@ -6,9 +6,11 @@ from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
+    QFrame,
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -49,27 +51,40 @@ class PausePage(QWidget):
         self.countdown.setFont(_font(self, 4.0, bold=True))
         self.countdown.setAccessibleName(self.tr("Time left in the pause"))
         left.addWidget(self.countdown)
+        # The rates (with the optional feedback) and the ideas scroll when a small screen at large text
+        # cannot hold them: at 800x550 and 250 % the second partner's line was cut off.
+        middle = QWidget()
+        column = QVBoxLayout(middle)
+        column.setContentsMargins(0, 0, 0, 0)
+        scroller = QScrollArea()
+        scroller.setWidget(middle)
+        scroller.setWidgetResizable(True)
+        scroller.setFrameShape(QFrame.Shape.NoFrame)
+        scroller.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroller.viewport().setAutoFillBackground(False)
+        middle.setAutoFillBackground(False)
+        left.addWidget(scroller, 1)
         self.hr_line = QLabel()
         self.hr_line.setFont(_font(self, 1.3))
         self.hr_line.setWordWrap(True)
-        left.addWidget(self.hr_line)
+        column.addWidget(self.hr_line)
         self.tips_title = tips_title = QLabel(self.tr("While you wait, if it helps:"))
         tips_title.setFont(_font(self, 1.2, bold=True))
-        left.addSpacing(10)
-        left.addWidget(tips_title)
+        column.addSpacing(10)
+        column.addWidget(tips_title)
         # One idea at a time, and only if wanted: a list of six asked too much of a flooded body.
         self.tip_index = 0
         self.tips = tips = QLabel(core(SELF_SOOTHING[0]))
         tips.setWordWrap(True)
         tips.setFont(_font(self, 1.05))
-        left.addWidget(tips)
+        column.addWidget(tips)
         self.another = QPushButton(self.tr("Another idea"))
         self.another.setFlat(True)
         self.another.setToolTip(self.tr("Show another way to calm down"))
         self.another.setAccessibleName(self.tr("Show another way to calm down"))
         self.another.clicked.connect(self.next_tip)
-        left.addWidget(self.another, 0, Qt.AlignmentFlag.AlignLeft)
-        left.addStretch(1)
+        column.addWidget(self.another, 0, Qt.AlignmentFlag.AlignLeft)
+        column.addStretch(1)
         buttons = QHBoxLayout()
         self.more = big_button(self.tr("+5 minutes"), self.tr("Add five minutes to the pause"))
         self.more.clicked.connect(lambda: self.extend.emit(5))
@@ -147,13 +162,16 @@ class PausePage(QWidget):
     def _feedback(self, person: PartnerState, now_s: float) -> str:
         """The opt-in feedback, gently: where the rate is heading and what the breathing does to it;
         no score, nothing in red."""
-        usual = person.baseline.hr_bpm if person.baseline else person.calm_below_bpm
+        usual = person.baseline.hr_bpm if person.baseline else None  # the resting rate, when measured
         f = person.breathing.feedback(now_s, usual)
         words = []
-        if f.change_bpm is not None and f.change_bpm <= -2:
+        slowing = f.change_bpm is not None and f.change_bpm <= -2
+        if usual is not None and slowing:
             words.append(self.tr("slowing toward your usual ({usual} bpm)").format(usual=f"{usual:.0f}"))
-        elif f.hr_bpm is not None and f.hr_bpm <= usual + 3:
+        elif usual is not None and f.hr_bpm is not None and f.hr_bpm <= usual + 3:
             words.append(self.tr("at your usual ({usual} bpm)").format(usual=f"{usual:.0f}"))
+        elif slowing:  # no resting rate measured: the calm level the line above names is the guide
+            words.append(self.tr("slowing down"))
         if f.swing_bpm is not None:
             words.append(self.tr("rising and falling {bpm} bpm with each breath").format(bpm=f"{f.swing_bpm:.0f}"))
         if f.coherence is not None and f.coherence >= 2:

@@ -1020,6 +1020,10 @@
         <translation>已在平时的水平（{usual} bpm）</translation>
     </message>
     <message>
+        <source>slowing down</source>
+        <translation>正在慢下来</translation>
+    </message>
+    <message>
         <source>rising and falling {bpm} bpm with each breath</source>
         <translation>随每次呼吸起伏 {bpm} bpm</translation>
     </message>
