@@ -25,7 +25,7 @@ import numpy.typing as npt
 
 from .analysis import Analysis
 from .baseline import Baseline, ready_to_return_bpm
-from .sample_columns import SampleColumns
+from .beats import SampleArrays
 
 COHERENCE_WINDOW_S = 64.0
 RESAMPLE_HZ = 2.0
@@ -106,10 +106,8 @@ def pause_effect(partner: int, span: tuple[float, float], ticks_t: npt.NDArray[n
     first = float(hr[0]) if t.size and t[0] - start <= NEAR_S else None
     last = float(hr[-1]) if t.size and end - t[-1] <= NEAR_S else None
     beats = (beat_times_s >= start) & (beat_times_s <= end)
-    bt, rr = beat_times_s[beats], rr_ms[beats]
-    return PauseEffect(start, end, partner, first, last, _calm_after(t, hr, calm_bpm, start),
-                       _median(_windows(bt, rr, lambda a, b: local_swing_bpm(b))),
-                       _median(_windows(bt, rr, coherence_ratio)))
+    swing, coherence = _window_medians(beat_times_s[beats], rr_ms[beats])
+    return PauseEffect(start, end, partner, first, last, _calm_after(t, hr, calm_bpm, start), swing, coherence)
 
 
 def _calm_after(t: npt.NDArray[np.float64], hr: npt.NDArray[np.float64], calm_bpm: float,
@@ -125,14 +123,15 @@ def _calm_after(t: npt.NDArray[np.float64], hr: npt.NDArray[np.float64], calm_bp
     return None
 
 
-def _windows(bt, rr, measure) -> Iterable[float | None]:
-    """``measure`` over each 64-s window of the pause's beats, every 5 s (as the live feedback would)."""
-    if bt.size == 0:
-        return []
-    ends = np.arange(bt[0] + COHERENCE_WINDOW_S, bt[-1] + 1e-9, 5.0)
-    for e in ends:
+def _window_medians(bt: npt.NDArray[np.float64], rr: npt.NDArray[np.float64]) -> tuple[float | None, float | None]:
+    """The medians of the swing and the coherence over each 64-s window of the pause's beats, every
+    5 s (as the live feedback computes them)."""
+    swings, ratios = [], []
+    for e in np.arange(bt[0] + COHERENCE_WINDOW_S, bt[-1] + 1e-9, 5.0) if bt.size else []:
         keep = (bt > e - COHERENCE_WINDOW_S - 1.0) & (bt <= e)
-        yield measure(bt[keep], rr[keep])
+        swings.append(local_swing_bpm(rr[keep]))
+        ratios.append(coherence_ratio(bt[keep], rr[keep]))
+    return _median(swings), _median(ratios)
 
 
 def _median(values: Iterable[float | None]) -> float | None:
@@ -140,24 +139,25 @@ def _median(values: Iterable[float | None]) -> float | None:
     return float(np.median(got)) if got else None
 
 
-def beat_times(columns: SampleColumns) -> tuple[npt.NDArray[np.float64], npt.NDArray[np.float64]]:
-    """Each interval's end time (s) and length (ms): a notification's intervals end at its time, the
-    earlier ones each an interval before the next."""
-    rr_us = columns.rr_us.astype(np.float64)
+def beat_times(data: SampleArrays) -> tuple[npt.NDArray[np.float64], npt.NDArray[np.float64]]:
+    """Each accepted interval's end time (s) and length (ms): a notification's last interval ends when
+    it arrived, each earlier one an interval before the next."""
+    rr_us = data.beat_rr_us.astype(np.float64)
+    recv = data.beat_recv_t
     if rr_us.size == 0:
         return np.empty(0), np.empty(0)
-    owner = np.repeat(np.arange(len(columns)), columns.rr_counts)
+    last = np.append(recv[1:] != recv[:-1], True)  # the last interval of each notification
+    group_last = np.flatnonzero(last)[np.concatenate(([0], np.cumsum(last[:-1])))]
     csum = np.cumsum(rr_us)
-    after = csum[columns.rr_end[owner] - 1] - csum  # the same notification's later intervals
-    return columns.t_s[owner] - after / 1e6, rr_us / 1000.0
+    return recv - (csum[group_last] - csum) / 1e6, rr_us / 1000.0
 
 
-def pause_effects(analysis: Analysis, columns: SampleColumns, pauses: Iterable[tuple[float, float]],
-                  partner: int, baseline: Baseline | None = None) -> list[PauseEffect]:
-    """What each pause did to this partner's heart (their analysis and their own samples)."""
+def pause_effects(analysis: Analysis, pauses: Iterable[tuple[float, float]], partner: int,
+                  baseline: Baseline | None = None) -> list[PauseEffect]:
+    """What each pause did to this partner's heart, from their analysis (its ticks and its beats)."""
     ticks = analysis.ticks
     calm = ready_to_return_bpm(analysis.detection.rule, baseline)
-    bt, rr = beat_times(columns)
+    bt, rr = beat_times(analysis.data)
     return [pause_effect(partner, span, ticks.t_s, ticks.hr_bpm, ticks.valid, calm, bt, rr) for span in pauses]
 
 

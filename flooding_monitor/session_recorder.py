@@ -19,9 +19,9 @@ from typing import Any
 from .recordings import CSV_HEADER, csv_rows
 from .samples import HeartRateSample
 from .session_file import SessionDocument
-from .store import PartnerInfo, SessionLock, SessionStore, StoreError
+from .store import PartnerInfo, SessionLock, SessionStore, StoreError, protocol_rows
 from .text import QT_TRANSLATE_NOOP, Text
-from .unsaved_file import UnsavedSessionFile, protocol_rows
+from .unsaved_file import UnsavedSessionFile
 
 log = logging.getLogger(__name__)
 

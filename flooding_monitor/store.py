@@ -246,6 +246,17 @@ class SnoozeRow:
     until_s: float
 
 
+def protocol_rows(episodes: Iterable[Any], pauses: Iterable[Any],
+                  snoozes: Iterable[Any]) -> tuple[list[EpisodeRow], list[PauseRow], list[SnoozeRow]]:
+    """The detector's and the pause protocol's live objects as the rows the history (and a session
+    file) holds."""
+    return ([EpisodeRow(e.start_s, e.onset_s, e.end_s, e.peak_bpm, bool(getattr(e, "alerted", False)),
+                        int(getattr(e, "partner", 0)), bool(getattr(e, "moving", False))) for e in episodes],
+            [PauseRow(p.started_s, p.planned_s, p.extended_s, p.return_wall.isoformat(), p.ended_s, p.recovered,
+                      None if p.ended_s is None else bool(p.ended_early), p.reason) for p in pauses],
+            [SnoozeRow(z.t_s, z.until_s) for z in snoozes])
+
+
 @dataclass(frozen=True)
 class NoteRow:
     written_at: str
@@ -511,25 +522,25 @@ class SessionStore:
         start, a pause by its start, a snooze by its time) and never deleted:
         a caller that forgot an episode cannot erase it from the history.
         """
+        rows = protocol_rows(episodes, pauses, snoozes)
         with self._transaction():
-            for e in episodes:
-                key = (session_id, int(getattr(e, "partner", 0)), e.start_s)
-                values = (e.onset_s, e.end_s, e.peak_bpm, int(getattr(e, "alerted", False)),
-                          int(getattr(e, "moving", False)))
+            for e in rows[0]:
+                key = (session_id, e.partner, e.start_s)
+                values = (e.onset_s, e.end_s, e.peak_bpm, int(e.alerted), int(e.moving))
                 self._upsert("UPDATE episodes SET onset_s = ?, end_s = ?, peak_bpm = ?, alerted = ?, moving = ? "
                              "WHERE session_id = ? AND partner = ? AND start_s = ?", values + key,
                              "INSERT INTO episodes (onset_s, end_s, peak_bpm, alerted, moving, session_id, partner, "
                              "start_s) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
-            for p in pauses:
-                values = (p.planned_s, p.extended_s, p.return_wall.isoformat(), p.ended_s,
+            for p in rows[1]:
+                values = (p.planned_s, p.extended_s, p.return_at, p.ended_s,
                           None if p.recovered is None else int(p.recovered),
-                          None if p.ended_s is None else int(p.ended_early), p.reason)
+                          None if p.ended_early is None else int(p.ended_early), p.reason)
                 self._upsert("UPDATE pauses SET planned_s = ?, extended_s = ?, return_at = ?, ended_s = ?, "
                              "recovered = ?, ended_early = ?, reason = ? WHERE session_id = ? AND started_s = ?",
                              values + (session_id, p.started_s),
                              "INSERT INTO pauses (planned_s, extended_s, return_at, ended_s, recovered, ended_early, "
                              "reason, session_id, started_s) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
-            for z in snoozes:
+            for z in rows[2]:
                 self._upsert("UPDATE snoozes SET until_s = ? WHERE session_id = ? AND t_s = ?",
                              (z.until_s, session_id, z.t_s),
                              "INSERT INTO snoozes (until_s, session_id, t_s) VALUES (?, ?, ?)")

@@ -14,12 +14,11 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Any
 
 from .private_files import write_private
 from .samples import HeartRateSample
 from .session_file import SUFFIX, SessionDocument, document_lines, event_line, header_line, sample_line
-from .store import APP_NAME, EpisodeRow, PauseRow, SnoozeRow
+from .store import APP_NAME
 
 Event = tuple[float, str, str, int]
 
@@ -40,16 +39,6 @@ def private_folder(path: Path) -> Path:
     path.mkdir(mode=0o700, parents=True, exist_ok=True)
     os.chmod(path, 0o700)
     return path
-
-
-def protocol_rows(episodes: Iterable[Any], pauses: Iterable[Any],
-                  snoozes: Iterable[Any]) -> tuple[list[EpisodeRow], list[PauseRow], list[SnoozeRow]]:
-    """The detector's and the pause protocol's live objects as the rows a session file holds."""
-    return ([EpisodeRow(e.start_s, e.onset_s, e.end_s, e.peak_bpm, bool(getattr(e, "alerted", False)),
-                        int(getattr(e, "partner", 0)), bool(getattr(e, "moving", False))) for e in episodes],
-            [PauseRow(p.started_s, p.planned_s, p.extended_s, p.return_wall.isoformat(), p.ended_s, p.recovered,
-                      None if p.ended_s is None else bool(p.ended_early), p.reason) for p in pauses],
-            [SnoozeRow(z.t_s, z.until_s) for z in snoozes])
 
 
 class UnsavedSessionFile:

@@ -59,7 +59,7 @@ def _analyze(args: argparse.Namespace) -> int:
     if recording.pauses:  # a session file: what each pause did to this heart
         from flooding_monitor.pause_effect import pause_effects
 
-        summary["pauses"] = [e.to_json() for e in pause_effects(result, samples, recording.pauses, slot)]
+        summary["pauses"] = [e.to_json() for e in pause_effects(result, recording.pauses, slot)]
     if args.json:
         json.dump(summary, sys.stdout, indent=2)
         sys.stdout.write("\n")

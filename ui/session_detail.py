@@ -23,7 +23,6 @@ from flooding_monitor.detector import STATE_CODES, State
 from flooding_monitor.history import flooded_seconds, reanalyze
 from flooding_monitor.partners import DEFAULT_PARTNERS
 from flooding_monitor.pause_effect import pause_effects
-from flooding_monitor.sample_columns import SampleColumns
 from flooding_monitor.settings import DetectorSettings
 from flooding_monitor.store import SessionStore
 
@@ -144,7 +143,7 @@ class SessionDetail(QWidget):
                 add(region)
             lines.append(self._stats(analysis, end, who.name if two else "", colour))
             lines += [self._pause_line(e, who.name if two else "", colour)
-                      for e in self._pause_effects(store, session_id, who, analysis, pauses)]
+                      for e in self._pause_effects(who, analysis, pauses)]
         for curve in self._curves[len(analyses) - 1:]:
             curve.setData([], [])
         for p in pauses:
@@ -216,12 +215,11 @@ class SessionDetail(QWidget):
         return self.tr("{name}: {text}").format(name=f"<b style='color:{colour}'>{core(name)}</b>", text=text)
 
     @staticmethod
-    def _pause_effects(store: SessionStore, session_id: int, who, analysis, pauses) -> list:
+    def _pause_effects(who, analysis, pauses) -> list:
         if not pauses:
             return []
-        columns = SampleColumns.from_samples(store.samples(session_id, who.slot)).in_time_order()
         baseline = Baseline(who.baseline_hr, who.baseline_rmssd, 0.0) if who.baseline_hr else None
-        return pause_effects(analysis, columns, [(p.started_s, p.stop_s) for p in pauses], who.slot, baseline)
+        return pause_effects(analysis, [(p.started_s, p.stop_s) for p in pauses], who.slot, baseline)
 
     def _pause_line(self, e, name: str, colour: str) -> str:
         """What one pause did, in words: never a score, nothing in red."""
