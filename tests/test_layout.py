@@ -124,3 +124,44 @@ def test_every_screen_shows_all_of_its_text(qtbot, worker, tmp_path, size, text_
         assert {k: v for k, v in seen.items() if v} == {}
     finally:
         app.setFont(font)
+
+
+@pytest.mark.parametrize("size", [(800, 550), (1920, 1080), (3840, 2160)], ids=str)
+def test_two_partners_in_the_room_view_keep_to_their_own_half(qtbot, worker, tmp_path, size):
+    """The widest rate ("1xx bpm") and the widest state stay inside each partner's panel: at 1920x1080
+    "100 bpm" pushed the second panel aside and "↗ Speeding up" ran into its "● Calm"."""
+    from dataclasses import replace
+    import heapq
+
+    from devices.scenarios import WITHDRAW
+    from flooding_monitor.partners import Partner
+
+    prefs = Preferences(partners=(Partner("Partner A", "#3b82c4"), Partner("Partner B", "#c27c0e")))
+    window = MainWindow(prefs, PreferencesFile(tmp_path / "p.json"), worker, settings_scope="fm-layout")
+    qtbot.addWidget(window)
+    window.show()
+    window.start_session(SessionClock(), "demo", "Strap A", "demo")
+    window.controller.add_partner(1, "Strap B")
+    set_room_view(window, True)
+    window.showNormal()
+    window.resize(*size)
+    a = ARGUMENT.samples(seed=7, source="Strap A")
+    b = (replace(s, partner=1) for s in WITHDRAW.samples(seed=11, source="Strap B", start_s=0.4))
+    play_until(window, heapq.merge(a, b, key=lambda s: s.t_s),
+               lambda: (window.session.people[0].latest or None) is not None
+               and window.session.people[0].latest.tick.hr_bpm >= 100)
+    settle(window, qtbot)
+    page = window.monitor_page
+    first, second = page.panels
+    first.state_label.setText("◔  " + "Measuring your resting rate")  # the widest state, wrapped
+    settle(window, qtbot)
+    gap = second.geometry().left() - first.geometry().right()
+    assert gap >= 24, f"the panels {gap} px apart"
+    for panel in page.panels:
+        right = max(panel.hr_label.geometry().right(), panel.unit_label.geometry().right())
+        assert right <= panel.width(), f"the rate reaches {right} in a {panel.width()} px panel"
+        label = panel.state_label
+        assert label.heightForWidth(label.width()) <= label.height() + SLACK
+        width = max(label.fontMetrics().horizontalAdvance(word) for word in label.text().split("  ")[1].split())
+        assert width <= label.width()
+    assert problems(window, window) == []

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QColor, QPainter, QPen
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPen
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -118,12 +118,14 @@ class AlertBanner(QFrame):
         return True
 
 
-def digits_size(page_height: int, panel_width: int, room: bool) -> int:
-    """The rate's font size in pixels: a share of the height (digits are about 0.7 of it tall, so in
-    the room view they stand over a fifth of the window), limited by the width "120 bpm" needs."""
-    by_height = 0.36 * page_height if room else 0.16 * page_height
-    by_width = panel_width / (2.2 if room else 2.6)
-    return int(max(24, min(by_height, by_width)))
+def digits_by_height(page_height: int, room: bool) -> int:
+    """The rate's font size in pixels a page of this height gives: digits are about 0.7 of it tall,
+    so in the room view they stand over a fifth of the window."""
+    return int(0.36 * page_height if room else 0.16 * page_height)
+
+
+#: Pixels between the two partners' panels: one partner's words never read into the other's.
+PANEL_GAP = 48
 
 
 class PartnerPanel(QWidget):
@@ -150,6 +152,7 @@ class PartnerPanel(QWidget):
         box.addLayout(row)
         self.state_label = QLabel()
         self.state_label.setFont(_font(self, 2.0 * scale, bold=True))
+        self.state_label.setWordWrap(True)  # "Measuring your resting rate" in the room view: two lines
         self.state_label.setAccessibleName(self.tr("State"))
         box.addWidget(self.state_label)
         self.explain_label = QLabel()
@@ -161,18 +164,44 @@ class PartnerPanel(QWidget):
         self.threshold_label.setFont(_font(self, 1.0))
         box.addWidget(self.threshold_label)
 
-    def fit(self, digits_px: int, room: bool) -> None:
+    def fit(self, digits_px: int, room: bool, width: int) -> None:
         """Numbers ``digits_px`` tall (font pixel size); the words around them in proportion, never
-        larger than the text size setting makes them; in the room view only the number and the state."""
+        larger than the text size setting makes them; in the room view only the number and the state,
+        the state no wider than the panel (``width``) whichever state it shows."""
         _pixels(self.hr_label, digits_px)
         body = round(self.window().font().pointSizeF() * self.logicalDpiY() / 72)  # the window's text
         for label, share in ((self.unit_label, 0.2), (self.state_label, 0.28 if room else 0.2),
                              (self.name_label, 0.2 if room else 0.16)):
             wanted = max(12, int(share * digits_px))
+            if room and label is self.state_label:
+                wanted = min(wanted, self._state_px_fitting(width))
             # Never larger than the text size setting makes it, never smaller than the text around it.
             _pixels(label, wanted if room else max(min(base_px(label), wanted), body))
         self.explain_label.setVisible(not room)
         self.threshold_label.setVisible(not room)
+
+    def digits_fitting(self, width: int) -> int:
+        """The largest rate font size (px) at which "188 bpm" fits ``width``, measured in this font:
+        a guessed share of the width let "100 bpm" push the other partner's panel aside."""
+        font = QFont(self.hr_label.font())
+        font.setPixelSize(100)
+        unit = QFont(self.unit_label.font())
+        unit.setPixelSize(20)  # the unit is a fifth of the digits (fit)
+        need = QFontMetrics(font).horizontalAdvance("188") + QFontMetrics(unit).horizontalAdvance(self.tr("bpm"))
+        spacing = max(0, self.layout().spacing())
+        return int(100 * max(1, width - spacing - 8) / max(1, need))
+
+    def _state_px_fitting(self, width: int) -> int:
+        """The largest pixel size at which every state's words fit ``width`` once wrapped (each word,
+        the icon with the first): the room view's "↗  Speeding up" ran into the other partner's panel."""
+        font = QFont(self.state_label.font())
+        font.setPixelSize(100)
+        metrics = QFontMetrics(font)
+        labels = [(look(state).icon, look(state).label) for state in State] + [("↗", self.tr("Speeding up"))]
+        pieces = [piece for icon, label in labels
+                  for piece in [f"{icon}  {label.split()[0]}", *label.split()[1:]]]
+        widest = max(metrics.horizontalAdvance(piece) for piece in pieces)
+        return max(12, int(0.95 * 100 * width / max(1, widest)))
 
     def show_person(self, person: PartnerState, named: bool) -> None:
         r = person.latest
@@ -273,10 +302,11 @@ class MonitorPage(QWidget):
     def refit(self) -> None:
         """Sizes from the page's size and the window's text size; the alert placed again."""
         n = max(1, len(self.panels))
-        panel_width = (self.width() - 48 - 24 * (n - 1)) // n
-        digits = digits_size(self.height(), panel_width, self.room)
+        self.panels_row.setSpacing(PANEL_GAP)
+        panel_width = (self.width() - 48 - PANEL_GAP * (n - 1)) // n
+        digits = max(24, min(digits_by_height(self.height(), self.room), self.panels[0].digits_fitting(panel_width)))
         for panel in self.panels:
-            panel.fit(digits, self.room)
+            panel.fit(digits, self.room, panel_width)
         self.alert.fit(self.height(), self.room)
         if self.alert.isVisible():
             self._place_alert()
