@@ -159,7 +159,48 @@ MIGRATIONS: list[str] = [
     """
     CREATE INDEX events_by_session ON events(session_id, t_s);
     """,
+    # 7: what identifies a row is unique, so saving it again updates it (ON CONFLICT) instead of a
+    # hand-rolled "update, else insert"; a repeated row an older import left keeps its latest copy
+    """
+    DELETE FROM episodes WHERE rowid NOT IN (SELECT MAX(rowid) FROM episodes GROUP BY session_id, partner, start_s);
+    DELETE FROM pauses WHERE rowid NOT IN (SELECT MAX(rowid) FROM pauses GROUP BY session_id, started_s);
+    DELETE FROM snoozes WHERE rowid NOT IN (SELECT MAX(rowid) FROM snoozes GROUP BY session_id, t_s);
+    CREATE UNIQUE INDEX episodes_by_start ON episodes(session_id, partner, start_s);
+    CREATE UNIQUE INDEX pauses_by_start ON pauses(session_id, started_s);
+    CREATE UNIQUE INDEX snoozes_by_time ON snoozes(session_id, t_s);
+    """,
 ]
+
+#: Saving an episode, a pause, a snooze or a partner again updates the row its key names.
+UPSERT_EPISODE = (
+    "INSERT INTO episodes (session_id, partner, start_s, onset_s, end_s, peak_bpm, alerted, moving) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (session_id, partner, start_s) DO UPDATE SET "
+    "onset_s = excluded.onset_s, end_s = excluded.end_s, peak_bpm = excluded.peak_bpm, "
+    "alerted = excluded.alerted, moving = excluded.moving")
+UPSERT_PAUSE = (
+    "INSERT INTO pauses (session_id, started_s, planned_s, extended_s, return_at, ended_s, recovered, "
+    "ended_early, reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (session_id, started_s) DO UPDATE SET "
+    "planned_s = excluded.planned_s, extended_s = excluded.extended_s, return_at = excluded.return_at, "
+    "ended_s = excluded.ended_s, recovered = excluded.recovered, ended_early = excluded.ended_early, "
+    "reason = excluded.reason")
+UPSERT_SNOOZE = ("INSERT INTO snoozes (session_id, t_s, until_s) VALUES (?, ?, ?) "
+                 "ON CONFLICT (session_id, t_s) DO UPDATE SET until_s = excluded.until_s")
+UPSERT_PARTNER = (
+    "INSERT INTO partners (session_id, slot, name, colour, device_name, device_address, threshold_bpm, "
+    "baseline_hr, baseline_rmssd) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (session_id, slot) DO UPDATE SET "
+    "name = excluded.name, colour = excluded.colour, device_name = excluded.device_name, "
+    "device_address = excluded.device_address, threshold_bpm = excluded.threshold_bpm, "
+    "baseline_hr = excluded.baseline_hr, baseline_rmssd = excluded.baseline_rmssd")
+
+
+def _episode_values(session_id: int, e: "EpisodeRow") -> tuple:
+    return (session_id, e.partner, e.start_s, e.onset_s, e.end_s, e.peak_bpm, int(e.alerted), int(e.moving))
+
+
+def _pause_values(session_id: int, p: "PauseRow") -> tuple:
+    return (session_id, p.started_s, p.planned_s, p.extended_s, p.return_at, p.ended_s,
+            None if p.recovered is None else int(p.recovered),
+            None if p.ended_early is None else int(p.ended_early), p.reason)
 
 
 def data_dir(override: str | os.PathLike[str] | None = None) -> Path:
@@ -504,14 +545,12 @@ class SessionStore:
                 [(session_id, e[0], e[1], e[2], e[3] if len(e) > 3 else 0) for e in events])
 
     def set_partners(self, session_id: int, partners: Iterable[PartnerInfo]) -> None:
-        """Record who wore which strap (rewritten whenever a partner joins or calibrates)."""
+        """Record who wore which strap (saved again whenever a partner joins or calibrates); a partner
+        left out of ``partners`` keeps their row."""
         with self._transaction():
-            self.db.execute("DELETE FROM partners WHERE session_id = ?", (session_id,))
-            self.db.executemany(
-                "INSERT INTO partners (session_id, slot, name, colour, device_name, device_address, "
-                "threshold_bpm, baseline_hr, baseline_rmssd) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                [(session_id, p.slot, p.name, p.colour, p.device_name, p.device_address, p.threshold_bpm,
-                  p.baseline_hr, p.baseline_rmssd) for p in partners])
+            self.db.executemany(UPSERT_PARTNER, [
+                (session_id, p.slot, p.name, p.colour, p.device_name, p.device_address, p.threshold_bpm,
+                 p.baseline_hr, p.baseline_rmssd) for p in partners])
 
     def save_protocol(self, session_id: int, episodes: Iterable[Any], pauses: Iterable[Any],
                       snoozes: Iterable[Any], baseline_hr: float | None = None,
@@ -519,38 +558,20 @@ class SessionStore:
         """Insert or update a session's episodes, pauses and snoozes in place.
 
         Rows are matched by what identifies them (an episode by partner and
-        start, a pause by its start, a snooze by its time) and never deleted:
-        a caller that forgot an episode cannot erase it from the history.
+        start, a pause by its start, a snooze by its time: unique keys) and
+        never deleted: a caller that forgot an episode cannot erase it from the history.
         """
-        rows = protocol_rows(episodes, pauses, snoozes)
         with self._transaction():
-            for e in rows[0]:
-                key = (session_id, e.partner, e.start_s)
-                values = (e.onset_s, e.end_s, e.peak_bpm, int(e.alerted), int(e.moving))
-                self._upsert("UPDATE episodes SET onset_s = ?, end_s = ?, peak_bpm = ?, alerted = ?, moving = ? "
-                             "WHERE session_id = ? AND partner = ? AND start_s = ?", values + key,
-                             "INSERT INTO episodes (onset_s, end_s, peak_bpm, alerted, moving, session_id, partner, "
-                             "start_s) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
-            for p in rows[1]:
-                values = (p.planned_s, p.extended_s, p.return_at, p.ended_s,
-                          None if p.recovered is None else int(p.recovered),
-                          None if p.ended_early is None else int(p.ended_early), p.reason)
-                self._upsert("UPDATE pauses SET planned_s = ?, extended_s = ?, return_at = ?, ended_s = ?, "
-                             "recovered = ?, ended_early = ?, reason = ? WHERE session_id = ? AND started_s = ?",
-                             values + (session_id, p.started_s),
-                             "INSERT INTO pauses (planned_s, extended_s, return_at, ended_s, recovered, ended_early, "
-                             "reason, session_id, started_s) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
-            for z in rows[2]:
-                self._upsert("UPDATE snoozes SET until_s = ? WHERE session_id = ? AND t_s = ?",
-                             (z.until_s, session_id, z.t_s),
-                             "INSERT INTO snoozes (until_s, session_id, t_s) VALUES (?, ?, ?)")
+            self._upsert_rows(session_id, *protocol_rows(episodes, pauses, snoozes))
             if baseline_hr is not None:
                 self.db.execute("UPDATE sessions SET baseline_hr = ?, baseline_rmssd = ? WHERE id = ?",
                                 (baseline_hr, baseline_rmssd, session_id))
 
-    def _upsert(self, update: str, args: tuple, insert: str) -> None:
-        if self.db.execute(update, args).rowcount == 0:
-            self.db.execute(insert, args)
+    def _upsert_rows(self, session_id: int, episodes: Iterable["EpisodeRow"], pauses: Iterable["PauseRow"],
+                     snoozes: Iterable["SnoozeRow"]) -> None:
+        self.db.executemany(UPSERT_EPISODE, [_episode_values(session_id, e) for e in episodes])
+        self.db.executemany(UPSERT_PAUSE, [_pause_values(session_id, p) for p in pauses])
+        self.db.executemany(UPSERT_SNOOZE, [(session_id, z.t_s, z.until_s) for z in snoozes])
 
     def end_session(self, session_id: int, ended_at: dt.datetime, duration_s: float, closed_by: str = "app") -> None:
         with self._transaction():
@@ -566,21 +587,10 @@ class SessionStore:
 
     def restore_rows(self, session_id: int, episodes: Iterable[EpisodeRow], pauses: Iterable[PauseRow],
                      snoozes: Iterable[SnoozeRow], notes: Iterable[NoteRow]) -> None:
-        """Rows of an imported session file, exactly as they were exported."""
+        """Rows of an imported session file, exactly as they were exported (a row the file repeats
+        is kept once, as its last copy says)."""
         with self._transaction():
-            self.db.executemany(
-                "INSERT INTO episodes (session_id, start_s, onset_s, end_s, peak_bpm, alerted, partner, moving) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                [(session_id, e.start_s, e.onset_s, e.end_s, e.peak_bpm, int(e.alerted), e.partner, int(e.moving))
-                 for e in episodes])
-            self.db.executemany(
-                "INSERT INTO pauses (session_id, started_s, planned_s, extended_s, return_at, ended_s, recovered, "
-                "ended_early, reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                [(session_id, p.started_s, p.planned_s, p.extended_s, p.return_at, p.ended_s,
-                  None if p.recovered is None else int(p.recovered),
-                  None if p.ended_early is None else int(p.ended_early), p.reason) for p in pauses])
-            self.db.executemany("INSERT INTO snoozes (session_id, t_s, until_s) VALUES (?, ?, ?)",
-                                [(session_id, z.t_s, z.until_s) for z in snoozes])
+            self._upsert_rows(session_id, episodes, pauses, snoozes)
             self.db.executemany("INSERT INTO notes VALUES (?, ?, ?, ?, ?, ?, ?)",
                                 [(session_id, n.written_at, n.trigger, n.body, n.response, n.familiar, n.other)
                                  for n in notes])

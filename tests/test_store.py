@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import os
 import sqlite3
@@ -295,3 +296,34 @@ def test_one_flush_is_one_transaction_and_lands_whole_or_not_at_all(tmp_path):
     assert begun == ["BEGIN IMMEDIATE"]
     assert store.sample_count(recorder.session_id) == 3 and len(store.episodes(recorder.session_id)) == 1
     assert [p.name for p in store.partners(recorder.session_id)] == ["Sam"]
+
+
+def test_what_identifies_a_row_is_unique_and_saving_again_updates_it(tmp_path):
+    """Version 7: an older history with a repeated pause (an import wrote it twice) keeps its last
+    copy; from then on the database itself refuses a second row for one key, and saving updates."""
+    path = tmp_path / "v6.sqlite3"
+    db = sqlite3.connect(path)
+    db.execute("CREATE TABLE _migrations (version INTEGER PRIMARY KEY, applied_at TEXT)")
+    for version, sql in enumerate(MIGRATIONS[:6], 1):
+        for statement in filter(str.strip, sql.split(";")):
+            db.execute(statement)
+        db.execute("INSERT INTO _migrations VALUES (?, 'then')", (version,))
+    db.execute("INSERT INTO sessions (id, started_at, source_kind, settings_json) VALUES (1, '2026-01-01T20:00:00', "
+               "'import', '{}')")
+    for planned in (1200, 1500):
+        db.execute("INSERT INTO pauses (session_id, started_s, planned_s, return_at, reason) "
+                   "VALUES (1, 300, ?, '20:30', 'alert')", (planned,))
+    db.commit()
+    db.close()
+
+    store = SessionStore(path)
+    [pause] = store.pauses(1)
+    assert pause.planned_s == 1500
+    with pytest.raises(sqlite3.IntegrityError):
+        store.db.execute("INSERT INTO pauses (session_id, started_s, planned_s, return_at, reason) "
+                         "VALUES (1, 300, 1200, '20:30', 'alert')")
+    store.restore_rows(1, [], [dataclasses.replace(pause, planned_s=1800)], [], [])
+    assert [p.planned_s for p in store.pauses(1)] == [1800]
+    store.set_partners(1, [PartnerInfo(0, "Mei", "#3b82c4"), PartnerInfo(1, "Jun", "#c27c0e")])
+    store.set_partners(1, [PartnerInfo(1, "Jun", "#c27c0e", threshold_bpm=92)])  # B calibrated
+    assert [(p.name, p.threshold_bpm) for p in store.stored_partners(1)] == [("Mei", None), ("Jun", 92)]
