@@ -52,16 +52,19 @@ def process_seconds(args: list[str], env: dict[str, str], marker: str | None = N
 
 
 def measure(folder: Path, runs: int, app) -> dict[str, float]:
+    from ui.history_reader import HistoryReader
     from ui.history_window import HistoryWindow
 
     store = SessionStore(folder / DB_NAME)
+    reader = HistoryReader(store)
     env = {**os.environ, "FLOODING_MONITOR_DATA_DIR": str(folder),
            "FLOODING_MONITOR_CONFIG_DIR": tempfile.mkdtemp(prefix="fm-hist-cfg-")}
 
     def open_window() -> None:
-        w = HistoryWindow(store)
+        w = HistoryWindow(reader)
         w.show()
-        app.processEvents()
+        while reader.busy:  # its rows and the newest session, read on the reader's thread, drawn
+            app.processEvents()
         w.grab()  # the painted window, not just built
         w.close()
         w.deleteLater()
@@ -77,6 +80,7 @@ def measure(folder: Path, runs: int, app) -> dict[str, float]:
                                        for _ in range(runs)),
         "cli_history_s": statistics.median(process_seconds(["history"], env) for _ in range(runs)),
     }
+    reader.close()
     store.close()
     return figures
 

@@ -14,7 +14,7 @@ import datetime as dt
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Protocol
+from typing import Any, Protocol
 
 from .baseline import Baseline
 from .detector import BaselineReady
@@ -164,17 +164,23 @@ class SessionController:
         self._emit(PartnersChanged())
         return person
 
-    def finish(self, closed_by: str = "app") -> bool:
-        """Save everything and close the session; False when part of it could not be saved."""
+    def finish(self, closed_by: str = "app", then: Callable[[bool], Any] | None = None) -> bool:
+        """Save everything and close the session; False when part of it could not be saved. With
+        ``then``, a background recorder does not make the caller wait: ``then(saved)`` is called on
+        its thread once the session is closed (the app's end card asks for its summary from there)."""
         if not self.running:
+            if then is not None:
+                then(True)
             return True
         self.running = False
         ok = True
         if self.recorder is not None:
             self._save_protocol()
-            ok = self.recorder.finish(closed_by=closed_by)
+            ok = self.recorder.finish(closed_by=closed_by, then=then)
             self._store_error = self.recorder.error
             self._emit(StoreChanged(self.recorder.error))
+        elif then is not None:
+            then(True)
         for out in self.outputs:
             out.close()
         self.outputs = []

@@ -45,19 +45,14 @@ class RecorderThread:
         self._queued_samples = 0  # added on the GUI thread, not yet handed to the recorder
         self._count_lock = threading.Lock()
         self._recorder: SessionRecorder | None = None
-        self._ready = threading.Event()
         args = (store, started_at, source_kind, device_name, device_address, settings, flush_every_s)
         self._thread = threading.Thread(target=self._run, args=args, name="history-writer", daemon=True)
-        self._thread.start()
-        self._ready.wait(WAIT_FOR_WRITER_S)
+        self._thread.start()  # not waited for: creating the session's row may wait on another program's lock
 
     # -- the writer thread ------------------------------------------------------------------
     def _run(self, store: SessionStore | None, *args: Any) -> None:
-        writer_store = _own_connection(store)
-        try:
-            self._recorder = SessionRecorder(writer_store, *args)
-        finally:
-            self._ready.set()
+        writer_store = own_connection(store)
+        self._recorder = SessionRecorder(writer_store, *args)
         while (job := self._jobs.get()) is not None:
             try:
                 job(self._recorder)
@@ -114,15 +109,33 @@ class RecorderThread:
 
     # -- output ------------------------------------------------------------------------------
     def flush(self) -> bool:
-        """Save what is queued now and wait for it (before the history window reads the store)."""
+        """Save what is queued now and wait for it."""
         return bool(self._submit(lambda r: r.flush(), wait=True))
 
-    def finish(self, duration_s: float | None = None, closed_by: str = "app") -> bool:
-        """Save everything, close the session and stop the writer."""
+    def flush_then(self, then: Callable[[bool], Any]) -> None:
+        """Save what is queued now, then call ``then(saved)`` on the writer thread (the history window
+        asks for its rows from there, so they include this second) — nothing waits."""
+        self._submit(lambda r: then(r.flush()))
+
+    def finish(self, duration_s: float | None = None, closed_by: str = "app",
+               then: Callable[[bool], Any] | None = None) -> bool:
+        """Save everything, close the session and stop the writer. With ``then``, nothing waits:
+        ``then(saved)`` is called on the writer thread once it is done (and True returned now)."""
+        if then is not None:
+            if not self._thread.is_alive():
+                then(False)
+                return False
+            self._submit(lambda r: then(r.finish(duration_s, closed_by)))
+            self._jobs.put(None)
+            return True
         ok = bool(self._submit(lambda r: r.finish(duration_s, closed_by), wait=True))
         self._jobs.put(None)
         self._thread.join(WAIT_FOR_WRITER_S)
         return ok
+
+    def join(self) -> None:
+        """Wait for the writer to finish what it was given (at exit, when data matters more than a frame)."""
+        self._thread.join(WAIT_FOR_WRITER_S)
 
     def save_pending_csv(self, path: str | Path) -> int:
         recorder = self._recorder
@@ -160,8 +173,8 @@ class RecorderThread:
         return self._recorder.saved_samples if self._recorder is not None else 0
 
 
-def _own_connection(store: SessionStore | None) -> SessionStore | None:
-    """The writer's own connection to the same file (one SQLite connection per thread); the
+def own_connection(store: SessionStore | None) -> SessionStore | None:
+    """A thread's own connection to the same file (one SQLite connection per thread); the
     caller's store when it cannot have a second one (in memory)."""
     if store is None or store.path == ":memory:":
         return store

@@ -13,6 +13,7 @@ import csv
 import datetime as dt
 import logging
 import os
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -138,8 +139,19 @@ class SessionRecorder:
         self.error = None
         return True
 
-    def finish(self, duration_s: float | None = None, closed_by: str = "app") -> bool:
-        """Save what is pending and close the session; ``closed_by`` says how it ended (app, interrupt...)."""
+    def finish(self, duration_s: float | None = None, closed_by: str = "app",
+               then: Callable[[bool], Any] | None = None) -> bool:
+        """Save what is pending and close the session; ``closed_by`` says how it ended (app, interrupt...).
+        ``then(saved)`` is called once done (here at once; the writer thread's recorder calls it later)."""
+        ok = self._finish(duration_s, closed_by)
+        if then is not None:
+            then(ok)
+        return ok
+
+    def join(self) -> None:
+        """Nothing to wait for: this recorder writes as it is called (the threaded one has a queue)."""
+
+    def _finish(self, duration_s: float | None, closed_by: str) -> bool:
         ok = self.flush()
         duration = self.last_t_s if duration_s is None else duration_s
         self._complete_fallback(duration, closed_by)

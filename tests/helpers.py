@@ -91,3 +91,20 @@ def play_until(window, samples, condition, limit_s: float = 4000) -> None:
         if condition():
             return
         assert s.t_s < limit_s, "condition never met"
+
+
+def history_window(qtbot, store, **kwargs):
+    """The History window on ``store``, through its own reader thread, once its first rows are drawn."""
+    from ui.history_reader import HistoryReader
+    from ui.history_window import HistoryWindow
+
+    reader = HistoryReader(store)
+    window = HistoryWindow(reader, **kwargs)
+    qtbot.addWidget(window, before_close_func=lambda _: reader.close())  # the reader's thread ends with it
+    settled(qtbot, window)
+    return window
+
+
+def settled(qtbot, history) -> None:
+    """Wait until every question the History window asked has been answered and drawn."""
+    qtbot.waitUntil(lambda: not history.busy, timeout=20_000)

@@ -36,6 +36,7 @@ def test_ending_a_conversation_closes_it_and_sums_it_up(qtbot, worker, tmp_path,
     monkeypatch.setattr(conversation_end.JournalDialog, "values", lambda self: notes.append(1) or {"trigger": "money"})
     conversation_end.end_conversation(window)
     assert not window.controller.running
+    qtbot.waitUntil(lambda: bool(shown) and not window.history_reader.busy, timeout=20_000)
     info = store.session(sid)
     assert info.ended_at is not None and info.closed_by == "app"
     assert "1 flooding episode," in shown[0] and "together" in shown[0]

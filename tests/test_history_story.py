@@ -12,7 +12,7 @@ from flooding_monitor.history import latest_change, summaries, weekly_trends
 from flooding_monitor.session import EpisodeRecord
 from flooding_monitor.store import SessionStore
 from tests.session_samples import lived_session
-from ui.session_detail import NEUTRAL, SessionDetail
+from ui.session_detail import NEUTRAL, SessionDetail, read_session
 from ui.session_table import SessionTableModel
 from ui.trends_view import TrendsView
 
@@ -21,7 +21,7 @@ def test_the_session_chart_marks_alerts_not_now_and_pauses_in_the_right_colours(
     store, sid = lived_session(tmp_path)
     detail = SessionDetail()
     qtbot.addWidget(detail)
-    detail.show_session(store, sid)
+    detail.show_session(read_session(store, sid))
     items = detail._items
     alerts = [t for t, kind, _, _ in store.events_with_partner(sid) if kind == "alert"]
     triangles = [i for i in items if isinstance(i, pg.ScatterPlotItem) and i.opts["symbol"] == "t"]
@@ -98,7 +98,7 @@ def test_a_note_is_shown_as_text_with_a_readable_date(tmp_path, qtbot):
     home.add_note(sid, trigger="<b>loud</b> & <img src='x'>")
     detail = SessionDetail()
     qtbot.addWidget(detail)
-    detail.show_session(home, sid)
+    detail.show_session(read_session(home, sid))
     text = detail.notes.toPlainText()
     assert "<b>loud</b> & <img src='x'>" in text
     assert re.search(r"\d{4}-\d{2}-\d{2}T", text) is None  # "Saturday, 5 December 2026 20:14", not ISO

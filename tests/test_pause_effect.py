@@ -92,12 +92,12 @@ def test_analyze_reports_what_each_pause_of_a_session_file_did(tmp_path, capsys)
 
 def test_the_history_says_what_each_pause_did(tmp_path, qtbot):
     from tests.session_samples import paused_session
-    from ui.session_detail import SessionDetail
+    from ui.session_detail import SessionDetail, read_session
 
     home, sid = paused_session(tmp_path)
     detail = SessionDetail()
     qtbot.addWidget(detail)
-    detail.show_session(home, sid)
+    detail.show_session(read_session(home, sid))
     text = detail.stats.text()
     assert "Pause (10 min)" in text and "bpm with each breath" in text and "(coherence)" in text
     assert "→" in text and ("calm after" in text or "not yet calm" in text)

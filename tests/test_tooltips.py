@@ -34,6 +34,7 @@ def silent_controls(root: QWidget) -> list[str]:
 def _dialogs(tmp_path, worker):
     from ui.calibrate_dialog import CalibrateDialog
     from ui.device_dialog import DeviceDialog
+    from ui.history_reader import HistoryReader
     from ui.history_window import HistoryWindow
     from ui.journal_dialog import JournalDialog
     from ui.main_window import MainWindow
@@ -42,7 +43,7 @@ def _dialogs(tmp_path, worker):
     yield SettingsDialog(Preferences())
     yield JournalDialog()
     yield CalibrateDialog()
-    yield HistoryWindow(SessionStore(tmp_path / "h.sqlite3"))
+    yield HistoryWindow(HistoryReader(SessionStore(tmp_path / "h.sqlite3")))
     yield DeviceDialog(worker, scan_s=0.1)
     yield MainWindow(Preferences(sound=False, notifications=False), PreferencesFile(tmp_path / "p.json"), worker,
                      settings_scope="fm-tests", store=SessionStore(tmp_path / "h2.sqlite3"))

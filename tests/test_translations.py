@@ -37,7 +37,7 @@ from ui.main_window import MainWindow
 from ui.worker import DeviceWorker
 
 from .test_two_partners import couple, play_until
-from .helpers import SessionClock
+from .helpers import SessionClock, history_window, settled
 
 #: Words that stay as they are in Chinese text: units, proper names, key caps.
 ALLOWED = {"bpm", "RMSSD", "LSL", "Lab", "Streaming", "Layer", "EFT", "EMDR", "Ctrl", "Esc", "CSV", "csv", "txt",
@@ -192,15 +192,13 @@ def test_every_screen_of_a_two_partner_session_is_in_chinese(chinese, qtbot, tmp
 
         walk_session_screens(win, samples, check)
         walk_dialogs(win, worker, qtbot, check)
-        from ui.history_window import HistoryWindow
-
         win.controller.finish()
-        history = HistoryWindow(store, partners=win.prefs.partners)
-        qtbot.addWidget(history)
+        win.recorder.join()
+        history = history_window(qtbot, store, partners=win.prefs.partners)
         history.show()
         check(history, "history")
-        history.trends.show_trends(store)
         history.findChild(QTabWidget).setCurrentIndex(1)
+        settled(qtbot, history)
         check(history, "trends")
         assert sum(len(v) for v in seen.values()) > 250  # the walk really saw the screens
     finally:

@@ -33,7 +33,7 @@ from flooding_monitor.controller import SessionController
 from ui import window_dialogs
 from ui.main_window import MainWindow
 
-from .helpers import SessionClock, play_until
+from .helpers import SessionClock, history_window, play_until, settled
 
 NAMES = (Partner("Mei", "#3b82c4"), Partner("Jun", "#c27c0e"))
 
@@ -103,16 +103,14 @@ def test_one_partner_floods_shared_pause_then_both_calm_before_return(window, qt
     assert len(reanalyze(store, sid, partner=1).detection.episodes) == 0
     assert weekly_trends(store)[0].episodes_by_partner == (1, 0)
 
-    from ui.history_window import HistoryWindow
-
-    history = HistoryWindow(store, partners=NAMES)
-    qtbot.addWidget(history)
+    history = history_window(qtbot, store, partners=NAMES)
     assert history.table.text(0, 2) == "1 (Mei 1, Jun 0)"
     stats = history.detail.stats.text()
     assert "Mei</b>: threshold 100" in stats and "Jun</b>: threshold 100" in stats
     assert "1 episode," in stats and "0 episodes," in stats
     assert len(history.detail._curves[0].getData()[0]) > 300  # Jun's curve beside Mei's
-    history.trends.show_trends(store)
+    history.show_trends()
+    settled(qtbot, history)
     assert "Mei" in history.trends.caption.text() and "Jun" in history.trends.caption.text()
 
 

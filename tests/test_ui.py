@@ -20,7 +20,7 @@ from flooding_monitor.history import summaries
 from flooding_monitor.store import SessionStore
 from ui.main_window import MainWindow
 
-from .helpers import SessionClock, play, play_until
+from .helpers import SessionClock, history_window, play, play_until, settled
 
 
 @pytest.fixture
@@ -225,27 +225,29 @@ def test_the_session_is_recorded_with_its_pause(window, qtbot):
 
 def test_history_window_lists_sorts_shows_and_deletes(qtbot, monkeypatch, tmp_path):
     from flooding_monitor.history import import_recording
-    from ui.history_window import HistoryWindow
 
     store = SessionStore(tmp_path / "h.sqlite3")
     a = import_recording(store, "tests/data/exercise_rri.hrm")
     import_recording(store, "tests/data/rest_rri.txt")
     store.add_note(a, trigger="we talked about money", body="hot face")
-    history = HistoryWindow(store)
-    qtbot.addWidget(history)
+    history = history_window(qtbot, store)
     assert history.table.row_count() == 2
     history.table.sortByColumn(2, Qt.SortOrder.DescendingOrder)  # by episodes
     assert history.selected_id() is not None
     history.table.selectRow(0)
+    settled(qtbot, history)
     assert history.selected_id() == a
     assert "exercise_rri.hrm" in history.detail.title.text()
     assert "1 episode," in history.detail.stats.text()
     assert "we talked about money" in history.detail.notes.toPlainText()
-    history.trends.show_trends(store)
+    history.show_trends()
+    settled(qtbot, history)
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
     history.table.selectRow(1)
     history.delete()
+    settled(qtbot, history)
     assert [s.id for s in summaries(store)] == [a]
+    assert history.table.row_count() == 1
 
 
 def test_guided_calibration_sets_the_personal_threshold(window):
@@ -274,13 +276,12 @@ def test_guided_calibration_sets_the_personal_threshold(window):
 def test_history_imports_a_recording(qtbot, monkeypatch, tmp_path):
     from PySide6.QtWidgets import QFileDialog
 
-    from ui.history_window import HistoryWindow
 
     store = SessionStore(tmp_path / "h.sqlite3")
-    history = HistoryWindow(store)
-    qtbot.addWidget(history)
+    history = history_window(qtbot, store)
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: ("tests/data/rest_rri.txt", ""))
     history.import_file()
+    settled(qtbot, history)
     assert history.table.row_count() == 1
     bad = tmp_path / "bad.csv"
     bad.write_text("t,x\n1,2\n")
@@ -288,6 +289,7 @@ def test_history_imports_a_recording(qtbot, monkeypatch, tmp_path):
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(bad), ""))
     monkeypatch.setattr(QMessageBox, "warning", lambda *a: shown.append(a[2]))
     history.import_file()
+    settled(qtbot, history)
     assert shown and "'hr' and/or 'rr_ms'" in shown[0]
 
 
@@ -317,15 +319,14 @@ def test_a_low_battery_is_said_plainly(window):
 
 
 def test_an_empty_history_says_so_instead_of_drawing_empty_axes(qtbot, tmp_path):
-    from ui.history_window import HistoryWindow
 
-    history = HistoryWindow(SessionStore(tmp_path / "h.sqlite3"))
-    qtbot.addWidget(history)
+    history = history_window(qtbot, SessionStore(tmp_path / "h.sqlite3"))
     history.show()
     assert history.table.row_count() == 0
     assert history.detail.title.text() == "No sessions yet" and "Import…" in history.detail.stats.text()
     assert not history.detail.plot.isVisible()
-    history.trends.show_trends(history.store)
+    history.show_trends()
+    settled(qtbot, history)
     assert "No sessions yet" in history.trends.caption.text()
     assert not any(plot.isVisible() for plot in history.trends.plots.values())
 

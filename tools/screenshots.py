@@ -151,12 +151,21 @@ def shoot_history(window, grab: Shooter) -> None:
 
     window.controller.finish()
     add_sessions(window.store, 14, weeks=4)
-    hist = HistoryWindow(window.store, window.prefs.detector, partners=window.prefs.partners)
+    reader = window.history_reader
+    hist = HistoryWindow(reader, window.prefs.detector, partners=window.prefs.partners)
     hist.resize(1150, 780)
     hist.show()
+
+    def answered() -> None:  # the reader's answers drawn
+        while reader.busy:
+            QApplication.processEvents()
+
+    answered()
     hist.table.selectRow(0)
+    answered()
     grab("9-history-session", hist)
     hist.findChild(QTabWidget).setCurrentIndex(1)
+    answered()
     grab("10-history-trends", hist)
     hist.close()
 

@@ -80,13 +80,22 @@ def end_conversation(window: MainWindow, how: str = "app") -> None:
     if not window.controller.running or how == "app" and not window_may_end(window):
         return
     recorder = window.controller.recorder
-    window.controller.finish(how)
+    reader = window.history_reader
+    if reader is None or recorder is None:
+        window.controller.finish(how)
+    else:  # the summary is read once the writer has closed the session, on the reader's thread
+        def summary_rows(store) -> list:
+            sid = recorder.session_id
+            return [] if sid is None else store.summary_rows(session_id=sid)
+
+        window.controller.finish(how, then=lambda _saved: reader.ask(
+            summary_rows, lambda rows: show_summary(window, rows), owner=window))
     window.worker.end(how)
     window.refresh()
-    store, sid = window.store, recorder.session_id if recorder is not None else None
-    if store is None or sid is None:
-        return
-    rows = store.summary_rows(session_id=sid)
+
+
+def show_summary(window: MainWindow, rows: list) -> None:
+    """The end card for the session just closed, then the journal if the couple wants it."""
     if not rows:
         return
     card = SummaryCard(summarize(rows[0]), window)
@@ -94,7 +103,8 @@ def end_conversation(window: MainWindow, how: str = "app") -> None:
     if card.exec() == QDialog.DialogCode.Accepted:
         journal = JournalDialog(window)
         if journal.exec() and not journal.is_empty():
-            store.add_note(sid, **journal.values())
+            values, sid = journal.values(), rows[0].id
+            window.history_reader.ask(lambda store: store.add_note(sid, **values), lambda _: None, owner=window)
 
 
 def window_may_end(window: MainWindow) -> bool:

@@ -1,14 +1,17 @@
 """History: the sessions list, one session in detail, and weekly trends.
 
 The detail view re-analyses the raw samples with the batch detector, so a
-changed threshold shows "what if" without touching what was recorded.
+changed threshold shows "what if" without touching what was recorded. Every
+read and write goes through the :class:`HistoryReader`'s thread: the window
+asks, and draws the answer when it comes.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
@@ -20,17 +23,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from flooding_monitor.history import (
-    summaries,
-)
+from flooding_monitor.history import summaries, weekly_trends
 from flooding_monitor.partners import DEFAULT_PARTNERS, Partner
 from flooding_monitor.private_files import os_error_line
 from flooding_monitor.settings import DetectorSettings
-from flooding_monitor.store import SessionStore, StoreError
+from flooding_monitor.store import StoreError
 
+from .history_reader import HistoryReader
 from .i18n import core
 from .journal_dialog import JournalDialog
-from .session_detail import SessionDetail, _when
+from .session_detail import SessionDetail, _when, read_session
 from .session_table import SessionTable
 from .trends_view import TrendsView
 
@@ -39,10 +41,13 @@ FIRST_PAGE = 200
 
 
 class HistoryWindow(QWidget):
-    def __init__(self, store: SessionStore, settings: DetectorSettings | None = None,
-                 parent: QWidget | None = None, partners: tuple[Partner, ...] = DEFAULT_PARTNERS) -> None:
+    def __init__(self, reader: HistoryReader, settings: DetectorSettings | None = None,
+                 parent: QWidget | None = None, partners: tuple[Partner, ...] = DEFAULT_PARTNERS,
+                 before_reading: Callable[[Callable[[bool], None]], None] | None = None) -> None:
+        """``before_reading(go)``: what must be saved first (the running session's last second)
+        calls ``go`` when it is; the first rows are asked for then."""
         super().__init__(parent, Qt.WindowType.Window)
-        self.store = store
+        self.reader = reader
         self.settings = settings
         self.setWindowTitle(self.tr("History — Flooding Monitor"))
         self.resize(1150, 760)
@@ -84,14 +89,42 @@ class HistoryWindow(QWidget):
         self.trends.partner_names = tuple(p.name for p in partners)
         self.trends.partner_colours = tuple(p.colour for p in partners)
         tabs.addTab(self.trends, self.tr("Trends"))
-        tabs.currentChanged.connect(lambda i: self.trends.show_trends(self.store) if i == 1 else None)
+        self.tabs = tabs
+        tabs.currentChanged.connect(lambda i: self.show_trends() if i == 1 else None)
+        self.detail.title.setText(self.tr("Reading the history…"))
+        self._saving_first = before_reading is not None
+        if before_reading is not None:
+            before_reading(self._saved)
+        else:
+            self.reload()
+
+    def _saved(self, _ok: bool) -> None:
+        """The running session's last second is saved (called on the writer's thread): read now."""
         self.reload()
+        self._saving_first = False
+
+    @property
+    def busy(self) -> bool:
+        """Waiting for a save or for an answer (tests and tools wait on it)."""
+        return self._saving_first or self.reader.busy
+
+    def show_trends(self) -> None:
+        """Count the weeks (on the reader's thread) and draw them."""
+        self._ask(weekly_trends, self.trends.show_weeks)
+
+    def _ask(self, job: Callable, then: Callable) -> None:
+        self.reader.ask(job, then, owner=self, failed=self._warn)
+
+    def _warn(self, exc: StoreError) -> None:
+        QMessageBox.warning(self, self.tr("History"), core(exc.message))
 
     def reload(self) -> None:
-        """The newest sessions at once, every other one after the window is on screen: ten thousand
-        summaries take longer than a window should take to open."""
-        rows = summaries(self.store, FIRST_PAGE)
-        self._show_rows(rows)
+        """The newest sessions first, every other one after them: ten thousand summaries take
+        longer than a window should take to fill. (Safe from any thread: it only asks.)"""
+        self._ask(lambda store: summaries(store, FIRST_PAGE), self._show_first_rows)
+
+    def _show_first_rows(self, rows: list) -> None:
+        self._show_rows(rows, keep_selection=True)
         self.detail.plot.setVisible(bool(rows))
         if not rows:
             self.detail.title.setText(self.tr("No sessions yet"))
@@ -100,7 +133,7 @@ class HistoryWindow(QWidget):
                 "flooding episodes and the pauses you took. To add one you recorded elsewhere, use "
                 "Import…"))
         elif len(rows) == FIRST_PAGE:
-            QTimer.singleShot(0, lambda: self._show_rows(summaries(self.store), keep_selection=True))
+            self._ask(summaries, lambda every: self._show_rows(every, keep_selection=True))
 
     def _show_rows(self, rows: list, keep_selection: bool = False) -> None:
         kept = self.selected_id() if keep_selection else None
@@ -120,12 +153,13 @@ class HistoryWindow(QWidget):
         return self.table.selected_id()
 
     def _selected(self) -> None:
-        sid = self.selected_id()
+        sid, settings = self.selected_id(), self.settings
         if sid is not None:
-            try:
-                self.detail.show_session(self.store, sid, self.settings)
-            except StoreError as exc:
-                QMessageBox.warning(self, self.tr("History"), core(exc.message))
+            self._ask(lambda store: read_session(store, sid, settings), self._show_session)
+
+    def _show_session(self, stored) -> None:
+        if stored.info.id == self.selected_id():  # not a session chosen before the last click
+            self.detail.show_session(stored)
 
     def add_note(self) -> None:
         sid = self.selected_id()
@@ -133,8 +167,13 @@ class HistoryWindow(QWidget):
             return
         dialog = JournalDialog(self)
         if dialog.exec() and not dialog.is_empty():
-            self.store.add_note(sid, **dialog.values())
-            self.reload()
+            values = dialog.values()
+            self._ask(lambda store: store.add_note(sid, **values), lambda _: self._refresh())
+
+    def _refresh(self) -> None:
+        """The list and the chosen session again (a note, an import or a deletion changed them)."""
+        self.reload()
+        self._selected()
 
     def import_file(self) -> None:
         from flooding_monitor.history import DuplicateImport, import_file
@@ -145,41 +184,60 @@ class HistoryWindow(QWidget):
             self.tr("Sessions and recordings (*.fmsession *.csv *.txt *.hrm *.fit *.xdf);;All files (*)"))
         if not path:
             return
-        try:
-            import_file(self.store, path, self.settings)
-        except DuplicateImport as exc:
+        settings = self.settings
+
+        def job(store) -> Exception | None:
+            try:
+                import_file(store, path, settings)
+            except (DuplicateImport, RecordingError, StoreError) as exc:
+                return exc
+            return None
+
+        self._ask(job, self._imported)
+
+    def _imported(self, problem: Exception | None) -> None:
+        from flooding_monitor.history import DuplicateImport
+
+        if isinstance(problem, DuplicateImport):
             QMessageBox.information(self, self.tr("Already imported"), self.tr(
-                "This recording is already in the history as session {id}.").format(id=exc.session_id))
-            return
-        except (RecordingError, StoreError) as exc:
-            QMessageBox.warning(self, self.tr("Not imported"), core(getattr(exc, "message", str(exc))))
-            return
-        self.reload()
+                "This recording is already in the history as session {id}.").format(id=problem.session_id))
+        elif problem is not None:
+            QMessageBox.warning(self, self.tr("Not imported"), core(getattr(problem, "message", str(problem))))
+        else:
+            self.reload()
 
     def export_one(self) -> None:
         """The session file (everything, to move or keep) or a spreadsheet of its samples."""
         from flooding_monitor.exports import export_session_csv
         from flooding_monitor.session_file import SUFFIX, export_session_file
 
-        sid = self.selected_id()
-        if sid is None:
+        chosen_session = self.table.selected()
+        if chosen_session is None:
             return
-        info = self.store.session(sid)
+        sid = chosen_session.id
         session_filter = self.tr("Session file, everything kept (*{suffix})").format(suffix=SUFFIX)
         path, chosen = QFileDialog.getSaveFileName(
-            self, self.tr("Export session"), f"session-{sid}-{info.started_at:%Y%m%d-%H%M}{SUFFIX}",
+            self, self.tr("Export session"), f"session-{sid}-{chosen_session.started_at:%Y%m%d-%H%M}{SUFFIX}",
             session_filter + ";;" + self.tr("Spreadsheet of the heart rates (*.csv)"))
         if not path:
             return
-        try:  # the dialog has asked before replacing a file
-            if chosen == session_filter or path.endswith(SUFFIX):
-                saved = export_session_file(self.store, sid, Path(path).with_suffix(SUFFIX), overwrite=True)
-            else:
-                saved = export_session_csv(self.store, sid, Path(path).with_suffix(".csv"), overwrite=True)
-        except OSError as exc:
-            QMessageBox.warning(self, self.tr("Not exported"), os_error_line(exc, path))
-            return
-        QMessageBox.information(self, self.tr("Exported"), self.tr("Saved {path}").format(path=saved))
+        as_file = chosen == session_filter or path.endswith(SUFFIX)
+
+        def job(store) -> Path | str:
+            try:  # the dialog has asked before replacing a file
+                if as_file:
+                    return export_session_file(store, sid, Path(path).with_suffix(SUFFIX), overwrite=True)
+                return export_session_csv(store, sid, Path(path).with_suffix(".csv"), overwrite=True)
+            except OSError as exc:
+                return os_error_line(exc, path)
+
+        self._ask(job, self._exported)
+
+    def _exported(self, saved: Path | str) -> None:
+        if isinstance(saved, str):
+            QMessageBox.warning(self, self.tr("Not exported"), saved)
+        else:
+            QMessageBox.information(self, self.tr("Exported"), self.tr("Saved {path}").format(path=saved))
 
     def export_all(self) -> None:
         """Every session as a session file and a summary spreadsheet; files already there are kept."""
@@ -188,10 +246,18 @@ class HistoryWindow(QWidget):
         folder = QFileDialog.getExistingDirectory(self, self.tr("Export all sessions to folder"))
         if not folder:
             return
-        try:
-            report = export_all(self.store, folder)
-        except OSError as exc:
-            QMessageBox.warning(self, self.tr("Not exported"), os_error_line(exc, folder))
+
+        def job(store):
+            try:
+                return export_all(store, folder)
+            except OSError as exc:
+                return os_error_line(exc, folder)
+
+        self._ask(job, self._exported_all)
+
+    def _exported_all(self, report) -> None:
+        if isinstance(report, str):
+            QMessageBox.warning(self, self.tr("Not exported"), report)
             return
         text = self.tr("Saved every session and {name}").format(name=report.summary.name)
         if report.kept:
@@ -208,12 +274,11 @@ class HistoryWindow(QWidget):
         QMessageBox.information(self, self.tr("Exported"), text)
 
     def delete(self) -> None:
-        sid = self.selected_id()
-        if sid is None:
+        chosen = self.table.selected()
+        if chosen is None:
             return
-        info = self.store.session(sid)
         answer = QMessageBox.question(self, self.tr("Delete session?"), self.tr(
-            "Delete the session of {when} and its notes? This cannot be undone.").format(when=_when(info.started_at)))
+            "Delete the session of {when} and its notes? This cannot be undone.").format(
+            when=_when(chosen.started_at)))
         if answer == QMessageBox.StandardButton.Yes:
-            self.store.delete_session(sid)
-            self.reload()
+            self._ask(lambda store: store.delete_session(chosen.id), lambda _: self.reload())

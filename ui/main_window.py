@@ -38,6 +38,7 @@ from . import window_dialogs, window_geometry
 from .connection_bar import ConnectionBar
 from .conversation_end import end_conversation
 from .history_banner import HistoryBanner
+from .history_reader import HistoryReader
 from .i18n import core
 from .keep_awake import KeepAwake
 from .monitor_page import MonitorPage
@@ -69,6 +70,8 @@ class MainWindow(QMainWindow):
         self.strap_addresses: dict[int, str | None] = {}  # each partner slot's strap, as it was chosen
         self.settings_scope = settings_scope
         self.controller = SessionController(prefs, store, write_in_background=True)
+        #: History, the end card and notes read and write the store through it, never on this thread.
+        self.history_reader = HistoryReader(store, self) if store is not None else None
         self.controller.listeners.append(self._on_event)
         self.calibration = None  # the open resting-rate dialog, which listens to one partner's ticks
         self.calibration_slot = 0
@@ -317,6 +320,10 @@ class MainWindow(QMainWindow):
         window_geometry.save(self, self.settings_scope)
         if not self.controller.finish(self.closed_by):
             window_dialogs.tell_unsaved(self)
+        if self.recorder is not None:
+            self.recorder.join()  # an earlier session's close may still be on the writer's thread
+        if self.history_reader is not None:
+            self.history_reader.close()
         self.keep_awake.release()
         self.timer.stop()
         self.bridge.timer.stop()

@@ -10,6 +10,7 @@ drawn in neutral tones so no colour means two things.
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 from html import escape
 
 import numpy as np
@@ -24,7 +25,7 @@ from flooding_monitor.history import flooded_seconds, reanalyze
 from flooding_monitor.partners import DEFAULT_PARTNERS
 from flooding_monitor.pause_effect import pause_effects
 from flooding_monitor.settings import DetectorSettings
-from flooding_monitor.store import SessionStore
+from flooding_monitor.store import NoteRow, PartnerInfo, PauseRow, SessionInfo, SessionStore, SnoozeRow
 
 from .durations import duration_text
 from .i18n import core, join
@@ -44,6 +45,37 @@ def _note_date(written_at: str) -> str:
         return _when(dt.datetime.fromisoformat(written_at))
     except ValueError:
         return written_at
+
+
+@dataclass(frozen=True)
+class StoredSession:
+    """Everything the detail shows of one session, read and analysed off the GUI thread."""
+
+    info: SessionInfo
+    people: list[PartnerInfo]
+    analyses: list  # one Analysis per partner, in the order of ``people``
+    pauses: list[PauseRow]
+    effects: list[list]  # per partner, what each pause did (PauseEffect)
+    events: list[tuple[float, str, str, int]]
+    snoozes: list[SnoozeRow]
+    notes: list[NoteRow]
+
+
+def read_session(store: SessionStore, session_id: int, settings: DetectorSettings | None = None) -> StoredSession:
+    """One session from the history, re-analysed with ``settings`` (the "what if" threshold)."""
+    people = store.partners(session_id)
+    analyses = [reanalyze(store, session_id, settings, p.slot) for p in people]
+    pauses = store.pauses(session_id)
+    effects = [_pause_effects(who, analysis, pauses) for who, analysis in zip(people, analyses)]
+    return StoredSession(store.session(session_id), people, analyses, pauses, effects,
+                         store.events_with_partner(session_id), store.snoozes(session_id), store.notes(session_id))
+
+
+def _pause_effects(who: PartnerInfo, analysis, pauses: list[PauseRow]) -> list:
+    if not pauses:
+        return []
+    baseline = Baseline(who.baseline_hr, who.baseline_rmssd, 0.0) if who.baseline_hr else None
+    return pause_effects(analysis, [(p.started_s, p.stop_s) for p in pauses], who.slot, baseline)
 
 
 #: Pauses, the threshold, "Not now" and strap trouble: grey, readable on light and dark (3:1 or more).
@@ -96,14 +128,14 @@ class SessionDetail(QWidget):
         self._items: list = []
         self._curves: list[pg.PlotDataItem] = []  # the second partner's
 
-    def show_session(self, store: SessionStore, session_id: int, settings: DetectorSettings | None = None) -> None:
+    def show_session(self, stored: StoredSession) -> None:
+        """Draw a session read by :func:`read_session` (on the history's reader thread)."""
         for item in self._items:
             self.plot.removeItem(item)
         self._items = []
-        info = store.session(session_id)
-        people = store.partners(session_id)
+        info, people = stored.info, stored.people
         two = len(people) > 1
-        analyses = [(p, reanalyze(store, session_id, settings, p.slot)) for p in people]
+        analyses = list(zip(people, stored.analyses))
         starts = [float(a.data.t_s[0]) for _, a in analyses if a.data.t_s.size]
         if not starts or all(a.ticks.t_s.size == 0 for _, a in analyses):
             self.title.setText(self.tr("{when} — no heart-rate data").format(when=_when(info.started_at)))
@@ -122,7 +154,7 @@ class SessionDetail(QWidget):
         colours = [who.colour if two else DEFAULT_PARTNERS[0].colour for who, _ in analyses]
         top = max((float(a.ticks.hr_bpm[a.ticks.valid].max()) for _, a in analyses if a.ticks.valid.any()),
                   default=100.0)
-        pauses = store.pauses(session_id)
+        pauses = stored.pauses
         for k, (who, analysis) in enumerate(analyses):
             curve = self.curve if k == 0 else self._second_curve()
             colour = colours[k]
@@ -143,7 +175,7 @@ class SessionDetail(QWidget):
                 add(region)
             lines.append(self._stats(analysis, end, who.name if two else "", colour))
             lines += [self._pause_line(e, who.name if two else "", colour)
-                      for e in self._pause_effects(who, analysis, pauses)]
+                      for e in stored.effects[k]]
         for curve in self._curves[len(analyses) - 1:]:
             curve.setData([], [])
         for p in pauses:
@@ -151,7 +183,7 @@ class SessionDetail(QWidget):
                                          brush=pg.mkBrush(PAUSE_SHADE[is_dark()]), pen=pg.mkPen(None))
             region.setZValue(-11)
             add(region)
-        for item in self._marks(store, session_id, t0, top + 6, colours, bool(pauses)):
+        for item in self._marks(stored, t0, top + 6, colours, bool(pauses)):
             add(item)
         self.plot.setXRange(0, max(1.0, (end - t0) / 60), padding=0.01)
         device = join([p.device_name for p in people if p.device_name] or [info.device_name or info.source_kind])
@@ -159,15 +191,15 @@ class SessionDetail(QWidget):
         self.stats.setText((self.tr("Length {length} · 1 pause") if len(pauses) == 1 else
                             self.tr("Length {length} · {n} pauses")).format(length=duration_text(end - t0), n=len(pauses))
                            + "<br>" + "<br>".join(lines))
-        self._show_notes(store, session_id)
+        self._show_notes(stored.notes)
 
-    def _marks(self, store: SessionStore, session_id: int, t0: float, y: float,
+    def _marks(self, stored: StoredSession, t0: float, y: float,
                colours: list[str], paused: bool) -> list[pg.GraphicsObject]:
         """Where the alert fired (▼ in the partner's colour), where "Not now" was pressed (○), and
         where the strap was lost (a thin grey line); the legend lists only what this session has."""
         items: list[pg.GraphicsObject] = []
         alerts: dict[int, list[float]] = {}
-        for ts, kind, _msg, who in store.events_with_partner(session_id):
+        for ts, kind, _msg, who in stored.events:
             if kind == "alert":
                 alerts.setdefault(who, []).append((ts - t0) / 60)
             elif kind in ("signal_lost", "silent"):
@@ -176,7 +208,7 @@ class SessionDetail(QWidget):
             colour = colours[min(who, len(colours) - 1)]
             items.append(pg.ScatterPlotItem(xs, [y] * len(xs), symbol="t", size=14, brush=pg.mkBrush(colour),
                                             pen=pg.mkPen(colour)))
-        snoozes = [(z.t_s - t0) / 60 for z in store.snoozes(session_id)]
+        snoozes = [(z.t_s - t0) / 60 for z in stored.snoozes]
         if snoozes:
             items.append(pg.ScatterPlotItem(snoozes, [y] * len(snoozes), symbol="o", size=12,
                                             brush=pg.mkBrush(None), pen=pg.mkPen(NEUTRAL, width=2)))
@@ -214,13 +246,6 @@ class SessionDetail(QWidget):
             return text
         return self.tr("{name}: {text}").format(name=f"<b style='color:{colour}'>{core(name)}</b>", text=text)
 
-    @staticmethod
-    def _pause_effects(who, analysis, pauses) -> list:
-        if not pauses:
-            return []
-        baseline = Baseline(who.baseline_hr, who.baseline_rmssd, 0.0) if who.baseline_hr else None
-        return pause_effects(analysis, [(p.started_s, p.stop_s) for p in pauses], who.slot, baseline)
-
     def _pause_line(self, e, name: str, colour: str) -> str:
         """What one pause did, in words: never a score, nothing in red."""
         parts = []
@@ -253,8 +278,7 @@ class SessionDetail(QWidget):
             episodes=self.tr("1 episode") if len(eps) == 1 else self.tr("{n} episodes").format(n=len(eps)), flooded=duration_text(flooded_s, "0 min"),
             lost=duration_text(no_signal, "0 s"), corrected=corrected)
 
-    def _show_notes(self, store: SessionStore, session_id: int) -> None:
-        notes = store.notes(session_id)
+    def _show_notes(self, notes: list[NoteRow]) -> None:
         if notes:
             html = []
             for n in notes:

@@ -136,5 +136,9 @@ class SessionTable(QTableView):
         return self.sessions.text(self.sessions.rows[row], column)
 
     def selected_id(self) -> int | None:
+        chosen = self.selected()
+        return chosen.id if chosen is not None else None
+
+    def selected(self) -> SessionSummary | None:
         rows = self.selectionModel().selectedRows()
-        return self.sessions.rows[rows[0].row()].id if rows else None
+        return self.sessions.rows[rows[0].row()] if rows else None

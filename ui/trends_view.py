@@ -10,9 +10,8 @@ import pyqtgraph as pg
 from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import QGridLayout, QLabel, QVBoxLayout, QWidget
 
-from flooding_monitor.history import TrendChange, latest_change, weekly_trends
+from flooding_monitor.history import TrendChange, latest_change
 from flooding_monitor.partners import DEFAULT_PARTNERS
-from flooding_monitor.store import SessionStore
 
 from .i18n import core
 from .session_detail import NEUTRAL
@@ -48,8 +47,8 @@ class TrendsView(QWidget):
         self.caption.setWordWrap(True)
         layout.addWidget(self.caption)
 
-    def show_trends(self, store: SessionStore) -> None:
-        weeks = weekly_trends(store)
+    def show_weeks(self, weeks: list) -> None:
+        """Draw the weeks :func:`weekly_trends` counted (on the history's reader thread)."""
         for plot in self.plots.values():
             plot.setVisible(bool(weeks))
         if not weeks:  # an empty chart would show axes of nothing

@@ -216,9 +216,11 @@ def open_history(window: MainWindow) -> None:
         return
     from .history_window import HistoryWindow
 
-    if window.recorder is not None:
-        window.recorder.flush()
-    window.history = HistoryWindow(window.store, window.prefs.detector, window, window.prefs.partners)
+    recorder = window.recorder if window.controller.running else None
+    # the running session's last second is saved first, on the writer's thread: nothing here waits
+    before = getattr(recorder, "flush_then", None)
+    window.history = HistoryWindow(window.history_reader, window.prefs.detector, window, window.prefs.partners,
+                                   before_reading=before)
     window.history.show()
 
 

@@ -580,6 +580,10 @@
         <translation>从这台电脑上删除所选对话及其笔记</translation>
     </message>
     <message>
+        <source>Reading the history…</source>
+        <translation>正在读取历史记录…</translation>
+    </message>
+    <message>
         <source>Each conversation you monitor is kept here, on this computer only: its heart rates, the flooding episodes and the pauses you took. To add one you recorded elsewhere, use Import…</source>
         <translation>你监测的每次对话都只保存在这台电脑上：心率、情绪淹没发作以及你们的暂停。要添加在别处记录的对话，请使用“导入…”</translation>
     </message>
@@ -687,6 +691,7 @@
     <name>MainWindow</name>
     <message>
         <source>Flooding Monitor</source>
+        <extracomment>History, the end card and notes read and write the store through it, never on this thread.</extracomment>
         <translation>情绪淹没监测</translation>
     </message>
     <message>
@@ -910,6 +915,7 @@
     <name>PartnerPanel</name>
     <message>
         <source>Heart rate</source>
+        <extracomment>Pixels between the two partners&apos; panels: one partner&apos;s words never read into the other&apos;s.</extracomment>
         <translation>心率</translation>
     </message>
     <message>
@@ -1998,6 +2004,7 @@
     </message>
     <message>
         <source>Cannot create the history database {path}: {error}. Choose another folder with --data-dir.</source>
+        <extracomment>Saving an episode, a pause, a snooze or a partner again updates the row its key names.</extracomment>
         <translation>无法创建历史数据库 {path}：{error}。请用 --data-dir 选择其他文件夹。</translation>
     </message>
     <message>
