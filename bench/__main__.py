@@ -99,6 +99,12 @@ def main() -> None:
         rows.append((f"pause CPU, {name} (two demo straps, everything on)", f"{r['app_pct']:.1f} % of a core",
                      "<= 1.5x floor", f"{r['app_pct'] / r['floor_pct']:.2f}x a bare window with a circle as large at "
                      f"30 fps ({r['floor_pct']:.1f} %); medians of {r['n']} alternating runs"))
+    from . import bench_stall
+
+    stall = bench_stall.main(3 if args.quick else 5)
+    rows.append(("longest GUI stall: History + End conversation + note, history held 2 s by another process",
+                 f"{stall['held_ms']:.0f} ms", "~ floor", f"{stall['held_ms'] / stall['free_ms']:.2f}x the same "
+                 f"steps with the history free ({stall['free_ms']:.0f} ms); medians of {stall['runs']} alternating runs"))
     head = ("figure", "value", "target", "ratio / note")
     widths = [max(len(r[i]) for r in rows + [head]) for i in range(4)]
     lines = [" | ".join(c.ljust(w) for c, w in zip(row, widths)) for row in [head] + rows]
