@@ -12,6 +12,7 @@ from __future__ import annotations
 import sqlite3
 from contextlib import contextmanager
 
+import pytest
 from PySide6.QtWidgets import QDialog
 
 from devices.scenarios import ARGUMENT
@@ -38,13 +39,19 @@ def held_by_another_program(path):
         other.close()
 
 
-def test_history_the_end_card_and_a_note_wait_on_their_own_thread(qtbot, worker, tmp_path, monkeypatch):
+@pytest.fixture
+def window(qtbot, worker, tmp_path):
+    """A shown window whose store would wait a whole minute for a lock (on whichever thread asks)."""
+    store = SessionStore(tmp_path / "history.sqlite3", wait_s=60.0)
+    win = MainWindow(Preferences(sound=False, notifications=False), PreferencesFile(tmp_path / "p.json"),
+                     worker, settings_scope="fm-tests", store=store)
+    qtbot.addWidget(win)
+    win.show()
+    return win
+
+
+def test_history_the_end_card_and_a_note_wait_on_their_own_thread(qtbot, window, tmp_path, monkeypatch):
     path = tmp_path / "history.sqlite3"
-    store = SessionStore(path, wait_s=60.0)
-    window = MainWindow(Preferences(sound=False, notifications=False), PreferencesFile(tmp_path / "p.json"),
-                        worker, settings_scope="fm-tests", store=store)
-    qtbot.addWidget(window)
-    window.show()
     window.start_session(SessionClock(), "demo", "Demo strap", "demo")
     play_until(window, ARGUMENT.samples(seed=7, source="Demo strap"), lambda: window.clock.t > 120)
     qtbot.waitUntil(lambda: window.recorder.session_id is not None, timeout=10_000)
@@ -72,14 +79,9 @@ def test_history_the_end_card_and_a_note_wait_on_their_own_thread(qtbot, worker,
     assert [n.trigger for n in check.notes(sid)] == ["money"]
 
 
-def test_a_session_starts_while_the_history_is_held(qtbot, worker, tmp_path):
+def test_a_session_starts_while_the_history_is_held(qtbot, window, tmp_path):
     """Creating the session's row waits on the writer's thread; the rate is on screen at once."""
     path = tmp_path / "history.sqlite3"
-    store = SessionStore(path, wait_s=60.0)
-    window = MainWindow(Preferences(sound=False, notifications=False), PreferencesFile(tmp_path / "p.json"),
-                        worker, settings_scope="fm-tests", store=store)
-    qtbot.addWidget(window)
-    window.show()
     with held_by_another_program(path):
         window.start_session(SessionClock(), "demo", "Demo strap", "demo")
         play_until(window, ARGUMENT.samples(seed=7, source="Demo strap"), lambda: window.clock.t > 30)

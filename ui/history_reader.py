@@ -22,6 +22,8 @@ from PySide6.QtCore import QObject, Signal
 from flooding_monitor.recorder_thread import own_connection
 from flooding_monitor.store import SessionStore, StoreError
 
+from .i18n import core
+
 log = logging.getLogger(__name__)
 T = TypeVar("T")
 
@@ -98,6 +100,4 @@ class HistoryReader(QObject):
         if failed is not None and shiboken6.isValid(owner):
             failed(exc)
         elif failed is None:
-            from .i18n import core
-
             self.failed.emit(core(exc.message))

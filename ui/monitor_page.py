@@ -251,6 +251,7 @@ class MonitorPage(QWidget):
         self.alert = AlertBanner(self, dark=dark)
         self.alert.hide()
         self.panels_row = QHBoxLayout()
+        self.panels_row.setSpacing(PANEL_GAP)
         self.panels: list[PartnerPanel] = []
         root.addLayout(self.panels_row)
         self.trace = HeartRateTrace(dark=dark)
@@ -302,7 +303,6 @@ class MonitorPage(QWidget):
     def refit(self) -> None:
         """Sizes from the page's size and the window's text size; the alert placed again."""
         n = max(1, len(self.panels))
-        self.panels_row.setSpacing(PANEL_GAP)
         panel_width = (self.width() - 48 - PANEL_GAP * (n - 1)) // n
         digits = max(24, min(digits_by_height(self.height(), self.room), self.panels[0].digits_fitting(panel_width)))
         for panel in self.panels:
