@@ -23,10 +23,10 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from devices import hrm_codec  # noqa: E402
 from devices.source import EventQueue, SourceEvent, Status, StatusKind  # noqa: E402
-from flooding_monitor.detector import EpisodeStarted  # noqa: E402
-from flooding_monitor.monitor import LiveMonitor  # noqa: E402
-from flooding_monitor.preferences import Preferences  # noqa: E402
-from flooding_monitor.samples import Contact, HeartRateSample  # noqa: E402
+from flooding_monitor.detection.detector import EpisodeStarted  # noqa: E402
+from flooding_monitor.detection.monitor import LiveMonitor  # noqa: E402
+from flooding_monitor.live.preferences import Preferences  # noqa: E402
+from flooding_monitor.heart.samples import Contact, HeartRateSample  # noqa: E402
 
 
 class PushSource:
@@ -130,8 +130,8 @@ def alert_latency(episodes: int) -> dict[str, float]:
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
-    from flooding_monitor.controller import AlertRaised
-    from flooding_monitor.store import SessionStore
+    from flooding_monitor.live.controller import AlertRaised
+    from flooding_monitor.storage.store import SessionStore
     from ui.main_window import MainWindow
     from ui.worker import DeviceWorker
 
@@ -203,7 +203,7 @@ def startup(runs: int = 5) -> dict[str, float]:
            "FLOODING_MONITOR_CONFIG_DIR": tempfile.mkdtemp(prefix="fm-start-cfg-")}
     for _ in range(runs):
         start = time.time()
-        out = subprocess.run([sys.executable, "-m", "ui.cli", "--demo", "--exit-after-first-paint"],
+        out = subprocess.run([sys.executable, "-m", "ui.terminal.cli", "--demo", "--exit-after-first-paint"],
                              capture_output=True, text=True, env=env, timeout=60)
         line = next(l for l in out.stdout.splitlines() if l.startswith("first-paint"))
         times.append(float(line.split()[1]) - start)
@@ -261,9 +261,9 @@ def live_cost(minutes: float) -> dict[str, float]:
         proc.wait(timeout=60)
         return 100.0 * (cpu1 - cpu0) / elapsed, peak
 
-    app_cpu, app_rss = measure([sys.executable, "-m", "ui.cli", "--demo", "--partners", "1", "--speed", "1",
+    app_cpu, app_rss = measure([sys.executable, "-m", "ui.terminal.cli", "--demo", "--partners", "1", "--speed", "1",
                                 "--quit-after", str(seconds)])
-    couple_cpu, couple_rss = measure([sys.executable, "-m", "ui.cli", "--demo", "--partners", "2", "--speed", "1",
+    couple_cpu, couple_rss = measure([sys.executable, "-m", "ui.terminal.cli", "--demo", "--partners", "2", "--speed", "1",
                                       "--quit-after", str(seconds)])
     floor_cpu, floor_rss = measure([sys.executable, "-c", FLOOR_APP, str(seconds)])
     return {"app_cpu_pct": app_cpu, "app_peak_rss_mb": app_rss, "couple_cpu_pct": couple_cpu,
@@ -275,7 +275,7 @@ def soak(hours: float) -> dict[str, float]:
     from PySide6.QtWidgets import QApplication
 
     from devices.scenarios import ARGUMENT
-    from flooding_monitor.store import SessionStore
+    from flooding_monitor.storage.store import SessionStore
     from ui.main_window import MainWindow
     from ui.worker import DeviceWorker
 

@@ -81,7 +81,7 @@ def main(runs: int = 5, sizes: tuple[str, ...] = ("1h", "24h", "7d")) -> list[di
             path = rr_file(Path(tmp), SIZES[name])
             beats = sum(1 for _ in path.open()) - 1
             cmds = {"floor": [sys.executable, "-c", FLOOR, str(path)],
-                    "ours": [sys.executable, "-m", "ui.cli", "analyze", str(path), "--json"]}
+                    "ours": [sys.executable, "-m", "ui.terminal.cli", "analyze", str(path), "--json"]}
             got: dict[str, list[tuple[float, float]]] = {k: [] for k in cmds}
             for _ in range(runs):
                 for key, cmd in cmds.items():

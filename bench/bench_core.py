@@ -15,10 +15,10 @@ import time
 
 import numpy as np
 
-from flooding_monitor.analysis import analyze
-from flooding_monitor.monitor import LiveMonitor
-from flooding_monitor.settings import DetectorSettings
-from flooding_monitor.synthetic import Artifacts, Profile, recording
+from flooding_monitor.detection.analysis import analyze
+from flooding_monitor.detection.monitor import LiveMonitor
+from flooding_monitor.detection.settings import DetectorSettings
+from flooding_monitor.heart.synthetic import Artifacts, Profile, recording
 
 from .naive import naive_analyze
 

@@ -25,8 +25,8 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from flooding_monitor.history import summaries  # noqa: E402
-from flooding_monitor.store import DB_NAME, SessionStore  # noqa: E402
+from flooding_monitor.review.history import summaries  # noqa: E402
+from flooding_monitor.storage.store import DB_NAME, SessionStore  # noqa: E402
 
 from .history_data import add_sessions, clone_sessions  # noqa: E402
 
@@ -43,7 +43,7 @@ def median_of(runs: int, fn) -> float:
 
 def process_seconds(args: list[str], env: dict[str, str], marker: str | None = None) -> float:
     start = time.time()
-    out = subprocess.run([sys.executable, "-m", "ui.cli", *args], capture_output=True, text=True, env=env,
+    out = subprocess.run([sys.executable, "-m", "ui.terminal.cli", *args], capture_output=True, text=True, env=env,
                          timeout=120, check=True)
     if marker is None:
         return time.time() - start

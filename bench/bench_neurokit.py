@@ -21,10 +21,10 @@ import warnings
 
 import numpy as np
 
-from flooding_monitor.analysis import analyze
-from flooding_monitor.sample_columns import SampleColumns
-from flooding_monitor.settings import DetectorSettings
-from flooding_monitor.synthetic import Artifacts, Profile, recording
+from flooding_monitor.detection.analysis import analyze
+from flooding_monitor.heart.sample_columns import SampleColumns
+from flooding_monitor.detection.settings import DetectorSettings
+from flooding_monitor.heart.synthetic import Artifacts, Profile, recording
 
 
 

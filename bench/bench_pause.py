@@ -50,8 +50,8 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 app = QApplication([])
 from devices.open import StrapPlan
-from flooding_monitor.preferences import Preferences, PreferencesFile
-from flooding_monitor.store import SessionStore
+from flooding_monitor.live.preferences import Preferences, PreferencesFile
+from flooding_monitor.storage.store import SessionStore
 from ui.main_window import MainWindow
 from ui.room_view import set_room_view
 from ui.worker import DeviceWorker

@@ -20,10 +20,10 @@ from dataclasses import replace
 from pathlib import Path
 
 from devices.scenarios import ARGUMENT, WITHDRAW
-from flooding_monitor.controller import SessionController
-from flooding_monitor.preferences import Preferences
-from flooding_monitor.session_file import export_session_file, import_session_file
-from flooding_monitor.store import SessionStore
+from flooding_monitor.live.controller import SessionController
+from flooding_monitor.live.preferences import Preferences
+from flooding_monitor.formats.session_file import export_session_file, import_session_file
+from flooding_monitor.storage.store import SessionStore
 
 
 def record(folder: Path, hours: float) -> tuple[SessionStore, int]:

@@ -5,12 +5,12 @@ from __future__ import annotations
 import datetime as dt
 import random
 
-from flooding_monitor.analysis import analyze
-from flooding_monitor.pause import start_pause
-from flooding_monitor.session import Snooze
-from flooding_monitor.settings import DetectorSettings
-from flooding_monitor.store import SessionStore
-from flooding_monitor.synthetic import Artifacts, Profile, recording
+from flooding_monitor.detection.analysis import analyze
+from flooding_monitor.protocol.pause import start_pause
+from flooding_monitor.live.session import Snooze
+from flooding_monitor.detection.settings import DetectorSettings
+from flooding_monitor.storage.store import SessionStore
+from flooding_monitor.heart.synthetic import Artifacts, Profile, recording
 
 
 def conversation(minutes: float, rng: random.Random) -> tuple[Profile, list[float]]:

@@ -18,7 +18,7 @@ from __future__ import annotations
 import struct
 from dataclasses import dataclass
 
-from flooding_monitor.samples import Contact, HeartRateSample, rr_ticks_to_us
+from flooding_monitor.heart.samples import Contact, HeartRateSample, rr_ticks_to_us
 
 FLAG_UINT16 = 0x01
 FLAG_CONTACT_DETECTED = 0x02

@@ -6,8 +6,8 @@ import asyncio
 import os
 from collections.abc import AsyncIterator
 
-from flooding_monitor.recordings import load_recording
-from flooding_monitor.samples import HeartRateSample
+from flooding_monitor.formats.recordings import load_recording
+from flooding_monitor.heart.samples import HeartRateSample
 
 from .clock import Clock, ScaledClock
 from .source import EventQueue, SourceEvent, Status, StatusKind, stop_task

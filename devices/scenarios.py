@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from flooding_monitor.samples import HeartRateSample
-from flooding_monitor.synthetic import Artifacts, Profile, recording
+from flooding_monitor.heart.samples import HeartRateSample
+from flooding_monitor.heart.synthetic import Artifacts, Profile, recording
 
 TAIL_CHUNK_S = 600.0
 

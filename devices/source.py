@@ -11,8 +11,8 @@ import logging
 from collections.abc import AsyncIterator
 from typing import Protocol, runtime_checkable
 
-from flooding_monitor.samples import HeartRateSample
-from flooding_monitor.strap_status import Status, StatusKind  # noqa: F401 - re-exported for the sources
+from flooding_monitor.heart.samples import HeartRateSample
+from flooding_monitor.live.strap_status import Status, StatusKind  # noqa: F401 - re-exported for the sources
 
 log = logging.getLogger(__name__)
 

@@ -23,11 +23,11 @@ from pathlib import Path
 
 import numpy as np
 
-from flooding_monitor.analysis import analyze
-from flooding_monitor.detector import STATE_CODES, State
-from flooding_monitor.recordings import load_recording
-from flooding_monitor.settings import DetectorSettings
-from flooding_monitor.spans import true_spans
+from flooding_monitor.detection.analysis import analyze
+from flooding_monitor.detection.detector import STATE_CODES, State
+from flooding_monitor.formats.recordings import load_recording
+from flooding_monitor.detection.settings import DetectorSettings
+from flooding_monitor.heart.spans import true_spans
 
 from .tables import format_table
 

@@ -13,8 +13,8 @@ import pytest
 
 from devices.bleak_strap import BleakStrap
 from devices.hrm_codec import HeartRateMeasurement, encode
-from flooding_monitor.samples import Contact
-from flooding_monitor.strap_status import Status, StatusKind
+from flooding_monitor.heart.samples import Contact
+from flooding_monitor.live.strap_status import Status, StatusKind
 
 from .fake_bluez import PrivateSystemBus, use_private_bus
 

@@ -13,9 +13,9 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from flooding_monitor.analysis import analyze
-from flooding_monitor.settings import DetectorSettings
-from flooding_monitor.synthetic import (
+from flooding_monitor.detection.analysis import analyze
+from flooding_monitor.detection.settings import DetectorSettings
+from flooding_monitor.heart.synthetic import (
     Artifacts,
     Profile,
     heart_beats,

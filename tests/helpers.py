@@ -7,12 +7,12 @@ import math
 
 import numpy as np
 
-from flooding_monitor.analysis import Analysis, analyze
-from flooding_monitor.early_cue import CueEnded, CueStarted
-from flooding_monitor.history import session_cues
-from flooding_monitor.monitor import LiveMonitor, TickResult
-from flooding_monitor.samples import HeartRateSample
-from flooding_monitor.settings import DetectorSettings
+from flooding_monitor.detection.analysis import Analysis, analyze
+from flooding_monitor.detection.early_cue import CueEnded, CueStarted
+from flooding_monitor.review.history import session_cues
+from flooding_monitor.detection.monitor import LiveMonitor, TickResult
+from flooding_monitor.heart.samples import HeartRateSample
+from flooding_monitor.detection.settings import DetectorSettings
 
 
 def run_live(samples: list[HeartRateSample], settings: DetectorSettings,

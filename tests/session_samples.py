@@ -7,9 +7,9 @@ import heapq
 from dataclasses import replace
 
 from devices.scenarios import ARGUMENT, WITHDRAW
-from flooding_monitor.controller import SessionController
-from flooding_monitor.preferences import Preferences
-from flooding_monitor.store import SessionStore
+from flooding_monitor.live.controller import SessionController
+from flooding_monitor.live.preferences import Preferences
+from flooding_monitor.storage.store import SessionStore
 
 
 class Clock:

@@ -34,8 +34,8 @@ def test_the_30_s_rate_is_within_3_bpm_of_the_intervals_mean_95_percent_of_the_t
 
 def test_live_equals_batch_on_an_hour_of_real_af_with_the_irregular_mark():
     """The live monitor gives the batch analysis's ticks, states and the irregular-rhythm mark."""
-    from flooding_monitor.recordings import load_recording
-    from flooding_monitor.settings import DetectorSettings
+    from flooding_monitor.formats.recordings import load_recording
+    from flooding_monitor.detection.settings import DetectorSettings
 
     from .afdb_evaluation import AFDB
     from .helpers import assert_same, live_and_batch
@@ -47,8 +47,8 @@ def test_live_equals_batch_on_an_hour_of_real_af_with_the_irregular_mark():
 
 
 def test_a_regular_heart_is_not_marked_irregular_and_frequent_premature_beats_are():
-    from flooding_monitor.analysis import analyze
-    from flooding_monitor.recordings import load_recording
+    from flooding_monitor.detection.analysis import analyze
+    from flooding_monitor.formats.recordings import load_recording
 
     from .test_real_recordings import DATA
 

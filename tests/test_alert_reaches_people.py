@@ -138,7 +138,7 @@ def test_without_a_notification_service_the_problem_is_kept(monkeypatch, tmp_pat
 
 def test_an_alert_brings_a_minimised_window_back(qtbot, worker, tmp_path, monkeypatch):
     from devices.scenarios import ARGUMENT
-    from flooding_monitor.preferences import Preferences, PreferencesFile
+    from flooding_monitor.live.preferences import Preferences, PreferencesFile
     from ui.main_window import MainWindow
 
     from .helpers import SessionClock as Clock
@@ -164,7 +164,7 @@ def test_closing_in_the_middle_of_a_pause_asks_first(qtbot, worker, tmp_path, mo
 
     from PySide6.QtWidgets import QMessageBox
 
-    from flooding_monitor.preferences import Preferences, PreferencesFile
+    from flooding_monitor.live.preferences import Preferences, PreferencesFile
     from ui import window_dialogs
     from ui.main_window import MainWindow
 
@@ -202,7 +202,7 @@ def test_once_the_conversation_has_ended_closing_asks_nothing(qtbot, worker, tmp
 
     from PySide6.QtWidgets import QMessageBox
 
-    from flooding_monitor.preferences import Preferences, PreferencesFile
+    from flooding_monitor.live.preferences import Preferences, PreferencesFile
     from ui import window_dialogs
     from ui.main_window import MainWindow
 

@@ -5,13 +5,13 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from flooding_monitor.artifacts import (
+from flooding_monitor.heart.artifacts import (
     LOOKAHEAD,
     ArtifactKind,
     classify,
     correct,
 )
-from flooding_monitor.streaming_corrector import StreamingCorrector
+from flooding_monitor.heart.streaming_corrector import StreamingCorrector
 
 
 def regular_rr(n: int, seed: int = 0, mean_us: int = 800_000) -> np.ndarray:
@@ -84,7 +84,7 @@ def test_the_last_lookahead_beats_are_not_final():
 def test_a_clean_change_of_rate_is_hardly_ever_corrected(seed):
     """Trailing windows flagged 4-21 beats at each clean step between 60 and 95 bpm (NeuroKit2's
     Kubios corrector: 0.2-3.5); a breathing heart at 60 has far larger swings than at 95."""
-    from flooding_monitor.synthetic import Profile, heart_beats
+    from flooding_monitor.heart.synthetic import Profile, heart_beats
 
     steps = Profile(((0, 60), (120, 60), (121, 95), (240, 95), (241, 60), (360, 60), (361, 95), (480, 95),
                      (481, 60), (600, 60)))
@@ -114,7 +114,7 @@ def test_streaming_corrector_equals_batch(values):
 @given(st.lists(st.integers(-2_000_000, 2_000_000), min_size=100, max_size=400), st.randoms())
 def test_window_order_statistics_equal_sorting_each_window(values, rnd):
     """Consecutive windows go through a 32-bit sliding view, scattered ones are gathered: same ranks."""
-    import flooding_monitor.artifacts as art
+    import flooding_monitor.heart.artifacts as art
 
     a = np.asarray(values, dtype=np.int64)
     for width in (art.MEDIAN_WINDOW, art.RECENT_WINDOW, art.THRESHOLD_WINDOW):
@@ -131,7 +131,7 @@ def test_window_order_statistics_equal_sorting_each_window(values, rnd):
 @pytest.mark.parametrize("seed", [1, 2, 3])
 def test_streaming_corrector_equals_batch_over_an_evening_with_artifacts(seed):
     """An hour with rate changes, ectopics, missed and extra beats: live and batch give the same beats."""
-    from flooding_monitor.synthetic import Artifacts, Profile, heart_beats, inject
+    from flooding_monitor.heart.synthetic import Artifacts, Profile, heart_beats, inject
 
     profile = Profile(((0, 64), (900, 70), (960, 118), (1500, 112), (1700, 72), (3600, 66)))
     beats = inject(heart_beats(profile, seed),

@@ -7,12 +7,13 @@ import numpy as np
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from flooding_monitor import artifacts, heart_rate
-from flooding_monitor.beats import Intake, to_arrays
-from flooding_monitor.sample_columns import SampleColumns
-from flooding_monitor.samples import Contact, HeartRateSample
-from flooding_monitor.settings import DetectorSettings
-from flooding_monitor.synthetic import Artifacts, Profile, recording
+from flooding_monitor.detection import heart_rate
+from flooding_monitor.heart import artifacts
+from flooding_monitor.heart.beats import Intake, to_arrays
+from flooding_monitor.heart.sample_columns import SampleColumns
+from flooding_monitor.heart.samples import Contact, HeartRateSample
+from flooding_monitor.detection.settings import DetectorSettings
+from flooding_monitor.heart.synthetic import Artifacts, Profile, recording
 
 samples_strategy = st.lists(
     st.builds(

@@ -17,8 +17,8 @@ import pytest
 
 from devices import errors
 from devices.bleak_strap import BleakStrap, scan
-from flooding_monitor.samples import HeartRateSample
-from flooding_monitor.strap_status import Status, StatusKind
+from flooding_monitor.heart.samples import HeartRateSample
+from flooding_monitor.live.strap_status import Status, StatusKind
 
 from .bluez_support import ON_LINUX_WITH_DBUS, STRAP, bus, collect, kinds, packet, wait_for  # noqa: F401 - bus: fixture
 from .fake_bluez import FakeBluez

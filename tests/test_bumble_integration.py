@@ -14,7 +14,7 @@ from bumble.testing.test_utils import TwoDevices
 
 from devices.bumble_strap import BumbleStrap
 from devices.source import Status, StatusKind
-from flooding_monitor.samples import HeartRateSample, rr_ticks_to_us
+from flooding_monitor.heart.samples import HeartRateSample, rr_ticks_to_us
 
 from .bumble_peer import HRM, HeartRatePeripheral
 

@@ -6,7 +6,7 @@ import math
 
 import pytest
 
-from flooding_monitor.baseline import MAX_RISE_BPM_PER_MIN, STEADY_RANGE_BPM, check_resting
+from flooding_monitor.detection.baseline import MAX_RISE_BPM_PER_MIN, STEADY_RANGE_BPM, check_resting
 
 RMSSD = [40.0] * 120
 

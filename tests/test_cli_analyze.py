@@ -9,7 +9,7 @@ DATA = Path(__file__).parent / "data"
 
 
 def run(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "ui.cli", *args], capture_output=True, text=True,
+    return subprocess.run([sys.executable, "-m", "ui.terminal.cli", *args], capture_output=True, text=True,
                           timeout=120)
 
 
@@ -57,7 +57,7 @@ def test_a_calibration_that_was_not_rest_is_reported(tmp_path, capsys):
         t += 1.0
         lines.append(f"{t:.3f},{bpm:.0f},{60000 / bpm:.3f}")
     path.write_text("\n".join(lines) + "\n")
-    from ui.cli import main
+    from ui.terminal.cli import main
 
     assert main(["analyze", "--json", str(path), "--calibration", "60", "--personal-pct", "10"]) == 0
     result = json.loads(capsys.readouterr().out)
@@ -66,7 +66,7 @@ def test_a_calibration_that_was_not_rest_is_reported(tmp_path, capsys):
 
 
 def test_analyze_speaks_in_words_by_default(capsys):
-    from ui.cli import main
+    from ui.terminal.cli import main
 
     assert main(["analyze", str(DATA / "exercise_rri.hrm")]) == 0
     out = capsys.readouterr().out
@@ -76,7 +76,7 @@ def test_analyze_speaks_in_words_by_default(capsys):
 
 
 def test_options_that_depend_on_each_other_say_so(capsys):
-    from ui.cli import main
+    from ui.terminal.cli import main
 
     assert main(["analyze", str(DATA / "rest_rri.txt"), "--personal-pct", "10"]) == 2
     assert "--personal-pct needs --calibration" in capsys.readouterr().err

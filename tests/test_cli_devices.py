@@ -6,11 +6,11 @@ import sys
 
 import pytest
 
-from flooding_monitor.recordings import load_recording
+from flooding_monitor.formats.recordings import load_recording
 
 
 def run(*args: str, timeout: float = 120) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "ui.cli", *args], capture_output=True, text=True,
+    return subprocess.run([sys.executable, "-m", "ui.terminal.cli", *args], capture_output=True, text=True,
                           timeout=timeout)
 
 

@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from flooding_monitor.store import DB_NAME, SessionStore
-from ui.cli import main
+from flooding_monitor.storage.store import DB_NAME, SessionStore
+from ui.terminal.cli import main
 
 DATA = Path(__file__).parent.parent.parent / "shared" / "data" / "real"
 TICK = re.compile(r"^\d\d:\d\d:\d\d  \[[\d:]+\]  (Partner [AB] )?(\d+|--) bpm ")
@@ -48,7 +48,7 @@ def test_every_subcommand_honours_a_top_level_data_dir(tmp_path, default_home, c
 
 
 def start_recording(data_dir: Path) -> subprocess.Popen:
-    proc = subprocess.Popen([sys.executable, "-m", "ui.cli", "record", "--demo", "--speed", "5", "--data-dir",
+    proc = subprocess.Popen([sys.executable, "-m", "ui.terminal.cli", "record", "--demo", "--speed", "5", "--data-dir",
                              str(data_dir)], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, bufsize=1)
     deadline = time.monotonic() + 60
     seen = 0
@@ -85,7 +85,7 @@ def saved_samples(db: Path) -> int:
 
 def test_the_app_closes_its_session_on_sigterm(tmp_path):
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
-    proc = subprocess.Popen([sys.executable, "-m", "ui.cli", "--demo", "--speed", "20", "--data-dir", str(tmp_path)],
+    proc = subprocess.Popen([sys.executable, "-m", "ui.terminal.cli", "--demo", "--speed", "20", "--data-dir", str(tmp_path)],
                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, env=env)
     db = tmp_path / DB_NAME
     deadline = time.monotonic() + 60
@@ -103,7 +103,7 @@ def test_a_live_recording_is_never_closed_as_crashed_by_another_process(tmp_path
     """Bug: `history` (or a second `record`) during a recording closed it as "left open by an earlier crash"."""
     proc = start_recording(tmp_path)
     try:
-        other = subprocess.run([sys.executable, "-m", "ui.cli", "history", "--data-dir", str(tmp_path)],
+        other = subprocess.run([sys.executable, "-m", "ui.terminal.cli", "history", "--data-dir", str(tmp_path)],
                                capture_output=True, text=True, timeout=60)
         assert other.returncode == 0 and "left open" not in other.stderr
         assert SessionStore(tmp_path / DB_NAME).session(1).ended_at is None  # still recording
@@ -119,7 +119,7 @@ def test_a_killed_recording_is_recovered_by_the_next_start(tmp_path):
     proc = start_recording(tmp_path)
     os.kill(proc.pid, signal.SIGKILL)
     proc.communicate(timeout=30)
-    other = subprocess.run([sys.executable, "-m", "ui.cli", "history", "--data-dir", str(tmp_path)],
+    other = subprocess.run([sys.executable, "-m", "ui.terminal.cli", "history", "--data-dir", str(tmp_path)],
                            capture_output=True, text=True, timeout=60)
     assert "left open" in other.stderr
     assert SessionStore(tmp_path / DB_NAME).session(1).closed_by == "recovery"

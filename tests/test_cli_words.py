@@ -10,11 +10,11 @@ from dataclasses import replace
 from pathlib import Path
 
 from devices.scenarios import ARGUMENT, WITHDRAW
-from flooding_monitor.controller import SessionController
-from flooding_monitor.preferences import Preferences
-from flooding_monitor.strap_status import Status, StatusKind
-from ui.cli import main
-from ui.record_status import LiveStatus
+from flooding_monitor.live.controller import SessionController
+from flooding_monitor.live.preferences import Preferences
+from flooding_monitor.live.strap_status import Status, StatusKind
+from ui.terminal.cli import main
+from ui.terminal.record_status import LiveStatus
 
 DATA = Path(__file__).parent / "data"
 
@@ -174,9 +174,9 @@ def test_one_session_that_cannot_be_exported_does_not_stop_the_others(capsys, tm
 def test_a_spreadsheet_export_writes_only_the_file_named(tmp_path):
     """Bug: saving as for-therapist.csv overwrote the user's edited session-1-DATE.csv beside it, then renamed
     it away."""
-    from flooding_monitor.exports import export_session_csv
-    from flooding_monitor.history import import_file
-    from flooding_monitor.store import SessionStore
+    from flooding_monitor.review.exports import export_session_csv
+    from flooding_monitor.review.history import import_file
+    from flooding_monitor.storage.store import SessionStore
 
     store = SessionStore(tmp_path / "h.sqlite3")
     sid = import_file(store, DATA / "rest_rri.txt")
@@ -190,7 +190,7 @@ def test_a_spreadsheet_export_writes_only_the_file_named(tmp_path):
 def test_a_reused_backup_folder_gets_new_notes_and_never_counts_a_link_as_kept(capsys, tmp_path):
     """Issue 24, item 15: in a reused backup folder a planted symlink counted as "kept" forever, and notes
     added after the first backup never reached it."""
-    from flooding_monitor.store import DB_NAME, SessionStore
+    from flooding_monitor.storage.store import DB_NAME, SessionStore
 
     d = tmp_path / "data"
     out = tmp_path / "backup"

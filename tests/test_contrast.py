@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from flooding_monitor.detector import State
-from flooding_monitor.partners import DEFAULT_PARTNERS
+from flooding_monitor.detection.detector import State
+from flooding_monitor.live.partners import DEFAULT_PARTNERS
 from ui.history_banner import BANNER_COLOURS
 from ui.monitor_page import AlertBanner
 from ui.theme import PRIMARY_BLUE, STATE_LOOKS, WINDOW_BACKGROUND
@@ -83,7 +83,7 @@ def test_a_button_that_stops_being_the_advised_one_looks_plain_again(qtbot, work
     white-text palette of its removed style sheet and looked like a second advised action."""
     from PySide6.QtGui import QPalette
 
-    from flooding_monitor.preferences import Preferences, PreferencesFile
+    from flooding_monitor.live.preferences import Preferences, PreferencesFile
     from ui.main_window import MainWindow
 
     window = MainWindow(Preferences(sound=False, notifications=False, last_device_name="Polar H10"),

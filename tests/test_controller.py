@@ -6,7 +6,7 @@ import heapq
 from dataclasses import replace
 
 from devices.scenarios import ARGUMENT, WITHDRAW
-from flooding_monitor.controller import (
+from flooding_monitor.live.controller import (
     AlertRaised,
     PauseChanged,
     PauseStarted,
@@ -14,9 +14,9 @@ from flooding_monitor.controller import (
     StoreChanged,
     TicksAdded,
 )
-from flooding_monitor.preferences import Preferences
-from flooding_monitor.session import EpisodeRecord
-from flooding_monitor.store import SessionStore
+from flooding_monitor.live.preferences import Preferences
+from flooding_monitor.live.session import EpisodeRecord
+from flooding_monitor.storage.store import SessionStore
 from tests.session_samples import Clock, feed_until
 
 
@@ -101,7 +101,7 @@ def test_a_store_that_refuses_is_reported_and_finish_says_so(tmp_path):
 
 
 def test_we_were_moving_marks_the_episode_and_keeps_it_out_of_trends(tmp_path):
-    from flooding_monitor.history import summaries, weekly_trends
+    from flooding_monitor.review.history import summaries, weekly_trends
 
     controller, clock, events = started(tmp_path)
     feed_until(controller, clock, ARGUMENT.samples(seed=7, source="A"), lambda: controller.session.alert_active)

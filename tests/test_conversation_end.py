@@ -5,8 +5,8 @@ from __future__ import annotations
 from PySide6.QtWidgets import QDialog
 
 from devices.scenarios import ARGUMENT
-from flooding_monitor.preferences import Preferences, PreferencesFile
-from flooding_monitor.store import SessionStore
+from flooding_monitor.live.preferences import Preferences, PreferencesFile
+from flooding_monitor.storage.store import SessionStore
 from ui import conversation_end
 from ui.main_window import MainWindow
 
@@ -61,7 +61,7 @@ def test_opening_the_app_with_a_known_strap_waits_for_start_conversation(qtbot, 
     from PySide6.QtCore import Qt
 
     from ui.app import _connect_straps
-    from ui.cli import build_parser
+    from ui.terminal.cli import build_parser
 
     window = quiet_window(qtbot, worker, tmp_path, last_device_name="Polar H10 A1B2C3D4", last_device_address="AA:BB",
                           second_device_name="TICKR 1234", second_device_address="CC:DD")

@@ -12,7 +12,7 @@ import flooding_monitor
 
 def imported_by(package, forbidden: tuple[str, ...]) -> str:
     """Import every module of ``package`` in a fresh interpreter; the forbidden ones that came along."""
-    modules = [m.name for m in pkgutil.iter_modules(package.__path__, package.__name__ + ".")]
+    modules = [m.name for m in pkgutil.walk_packages(package.__path__, package.__name__ + ".")]
     assert len(modules) >= 8
     code = (
         "import importlib, sys\n"

@@ -8,7 +8,7 @@ import statistics
 
 import pytest
 
-from flooding_monitor.settings import DetectorSettings
+from flooding_monitor.detection.settings import DetectorSettings
 
 from .corpus import CASES, evaluate
 

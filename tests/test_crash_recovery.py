@@ -9,7 +9,7 @@ import subprocess
 import sys
 import time
 
-from flooding_monitor.store import DB_NAME, SessionStore
+from flooding_monitor.storage.store import DB_NAME, SessionStore
 
 TICK = re.compile(r"^\d\d:\d\d:\d\d  \[(?:(\d+):)?(\d+):(\d\d)\]  ")
 
@@ -23,7 +23,7 @@ def tick_seconds(m: re.Match) -> float:
 def record_then_kill(data_dir, min_ticks: int) -> float:
     """Start ``record --demo``, wait for ``min_ticks`` live lines, SIGKILL it. Returns the last tick seen."""
     proc = subprocess.Popen(
-        [sys.executable, "-m", "ui.cli", "record", "--demo", "--speed", "5", "--data-dir", str(data_dir)],
+        [sys.executable, "-m", "ui.terminal.cli", "record", "--demo", "--speed", "5", "--data-dir", str(data_dir)],
         stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, bufsize=1)
     last = -1.0
     seen = 0

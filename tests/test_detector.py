@@ -7,11 +7,11 @@ import math
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from flooding_monitor.baseline import Baseline
-from flooding_monitor.detector import EpisodeEnded, EpisodeStarted, State
-from flooding_monitor.samples import Contact, HeartRateSample
-from flooding_monitor.settings import DetectorSettings
-from flooding_monitor.synthetic import Artifacts, Profile, recording
+from flooding_monitor.detection.baseline import Baseline
+from flooding_monitor.detection.detector import EpisodeEnded, EpisodeStarted, State
+from flooding_monitor.heart.samples import Contact, HeartRateSample
+from flooding_monitor.detection.settings import DetectorSettings
+from flooding_monitor.heart.synthetic import Artifacts, Profile, recording
 
 from .helpers import assert_same, live_and_batch, run_live
 

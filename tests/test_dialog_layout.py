@@ -14,8 +14,8 @@ import pytest
 from PySide6.QtCore import QSize
 from PySide6.QtWidgets import QAbstractButton, QApplication, QDialogButtonBox, QLabel, QScrollArea, QWidget
 
-from flooding_monitor.history import SessionSummary
-from flooding_monitor.preferences import Preferences
+from flooding_monitor.review.history import SessionSummary
+from flooding_monitor.live.preferences import Preferences
 from ui import screen_fit
 from ui.theme import apply_theme
 

@@ -7,7 +7,7 @@ import statistics
 
 import numpy as np
 
-from flooding_monitor.early_cue import EarlyCue, cues_of
+from flooding_monitor.detection.early_cue import EarlyCue, cues_of
 from tests import cue_corpus
 
 
@@ -68,9 +68,9 @@ def test_the_demo_argument_cues_before_its_alert_records_it_and_the_panel_says_i
     from dataclasses import replace
 
     from devices.scenarios import ARGUMENT
-    from flooding_monitor.controller import SessionController
-    from flooding_monitor.preferences import Preferences
-    from flooding_monitor.store import SessionStore
+    from flooding_monitor.live.controller import SessionController
+    from flooding_monitor.live.preferences import Preferences
+    from flooding_monitor.storage.store import SessionStore
     from ui.monitor_page import PartnerPanel
 
     clock = [0.0]

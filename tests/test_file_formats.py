@@ -20,13 +20,13 @@ import pylsl
 import pytest
 
 from devices.scenarios import ARGUMENT, WITHDRAW
-from flooding_monitor.controller import SessionController
-from flooding_monitor.history import DuplicateImport, import_file, summaries
-from flooding_monitor.lsl_output import LslPublisher
-from flooding_monitor.preferences import Preferences
-from flooding_monitor.recordings import RecordingError, load_recording
-from flooding_monitor.store import SessionStore
-from flooding_monitor.synthetic import Artifacts, Profile, recording
+from flooding_monitor.live.controller import SessionController
+from flooding_monitor.review.history import DuplicateImport, import_file, summaries
+from flooding_monitor.formats.lsl_output import LslPublisher
+from flooding_monitor.live.preferences import Preferences
+from flooding_monitor.formats.recordings import RecordingError, load_recording
+from flooding_monitor.storage.store import SessionStore
+from flooding_monitor.heart.synthetic import Artifacts, Profile, recording
 from tests.test_lsl import resolve
 from tests.xdf_recorder import RecordedStream, write_xdf
 

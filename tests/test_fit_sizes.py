@@ -10,7 +10,7 @@ import sys
 import numpy as np
 import pytest
 
-from flooding_monitor.recordings import load_recording
+from flooding_monitor.formats.recordings import load_recording
 from tests.fit_writer import HRV_DEF, RECORD_DEF, file_id, hrv, record, write_fit
 
 T0 = 1_000_000_000  # seconds since the FIT epoch: 2021
@@ -35,7 +35,7 @@ def test_a_large_fit_file_is_read_within_twenty_times_its_size(tmp_path, make):
     make(path, 3.0)
     size_mb = path.stat().st_size / 1e6
     probe = ("import sys\n"
-             "from flooding_monitor.recordings import load_recording\n"
+             "from flooding_monitor.formats.recordings import load_recording\n"
              "rec = load_recording(sys.argv[1])\n"
              "print(len(rec.columns), rec.columns.rr_us.size)\n"
              "hwm = next(l for l in open('/proc/self/status') if l.startswith('VmHWM'))\n"

@@ -16,8 +16,8 @@ import pytest
 from PySide6.QtWidgets import QDialog
 
 from devices.scenarios import ARGUMENT
-from flooding_monitor.preferences import Preferences, PreferencesFile
-from flooding_monitor.store import SessionStore
+from flooding_monitor.live.preferences import Preferences, PreferencesFile
+from flooding_monitor.storage.store import SessionStore
 from ui import conversation_end, window_dialogs
 from ui.main_window import MainWindow
 

@@ -8,9 +8,9 @@ import datetime as dt
 import pyqtgraph as pg
 from PySide6.QtGui import QColor
 
-from flooding_monitor.history import latest_change, summaries, weekly_trends
-from flooding_monitor.session import EpisodeRecord
-from flooding_monitor.store import SessionStore
+from flooding_monitor.review.history import latest_change, summaries, weekly_trends
+from flooding_monitor.live.session import EpisodeRecord
+from flooding_monitor.storage.store import SessionStore
 from tests.session_samples import lived_session
 from ui.session_detail import NEUTRAL, SessionDetail, read_session
 from ui.session_table import SessionTableModel

@@ -7,8 +7,8 @@ import sqlite3
 
 import pytest
 
-from flooding_monitor.store import DB_NAME, SessionStore
-from ui.cli import main
+from flooding_monitor.storage.store import DB_NAME, SessionStore
+from ui.terminal.cli import main
 
 
 @pytest.mark.parametrize(("content", "words"), [
@@ -82,7 +82,7 @@ def test_umask_000_still_makes_private_folders_and_files(tmp_path, monkeypatch):
         data = tmp_path / "data"
         assert main(["--data-dir", str(data), "record", "--demo", "--speed", "200", "--duration", "5"]) == 0
         assert main(["--data-dir", str(data), "export", "--all", "--out", str(tmp_path / "out")]) == 0
-        from flooding_monitor.preferences import Preferences, PreferencesFile
+        from flooding_monitor.live.preferences import Preferences, PreferencesFile
 
         PreferencesFile(tmp_path / "config" / "preferences.json").save(Preferences())
     finally:
@@ -103,7 +103,7 @@ def test_an_existing_open_data_folder_is_made_private_and_said(tmp_path, capsys)
 
 
 def test_an_export_replaces_a_planted_symlink_instead_of_writing_through_it(tmp_path):
-    from flooding_monitor.exports import export_summary_csv
+    from flooding_monitor.review.exports import export_summary_csv
 
     victim = tmp_path / "victim.txt"
     victim.write_text("precious")
@@ -118,8 +118,8 @@ def test_an_export_replaces_a_planted_symlink_instead_of_writing_through_it(tmp_
 def test_names_that_look_like_formulas_are_neutralised_in_exports(tmp_path):
     import csv
 
-    from flooding_monitor.exports import export_summary_csv
-    from flooding_monitor.store import PartnerInfo
+    from flooding_monitor.review.exports import export_summary_csv
+    from flooding_monitor.storage.store import PartnerInfo
 
     store = SessionStore(tmp_path / DB_NAME)
     import datetime as dt
@@ -144,8 +144,8 @@ def test_the_same_recording_twice_is_refused_with_the_existing_session(tmp_path,
 
 def test_a_failed_import_leaves_nothing(tmp_path, monkeypatch):
     """Bug: a killed or failed import left a session with 0 samples, or samples and no episodes."""
-    from flooding_monitor import store as store_module
-    from flooding_monitor.history import import_recording, summaries
+    from flooding_monitor.storage import store as store_module
+    from flooding_monitor.review.history import import_recording, summaries
 
     store = SessionStore(tmp_path / DB_NAME)
     path = tmp_path / "r.csv"
@@ -195,9 +195,9 @@ def test_a_locked_history_delays_a_live_write_by_a_fraction_of_a_second(tmp_path
     import datetime as dt
     import time
 
-    from flooding_monitor.samples import Contact, HeartRateSample
-    from flooding_monitor.session_recorder import SessionRecorder
-    from flooding_monitor.store import LIVE_WAIT_S
+    from flooding_monitor.heart.samples import Contact, HeartRateSample
+    from flooding_monitor.live.session_recorder import SessionRecorder
+    from flooding_monitor.storage.store import LIVE_WAIT_S
 
     store = SessionStore(tmp_path / DB_NAME, wait_s=LIVE_WAIT_S)
     recorder = SessionRecorder(store, dt.datetime.now(), "demo", "x", None, {})

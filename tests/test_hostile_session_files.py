@@ -10,15 +10,15 @@ from pathlib import Path
 
 import pytest
 
-from flooding_monitor.store import SessionStore
+from flooding_monitor.storage.store import SessionStore
 from tests.session_samples import lived_session
-from ui.cli import main
+from ui.terminal.cli import main
 
 
 @pytest.fixture
 def exported(tmp_path):
     """A lived two-partner session exported to a session file: (history, path)."""
-    from flooding_monitor.session_file import export_session_file
+    from flooding_monitor.formats.session_file import export_session_file
 
     home, sid = lived_session(tmp_path)
     return home, export_session_file(home, sid, tmp_path / "out")
@@ -102,7 +102,7 @@ def test_rows_in_reverse_order_analyse_as_in_order(tmp_path, capsys, exported):
 
 
 def test_a_csv_with_descending_times_reads_as_ascending(tmp_path):
-    from flooding_monitor.recordings import load_recording
+    from flooding_monitor.formats.recordings import load_recording
 
     rows = [(t, 70 + t % 7, 800 + 10 * (t % 5)) for t in range(120)]
     up, down = tmp_path / "up.csv", tmp_path / "down.csv"
@@ -167,7 +167,7 @@ def test_a_closed_pipe_is_no_traceback(tmp_path):
     import sys
 
     data = Path(__file__).parent / "data"
-    child = subprocess.Popen([sys.executable, "-m", "ui.cli", "analyze", str(data / "rest_rri.txt")],
+    child = subprocess.Popen([sys.executable, "-m", "ui.terminal.cli", "analyze", str(data / "rest_rri.txt")],
                              stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     child.stdout.close()  # `| head -0`: the reader is gone before anything is written
     err = child.stderr.read().decode()

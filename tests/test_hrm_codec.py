@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from devices import hrm_codec
 from devices.hrm_codec import HeartRateMeasurement, MalformedMeasurement, encode, parse
-from flooding_monitor.samples import Contact
+from flooding_monitor.heart.samples import Contact
 
 HRM = HeartRateService.HeartRateMeasurement
 
@@ -89,7 +89,7 @@ def test_encode_parse_round_trip(m):
 
 
 def test_from_sample_rounds_rr_to_ticks():
-    from flooding_monitor.samples import HeartRateSample
+    from flooding_monitor.heart.samples import HeartRateSample
 
     m = hrm_codec.from_sample(HeartRateSample(0.0, 71.6, (800_000,), Contact.DETECTED))
     assert m.hr_bpm == 72 and m.rr_ticks == (819,)

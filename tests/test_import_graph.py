@@ -14,7 +14,13 @@ PACKAGES = ("flooding_monitor", "devices", "ui")
 
 
 def _modules() -> dict[str, Path]:
-    return {f"{p}.{f.stem}": f for p in PACKAGES for f in sorted((ROOT / p).glob("*.py"))}
+    """Every module by dotted name, subpackages included (a package is its ``__init__``)."""
+    found = {}
+    for package in PACKAGES:
+        for f in sorted((ROOT / package).rglob("*.py")):
+            parts = f.relative_to(ROOT).with_suffix("").parts
+            found[".".join(parts[:-1] if parts[-1] == "__init__" else parts)] = f
+    return found
 
 
 def _type_checking_only(tree: ast.AST) -> set[ast.AST]:
@@ -28,13 +34,14 @@ def _type_checking_only(tree: ast.AST) -> set[ast.AST]:
 def _imports(name: str, path: Path, modules: dict[str, Path]) -> set[str]:
     tree = ast.parse(path.read_text())
     skip = _type_checking_only(tree)
-    package = name.rsplit(".", 1)[0]
+    package = name if path.name == "__init__.py" else name.rsplit(".", 1)[0]
     found: set[str] = set()
     for node in ast.walk(tree):
         if node in skip:
             continue
         if isinstance(node, ast.ImportFrom):
-            target = (f"{package}.{node.module}" if node.module else package) if node.level == 1 else node.module or ""
+            base = package.rsplit(".", node.level - 1)[0] if node.level > 1 else package
+            target = (f"{base}.{node.module}" if node.module else base) if node.level else node.module or ""
             found.update(t for t in [target, *(f"{target}.{a.name}" for a in node.names)] if t in modules)
         elif isinstance(node, ast.Import):
             found.update(a.name for a in node.names if a.name in modules)
@@ -77,6 +84,42 @@ def test_no_module_imports_itself_back_through_others():
     modules = _modules()
     graph = {name: _imports(name, path, modules) for name, path in modules.items()}
     assert _circles(graph) == []
+
+
+# The core's folders from the bottom up: each may import only the ones before it (and the shared
+# modules at the top of the package: words, private files, file limits).
+CORE_LAYERS = ("heart", "detection", "protocol", "storage", "formats", "live", "review")
+
+
+def _core_folder(module: str) -> str | None:
+    parts = module.split(".")
+    return parts[1] if parts[0] == "flooding_monitor" and len(parts) > 2 and parts[1] in CORE_LAYERS else None
+
+
+def test_the_core_folders_are_layers():
+    """heart → detection → protocol → storage → formats → live → review, never upwards."""
+    modules = _modules()
+    assert {_core_folder(m) for m in modules} - {None} == set(CORE_LAYERS)
+    upward = []
+    for name, path in modules.items():
+        mine = _core_folder(name)
+        for target in _imports(name, path, modules):
+            theirs = _core_folder(target)
+            if mine and theirs and CORE_LAYERS.index(theirs) > CORE_LAYERS.index(mine):
+                upward.append(f"{name} -> {target}")
+            if name.startswith("flooding_monitor.") and not mine and theirs:
+                upward.append(f"{name} (shared) -> {target}")
+    assert upward == []
+
+
+def test_the_terminal_front_end_is_its_own_package_and_the_window_never_imports_it():
+    modules = _modules()
+    terminal = {m for m in modules if m.startswith("ui.terminal.")}
+    assert {"ui.terminal.cli", "ui.terminal.record_cli", "ui.terminal.history_cli"} <= terminal
+    window_side = [f"{name} -> {t}" for name, path in modules.items()
+                   if name.startswith("ui.") and not name.startswith("ui.terminal")
+                   for t in _imports(name, path, modules) if t.startswith("ui.terminal")]
+    assert window_side == []
 
 
 def test_the_check_finds_a_circle():

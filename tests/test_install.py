@@ -49,7 +49,7 @@ def test_the_wheel_carries_translations_icon_and_desktop_entry(tmp_path):
     names = set(zipfile.ZipFile(wheel).namelist())
     for needed in ("ui/translations/flooding_monitor_zh_CN.qm", "ui/translations/flooding_monitor_zh_CN.ts",
                    "ui/resources/flooding-monitor.svg", "ui/resources/flooding-monitor.desktop",
-                   "flooding_monitor/session.py", "flooding_monitor/lsl_output.py"):
+                   "flooding_monitor/live/session.py", "flooding_monitor/formats/lsl_output.py"):
         assert needed in names, f"{needed} missing from the wheel"
     entry_points = next(n for n in names if n.endswith("entry_points.txt"))
-    assert "flooding-monitor = ui.cli:main" in zipfile.ZipFile(wheel).read(entry_points).decode()
+    assert "flooding-monitor = ui.terminal.cli:main" in zipfile.ZipFile(wheel).read(entry_points).decode()

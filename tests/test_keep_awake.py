@@ -80,7 +80,7 @@ def session_bus(monkeypatch):
 
 def test_a_session_holds_the_inhibitor_through_the_pause_and_lets_go_at_the_end(session_bus, qtbot, tmp_path):
     from devices.scenarios import ARGUMENT
-    from flooding_monitor.preferences import Preferences, PreferencesFile
+    from flooding_monitor.live.preferences import Preferences, PreferencesFile
     from ui.main_window import MainWindow
     from ui.worker import DeviceWorker
 
@@ -112,7 +112,7 @@ def test_a_session_holds_the_inhibitor_through_the_pause_and_lets_go_at_the_end(
 
 
 def test_a_desktop_that_refuses_is_said_not_swallowed(session_bus, qtbot, tmp_path):
-    from flooding_monitor.preferences import Preferences, PreferencesFile
+    from flooding_monitor.live.preferences import Preferences, PreferencesFile
     from ui.main_window import MainWindow
     from ui.worker import DeviceWorker
 

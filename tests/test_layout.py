@@ -16,7 +16,7 @@ from PySide6.QtCore import QRect
 from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QWidget
 
 from devices.scenarios import ARGUMENT
-from flooding_monitor.preferences import Preferences, PreferencesFile
+from flooding_monitor.live.preferences import Preferences, PreferencesFile
 from ui.main_window import MainWindow
 from ui.monitor_page import AlertBanner
 from ui.room_view import set_room_view
@@ -134,7 +134,7 @@ def test_two_partners_in_the_room_view_keep_to_their_own_half(qtbot, worker, tmp
     import heapq
 
     from devices.scenarios import WITHDRAW
-    from flooding_monitor.partners import Partner
+    from flooding_monitor.live.partners import Partner
 
     prefs = Preferences(partners=(Partner("Partner A", "#3b82c4"), Partner("Partner B", "#c27c0e")))
     window = MainWindow(prefs, PreferencesFile(tmp_path / "p.json"), worker, settings_scope="fm-layout")

@@ -16,10 +16,10 @@ from dataclasses import replace
 import pylsl  # the test extra installs it: a missing pylsl fails here, it is never skipped
 import pytest
 
-from flooding_monitor.lsl_output import LslPublisher
+from flooding_monitor.formats.lsl_output import LslPublisher
 from devices.scenarios import ARGUMENT, WITHDRAW  # noqa: I001
-from flooding_monitor.preferences import Preferences
-from flooding_monitor.controller import SessionController, TicksAdded
+from flooding_monitor.live.preferences import Preferences
+from flooding_monitor.live.controller import SessionController, TicksAdded
 
 
 def resolve(prop: str, value: str):
@@ -109,7 +109,7 @@ def test_lsl_times_keep_real_time_spacing_for_a_sped_up_demo():
 def test_the_app_publishes_the_shared_pause_when_streaming_is_on(qtbot, tmp_path):
     from PySide6.QtCore import Qt
 
-    from flooding_monitor.preferences import PreferencesFile
+    from flooding_monitor.live.preferences import PreferencesFile
     from ui.main_window import MainWindow
     from ui.worker import DeviceWorker
 
@@ -143,8 +143,8 @@ def test_the_app_publishes_the_shared_pause_when_streaming_is_on(qtbot, tmp_path
 
 
 def test_without_pylsl_the_app_says_how_to_install_it_and_goes_on(qtbot, tmp_path, monkeypatch, worker):
-    import flooding_monitor.lsl_output as lsl_outlet
-    from flooding_monitor.preferences import PreferencesFile
+    import flooding_monitor.formats.lsl_output as lsl_outlet
+    from flooding_monitor.live.preferences import PreferencesFile
     from ui.main_window import MainWindow
 
     def missing():

@@ -4,8 +4,8 @@ import datetime as dt
 
 import pytest
 
-from flooding_monitor.breathing import PATTERNS, BreathingPattern
-from flooding_monitor.pause import format_clock, format_countdown, start_pause
+from flooding_monitor.protocol.breathing import PATTERNS, BreathingPattern
+from flooding_monitor.protocol.pause import format_clock, format_countdown, start_pause
 
 NOW = dt.datetime(2026, 11, 20, 15, 22)
 
@@ -67,8 +67,8 @@ def test_the_pause_animates_only_the_guide_and_only_as_it_moves(qtbot, worker, t
     the guide paints itself, at most 30 times a second (bench/bench_pause.py measures the CPU)."""
     from PySide6.QtCore import QEvent, QObject
 
-    from flooding_monitor.preferences import Preferences, PreferencesFile
-    from flooding_monitor.store import SessionStore
+    from flooding_monitor.live.preferences import Preferences, PreferencesFile
+    from flooding_monitor.storage.store import SessionStore
     from ui.main_window import MainWindow
 
     from .helpers import SessionClock
@@ -107,8 +107,8 @@ def test_the_calm_stretch_in_the_pause_reads_as_a_duration_not_a_clock_time(qtbo
     """Issue 26: "under 95 bpm for 06:45" beside the countdown read like a clock time."""
     from types import SimpleNamespace
 
-    from flooding_monitor.preferences import Preferences
-    from flooding_monitor.session import Session
+    from flooding_monitor.live.preferences import Preferences
+    from flooding_monitor.live.session import Session
     from ui.pages import PausePage
 
     prefs = Preferences()

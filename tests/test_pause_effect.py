@@ -6,7 +6,7 @@ from __future__ import annotations
 import numpy as np
 from scipy.signal import lombscargle
 
-from flooding_monitor.pause_effect import coherence_ratio, local_swing_bpm, pause_effect
+from flooding_monitor.protocol.pause_effect import coherence_ratio, local_swing_bpm, pause_effect
 
 
 def _beats(breaths_per_min: float | None, seconds: float = 300.0, seed: int = 1, mean_hr: float = 70.0,
@@ -74,9 +74,9 @@ def test_analyze_reports_what_each_pause_of_a_session_file_did(tmp_path, capsys)
     (RR allowing) the breathing's swing and coherence; the words say the same."""
     import json
 
-    from flooding_monitor.session_file import export_session_file
+    from flooding_monitor.formats.session_file import export_session_file
     from tests.session_samples import paused_session
-    from ui.cli import main
+    from ui.terminal.cli import main
 
     home, sid = paused_session(tmp_path)
     path = export_session_file(home, sid, tmp_path / "out")
@@ -110,8 +110,8 @@ def test_the_pause_feedback_is_opt_in_and_says_the_heart_is_calming(qtbot):
     from dataclasses import replace
 
     from devices.scenarios import ARGUMENT
-    from flooding_monitor.controller import SessionController
-    from flooding_monitor.preferences import Preferences
+    from flooding_monitor.live.controller import SessionController
+    from flooding_monitor.live.preferences import Preferences
     from ui.pages import PausePage
 
     assert Preferences().pause_feedback is False
@@ -134,7 +134,7 @@ def test_the_pause_feedback_is_opt_in_and_says_the_heart_is_calming(qtbot):
     person = controller.session.first
     line = page._person_line(person, clock[0], named=False)
     assert "slowing down" in line and "with each breath" in line  # no resting rate measured
-    from flooding_monitor.baseline import Baseline
+    from flooding_monitor.detection.baseline import Baseline
 
     person.baseline = Baseline(70.0, 40.0, 120.0)
     assert "slowing toward your usual (70 bpm)" in page._person_line(person, clock[0], named=False)

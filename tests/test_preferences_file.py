@@ -7,7 +7,7 @@ import os
 
 import pytest
 
-from flooding_monitor.preferences import Preferences, PreferencesFile
+from flooding_monitor.live.preferences import Preferences, PreferencesFile
 
 
 def load(tmp_path, content: bytes | str):

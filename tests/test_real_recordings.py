@@ -5,9 +5,9 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from flooding_monitor.analysis import analyze
-from flooding_monitor.recordings import load_recording
-from flooding_monitor.settings import DetectorSettings
+from flooding_monitor.detection.analysis import analyze
+from flooding_monitor.formats.recordings import load_recording
+from flooding_monitor.detection.settings import DetectorSettings
 
 from .helpers import assert_same, run_live
 

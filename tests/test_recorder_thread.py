@@ -6,10 +6,10 @@ import sqlite3
 import threading
 import time
 
-from flooding_monitor.controller import SessionController, StoreChanged
-from flooding_monitor.preferences import Preferences
-from flooding_monitor.samples import Contact, HeartRateSample
-from flooding_monitor.store import SessionStore
+from flooding_monitor.live.controller import SessionController, StoreChanged
+from flooding_monitor.live.preferences import Preferences
+from flooding_monitor.heart.samples import Contact, HeartRateSample
+from flooding_monitor.storage.store import SessionStore
 
 
 def beat(t: float) -> HeartRateSample:

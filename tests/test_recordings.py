@@ -3,8 +3,8 @@
 import numpy as np
 import pytest
 
-from flooding_monitor.recordings import RecordingError, csv_rows, load_recording
-from flooding_monitor.samples import Contact, HeartRateSample
+from flooding_monitor.formats.recordings import RecordingError, csv_rows, load_recording
+from flooding_monitor.heart.samples import Contact, HeartRateSample
 
 
 def write(tmp_path, name, text):

@@ -21,9 +21,9 @@ from devices.bumble_strap import BumbleStrap
 from devices.clock import InstantClock
 from devices.source import Status, StatusKind
 from devices.supervised import SupervisedStrap
-from flooding_monitor.monitor import LiveMonitor
-from flooding_monitor.samples import HeartRateSample
-from flooding_monitor.settings import DetectorSettings
+from flooding_monitor.detection.monitor import LiveMonitor
+from flooding_monitor.heart.samples import HeartRateSample
+from flooding_monitor.detection.settings import DetectorSettings
 
 from .bumble_peer import HRM, HeartRatePeripheral
 
@@ -116,9 +116,9 @@ def test_flapping_strap_loses_nothing_sent_while_connected():
 
 FSIZE_SCRIPT = textwrap.dedent("""
     import datetime as dt, resource, sys
-    from flooding_monitor.samples import HeartRateSample, Contact
-    from flooding_monitor.session_recorder import SessionRecorder
-    from flooding_monitor.store import SessionStore
+    from flooding_monitor.heart.samples import HeartRateSample, Contact
+    from flooding_monitor.live.session_recorder import SessionRecorder
+    from flooding_monitor.storage.store import SessionStore
     store = SessionStore(sys.argv[1])
     rec = SessionRecorder(store, dt.datetime.now(), "demo", "x", None, {})
     soft, hard = resource.getrlimit(resource.RLIMIT_FSIZE)
@@ -161,7 +161,7 @@ def test_network_is_blocked_for_the_suite():
 
 
 def test_demo_session_runs_with_the_network_blocked(tmp_path):
-    out = subprocess.run([sys.executable, "-m", "ui.cli", "record", "--demo", "--speed", "200", "--duration", "60",
+    out = subprocess.run([sys.executable, "-m", "ui.terminal.cli", "record", "--demo", "--speed", "200", "--duration", "60",
                           "--data-dir", str(tmp_path)], capture_output=True, text=True, timeout=120)
     assert out.returncode == 0, out.stderr
     assert "blocked" not in out.stderr
@@ -170,10 +170,10 @@ def test_demo_session_runs_with_the_network_blocked(tmp_path):
 
 def test_a_full_disk_keeps_every_sample_in_a_fallback_file_and_never_says_saved(tmp_path, monkeypatch, capsys):
     """Bug: Ctrl-C after "disk is full" printed "The recording is saved." with 166 of 680 s in the history."""
-    from flooding_monitor import store as store_module
-    from flooding_monitor.recordings import load_recording
-    from flooding_monitor.store import DB_NAME, SessionStore
-    from ui.cli import main
+    from flooding_monitor.storage import store as store_module
+    from flooding_monitor.formats.recordings import load_recording
+    from flooding_monitor.storage.store import DB_NAME, SessionStore
+    from ui.terminal.cli import main
 
     real_write = store_module.SessionStore.write_batch
     calls = {"n": 0}
@@ -203,10 +203,10 @@ def test_a_full_disk_keeps_every_sample_in_a_fallback_file_and_never_says_saved(
 def test_when_the_store_recovers_the_fallback_file_goes(tmp_path, monkeypatch):
     import datetime as dt
 
-    from flooding_monitor import store as store_module
-    from flooding_monitor.samples import Contact, HeartRateSample
-    from flooding_monitor.session_recorder import SessionRecorder
-    from flooding_monitor.store import SessionStore
+    from flooding_monitor.storage import store as store_module
+    from flooding_monitor.heart.samples import Contact, HeartRateSample
+    from flooding_monitor.live.session_recorder import SessionRecorder
+    from flooding_monitor.storage.store import SessionStore
 
     store = SessionStore(tmp_path / "h.sqlite3")
     recorder = SessionRecorder(store, dt.datetime.now(), "demo", "x", None, {})
@@ -226,10 +226,10 @@ def test_the_fallback_file_is_private_and_never_written_through_a_planted_link(t
     received the heart data."""
     import datetime as dt
 
-    from flooding_monitor import store as store_module
-    from flooding_monitor.samples import Contact, HeartRateSample
-    from flooding_monitor.session_recorder import SessionRecorder
-    from flooding_monitor.store import SessionStore
+    from flooding_monitor.storage import store as store_module
+    from flooding_monitor.heart.samples import Contact, HeartRateSample
+    from flooding_monitor.live.session_recorder import SessionRecorder
+    from flooding_monitor.storage.store import SessionStore
 
     started = dt.datetime(2026, 12, 5, 12, 0, 0)
     state = tmp_path / "state"
@@ -252,8 +252,8 @@ def test_the_fallback_file_is_private_and_never_written_through_a_planted_link(t
 
 def test_record_says_not_saved_when_the_history_cannot_even_be_opened(tmp_path, capsys):
     """Bug: "Saved to None", exit 0, while every sample went to a fallback file nobody was told of."""
-    from flooding_monitor.recordings import load_recording
-    from ui.cli import main
+    from flooding_monitor.formats.recordings import load_recording
+    from ui.terminal.cli import main
 
     not_a_folder = tmp_path / "a-file"
     not_a_folder.write_text("")
@@ -271,11 +271,11 @@ def test_the_fallback_file_keeps_names_events_and_pauses_and_imports_whole(tmp_p
     pause were lost with the database. It is now a session file that Import brings back whole."""
     import datetime as dt
 
-    from flooding_monitor import store as store_module
-    from flooding_monitor.history import import_file
-    from flooding_monitor.samples import Contact, HeartRateSample
-    from flooding_monitor.session_recorder import SessionRecorder
-    from flooding_monitor.store import PartnerInfo, SessionStore
+    from flooding_monitor.storage import store as store_module
+    from flooding_monitor.review.history import import_file
+    from flooding_monitor.heart.samples import Contact, HeartRateSample
+    from flooding_monitor.live.session_recorder import SessionRecorder
+    from flooding_monitor.storage.store import PartnerInfo, SessionStore
 
     class Pause:  # what the pause protocol hands the recorder
         started_s, planned_s, extended_s, ended_s, recovered, ended_early, reason = 3.0, 1200.0, 0.0, None, None, False, "alert"

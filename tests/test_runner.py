@@ -18,13 +18,13 @@ from devices.replay import ReplayStrap
 from devices.scenarios import ARGUMENT
 from devices.simulated import SimulatedStrap
 from devices.source import EventQueue, Status, stop_task
-from flooding_monitor.controller import ConnectionChanged, SessionController, TicksAdded
-from flooding_monitor.monitor import LATE_GRACE_S
-from flooding_monitor.preferences import Preferences
-from flooding_monitor.samples import Contact, HeartRateSample
-from flooding_monitor.runner import SILENT_AFTER_S, SessionRunner
-from flooding_monitor.store import DB_NAME, SessionStore
-from flooding_monitor.strap_status import StatusKind
+from flooding_monitor.live.controller import ConnectionChanged, SessionController, TicksAdded
+from flooding_monitor.detection.monitor import LATE_GRACE_S
+from flooding_monitor.live.preferences import Preferences
+from flooding_monitor.heart.samples import Contact, HeartRateSample
+from flooding_monitor.live.runner import SILENT_AFTER_S, SessionRunner
+from flooding_monitor.storage.store import DB_NAME, SessionStore
+from flooding_monitor.live.strap_status import StatusKind
 
 STEP_S = 0.05
 
@@ -229,7 +229,7 @@ def test_a_strap_that_speaks_again_is_connected_again(tmp_path, pause_s):
 
 def test_record_reports_the_silent_partner_and_keeps_their_line(tmp_path, capsys):
     """Issue 21 (1) as a user runs it: ``record --replay`` of a two-partner file whose B stops at 60 s."""
-    from ui.cli import main
+    from ui.terminal.cli import main
 
     path = two_partner_replay(tmp_path / "two.csv", 120, 60)
     assert main(["--data-dir", str(tmp_path / "data"), "record", "--replay", str(path), "--speed", "100"]) == 0

@@ -7,14 +7,14 @@ import json
 
 import pytest
 
-from flooding_monitor.history import DuplicateImport, import_recording
-from flooding_monitor.recordings import RecordingError, load_recording
-from flooding_monitor.session_file import (
+from flooding_monitor.review.history import DuplicateImport, import_recording
+from flooding_monitor.formats.recordings import RecordingError, load_recording
+from flooding_monitor.formats.session_file import (
     export_session_file,
     import_session_file,
     load_session_file,
 )
-from flooding_monitor.store import SessionStore
+from flooding_monitor.storage.store import SessionStore
 from tests.session_samples import lived_session
 
 REAL = __import__("pathlib").Path(__file__).parent / "data"
@@ -133,7 +133,7 @@ def test_a_hand_written_file_with_clock_times_only_is_read(tmp_path):
 def test_the_spreadsheet_export_has_clock_times_names_and_episode_and_pause_columns(tmp_path):
     import csv
 
-    from flooding_monitor.exports import export_session_csv
+    from flooding_monitor.review.exports import export_session_csv
 
     home, sid = lived_session(tmp_path)
     rows = list(csv.DictReader(export_session_csv(home, sid, tmp_path).open(encoding="utf-8")))
@@ -152,8 +152,8 @@ def test_the_spreadsheet_export_has_clock_times_names_and_episode_and_pause_colu
 
 
 def test_our_spreadsheet_export_imported_elsewhere_keeps_its_date(tmp_path):
-    from flooding_monitor.exports import export_session_csv
-    from flooding_monitor.history import import_file
+    from flooding_monitor.review.exports import export_session_csv
+    from flooding_monitor.review.history import import_file
 
     home, sid = lived_session(tmp_path)
     path = export_session_csv(home, sid, tmp_path)

@@ -6,8 +6,8 @@ from __future__ import annotations
 import queue
 import threading
 
-from flooding_monitor.samples import Contact, HeartRateSample
-from flooding_monitor.strap_status import Status, StatusKind
+from flooding_monitor.heart.samples import Contact, HeartRateSample
+from flooding_monitor.live.strap_status import Status, StatusKind
 from ui.worker import QueueSink, SessionEnded, SourceBridge
 
 

@@ -12,11 +12,11 @@ from devices.replay import ReplayStrap
 from devices.scenarios import ARGUMENT
 from devices.simulated import SimulatedStrap
 from devices.source import HeartRateSource, Status, StatusKind
-from flooding_monitor.detector import EpisodeEnded, EpisodeStarted, State
-from flooding_monitor.monitor import LiveMonitor
-from flooding_monitor.recordings import RecordingError
-from flooding_monitor.samples import Contact, HeartRateSample
-from flooding_monitor.settings import DetectorSettings
+from flooding_monitor.detection.detector import EpisodeEnded, EpisodeStarted, State
+from flooding_monitor.detection.monitor import LiveMonitor
+from flooding_monitor.formats.recordings import RecordingError
+from flooding_monitor.heart.samples import Contact, HeartRateSample
+from flooding_monitor.detection.settings import DetectorSettings
 
 DATA = Path(__file__).parent / "data"
 

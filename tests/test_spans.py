@@ -1,4 +1,4 @@
-from flooding_monitor.spans import true_spans
+from flooding_monitor.heart.spans import true_spans
 
 
 def test_true_spans():
@@ -10,7 +10,7 @@ def test_true_spans():
 
 
 def test_overlapping_spans_merge_into_one():
-    from flooding_monitor.spans import merge_spans
+    from flooding_monitor.heart.spans import merge_spans
 
     assert merge_spans([(5.0, 9.0), (0.0, 2.0), (1.0, 3.0), (9.0, 10.0)]) == [(0.0, 3.0), (5.0, 10.0)]
     assert merge_spans([]) == []

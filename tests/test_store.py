@@ -10,19 +10,19 @@ import stat
 
 import pytest
 
-from flooding_monitor.exports import export_session_csv, export_summary_csv
-from flooding_monitor.history import (
+from flooding_monitor.review.exports import export_session_csv, export_summary_csv
+from flooding_monitor.review.history import (
     import_recording,
     reanalyze,
     summaries,
 )
-from flooding_monitor.pause import start_pause
-from flooding_monitor.recordings import load_recording
-from flooding_monitor.samples import Contact, HeartRateSample
-from flooding_monitor.session import EpisodeRecord, Snooze
-from flooding_monitor.session_recorder import SessionRecorder
-from flooding_monitor.settings import DetectorSettings
-from flooding_monitor.store import MIGRATIONS, PartnerInfo, SessionStore, StoreError
+from flooding_monitor.protocol.pause import start_pause
+from flooding_monitor.formats.recordings import load_recording
+from flooding_monitor.heart.samples import Contact, HeartRateSample
+from flooding_monitor.live.session import EpisodeRecord, Snooze
+from flooding_monitor.live.session_recorder import SessionRecorder
+from flooding_monitor.detection.settings import DetectorSettings
+from flooding_monitor.storage.store import MIGRATIONS, PartnerInfo, SessionStore, StoreError
 
 NOW = dt.datetime(2026, 11, 20, 20, 0, 0)
 
@@ -94,7 +94,7 @@ def test_damaged_pages_are_detected(tmp_path):
 
 
 def test_after_a_crash_the_next_start_checks_the_whole_file(tmp_path):
-    from flooding_monitor.store import open_store
+    from flooding_monitor.storage.store import open_store
 
     store = SessionStore(tmp_path / "history.sqlite3")
     store.create_session(NOW, "demo", None, None, {})  # never ended: a crash
@@ -229,7 +229,7 @@ def test_the_newest_summaries_are_the_first_of_all_of_them(tmp_path):
     """The history window lists the newest sessions first and the rest after its first paint: same rows."""
     import datetime as dt
 
-    from flooding_monitor.history import summaries
+    from flooding_monitor.review.history import summaries
 
     store = SessionStore(tmp_path / "h.sqlite3")
     for day in (3, 1, 7, 5, 2):
@@ -271,10 +271,10 @@ def test_one_flush_is_one_transaction_and_lands_whole_or_not_at_all(tmp_path):
     leaves nothing half-written, and everything is retried at the next second."""
     import datetime as dt
 
-    from flooding_monitor import store as store_module
-    from flooding_monitor.session import EpisodeRecord
-    from flooding_monitor.session_recorder import SessionRecorder
-    from flooding_monitor.store import PartnerInfo
+    from flooding_monitor.storage import store as store_module
+    from flooding_monitor.live.session import EpisodeRecord
+    from flooding_monitor.live.session_recorder import SessionRecorder
+    from flooding_monitor.storage.store import PartnerInfo
 
     store = SessionStore(tmp_path / "history.sqlite3")
     recorder = SessionRecorder(store, dt.datetime(2026, 12, 5, 20, 0), "demo", "x", None, {})

@@ -15,9 +15,9 @@ import pytest
 
 from devices.bleak_strap import BleakStrap
 from devices.clock import ScaledClock
-from flooding_monitor.runner import SILENT_AFTER_S, SessionRunner
-from flooding_monitor.samples import HeartRateSample
-from flooding_monitor.strap_status import Status, StatusKind
+from flooding_monitor.live.runner import SILENT_AFTER_S, SessionRunner
+from flooding_monitor.heart.samples import HeartRateSample
+from flooding_monitor.live.strap_status import Status, StatusKind
 
 from .bluez_support import ON_LINUX_WITH_DBUS, STRAP, bus, collect, kinds, packet, wait_for  # noqa: F401 - bus: fixture
 from .fake_bluez import FakeBluez, PrivateSystemBus

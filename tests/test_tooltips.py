@@ -14,8 +14,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from flooding_monitor.preferences import Preferences, PreferencesFile
-from flooding_monitor.store import SessionStore
+from flooding_monitor.live.preferences import Preferences, PreferencesFile
+from flooding_monitor.storage.store import SessionStore
 
 CONTROLS = (QAbstractButton, QAbstractSpinBox, QComboBox, QLineEdit, QPlainTextEdit)
 

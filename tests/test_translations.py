@@ -29,8 +29,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from flooding_monitor.preferences import Preferences, PreferencesFile
-from flooding_monitor.store import SessionStore
+from flooding_monitor.live.preferences import Preferences, PreferencesFile
+from flooding_monitor.storage.store import SessionStore
 from tools import translations
 from ui import i18n
 from ui.main_window import MainWindow

@@ -17,19 +17,19 @@ from hypothesis import strategies as st
 from PySide6.QtCore import Qt
 
 from devices.scenarios import ARGUMENT, WITHDRAW
-from flooding_monitor.detector import State
-from flooding_monitor.exports import export_session_csv
-from flooding_monitor.history import (
+from flooding_monitor.detection.detector import State
+from flooding_monitor.review.exports import export_session_csv
+from flooding_monitor.review.history import (
     import_recording,
     reanalyze,
     summaries,
     weekly_trends,
 )
-from flooding_monitor.partners import Partner
-from flooding_monitor.preferences import Preferences, PreferencesFile
-from flooding_monitor.session import Session
-from flooding_monitor.store import SessionStore
-from flooding_monitor.controller import SessionController
+from flooding_monitor.live.partners import Partner
+from flooding_monitor.live.preferences import Preferences, PreferencesFile
+from flooding_monitor.live.session import Session
+from flooding_monitor.storage.store import SessionStore
+from flooding_monitor.live.controller import SessionController
 from ui import window_dialogs
 from ui.main_window import MainWindow
 
@@ -192,7 +192,7 @@ def test_a_two_partner_recording_replays_and_analyses_per_partner(window, tmp_pa
     import json
 
     from devices.replay import ReplayStrap
-    from ui.cli import main as cli
+    from ui.terminal.cli import main as cli
 
     samples = couple()
     play_until(window, samples, lambda: window.clock.t > 400)
@@ -263,7 +263,7 @@ def test_resting_rate_is_measured_for_the_chosen_partner_only(window, monkeypatc
        peak_b=st.floats(80, 130), lag=st.floats(0.0, 0.99))
 def test_each_partner_is_detected_exactly_as_if_alone(seed_a, seed_b, peak_a, peak_b, lag):
     """Sharing a session never changes a partner's ticks, states or episodes: the two detectors are apart."""
-    from flooding_monitor.synthetic import Artifacts, Profile, recording
+    from flooding_monitor.heart.synthetic import Artifacts, Profile, recording
 
     def story(peak: float) -> Profile:
         return Profile(((0, 70), (60, 72), (100, peak), (220, peak), (300, 75), (400, 72)))
@@ -303,8 +303,8 @@ def test_the_first_partners_strap_cannot_be_chosen_again_for_the_second(window, 
 def test_what_if_threshold_reanalyses_both_partners(tmp_path, capsys, monkeypatch):
     """`history --threshold` once re-analysed partner A only: B's flooding vanished from the what-if table."""
     from devices.scenarios import CALM
-    from flooding_monitor.store import DB_NAME
-    from ui.cli import main
+    from flooding_monitor.storage.store import DB_NAME
+    from ui.terminal.cli import main
 
     store = SessionStore(tmp_path / DB_NAME)
     controller = SessionController(Preferences(partners=NAMES), store)

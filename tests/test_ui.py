@@ -13,11 +13,11 @@ from PySide6.QtWidgets import QMessageBox
 
 from devices.scenarios import ARGUMENT
 from devices.source import Status, StatusKind
-from flooding_monitor.detector import State
-from flooding_monitor.preferences import Preferences, PreferencesFile
-from flooding_monitor.samples import Contact, HeartRateSample
-from flooding_monitor.history import summaries
-from flooding_monitor.store import SessionStore
+from flooding_monitor.detection.detector import State
+from flooding_monitor.live.preferences import Preferences, PreferencesFile
+from flooding_monitor.heart.samples import Contact, HeartRateSample
+from flooding_monitor.review.history import summaries
+from flooding_monitor.storage.store import SessionStore
 from ui.main_window import MainWindow
 
 from .helpers import SessionClock, history_window, play, play_until, settled
@@ -224,7 +224,7 @@ def test_the_session_is_recorded_with_its_pause(window, qtbot):
 
 
 def test_history_window_lists_sorts_shows_and_deletes(qtbot, monkeypatch, tmp_path):
-    from flooding_monitor.history import import_recording
+    from flooding_monitor.review.history import import_recording
 
     store = SessionStore(tmp_path / "h.sqlite3")
     a = import_recording(store, "tests/data/exercise_rri.hrm")
@@ -334,7 +334,7 @@ def test_an_empty_history_says_so_instead_of_drawing_empty_axes(qtbot, tmp_path)
 def test_an_irregular_rhythm_shows_its_rate_and_says_so_gently(window):
     """Real atrial fibrillation (MIT-BIH AFDB 07859): the rate is shown, never "not reading", and one quiet
     sentence says the rhythm looks irregular and the rate is an average."""
-    from flooding_monitor.recordings import load_recording
+    from flooding_monitor.formats.recordings import load_recording
 
     from .afdb_evaluation import AFDB
 

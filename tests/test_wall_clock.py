@@ -7,7 +7,7 @@ import time
 
 import pytest
 
-from flooding_monitor.pause import start_pause
+from flooding_monitor.protocol.pause import start_pause
 
 
 @pytest.fixture

@@ -38,7 +38,7 @@ def test_a_header_declaring_more_than_the_file_holds_is_refused_in_little_memory
     assert path.stat().st_size < 600
     # VmHWM: this process's own peak (ru_maxrss survives exec and would report the forking test run's)
     probe = ("import sys\n"
-             "from flooding_monitor.recordings import load_recording, RecordingError\n"
+             "from flooding_monitor.formats.recordings import load_recording, RecordingError\n"
              "try:\n    load_recording(sys.argv[1])\nexcept RecordingError as exc:\n    print(exc)\n"
              "hwm = next(l for l in open('/proc/self/status') if l.startswith('VmHWM'))\n"
              "print(int(hwm.split()[1]) // 1024)\n")
@@ -49,8 +49,8 @@ def test_a_header_declaring_more_than_the_file_holds_is_refused_in_little_memory
 
 
 def test_a_samples_chunk_claiming_more_bytes_than_the_file_is_measured_by_the_file(tmp_path):
-    from flooding_monitor.recordings import RecordingError
-    from flooding_monitor.xdf_sizes import check_declared_sizes
+    from flooding_monitor.formats.recordings import RecordingError
+    from flooding_monitor.formats.xdf_sizes import check_declared_sizes
 
     path = tmp_path / "long.xdf"
     out = bytearray(b"XDF:") + _chunk(2, struct.pack("<I", 1) + STREAM.format(channels=1, fmt="double64").encode())

@@ -28,7 +28,7 @@ from fit_tool.profile.messages.hrv_message import HrvMessage
 from fit_tool.profile.messages.record_message import RecordMessage
 from fit_tool.profile.profile_type import FileType, Manufacturer
 
-from flooding_monitor.synthetic import Artifacts, Profile, recording
+from flooding_monitor.heart.synthetic import Artifacts, Profile, recording
 
 OUT = Path(__file__).resolve().parent.parent / "tests" / "data" / "argument_hrm_pro.fit"
 START = dt.datetime(2026, 10, 17, 19, 14, 3, tzinfo=dt.timezone.utc)  # 21:14:03 in Berlin (CEST)

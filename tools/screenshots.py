@@ -21,8 +21,8 @@ os.environ.setdefault("FLOODING_MONITOR_CONFIG_DIR", tempfile.mkdtemp(prefix="fm
 
 from PySide6.QtWidgets import QApplication, QTabWidget  # noqa: E402
 
-from flooding_monitor.detector import State  # noqa: E402
-from flooding_monitor.preferences import PreferencesFile  # noqa: E402
+from flooding_monitor.detection.detector import State  # noqa: E402
+from flooding_monitor.live.preferences import PreferencesFile  # noqa: E402
 from ui.main_window import MainWindow  # noqa: E402
 from ui.theme import apply_theme  # noqa: E402
 from ui.worker import DeviceWorker  # noqa: E402

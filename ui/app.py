@@ -35,7 +35,7 @@ def add_gui_arguments(parser: argparse.ArgumentParser) -> None:
 
 def open_history(folder: str | None):
     """The history database, and what the user should be told about it (in their language)."""
-    from flooding_monitor.store import LIVE_WAIT_S, open_store
+    from flooding_monitor.storage.store import LIVE_WAIT_S, open_store
 
     from .i18n import core, sentences
 
@@ -46,8 +46,8 @@ def open_history(folder: str | None):
 def run_gui(args: argparse.Namespace) -> int:
     from PySide6.QtWidgets import QApplication
 
-    from flooding_monitor.preferences import PreferencesFile
-    from flooding_monitor.recordings import RecordingError
+    from flooding_monitor.live.preferences import PreferencesFile
+    from flooding_monitor.formats.recordings import RecordingError
 
     from .i18n import install as install_translations
     from .main_window import MainWindow

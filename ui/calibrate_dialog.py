@@ -12,8 +12,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from flooding_monitor.baseline import Baseline, check_resting
-from flooding_monitor.monitor import TickResult
+from flooding_monitor.detection.baseline import Baseline, check_resting
+from flooding_monitor.detection.monitor import TickResult
 
 from .i18n import core
 

@@ -14,8 +14,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from flooding_monitor.session import PartnerState
-from flooding_monitor.strap_status import StatusKind
+from flooding_monitor.live.session import PartnerState
+from flooding_monitor.live.strap_status import StatusKind
 
 from .i18n import core, join
 

@@ -14,7 +14,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
 
-from flooding_monitor.history import SessionSummary, summarize
+from flooding_monitor.review.history import SessionSummary, summarize
 
 from .durations import duration_text
 from .i18n import core

@@ -34,14 +34,14 @@ def targets(home: Path | None = None) -> tuple[Path, Path]:
 
 
 def launcher() -> str:
-    """The command that starts this installation: its own ``flooding-monitor`` script, else ``python -m ui.cli``."""
+    """The command that starts this installation: its own ``flooding-monitor`` script, else ``python -m ui.terminal.cli``."""
     script = Path(sys.executable).parent / APP_ID
     if script.exists():
         return shlex.quote(str(script))
     found = shutil.which(APP_ID)
     if found:
         return shlex.quote(found)
-    return f"{shlex.quote(sys.executable)} -m ui.cli"
+    return f"{shlex.quote(sys.executable)} -m ui.terminal.cli"
 
 
 def entry_text(command: str) -> str:

@@ -19,8 +19,8 @@ from typing import Any, TypeVar
 import shiboken6
 from PySide6.QtCore import QObject, Signal
 
-from flooding_monitor.recorder_thread import own_connection
-from flooding_monitor.store import SessionStore, StoreError
+from flooding_monitor.live.recorder_thread import own_connection
+from flooding_monitor.storage.store import SessionStore, StoreError
 
 from .i18n import core
 

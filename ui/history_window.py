@@ -23,11 +23,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from flooding_monitor.history import summaries, weekly_trends
-from flooding_monitor.partners import DEFAULT_PARTNERS, Partner
+from flooding_monitor.review.history import summaries, weekly_trends
+from flooding_monitor.live.partners import DEFAULT_PARTNERS, Partner
 from flooding_monitor.private_files import os_error_line
-from flooding_monitor.settings import DetectorSettings
-from flooding_monitor.store import StoreError
+from flooding_monitor.detection.settings import DetectorSettings
+from flooding_monitor.storage.store import StoreError
 
 from .history_reader import HistoryReader
 from .i18n import core
@@ -176,8 +176,8 @@ class HistoryWindow(QWidget):
         self._selected()
 
     def import_file(self) -> None:
-        from flooding_monitor.history import DuplicateImport, import_file
-        from flooding_monitor.recordings import RecordingError
+        from flooding_monitor.review.history import DuplicateImport, import_file
+        from flooding_monitor.formats.recordings import RecordingError
 
         path, _ = QFileDialog.getOpenFileName(
             self, self.tr("Import a session or a recording"), "",
@@ -196,7 +196,7 @@ class HistoryWindow(QWidget):
         self._ask(job, self._imported)
 
     def _imported(self, problem: Exception | None) -> None:
-        from flooding_monitor.history import DuplicateImport
+        from flooding_monitor.review.history import DuplicateImport
 
         if isinstance(problem, DuplicateImport):
             QMessageBox.information(self, self.tr("Already imported"), self.tr(
@@ -208,8 +208,8 @@ class HistoryWindow(QWidget):
 
     def export_one(self) -> None:
         """The session file (everything, to move or keep) or a spreadsheet of its samples."""
-        from flooding_monitor.exports import export_session_csv
-        from flooding_monitor.session_file import SUFFIX, export_session_file
+        from flooding_monitor.review.exports import export_session_csv
+        from flooding_monitor.formats.session_file import SUFFIX, export_session_file
 
         chosen_session = self.table.selected()
         if chosen_session is None:
@@ -241,7 +241,7 @@ class HistoryWindow(QWidget):
 
     def export_all(self) -> None:
         """Every session as a session file and a summary spreadsheet; files already there are kept."""
-        from flooding_monitor.exports import export_all
+        from flooding_monitor.review.exports import export_all
 
         folder = QFileDialog.getExistingDirectory(self, self.tr("Export all sessions to folder"))
         if not folder:

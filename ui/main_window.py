@@ -1,7 +1,7 @@
 """The main window: renders the session controller's events and sends it the user's intents.
 
 What happens to a heart beat (detection, history, streaming, the alert) is
-decided by :class:`~flooding_monitor.controller.SessionController`; this
+decided by :class:`~flooding_monitor.live.controller.SessionController`; this
 window lays out the screens, opens the dialogs and asks the worker for straps.
 """
 
@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from devices.clock import Clock
 from devices.open import StrapPlan, open_source, open_straps
-from flooding_monitor.controller import (
+from flooding_monitor.live.controller import (
     AlertRaised,
     ConnectionChanged,
     ControllerEvent,
@@ -31,8 +31,8 @@ from flooding_monitor.controller import (
     StoreChanged,
     TicksAdded,
 )
-from flooding_monitor.preferences import Preferences, PreferencesFile
-from flooding_monitor.store import SessionStore
+from flooding_monitor.live.preferences import Preferences, PreferencesFile
+from flooding_monitor.storage.store import SessionStore
 
 from . import window_dialogs, window_geometry
 from .connection_bar import ConnectionBar

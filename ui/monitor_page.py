@@ -21,8 +21,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from flooding_monitor.detector import State
-from flooding_monitor.session import PartnerState, Session
+from flooding_monitor.detection.detector import State
+from flooding_monitor.live.session import PartnerState, Session
 
 from .i18n import core, join, sentences
 from .pages_common import _font, _pixels, _set, base_px, big_button, describe_rule, match_window_text

@@ -15,8 +15,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from flooding_monitor.breathing import BreathingPattern
-from flooding_monitor.pause import (
+from flooding_monitor.protocol.breathing import BreathingPattern
+from flooding_monitor.protocol.pause import (
     FIRST_PHRASE,
     RECONNECTION_PHRASES,
     REPAIR_PHRASE,
@@ -25,7 +25,7 @@ from flooding_monitor.pause import (
     format_clock,
     format_countdown,
 )
-from flooding_monitor.session import PartnerState, Session
+from flooding_monitor.live.session import PartnerState, Session
 
 from .durations import duration_text
 from .i18n import core, join, sentences

@@ -19,13 +19,13 @@ from PySide6.QtCore import QLocale, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QTextBrowser, QVBoxLayout, QWidget
 
-from flooding_monitor.baseline import Baseline
-from flooding_monitor.detector import STATE_CODES, State
-from flooding_monitor.history import flooded_seconds, reanalyze
-from flooding_monitor.partners import DEFAULT_PARTNERS
-from flooding_monitor.pause_effect import pause_effects
-from flooding_monitor.settings import DetectorSettings
-from flooding_monitor.store import NoteRow, PartnerInfo, PauseRow, SessionInfo, SessionStore, SnoozeRow
+from flooding_monitor.detection.baseline import Baseline
+from flooding_monitor.detection.detector import STATE_CODES, State
+from flooding_monitor.review.history import flooded_seconds, reanalyze
+from flooding_monitor.live.partners import DEFAULT_PARTNERS
+from flooding_monitor.protocol.pause_effect import pause_effects
+from flooding_monitor.detection.settings import DetectorSettings
+from flooding_monitor.storage.store import NoteRow, PartnerInfo, PauseRow, SessionInfo, SessionStore, SnoozeRow
 
 from .durations import duration_text
 from .i18n import core, join

@@ -18,7 +18,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
-from flooding_monitor.history import SessionSummary
+from flooding_monitor.review.history import SessionSummary
 
 from .durations import duration_text, notes_text
 from .i18n import core, join

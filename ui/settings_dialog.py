@@ -22,9 +22,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from flooding_monitor.partners import Partner
-from flooding_monitor.preferences import Preferences
-from flooding_monitor.settings import DetectorSettings, SettingsError
+from flooding_monitor.live.partners import Partner
+from flooding_monitor.live.preferences import Preferences
+from flooding_monitor.detection.settings import DetectorSettings, SettingsError
 
 from .i18n import core
 from . import screen_fit

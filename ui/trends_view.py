@@ -10,8 +10,8 @@ import pyqtgraph as pg
 from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import QGridLayout, QLabel, QVBoxLayout, QWidget
 
-from flooding_monitor.history import TrendChange, latest_change
-from flooding_monitor.partners import DEFAULT_PARTNERS
+from flooding_monitor.review.history import TrendChange, latest_change
+from flooding_monitor.live.partners import DEFAULT_PARTNERS
 
 from .i18n import core
 from .session_detail import NEUTRAL

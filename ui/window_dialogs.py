@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from devices.clock import Clock
-from flooding_monitor.pause import format_clock
+from flooding_monitor.protocol.pause import format_clock
 
 from .i18n import core
 from .pages_common import twelve_hour
@@ -28,7 +28,7 @@ from .pages_common import twelve_hour
 translate = QCoreApplication.translate  # lupdate reads translate("context", "text") calls
 
 if TYPE_CHECKING:
-    from flooding_monitor.controller import Output
+    from flooding_monitor.live.controller import Output
 
     from .main_window import MainWindow
 
@@ -71,7 +71,7 @@ def choose_second_device(window: MainWindow) -> None:
 
 def lsl_outputs(window: MainWindow, clock: Clock) -> tuple[list[Output], str]:
     """The Lab Streaming Layer output for a new session, or none and the reason in the user's words."""
-    from flooding_monitor.lsl_output import LslPublisher, LslUnavailable
+    from flooding_monitor.formats.lsl_output import LslPublisher, LslUnavailable
 
     try:
         publisher = LslPublisher(

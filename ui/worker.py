@@ -23,8 +23,8 @@ from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
 from devices.clock import Clock
 from devices.source import HeartRateSource, Status
-from flooding_monitor.runner import SessionRunner
-from flooding_monitor.samples import HeartRateSample
+from flooding_monitor.live.runner import SessionRunner
+from flooding_monitor.heart.samples import HeartRateSample
 
 log = logging.getLogger(__name__)
 

@@ -8,7 +8,7 @@ from PySide6.QtCore import QPointF, QRect, QRectF, Qt, QTimer
 from PySide6.QtGui import QColor, QFont, QPainter, QPen, QPixmap, QStaticText
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from flooding_monitor.breathing import BreathingPattern, BreathPhase
+from flooding_monitor.protocol.breathing import BreathingPattern, BreathPhase
 
 from ..i18n import core
 

@@ -13,9 +13,9 @@ import pyqtgraph as pg
 from PySide6.QtCore import QEvent
 from PySide6.QtGui import QColor, QFont
 
-from flooding_monitor.detector import State
-from flooding_monitor.session import PartnerState
-from flooding_monitor.spans import merge_spans, true_spans
+from flooding_monitor.detection.detector import State
+from flooding_monitor.live.session import PartnerState
+from flooding_monitor.heart.spans import merge_spans, true_spans
 
 FLOODING_SHADE = "#d4583b"  # one wearer: the flooding colour
 

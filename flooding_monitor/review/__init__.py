@@ -1,0 +1,1 @@
+"""Looking back: re-analysis of stored sessions, trends, exports."""
