@@ -101,3 +101,17 @@ def test_ending_or_adding_to_a_conversation_is_greyed_until_one_runs(qtbot, work
     assert not bar.buttons[END_CONVERSATION].isVisible()  # the menu's entry is live too:
     action = bar.more.menu().actions()[END_CONVERSATION]
     assert action.isVisible() and action.isEnabled()
+
+
+def test_a_session_the_straps_left_ends_with_a_card_that_says_so(qtbot, worker, tmp_path, monkeypatch):
+    """The runner ends a session no strap has spoken to for an hour; the card says why, nothing is asked."""
+    window = quiet_window(qtbot, worker, tmp_path)
+    window.start_session(SessionClock(), "demo", "Demo strap", "demo")
+    play_until(window, ARGUMENT.samples(seed=7, source="Demo strap"), lambda: window.clock.t > 60)
+    sid = window.recorder.session_id
+    shown: list[str] = []
+    monkeypatch.setattr(conversation_end.SummaryCard, "exec", lambda card: shown.append(card.text.text()) or 0)
+    window.bridge.ended.emit("lost")
+    qtbot.waitUntil(lambda: bool(shown) and not window.history_reader.busy, timeout=20_000)
+    assert not window.controller.running and window.store.session(sid).closed_by == "lost"
+    assert "No strap had sent a heart rate for 60 minutes" in shown[0]

@@ -238,3 +238,38 @@ def test_record_reports_the_silent_partner_and_keeps_their_line(tmp_path, capsys
     assert any("Partner B: the strap is connected but sends nothing" in line for line in out)
     late = [line for line in b_lines if "[1:5" in line]  # 110-119 s into the session, long after B stopped
     assert late and all("-- bpm" in line for line in late)
+
+
+def test_a_session_no_strap_speaks_to_ends_at_the_last_reading(tmp_path):
+    """The end policy "strap lost too long": straps in the drawer, the laptop left on."""
+    run = Run(tmp_path)
+    run.runner.lost_after_s = 120
+    reader = sqlite3.connect(tmp_path / DB_NAME)
+
+    async def main():
+        await run.runner.attach(0, FallsSilent(run.clock, 30))
+        task = asyncio.create_task(run.runner.run())
+        await run.play(400, task)
+        return await task
+
+    assert asyncio.run(main()) == "lost"
+    assert 149.9 <= run.clock.now() < 150.2  # two minutes after the last sample (29.9 s), not later
+    run.controller.finish("lost")
+    duration, closed_by = reader.execute("SELECT duration_s, closed_by FROM sessions").fetchone()
+    assert closed_by == "lost" and 29 < duration < 31  # the history does not count the silence
+
+
+def test_one_strap_still_speaking_keeps_the_session_open(tmp_path):
+    run = Run(tmp_path)
+    run.runner.lost_after_s = 20
+    source = ReplayStrap(two_partner_replay(tmp_path / "two.csv", 90, 10), run.clock)  # B stops at 10 s
+
+    async def main():
+        await run.runner.attach(0, source)
+        task = asyncio.create_task(run.runner.run())
+        await run.play(80, task)
+        assert not task.done()  # A goes on: B's silence is reported, the session stays
+        run.runner.stop("app")
+        return await task
+
+    assert asyncio.run(main()) == "app"

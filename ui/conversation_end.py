@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QW
 from flooding_monitor.review.history import SessionSummary, summarize
 
 from .durations import duration_text
+from .worker import LOST_AFTER_S
 from .i18n import core
 from .journal_dialog import JournalDialog
 from .pages_common import _font
@@ -29,8 +30,9 @@ if TYPE_CHECKING:
 class SummaryCard(FittingDialog):
     """How the conversation went, in a few lines; "Add a note" opens the journal."""
 
-    def __init__(self, summary: SessionSummary, parent: QWidget | None = None) -> None:
+    def __init__(self, summary: SessionSummary, parent: QWidget | None = None, how: str = "app") -> None:
         super().__init__(parent)
+        self.how = how
         self.setWindowTitle(self.tr("Conversation ended"))
         root = QVBoxLayout(self)
         root.setContentsMargins(24, 20, 24, 16)
@@ -70,13 +72,17 @@ class SummaryCard(FittingDialog):
                 time=duration_text(s.median_recovery_s)))
             taken = self.tr("1 pause taken.") if s.pauses == 1 else self.tr("{n} pauses taken.").format(n=s.pauses)
             lines.append(taken + calm)
+        if self.how == "lost":
+            lines.insert(1, self.tr("No strap had sent a heart rate for {minutes} minutes, so the app ended the "
+                                    "conversation at the last reading.").format(minutes=round(LOST_AFTER_S / 60)))
         lines.append(self.tr("A note now, while it is fresh, helps you see patterns later."))
         return "<br><br>".join(lines)
 
 
 def end_conversation(window: MainWindow, how: str = "app") -> None:
     """Close the running session, release the straps, show the card; the start card comes back.
-    ``how``: "app" when the user ended it (asked first in a pause), "finished" when a replay did."""
+    ``how``: "app" when the user ended it (asked first in a pause), "finished" when a replay did,
+    "lost" when no strap had sent anything for :data:`LOST_AFTER_S`."""
     if not window.controller.running or how == "app" and not window_may_end(window):
         return
     recorder = window.controller.recorder
@@ -89,16 +95,16 @@ def end_conversation(window: MainWindow, how: str = "app") -> None:
             return [] if sid is None else store.summary_rows(session_id=sid)
 
         window.controller.finish(how, then=lambda _saved: reader.ask(
-            summary_rows, lambda rows: show_summary(window, rows), owner=window))
+            summary_rows, lambda rows: show_summary(window, rows, how), owner=window))
     window.worker.end(how)
     window.refresh()
 
 
-def show_summary(window: MainWindow, rows: list) -> None:
+def show_summary(window: MainWindow, rows: list, how: str = "app") -> None:
     """The end card for the session just closed, then the journal if the couple wants it."""
     if not rows:
         return
-    card = SummaryCard(summarize(rows[0]), window)
+    card = SummaryCard(summarize(rows[0]), window, how)
     window.summary_card = card
     if card.exec() == QDialog.DialogCode.Accepted:
         journal = JournalDialog(window)

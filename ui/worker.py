@@ -27,6 +27,9 @@ from flooding_monitor.live.runner import SessionRunner
 from flooding_monitor.heart.samples import HeartRateSample
 
 log = logging.getLogger(__name__)
+#: With no sample from any strap for this long (straps back in the drawer, the laptop left on), the
+#: app ends the conversation at the last reading, so the history does not count a night "together".
+LOST_AFTER_S = 60 * 60.0
 
 
 @dataclass(frozen=True)
@@ -155,13 +158,13 @@ class DeviceWorker:
     # -- on the devices thread ----------------------------------------------------------------------
     async def _begin(self, sink: QueueSink, clock: Clock) -> None:
         await self._end("app")
-        runner = self.runner = SessionRunner(sink, clock)
+        runner = self.runner = SessionRunner(sink, clock, lost_after_s=LOST_AFTER_S)
         self._run_task = task = asyncio.create_task(runner.run(), name=f"session-{sink.generation}")
         task.add_done_callback(lambda t: self._ended(sink, t))
 
     def _ended(self, sink: QueueSink, task: asyncio.Task[str]) -> None:
-        if not task.cancelled() and task.exception() is None and task.result() == "finished":
-            sink._put(SessionEnded("finished"))
+        if not task.cancelled() and task.exception() is None and task.result() in ("finished", "lost"):
+            sink._put(SessionEnded(task.result()))
 
     async def _attach(self, source: HeartRateSource, slot: int) -> None:
         if self.runner is None:

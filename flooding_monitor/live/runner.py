@@ -6,8 +6,9 @@ the strap slots (sources are handed in by a front end, so the core imports no
 that ticks whether or not samples come: each partner's second is handed on
 half a second after it ends, the history is flushed on time, and a strap that
 stops sending is reported as silent. It also decides when the session ends:
-the recordings finished, the duration reached, or a stop was asked (the
-user, a signal).
+the recordings finished, the duration reached, no strap has sent anything for
+too long (the straps went back in the drawer), or a stop was asked (the user,
+a signal).
 
 ``record`` gives it the controller itself as the sink; the app runs it on
 its devices thread and gives it a sink that carries each call to the GUI
@@ -96,11 +97,15 @@ class SessionRunner:
     """
 
     def __init__(self, sink: Sink, clock: Clock, duration_s: float | None = None,
-                 end_when_finished: bool = True) -> None:
+                 end_when_finished: bool = True, lost_after_s: float | None = None) -> None:
+        """``lost_after_s``: end the session (how = "lost") once no strap has sent a sample for this
+        long; None keeps it open whatever the straps do."""
         self.sink = sink
         self.clock = clock
         self.duration_s = duration_s
         self.end_when_finished = end_when_finished
+        self.lost_after_s = lost_after_s
+        self._last_heard_s: float | None = None  # the last sample from any strap (or the start)
         self.sources: dict[int, Source] = {}
         self.how: str | None = None  # how the session ended, once it has
         self._pumps: dict[int, asyncio.Task[None]] = {}
@@ -153,6 +158,8 @@ class SessionRunner:
 
     async def run(self) -> str:
         """Tick until the session ends, then release every strap; returns how it ended."""
+        if self._last_heard_s is None:
+            self._last_heard_s = self.clock.now()
         try:
             while self.how is None:
                 await self._sleep_until(self._next_wake(self.clock.now()))
@@ -163,6 +170,8 @@ class SessionRunner:
                 self._notice_silence(now)
                 if self.duration_s is not None and now >= self.duration_s:
                     self.stop("duration")
+                if self._lost_until() is not None and now >= self._lost_until():
+                    self.stop("lost")
         finally:
             await self.close()
         return self.how or "app"
@@ -178,7 +187,15 @@ class SessionRunner:
                 wake = min(wake, p.last_sample_s + SILENT_AFTER_S)
         if self.duration_s is not None:
             wake = min(wake, self.duration_s)
+        if self._lost_until() is not None:
+            wake = min(wake, self._lost_until())
         return wake
+
+    def _lost_until(self) -> float | None:
+        """When the session ends for want of any sample, if nothing comes before."""
+        if self.lost_after_s is None or self._last_heard_s is None:
+            return None
+        return self._last_heard_s + self.lost_after_s
 
     async def _sleep_until(self, t_s: float) -> None:
         self._poked.clear()
@@ -220,6 +237,7 @@ class SessionRunner:
             return
         first = partner.last_sample_s is None
         partner.last_sample_s = event.t_s
+        self._last_heard_s = self.clock.now()
         if partner.silent:  # it speaks again
             partner.silent = False
             self.sink.status(Status(StatusKind.CONNECTED, event.t_s, "", partner=event.partner))

@@ -77,6 +77,9 @@ def record_command(args: argparse.Namespace) -> int:
         print("flooding-monitor record: --second-device needs --device (the first partner's strap); --demo "
               "records two simulated partners by itself", file=sys.stderr)
         return 2
+    if not (math.isfinite(args.end_after_lost) and args.end_after_lost >= 0):
+        print("flooding-monitor record: --end-after-lost must be 0 (never) or a number of minutes", file=sys.stderr)
+        return 2
     if not (math.isfinite(args.speed) and 0 < args.speed <= MAX_SPEED):
         print(f"flooding-monitor record: --speed must be above 0 and at most {MAX_SPEED:g}", file=sys.stderr)
         return 2
@@ -107,20 +110,24 @@ def record_command(args: argparse.Namespace) -> int:
     status = LiveStatus(controller, sys.stdout, in_place=sys.stdout.isatty())
     controller.listeners.append(status)
     try:
-        how = asyncio.run(_record(controller, sources, clock, args.duration))
+        lost_after_s = args.end_after_lost * 60 or None
+        how = asyncio.run(_record(controller, sources, clock, args.duration, lost_after_s))
     except StrapError as exc:
         status.finish()
         controller.finish("error")
         print(f"flooding-monitor record: {exc}{_demo_hint(exc)}", file=sys.stderr)
         return 3
     status.finish()
+    if how == "lost":
+        print(f"Ended: no strap has sent a heart rate for {args.end_after_lost:g} minutes; the session ends at the "
+              "last reading.", file=sys.stderr)
     return _report(controller, how, args.out, history_wanted=not args.no_history)
 
 
 async def _record(controller: SessionController, sources: list[HeartRateSource], clock: Clock,
-                  duration_s: float | None) -> str:
+                  duration_s: float | None, lost_after_s: float | None = None) -> str:
     """Run the session on every strap until it ends; returns how it ended."""
-    runner = SessionRunner(controller, clock, duration_s)
+    runner = SessionRunner(controller, clock, duration_s, lost_after_s=lost_after_s)
     loop = asyncio.get_running_loop()
     for signum, how in ((signal.SIGINT, "interrupted"), (signal.SIGTERM, "terminated")):
         loop.add_signal_handler(signum, lambda how=how: runner.stop(how))

@@ -34,4 +34,6 @@ def add_commands(sub: argparse._SubParsersAction, common: argparse.ArgumentParse
     rec.add_argument("--no-history", action="store_true", help="do not save to the history database")
     rec.add_argument("--speed", type=float, default=1.0, help="demo/replay speed (default 1 = real time)")
     rec.add_argument("--duration", type=float, default=None, help="stop after this many seconds")
+    rec.add_argument("--end-after-lost", type=float, default=30.0, metavar="MINUTES",
+                     help="end the session when no strap has sent anything for this long (default 30; 0 = never)")
     rec.set_defaults(func=_run("record_command"))

@@ -1747,6 +1747,10 @@
         <translation> {time} 后恢复平静。</translation>
     </message>
     <message>
+        <source>No strap had sent a heart rate for {minutes} minutes, so the app ended the conversation at the last reading.</source>
+        <translation>已有 {minutes} 分钟没有任何心率带传来心率，应用已在最后一次读数处结束这次谈话。</translation>
+    </message>
+    <message>
         <source>A note now, while it is fresh, helps you see patterns later.</source>
         <translation>趁记忆犹新写条笔记，以后更容易看出规律。</translation>
     </message>
