@@ -12,7 +12,8 @@ from flooding_monitor.review.history import latest_change, summaries, weekly_tre
 from flooding_monitor.live.session import EpisodeRecord
 from flooding_monitor.storage.store import SessionStore
 from tests.session_samples import lived_session
-from ui.session_detail import NEUTRAL, SessionDetail, read_session
+from flooding_monitor.review.stored_session import read_session
+from ui.session_detail import NEUTRAL, SessionDetail
 from ui.session_table import SessionTableModel
 from ui.trends_view import TrendsView
 

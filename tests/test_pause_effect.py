@@ -92,7 +92,8 @@ def test_analyze_reports_what_each_pause_of_a_session_file_did(tmp_path, capsys)
 
 def test_the_history_says_what_each_pause_did(tmp_path, qtbot):
     from tests.session_samples import paused_session
-    from ui.session_detail import SessionDetail, read_session
+    from flooding_monitor.review.stored_session import read_session
+    from ui.session_detail import SessionDetail
 
     home, sid = paused_session(tmp_path)
     detail = SessionDetail()

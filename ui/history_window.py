@@ -27,12 +27,13 @@ from flooding_monitor.review.history import summaries, weekly_trends
 from flooding_monitor.live.partners import DEFAULT_PARTNERS, Partner
 from flooding_monitor.private_files import os_error_line
 from flooding_monitor.detection.settings import DetectorSettings
+from flooding_monitor.review.stored_session import read_session
 from flooding_monitor.storage.store import StoreError
 
 from .history_reader import HistoryReader
 from .i18n import core
 from .journal_dialog import JournalDialog
-from .session_detail import SessionDetail, _when, read_session
+from .session_detail import SessionDetail, _when
 from .session_table import SessionTable
 from .trends_view import TrendsView
 

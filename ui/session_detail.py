@@ -10,7 +10,6 @@ drawn in neutral tones so no colour means two things.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 from html import escape
 
 import numpy as np
@@ -19,13 +18,11 @@ from PySide6.QtCore import QLocale, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QTextBrowser, QVBoxLayout, QWidget
 
-from flooding_monitor.detection.baseline import Baseline
 from flooding_monitor.detection.detector import STATE_CODES, State
-from flooding_monitor.review.history import flooded_seconds, reanalyze
+from flooding_monitor.review.history import flooded_seconds
 from flooding_monitor.live.partners import DEFAULT_PARTNERS
-from flooding_monitor.protocol.pause_effect import pause_effects
-from flooding_monitor.detection.settings import DetectorSettings
-from flooding_monitor.storage.store import NoteRow, PartnerInfo, PauseRow, SessionInfo, SessionStore, SnoozeRow
+from flooding_monitor.review.stored_session import StoredSession
+from flooding_monitor.storage.store import NoteRow
 
 from .durations import duration_text
 from .i18n import core, join
@@ -45,37 +42,6 @@ def _note_date(written_at: str) -> str:
         return _when(dt.datetime.fromisoformat(written_at))
     except ValueError:
         return written_at
-
-
-@dataclass(frozen=True)
-class StoredSession:
-    """Everything the detail shows of one session, read and analysed off the GUI thread."""
-
-    info: SessionInfo
-    people: list[PartnerInfo]
-    analyses: list  # one Analysis per partner, in the order of ``people``
-    pauses: list[PauseRow]
-    effects: list[list]  # per partner, what each pause did (PauseEffect)
-    events: list[tuple[float, str, str, int]]
-    snoozes: list[SnoozeRow]
-    notes: list[NoteRow]
-
-
-def read_session(store: SessionStore, session_id: int, settings: DetectorSettings | None = None) -> StoredSession:
-    """One session from the history, re-analysed with ``settings`` (the "what if" threshold)."""
-    people = store.partners(session_id)
-    analyses = [reanalyze(store, session_id, settings, p.slot) for p in people]
-    pauses = store.pauses(session_id)
-    effects = [_pause_effects(who, analysis, pauses) for who, analysis in zip(people, analyses)]
-    return StoredSession(store.session(session_id), people, analyses, pauses, effects,
-                         store.events_with_partner(session_id), store.snoozes(session_id), store.notes(session_id))
-
-
-def _pause_effects(who: PartnerInfo, analysis, pauses: list[PauseRow]) -> list:
-    if not pauses:
-        return []
-    baseline = Baseline(who.baseline_hr, who.baseline_rmssd, 0.0) if who.baseline_hr else None
-    return pause_effects(analysis, [(p.started_s, p.stop_s) for p in pauses], who.slot, baseline)
 
 
 #: Pauses, the threshold, "Not now" and strap trouble: grey, readable on light and dark (3:1 or more).
