@@ -13,7 +13,7 @@ import os
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
-from typing import IO
+from typing import IO, Any
 
 
 def private_dir(path: Path) -> list[str]:
@@ -28,8 +28,9 @@ def private_dir(path: Path) -> list[str]:
     return notes
 
 
-def write_private(path: Path, write: Callable[[IO[str]], None], overwrite: bool = True) -> None:
-    """Write a text file atomically: a 0600 temporary file in the same folder, fsync, then rename.
+def write_private(path: Path, write: Callable[[IO[Any]], None], overwrite: bool = True, binary: bool = False) -> None:
+    """Write a text file (bytes with ``binary``) atomically: a 0600 temporary file in the same folder,
+    fsync, then rename.
 
     The rename replaces a symlink at ``path`` instead of following it, and a
     failure (full disk) leaves the old file, or none, never a cut-off one.
@@ -41,7 +42,7 @@ def write_private(path: Path, write: Callable[[IO[str]], None], overwrite: bool 
     private_dir(path.parent)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".part")  # 0600, O_EXCL
     try:
-        with os.fdopen(fd, "w", newline="", encoding="utf-8") as fh:
+        with (os.fdopen(fd, "wb") if binary else os.fdopen(fd, "w", newline="", encoding="utf-8")) as fh:
             write(fh)
             fh.flush()
             os.fsync(fh.fileno())

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
     QMessageBox,
+    QMenu,
     QPushButton,
     QSplitter,
     QTabWidget,
@@ -33,6 +34,8 @@ from flooding_monitor.storage.store import StoreError
 from .history_reader import HistoryReader
 from .i18n import core
 from .journal_dialog import JournalDialog
+from .history_exports import SessionExports
+from .report_flow import TherapistReport
 from .session_detail import SessionDetail, _when
 from .session_table import SessionTable
 from .trends_view import TrendsView
@@ -67,22 +70,30 @@ class HistoryWindow(QWidget):
         split.addWidget(self.detail)
         split.setSizes([260, 480])
         col.addWidget(split, 1)
+        self.exports = SessionExports(reader, self)
+        self.report = TherapistReport(reader, self)
+        self.report.written.connect(self._reported)
+        self.report.failed.connect(lambda why: QMessageBox.warning(self, self.tr("Report not saved"), why))
         buttons = QHBoxLayout()
         for text, slot, tip in (
                 (self.tr("Add journal note…"), self.add_note,
                  self.tr("Write what happened, what you felt and what you did, for the chosen session")),
+                (self.tr("Report for a therapist…"), self.make_report,
+                 self.tr("A PDF of the chosen session to print or send: both hearts, the episodes, the pauses; "
+                         "journal notes only if you tick them")),
+                (self.tr("Export"), None,
+                 self.tr("Save the chosen session, or every session, as files that keep everything")),
                 (self.tr("Import…"), self.import_file,
                  self.tr("Add a session file, or a recording from a strap app, a watch (FIT) or a lab (XDF)")),
-                (self.tr("Export session…"), self.export_one,
-                 self.tr("Save the chosen session: a session file that keeps everything, or a spreadsheet")),
-                (self.tr("Export all…"), self.export_all,
-                 self.tr("Save every session as a session file, with a summary spreadsheet, into a folder")),
                 (self.tr("Delete session…"), self.delete,
                  self.tr("Remove the chosen session and its notes from this computer"))):
             b = QPushButton(text)
             b.setToolTip(tip)
             b.setAccessibleName(text.rstrip("…"))
-            b.clicked.connect(slot)
+            if slot is None:
+                b.setMenu(self._export_menu(b))
+            else:
+                b.clicked.connect(slot)
             buttons.addWidget(b)
         buttons.addStretch(1)
         col.addLayout(buttons)
@@ -98,6 +109,24 @@ class HistoryWindow(QWidget):
             before_reading(self._saved)
         else:
             self.reload()
+
+    def _export_menu(self, button: QPushButton) -> QMenu:
+        menu = QMenu(button)
+        menu.addAction(self.tr("This session…"), lambda: self.exports.one(self.table.selected())).setToolTip(
+            self.tr("Save the chosen session: a session file that keeps everything, or a spreadsheet"))
+        menu.addAction(self.tr("Every session…"), self.exports.every).setToolTip(
+            self.tr("Save every session as a session file, with a summary spreadsheet, into a folder"))
+        menu.setToolTipsVisible(True)
+        return menu
+
+    def make_report(self) -> None:
+        """The chosen session's report for a therapist (ui/report_flow.py asks which notes, and where)."""
+        sid = self.selected_id()
+        if sid is not None:
+            self.report.start(sid)
+
+    def _reported(self, path: Path) -> None:
+        QMessageBox.information(self, self.tr("Report saved"), self.tr("Saved {path}").format(path=path))
 
     def _saved(self, _ok: bool) -> None:
         """The running session's last second is saved (called on the writer's thread): read now."""
@@ -206,73 +235,6 @@ class HistoryWindow(QWidget):
             QMessageBox.warning(self, self.tr("Not imported"), core(getattr(problem, "message", str(problem))))
         else:
             self.reload()
-
-    def export_one(self) -> None:
-        """The session file (everything, to move or keep) or a spreadsheet of its samples."""
-        from flooding_monitor.review.exports import export_session_csv
-        from flooding_monitor.formats.session_file import SUFFIX, export_session_file
-
-        chosen_session = self.table.selected()
-        if chosen_session is None:
-            return
-        sid = chosen_session.id
-        session_filter = self.tr("Session file, everything kept (*{suffix})").format(suffix=SUFFIX)
-        path, chosen = QFileDialog.getSaveFileName(
-            self, self.tr("Export session"), f"session-{sid}-{chosen_session.started_at:%Y%m%d-%H%M}{SUFFIX}",
-            session_filter + ";;" + self.tr("Spreadsheet of the heart rates (*.csv)"))
-        if not path:
-            return
-        as_file = chosen == session_filter or path.endswith(SUFFIX)
-
-        def job(store) -> Path | str:
-            try:  # the dialog has asked before replacing a file
-                if as_file:
-                    return export_session_file(store, sid, Path(path).with_suffix(SUFFIX), overwrite=True)
-                return export_session_csv(store, sid, Path(path).with_suffix(".csv"), overwrite=True)
-            except OSError as exc:
-                return os_error_line(exc, path)
-
-        self._ask(job, self._exported)
-
-    def _exported(self, saved: Path | str) -> None:
-        if isinstance(saved, str):
-            QMessageBox.warning(self, self.tr("Not exported"), saved)
-        else:
-            QMessageBox.information(self, self.tr("Exported"), self.tr("Saved {path}").format(path=saved))
-
-    def export_all(self) -> None:
-        """Every session as a session file and a summary spreadsheet; files already there are kept."""
-        from flooding_monitor.review.exports import export_all
-
-        folder = QFileDialog.getExistingDirectory(self, self.tr("Export all sessions to folder"))
-        if not folder:
-            return
-
-        def job(store):
-            try:
-                return export_all(store, folder)
-            except OSError as exc:
-                return os_error_line(exc, folder)
-
-        self._ask(job, self._exported_all)
-
-    def _exported_all(self, report) -> None:
-        if isinstance(report, str):
-            QMessageBox.warning(self, self.tr("Not exported"), report)
-            return
-        text = self.tr("Saved every session and {name}").format(name=report.summary.name)
-        if report.kept:
-            text += " " + self.tr("({n} were there already and were left as they were)").format(n=len(report.kept))
-        if report.beside:
-            text += "\n\n" + self.tr("{n} file(s) there differ from today's export (edited, or older than a "
-                                     "note): they were left as they are and today's copy saved beside "
-                                     "them.").format(n=len(report.beside))
-        if report.failed:
-            text += "\n\n" + self.tr("Not exported: {sessions}.").format(
-                sessions="; ".join(f"{sid} ({why})" for sid, why in report.failed))
-            QMessageBox.warning(self, self.tr("Exported, with gaps"), text)
-            return
-        QMessageBox.information(self, self.tr("Exported"), text)
 
     def delete(self) -> None:
         chosen = self.table.selected()

@@ -15,7 +15,7 @@ from html import escape
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QLocale, Qt
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QBrush, QColor, QPen
 from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QTextBrowser, QVBoxLayout, QWidget
 
 from flooding_monitor.detection.detector import STATE_CODES, State
@@ -124,7 +124,7 @@ class SessionDetail(QWidget):
         for k, (who, analysis) in enumerate(analyses):
             curve = self.curve if k == 0 else self._second_curve()
             colour = colours[k]
-            curve.setPen(pg.mkPen(colour, width=1.8))
+            curve.setPen(self.trace_pen(k, colour))
             t = analysis.ticks.t_s
             curve.setData((t - t0) / 60, np.where(analysis.ticks.valid, analysis.ticks.hr_bpm, np.nan))
             rule = analysis.detection.rule
@@ -132,11 +132,9 @@ class SessionDetail(QWidget):
                 add(pg.InfiniteLine(rule.threshold_bpm, angle=0, pen=pg.mkPen(NEUTRAL, style=Qt.PenStyle.DashLine)))
             if who.baseline_hr:
                 add(pg.InfiniteLine(who.baseline_hr, angle=0, pen=pg.mkPen(colour, style=Qt.PenStyle.DotLine)))
-            shade = QColor(colour)
-            shade.setAlpha(60)
             for e in analysis.detection.episodes:
                 region = pg.LinearRegionItem(((e.start_s - t0) / 60, ((e.end_s or end) - t0) / 60), movable=False,
-                                             brush=pg.mkBrush(shade), pen=pg.mkPen(None))
+                                             brush=self.episode_brush(k, colour), pen=pg.mkPen(None))
                 region.setZValue(-10)
                 add(region)
             lines.append(self._stats(analysis, end, who.name if two else "", colour))
@@ -146,7 +144,7 @@ class SessionDetail(QWidget):
             curve.setData([], [])
         for p in pauses:
             region = pg.LinearRegionItem(((p.started_s - t0) / 60, (p.stop_s - t0) / 60), movable=False,
-                                         brush=pg.mkBrush(PAUSE_SHADE[is_dark()]), pen=pg.mkPen(None))
+                                         brush=self.pause_brush(), pen=pg.mkPen(None))
             region.setZValue(-11)
             add(region)
         for item in self._marks(stored, t0, top + 6, colours, bool(pauses)):
@@ -158,6 +156,20 @@ class SessionDetail(QWidget):
                             self.tr("Length {length} · {n} pauses")).format(length=duration_text(end - t0), n=len(pauses))
                            + "<br>" + "<br>".join(lines))
         self._show_notes(stored.notes)
+
+    # -- the look: the screen's here, a printed page's in ui/report_chart.py ---------------------
+    def trace_pen(self, k: int, colour: str) -> QPen:
+        """Partner ``k``'s heart-rate line."""
+        return pg.mkPen(colour, width=1.8)
+
+    def episode_brush(self, k: int, colour: str) -> QBrush:
+        """The shading of partner ``k``'s flooding."""
+        shade = QColor(colour)
+        shade.setAlpha(60)
+        return pg.mkBrush(shade)
+
+    def pause_brush(self) -> QBrush:
+        return pg.mkBrush(PAUSE_SHADE[is_dark()])
 
     def _marks(self, stored: StoredSession, t0: float, y: float,
                colours: list[str], paused: bool) -> list[pg.GraphicsObject]:

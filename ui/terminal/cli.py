@@ -180,6 +180,9 @@ def build_parser() -> argparse.ArgumentParser:
     from .history_cli import add_commands as add_history_commands
 
     add_history_commands(sub, common)
+    from .report_cli import add_commands as add_report_commands
+
+    add_report_commands(sub, common)
     from ui.desktop_entry import add_commands as add_desktop_commands
 
     add_desktop_commands(sub)

@@ -504,14 +504,6 @@
         <translation>添加日记…</translation>
     </message>
     <message>
-        <source>Export session…</source>
-        <translation>导出对话…</translation>
-    </message>
-    <message>
-        <source>Export all…</source>
-        <translation>全部导出…</translation>
-    </message>
-    <message>
         <source>Delete session…</source>
         <translation>删除会话…</translation>
     </message>
@@ -536,28 +528,32 @@
         <translation>对话和记录文件 (*.fmsession *.csv *.txt *.hrm *.fit *.xdf);;所有文件 (*)</translation>
     </message>
     <message>
-        <source>Session file, everything kept (*{suffix})</source>
-        <translation>对话文件，完整保留 (*{suffix})</translation>
-    </message>
-    <message>
-        <source>Export session</source>
-        <translation>导出对话</translation>
-    </message>
-    <message>
-        <source>Spreadsheet of the heart rates (*.csv)</source>
-        <translation>心率电子表格 (*.csv)</translation>
-    </message>
-    <message>
-        <source>Not exported</source>
-        <translation>未导出</translation>
-    </message>
-    <message>
         <source>Already imported</source>
         <translation>已经导入过</translation>
     </message>
     <message>
         <source>Write what happened, what you felt and what you did, for the chosen session</source>
         <translation>为所选对话记下发生了什么、你的感受以及你做了什么</translation>
+    </message>
+    <message>
+        <source>Report not saved</source>
+        <translation>报告未保存</translation>
+    </message>
+    <message>
+        <source>Report for a therapist…</source>
+        <translation>给咨询师的报告…</translation>
+    </message>
+    <message>
+        <source>A PDF of the chosen session to print or send: both hearts, the episodes, the pauses; journal notes only if you tick them</source>
+        <translation>所选会话的 PDF，可打印或发送：两人的心率、情绪淹没、暂停；日记只有勾选后才会包含</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <source>Save the chosen session, or every session, as files that keep everything</source>
+        <translation>将所选会话或全部会话保存为完整保留一切的文件</translation>
     </message>
     <message>
         <source>Import…</source>
@@ -568,8 +564,16 @@
         <translation>添加对话文件，或来自胸带应用、手表或实验室记录软件的记录文件</translation>
     </message>
     <message>
+        <source>This session…</source>
+        <translation>这个会话…</translation>
+    </message>
+    <message>
         <source>Save the chosen session: a session file that keeps everything, or a spreadsheet</source>
         <translation>保存所选对话：完整保留一切的对话文件，或电子表格</translation>
+    </message>
+    <message>
+        <source>Every session…</source>
+        <translation>全部会话…</translation>
     </message>
     <message>
         <source>Save every session as a session file, with a summary spreadsheet, into a folder</source>
@@ -584,6 +588,10 @@
         <translation>正在读取历史记录…</translation>
     </message>
     <message>
+        <source>Report saved</source>
+        <translation>报告已保存</translation>
+    </message>
+    <message>
         <source>Each conversation you monitor is kept here, on this computer only: its heart rates, the flooding episodes and the pauses you took. To add one you recorded elsewhere, use Import…</source>
         <translation>你监测的每次对话都只保存在这台电脑上：心率、情绪淹没发作以及你们的暂停。要添加在别处记录的对话，请使用“导入…”</translation>
     </message>
@@ -596,36 +604,8 @@
         <translation>未导入</translation>
     </message>
     <message>
-        <source>Exported</source>
-        <translation>已导出</translation>
-    </message>
-    <message>
         <source>Saved {path}</source>
         <translation>已保存 {path}</translation>
-    </message>
-    <message>
-        <source>Export all sessions to folder</source>
-        <translation>把所有会话导出到文件夹</translation>
-    </message>
-    <message>
-        <source>Saved every session and {name}</source>
-        <translation>已保存所有会话以及 {name}</translation>
-    </message>
-    <message>
-        <source>({n} were there already and were left as they were)</source>
-        <translation>（其中 {n} 个文件已存在，保持原样未覆盖）</translation>
-    </message>
-    <message>
-        <source>{n} file(s) there differ from today&apos;s export (edited, or older than a note): they were left as they are and today&apos;s copy saved beside them.</source>
-        <translation>其中 {n} 个文件与今天的导出不同（被编辑过，或早于某条笔记）：它们保持原样，今天的副本保存在旁边。</translation>
-    </message>
-    <message>
-        <source>Not exported: {sessions}.</source>
-        <translation>未导出：{sessions}。</translation>
-    </message>
-    <message>
-        <source>Exported, with gaps</source>
-        <translation>已导出，但有遗漏</translation>
     </message>
     <message>
         <source>Delete session?</source>
@@ -1274,6 +1254,257 @@
     </message>
 </context>
 <context>
+    <name>SessionExports</name>
+    <message>
+        <source>Session file, everything kept (*{suffix})</source>
+        <translation>对话文件，完整保留 (*{suffix})</translation>
+    </message>
+    <message>
+        <source>Export session</source>
+        <translation>导出对话</translation>
+    </message>
+    <message>
+        <source>Spreadsheet of the heart rates (*.csv)</source>
+        <translation>心率电子表格 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Not exported</source>
+        <translation>未导出</translation>
+    </message>
+    <message>
+        <source>Exported</source>
+        <translation>已导出</translation>
+    </message>
+    <message>
+        <source>Saved {path}</source>
+        <translation>已保存 {path}</translation>
+    </message>
+    <message>
+        <source>Export all sessions to folder</source>
+        <translation>把所有会话导出到文件夹</translation>
+    </message>
+    <message>
+        <source>Saved every session and {name}</source>
+        <translation>已保存所有会话以及 {name}</translation>
+    </message>
+    <message>
+        <source>({n} were there already and were left as they were)</source>
+        <translation>（其中 {n} 个文件已存在，保持原样未覆盖）</translation>
+    </message>
+    <message>
+        <source>{n} file(s) there differ from today&apos;s export (edited, or older than a note): they were left as they are and today&apos;s copy saved beside them.</source>
+        <translation>其中 {n} 个文件与今天的导出不同（被编辑过，或早于某条笔记）：它们保持原样，今天的副本保存在旁边。</translation>
+    </message>
+    <message>
+        <source>Not exported: {sessions}.</source>
+        <translation>未导出：{sessions}。</translation>
+    </message>
+    <message>
+        <source>Exported, with gaps</source>
+        <translation>已导出，但有遗漏</translation>
+    </message>
+</context>
+<context>
+    <name>SessionReportPdf</name>
+    <message>
+        <source>Session report: {when}</source>
+        <extracomment>Layout units: pixels at 96 dots per inch, as the window&apos;s. QTextDocument.print_ keeps a 2-cm margin of its own (and numbers the pages in it), so the writer&apos;s page has none.</extracomment>
+        <translation>会话报告：{when}</translation>
+    </message>
+    <message>
+        <source>{length} of conversation · {people}</source>
+        <translation>谈话 {length} · {people}</translation>
+    </message>
+    <message>
+        <source>No heart-rate data was recorded in this session.</source>
+        <translation>这个会话没有记录到心率数据。</translation>
+    </message>
+    <message>
+        <source>Each partner</source>
+        <translation>每位伴侣</translation>
+    </message>
+    <message>
+        <source>What happened</source>
+        <translation>经过</translation>
+    </message>
+    <message>
+        <source>Journal notes</source>
+        <translation>日记</translation>
+    </message>
+    <message>
+        <source>What these numbers mean, and what they do not</source>
+        <translation>这些数字意味着什么，不意味着什么</translation>
+    </message>
+    <message>
+        <source>Made by Flooding Monitor on {date}. Private health data: share it only with people you choose.</source>
+        <translation>由 Flooding Monitor 于 {date} 生成。这是私密的健康数据：只与你选择的人分享。</translation>
+    </message>
+    <message>
+        <source>Heart rate (30-s mean), beats a minute, against minutes from the start.</source>
+        <translation>心率（30 秒平均值，每分钟次数），横轴为开始后的分钟数。</translation>
+    </message>
+    <message>
+        <source>Solid line: {a}; dashed line: {b}.</source>
+        <translation>实线：{a}；虚线：{b}。</translation>
+    </message>
+    <message>
+        <source>Hatched: flooding. Grey band: a pause. Grey dashed line: the threshold. ▼ an alert, ○ “Not now”.</source>
+        <translation>斜线：情绪淹没。灰色带：暂停。灰色虚线：阈值。▼ 提醒，○“稍后再说”。</translation>
+    </message>
+    <message>
+        <source>The heart rate comes from a chest strap and is the mean of the last 30 seconds, cleaned of missed and extra beats. Flooding here means that rate stayed at or above the partner&apos;s threshold (100 beats a minute unless set otherwise, after Gottman&apos;s research on diffuse physiological arousal) for 30 seconds. A near-miss is a heart that sped up towards flooding and calmed before it. Movement, caffeine, illness and medicines raise the heart rate too. Flooding Monitor is not a medical device: these numbers describe two bodies during a conversation, not who was right, and they diagnose nothing.</source>
+        <translation>心率来自胸带，是最近 30 秒的平均值，已去除漏搏和多余的搏动。这里的“情绪淹没”指该心率在伴侣的阈值（除非另行设置，为每分钟 100 次，依据戈特曼关于弥漫性生理唤醒的研究）或以上持续 30 秒。“险些发生”指心跳加快、接近淹没，但在淹没之前平静下来。运动、咖啡因、疾病和药物也会使心率升高。Flooding Monitor 不是医疗设备：这些数字描述的是谈话中两个人的身体，而不是谁对谁错，也不做任何诊断。</translation>
+    </message>
+    <message>
+        <source>Threshold</source>
+        <translation>阈值</translation>
+    </message>
+    <message>
+        <source>Resting rate</source>
+        <translation>静息心率</translation>
+    </message>
+    <message>
+        <source>Median rate</source>
+        <translation>心率中位数</translation>
+    </message>
+    <message>
+        <source>Highest rate</source>
+        <translation>最高心率</translation>
+    </message>
+    <message>
+        <source>Flooding</source>
+        <translation>情绪淹没</translation>
+    </message>
+    <message>
+        <source>Near-misses caught in time</source>
+        <translation>及时察觉的险些发生</translation>
+    </message>
+    <message>
+        <source>Calm after a pause began (median)</source>
+        <translation>暂停开始后到平静（中位数）</translation>
+    </message>
+    <message>
+        <source>{n} bpm</source>
+        <translation>{n} bpm</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>1 episode, {time}</source>
+        <translation>1 次，{time}</translation>
+    </message>
+    <message>
+        <source>{n} episodes, {time}</source>
+        <translation>{n} 次，{time}</translation>
+    </message>
+    <message>
+        <source>{n} min</source>
+        <translation>{n} 分钟</translation>
+    </message>
+    <message>
+        <source>No flooding, alert or pause in this session.</source>
+        <translation>这个会话没有情绪淹没、提醒或暂停。</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>谁</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>发生了什么</translation>
+    </message>
+    <message>
+        <source>Both</source>
+        <translation>两人</translation>
+    </message>
+    <message>
+        <source>Flooded for {length}, peak {bpm} bpm</source>
+        <translation>情绪淹没 {length}，峰值 {bpm} bpm</translation>
+    </message>
+    <message>
+        <source>Flooded until the end, peak {bpm} bpm</source>
+        <translation>情绪淹没直到结束，峰值 {bpm} bpm</translation>
+    </message>
+    <message>
+        <source>The alert suggested a pause</source>
+        <translation>提醒建议暂停</translation>
+    </message>
+    <message>
+        <source>“Not now” pressed; the alert waited until {time}</source>
+        <translation>按了“稍后再说”；提醒等到 {time}</translation>
+    </message>
+    <message>
+        <source>The heart sped up and calmed before flooding (a near-miss caught in time)</source>
+        <translation>心跳加快，但在淹没之前平静下来（及时察觉的险些发生）</translation>
+    </message>
+    <message>
+        <source>The strap stopped reading</source>
+        <translation>心率带停止读数</translation>
+    </message>
+    <message>
+        <source>Pause; return agreed for {time}</source>
+        <translation>暂停；约定 {time} 回来</translation>
+    </message>
+    <message>
+        <source>still running at the end</source>
+        <translation>结束时仍在进行</translation>
+    </message>
+    <message>
+        <source>ended early, after {length}</source>
+        <translation>{length} 后提前结束</translation>
+    </message>
+    <message>
+        <source>returned after {length}</source>
+        <translation>{length} 后回来</translation>
+    </message>
+    <message>
+        <source>{start} → {end} bpm</source>
+        <translation>{start} → {end} bpm</translation>
+    </message>
+    <message>
+        <source>calm after {minutes} min</source>
+        <translation>{minutes} 分钟后平静</translation>
+    </message>
+    <message>
+        <source>not calm for a minute in it</source>
+        <translation>期间没有连续一分钟的平静</translation>
+    </message>
+    <message>
+        <source>the rate rose and fell {bpm} bpm with each breath</source>
+        <translation>心率随每次呼吸起伏 {bpm} bpm</translation>
+    </message>
+    <message>
+        <source>coherence {ratio}</source>
+        <translation>一致性 {ratio}</translation>
+    </message>
+    <message>
+        <source>{name}: {text}</source>
+        <translation>{name}：{text}</translation>
+    </message>
+    <message>
+        <source>Note {n}, written {when}</source>
+        <translation>日记 {n}，写于 {when}</translation>
+    </message>
+    <message>
+        <source>1 journal note was not shared.</source>
+        <translation>有 1 条日记未分享。</translation>
+    </message>
+    <message>
+        <source>{n} journal notes were not shared.</source>
+        <translation>有 {n} 条日记未分享。</translation>
+    </message>
+    <message>
+        <source>No journal notes for this session.</source>
+        <translation>这个会话还没有日记。</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <source>System language</source>
@@ -1586,6 +1817,26 @@
     </message>
 </context>
 <context>
+    <name>ShareNotesDialog</name>
+    <message>
+        <source>Journal notes in the report</source>
+        <extracomment>How much of a note the dialog shows to recognise it (the report holds all of a ticked one).</extracomment>
+        <translation>报告中的日记</translation>
+    </message>
+    <message>
+        <source>Journal notes are private. Tick only the notes whose writer wants the therapist to read them; the report leaves the others out and only counts them.</source>
+        <translation>日记是私密的。只勾选作者愿意让咨询师阅读的日记；其余日记不会出现在报告中，只计数。</translation>
+    </message>
+    <message>
+        <source>Note {n}, {when}: {words}</source>
+        <translation>日记 {n}，{when}：{words}</translation>
+    </message>
+    <message>
+        <source>Make the report…</source>
+        <translation>生成报告…</translation>
+    </message>
+</context>
+<context>
     <name>StartCard</name>
     <message>
         <source>Before you talk</source>
@@ -1753,6 +2004,17 @@
     <message>
         <source>A note now, while it is fresh, helps you see patterns later.</source>
         <translation>趁记忆犹新写条笔记，以后更容易看出规律。</translation>
+    </message>
+</context>
+<context>
+    <name>TherapistReport</name>
+    <message>
+        <source>Save the report</source>
+        <translation>保存报告</translation>
+    </message>
+    <message>
+        <source>PDF document (*.pdf)</source>
+        <translation>PDF 文档 (*.pdf)</translation>
     </message>
 </context>
 <context>

@@ -1,0 +1,67 @@
+"""History's session chart with a printed page's look, for the therapist report.
+
+The same chart History draws (:class:`~ui.session_detail.SessionDetail`), on
+white with black axes, and told apart without colour: a report is often
+printed in black and white, so the second partner's line is dashed and each
+partner's flooding is hatched in its own direction.
+"""
+
+from __future__ import annotations
+
+import pyqtgraph as pg
+from PySide6.QtCore import QRectF, QSize, Qt
+from PySide6.QtGui import QBrush, QColor, QImage, QPainter, QPen
+from PySide6.QtWidgets import QApplication
+
+from flooding_monitor.review.stored_session import StoredSession
+
+from .session_detail import SessionDetail
+
+INK = "#000000"
+HATCHES = (Qt.BrushStyle.BDiagPattern, Qt.BrushStyle.FDiagPattern)
+
+
+class PrintedSessionChart(SessionDetail):
+    """A session's chart drawn for paper; :meth:`image` renders it at print resolution."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.plot.setBackground("w")
+        for name in ("left", "bottom"):
+            axis = self.plot.getAxis(name)
+            axis.setPen(pg.mkPen(INK))
+            axis.setTextPen(pg.mkPen(INK))
+        self.plot.showGrid(y=True, alpha=0.25)
+
+    def trace_pen(self, k: int, colour: str) -> QPen:
+        pen = pg.mkPen(QColor(colour).darker(130), width=2.2)
+        if k:
+            pen.setStyle(Qt.PenStyle.DashLine)
+        return pen
+
+    def episode_brush(self, k: int, colour: str) -> QBrush:
+        return QBrush(QColor(colour).darker(150), HATCHES[k % 2])
+
+    def pause_brush(self) -> QBrush:
+        return QBrush(QColor(0, 0, 0, 28))
+
+    def image(self, stored: StoredSession, size: QSize, scale: float = 3.0) -> QImage:
+        """The chart of ``stored`` at ``size`` (logical pixels), rendered ``scale`` times as fine."""
+        plot = self.plot
+        plot.setParent(None)  # the chart alone, at the size asked, without the figures and notes
+        plot.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen)
+        plot.resize(size)
+        plot.show()  # laid out and ranged as on screen, never on a screen
+        self.show_session(stored)
+        QApplication.sendPostedEvents()
+        QApplication.processEvents()
+        out = QImage(int(size.width() * scale), int(size.height() * scale), QImage.Format.Format_RGB32)
+        out.fill(Qt.GlobalColor.white)
+        painter = QPainter(out)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        # the scene as the widget shows it, scaled to the image (the widget's own render() scaled twice)
+        plot.scene().render(painter, QRectF(out.rect()), QRectF(plot.viewport().rect()))
+        painter.end()
+        plot.hide()
+        plot.deleteLater()
+        return out

@@ -1,0 +1,279 @@
+"""The session report for a therapist as a PDF: Qt's own PDF writer, History's own chart.
+
+:func:`flooding_monitor.review.report.session_report` decides what is in it;
+this module puts it in words (the user's language) and on A4 pages: the
+chart, each partner's figures, what happened in order with clock times,
+the journal notes ticked in (the others are only counted), and what the
+numbers mean and do not. Made for black-and-white printing: the chart tells
+partners apart by line and hatching, the text is black on white.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from html import escape
+from pathlib import Path
+
+from PySide6.QtCore import (
+    QBuffer,
+    QByteArray,
+    QCoreApplication,
+    QIODevice,
+    QLocale,
+    QMarginsF,
+    QObject,
+    QSize,
+    QUrl,
+)
+from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter, QTextDocument
+
+from flooding_monitor.private_files import write_private
+from flooding_monitor.review.report import Moment, MomentKind, PartnerFigures, SessionReport
+from flooding_monitor.review.stored_session import StoredSession
+
+from .durations import duration_text
+from .i18n import core, join
+from .journal_dialog import PROMPTS
+from .report_chart import PrintedSessionChart
+
+#: Layout units: pixels at 96 dots per inch, as the window's. QTextDocument.print_ keeps a 2-cm
+#: margin of its own (and numbers the pages in it), so the writer's page has none.
+DPI = 96
+MARGIN_PX = round(2 / 2.54 * DPI)
+CHART_HEIGHT_PX = 300
+
+
+class SessionReportPdf(QObject):
+    """Writes one session's report; a QObject so its words are translated like the window's."""
+
+    def __init__(self, report: SessionReport) -> None:
+        super().__init__()
+        self.report = report
+
+    # -- the file ---------------------------------------------------------------------------
+    def pdf_bytes(self) -> bytes:
+        data = QByteArray()
+        buffer = QBuffer(data)
+        buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+        writer = QPdfWriter(buffer)
+        writer.setResolution(DPI)
+        writer.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Portrait,
+                                         QMarginsF(0, 0, 0, 0), QPageLayout.Unit.Millimeter))
+        writer.setTitle(self.title())
+        writer.setCreator("Flooding Monitor")
+        width = writer.pageLayout().paintRectPixels(DPI).width() - 2 * MARGIN_PX
+        self.document(QSize(width, CHART_HEIGHT_PX)).print_(writer)
+        del writer  # the PDF is finished when its writer goes
+        buffer.close()
+        return bytes(data.data())
+
+    def save(self, path: Path, overwrite: bool = False) -> None:
+        """Write the PDF readable by its user only, atomically; an existing file is replaced only when
+        ``overwrite`` (the user named it in a save dialog, or gave --force)."""
+        pdf = self.pdf_bytes()
+        write_private(path, lambda fh: fh.write(pdf), overwrite=overwrite, binary=True)
+
+    def document(self, chart_size: QSize) -> QTextDocument:
+        """The report as rich text, the chart at ``chart_size`` (the page's text width)."""
+        doc = QTextDocument()
+        doc.setDefaultStyleSheet(STYLE)
+        chart = PrintedSessionChart().image(self.report.stored, chart_size)
+        doc.addResource(QTextDocument.ResourceType.ImageResource, QUrl("chart.png"), chart)
+        doc.setHtml(self.html(chart_size))
+        return doc
+
+    # -- the words --------------------------------------------------------------------------
+    def title(self) -> str:
+        return self.tr("Session report: {when}").format(when=self._date_time(self.report.stored.info.started_at))
+
+    def html(self, chart_size: QSize) -> str:
+        r = self.report
+        people = join([p.name for p in r.partners])
+        parts = [f"<h1>{escape(self.title())}</h1>",
+                 "<p>" + escape(self.tr("{length} of conversation · {people}").format(
+                     length=duration_text(r.length_s, "0 s"), people=people)) + "</p>"]
+        if r.end_s > r.start_s:
+            parts += [f'<p><img src="chart.png" width="{chart_size.width()}" height="{chart_size.height()}"></p>',
+                      f"<p class='small'>{escape(self.legend())}</p>"]
+        else:
+            parts.append("<p>" + escape(self.tr("No heart-rate data was recorded in this session.")) + "</p>")
+        parts += [_heading(self.tr("Each partner")), self._figures_table(),
+                  _heading(self.tr("What happened")), self._timeline_table(),
+                  _heading(self.tr("Journal notes")), self._notes(),
+                  _heading(self.tr("What these numbers mean, and what they do not")),
+                  "<p>" + escape(self.meaning()) + "</p>",
+                  "<p class='small'>" + escape(self.tr(
+                      "Made by Flooding Monitor on {date}. Private health data: share it only with people you "
+                      "choose.").format(date=QLocale().toString(_today(), QLocale.FormatType.LongFormat))) + "</p>"]
+        return "".join(parts)
+
+    def legend(self) -> str:
+        lines = [self.tr("Heart rate (30-s mean), beats a minute, against minutes from the start.")]
+        names = [p.name for p in self.report.partners]
+        if len(names) > 1:
+            lines.append(self.tr("Solid line: {a}; dashed line: {b}.").format(a=core(names[0]), b=core(names[1])))
+        lines.append(self.tr("Hatched: flooding. Grey band: a pause. Grey dashed line: the threshold. "
+                             "▼ an alert, ○ “Not now”."))
+        return " ".join(lines)
+
+    def meaning(self) -> str:
+        return self.tr(
+            "The heart rate comes from a chest strap and is the mean of the last 30 seconds, cleaned of missed "
+            "and extra beats. Flooding here means that rate stayed at or above the partner's threshold (100 "
+            "beats a minute unless set otherwise, after Gottman's research on diffuse physiological arousal) for "
+            "30 seconds. A near-miss is a heart that sped up towards flooding and calmed before it. Movement, "
+            "caffeine, illness and medicines raise the heart rate too. Flooding Monitor is not a medical device: "
+            "these numbers describe two bodies during a conversation, not who was right, and they diagnose "
+            "nothing.")
+
+    def _figures_table(self) -> str:
+        """One row per figure, one column per partner: two partners read side by side."""
+        partners = self.report.partners
+        labels = [self.tr("Threshold"), self.tr("Resting rate"), self.tr("Median rate"), self.tr("Highest rate"),
+                  self.tr("Flooding"), self.tr("Near-misses caught in time"),
+                  self.tr("Calm after a pause began (median)")]
+        columns = [self._figures_of(p) for p in partners]
+        rows = [[escape(label)] + [escape(col[k]) for col in columns] for k, label in enumerate(labels)]
+        return _table([""] + [core(p.name) for p in partners], rows)
+
+    def _figures_of(self, p: PartnerFigures) -> list[str]:
+        bpm = self.tr("{n} bpm")
+        episodes = (self.tr("none") if p.episodes == 0 else
+                    self.tr("1 episode, {time}") if p.episodes == 1 else self.tr("{n} episodes, {time}"))
+        return [bpm.format(n=f"{p.threshold_bpm:.0f}"),
+                "—" if p.baseline_bpm is None else bpm.format(n=f"{p.baseline_bpm:.0f}"),
+                "—" if p.median_bpm is None else bpm.format(n=f"{p.median_bpm:.0f}"),
+                "—" if p.highest_bpm is None else bpm.format(n=f"{p.highest_bpm:.0f}"),
+                episodes.format(n=p.episodes, time=duration_text(p.flooded_s, "0 s")),
+                str(p.near_misses),
+                "—" if p.calm_after_min is None else self.tr("{n} min").format(n=f"{p.calm_after_min:.0f}")]
+
+    def _timeline_table(self) -> str:
+        rows = [[escape(self._when(m)), escape(self._who(m)),
+                 self._pause(m) if m.kind is MomentKind.PAUSE else escape(self._what(m))]
+                for m in self.report.moments]
+        if not rows:
+            return "<p>" + escape(self.tr("No flooding, alert or pause in this session.")) + "</p>"
+        return _table([self.tr("Time"), self.tr("Who"), self.tr("What")], rows)
+
+    def _when(self, m: Moment) -> str:
+        start = self.report.clock(m.t_s)
+        if m.kind in (MomentKind.FLOODED, MomentKind.PAUSE) and m.end_s is not None:
+            return f"{start:%H:%M}–{self.report.clock(m.end_s):%H:%M}"
+        return f"{start:%H:%M}"
+
+    def _who(self, m: Moment) -> str:
+        if m.partner is None:
+            return self.tr("Both") if len(self.report.partners) > 1 else ""
+        names = {p.slot: p.name for p in self.report.partners}
+        return core(names.get(m.partner, "?"))
+
+    def _what(self, m: Moment) -> str:
+        if m.kind is MomentKind.FLOODED:
+            length = duration_text(None if m.end_s is None else m.end_s - m.t_s)
+            return (self.tr("Flooded for {length}, peak {bpm} bpm") if m.end_s is not None else
+                    self.tr("Flooded until the end, peak {bpm} bpm")).format(length=length, bpm=f"{m.peak_bpm:.0f}")
+        if m.kind is MomentKind.ALERT:
+            return self.tr("The alert suggested a pause")
+        if m.kind is MomentKind.NOT_NOW:
+            return self.tr("“Not now” pressed; the alert waited until {time}").format(
+                time=f"{self.report.clock(m.end_s):%H:%M}" if m.end_s is not None else "?")
+        if m.kind is MomentKind.NEAR_MISS:
+            return self.tr("The heart sped up and calmed before flooding (a near-miss caught in time)")
+        return self.tr("The strap stopped reading")
+
+    def _pause(self, m: Moment) -> str:
+        """A pause's lines, as HTML: the agreed return, how it ended, what it did to each partner."""
+        p = m.pause
+        lines = [self.tr("Pause; return agreed for {time}").format(time=_clock_of(p.return_at))]
+        if p.ended_s is None:
+            lines.append(self.tr("still running at the end"))
+        elif p.ended_early:
+            lines.append(self.tr("ended early, after {length}").format(length=duration_text(p.ended_s - p.started_s)))
+        else:
+            lines.append(self.tr("returned after {length}").format(length=duration_text(p.ended_s - p.started_s)))
+        names = {q.slot: q.name for q in self.report.partners}
+        for e in m.effects:
+            lines.append(self._effect(e, names.get(e.partner, "?") if len(names) > 1 else ""))
+        return "<br>".join(escape(line) for line in lines)
+
+    def _effect(self, e, name: str) -> str:
+        parts = []
+        if e.hr_start_bpm is not None and e.hr_end_bpm is not None:
+            parts.append(self.tr("{start} → {end} bpm").format(start=f"{e.hr_start_bpm:.0f}", end=f"{e.hr_end_bpm:.0f}"))
+        parts.append(self.tr("calm after {minutes} min").format(minutes=f"{e.calm_after_min:.0f}")
+                     if e.calm_after_min is not None else self.tr("not calm for a minute in it"))
+        if e.swing_bpm is not None:
+            parts.append(self.tr("the rate rose and fell {bpm} bpm with each breath").format(bpm=f"{e.swing_bpm:.0f}"))
+        if e.coherence is not None:
+            parts.append(self.tr("coherence {ratio}").format(ratio=f"{e.coherence:.1f}"))
+        text = join(parts)
+        return self.tr("{name}: {text}").format(name=core(name), text=text) if name else text
+
+    def _notes(self) -> str:
+        r = self.report
+        out = []
+        for n, note in r.shared_notes:
+            fields = [f"<b>{escape(QCoreApplication.translate('JournalDialog', question))}</b> "
+                      f"{escape(getattr(note, key))}" for key, question, _hint in PROMPTS if getattr(note, key)]
+            when = self.tr("Note {n}, written {when}").format(n=n, when=_written(note))
+            out.append(f"<p><i>{escape(when)}</i><br>{'<br>'.join(fields)}</p>")
+        if r.withheld_notes:
+            out.append("<p><i>" + escape(
+                self.tr("1 journal note was not shared.") if r.withheld_notes == 1 else
+                self.tr("{n} journal notes were not shared.").format(n=r.withheld_notes)) + "</i></p>")
+        if not r.stored.notes:
+            out.append("<p><i>" + escape(self.tr("No journal notes for this session.")) + "</i></p>")
+        return "".join(out)
+
+    def _date_time(self, when) -> str:
+        return f"{QLocale().toString(when.date(), QLocale.FormatType.LongFormat)} {when:%H:%M}"
+
+
+def write_session_report(stored: StoredSession, path: Path, shared_notes=(), overwrite: bool = False) -> None:
+    """The report of ``stored`` at ``path`` (the notes numbered in ``shared_notes`` in, the rest counted)."""
+    from flooding_monitor.review.report import session_report
+
+    SessionReportPdf(session_report(stored, shared_notes)).save(Path(path), overwrite)
+
+
+STYLE = """
+body { color: #000; }
+h1 { font-size: 16pt; }
+h2 { font-size: 12.5pt; margin-top: 14px; }
+table { border-collapse: collapse; }
+th { text-align: left; background: #e8e8e8; }
+td, th { padding: 3px 6px; border: 1px solid #999; font-size: 9.5pt; }
+.small { font-size: 8.5pt; }
+"""
+
+
+def _heading(text: str) -> str:
+    return f"<h2>{escape(text)}</h2>"
+
+
+def _table(head: list[str], rows: list[list[str]]) -> str:
+    """A table of plain-text headings and cells that are HTML already (text escaped by the caller)."""
+    th = "".join(f"<th>{escape(h)}</th>" for h in head)
+    body = "".join("<tr>" + "".join(f"<td>{c}</td>" for c in row) + "</tr>" for row in rows)
+    return f"<table width='100%' cellspacing='0'><tr>{th}</tr>{body}</table>"
+
+
+def _clock_of(iso: str) -> str:
+    """A stored return time (ISO 8601) as the clock reads it."""
+    try:
+        return f"{dt.datetime.fromisoformat(iso):%H:%M}"
+    except ValueError:
+        return iso
+
+
+def _written(note) -> str:
+    try:
+        when = dt.datetime.fromisoformat(note.written_at)
+    except ValueError:
+        return note.written_at
+    return f"{QLocale().toString(when.date(), QLocale.FormatType.LongFormat)} {when:%H:%M}"
+
+
+def _today() -> dt.date:
+    return dt.date.today()
