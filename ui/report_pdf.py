@@ -32,7 +32,7 @@ from flooding_monitor.review.report import Moment, MomentKind, PartnerFigures, S
 from flooding_monitor.review.stored_session import StoredSession
 
 from .durations import duration_text
-from .i18n import core, join
+from .i18n import core, join, sentences
 from .journal_dialog import PROMPTS
 from .report_chart import PrintedSessionChart
 
@@ -114,7 +114,7 @@ class SessionReportPdf(QObject):
             lines.append(self.tr("Solid line: {a}; dashed line: {b}.").format(a=core(names[0]), b=core(names[1])))
         lines.append(self.tr("Hatched: flooding. Grey band: a pause. Grey dashed line: the threshold. "
                              "▼ an alert, ○ “Not now”."))
-        return " ".join(lines)
+        return sentences(lines)
 
     def meaning(self) -> str:
         return self.tr(

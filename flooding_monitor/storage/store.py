@@ -169,6 +169,19 @@ MIGRATIONS: list[str] = [
     CREATE UNIQUE INDEX pauses_by_start ON pauses(session_id, started_s);
     CREATE UNIQUE INDEX snoozes_by_time ON snoozes(session_id, t_s);
     """,
+    # 8: Stage Four's rituals, not tied to a session (storage/rituals.py): the weekly review's shared
+    # note, one per week (its Monday), and the daily check-ins' marks (no content: only that it happened)
+    """
+    CREATE TABLE reviews (
+        week_start TEXT PRIMARY KEY,
+        written_at TEXT NOT NULL,
+        working TEXT NOT NULL DEFAULT '',
+        adjusting TEXT NOT NULL DEFAULT '',
+        near_misses TEXT NOT NULL DEFAULT ''
+    );
+    CREATE TABLE check_ins (at TEXT NOT NULL, seconds REAL NOT NULL);
+    CREATE INDEX check_ins_by_time ON check_ins(at);
+    """,
 ]
 
 #: Saving an episode, a pause, a snooze or a partner again updates the row its key names.

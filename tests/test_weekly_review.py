@@ -1,0 +1,106 @@
+"""The weekly review (issue 27): a generated month, its numbers, the wins before the setbacks.
+
+Sessions are generated beat by beat (tests' own synthetic straps), analysed
+by the batch detector and stored as the app stores them; the review must
+count what was stored.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from flooding_monitor.detection.analysis import analyze
+from flooding_monitor.detection.settings import DetectorSettings
+from flooding_monitor.heart.synthetic import Profile, recording
+from flooding_monitor.protocol.pause import start_pause
+from flooding_monitor.review.weekly_review import WinKind, weekly_review
+from flooding_monitor.storage.rituals import Rituals
+from flooding_monitor.storage.store import DB_NAME, SessionStore
+
+MONDAY = dt.date(2026, 11, 23)
+CALM = Profile(((0.0, 72.0), (20 * 60.0, 74.0)))
+#: Calm, a four-minute flood at 115 bpm from the fifth minute, calm again for the rest of 40 minutes.
+FLOOD = Profile(((0.0, 72.0), (300.0, 74.0), (330.0, 115.0), (570.0, 115.0), (690.0, 76.0), (2400.0, 74.0)))
+
+
+def add_session(store: SessionStore, day: dt.date, profile: Profile, pause: str | None = None,
+                seed: int = 1, note: str = "") -> int:
+    """One evening at 20:00: ``pause`` "kept" (the agreed 20 min) or "early" (ended after 5)."""
+    started = dt.datetime.combine(day, dt.time(20, 0))
+    settings = DetectorSettings()
+    samples = recording(profile, seed)
+    sid = store.create_session(started, "demo", "Demo strap", None, settings.to_dict())
+    store.write_batch(sid, samples)
+    episodes = analyze(samples, settings).detection.episodes
+    pauses = []
+    if pause is not None:
+        at = episodes[0].start_s + 60
+        p = start_pause(at, started + dt.timedelta(seconds=at), 20 * 60, "alert")
+        p.end(at + (20 * 60 if pause == "kept" else 5 * 60), pause == "kept")
+        pauses.append(p)
+    store.save_protocol(sid, episodes, pauses, [])
+    store.end_session(sid, started + dt.timedelta(seconds=samples[-1].t_s), samples[-1].t_s)
+    if note:
+        store.add_note(sid, trigger=note)
+    return sid
+
+
+@pytest.fixture(scope="module")
+def month(tmp_path_factory) -> SessionStore:
+    store = SessionStore(tmp_path_factory.mktemp("month") / DB_NAME)
+    for weeks_before in (4, 3, 2):  # one flooded evening a week
+        add_session(store, MONDAY - dt.timedelta(weeks=weeks_before) + dt.timedelta(days=2), FLOOD, "kept",
+                    seed=weeks_before)
+    for k, day in enumerate((0, 2, 4)):  # the week before: three floods, one pause ended early
+        add_session(store, MONDAY - dt.timedelta(days=7 - day), FLOOD, "early" if k == 0 else None, seed=10 + k)
+    add_session(store, MONDAY, CALM, seed=20)  # the reviewed week: a calm evening ...
+    add_session(store, MONDAY + dt.timedelta(days=2), FLOOD, "kept", seed=21, note="money, again")
+    add_session(store, MONDAY + dt.timedelta(days=5), FLOOD, "kept", seed=22)
+    rituals = Rituals(store)
+    for day in (1, 3):
+        rituals.add_check_in(120, dt.datetime.combine(MONDAY + dt.timedelta(days=day), dt.time(8, 30)))
+    rituals.add_check_in(120, dt.datetime.combine(MONDAY + dt.timedelta(days=7), dt.time(8, 30)))  # next week
+    return store
+
+
+def test_the_week_is_counted_as_the_history_stored_it(month):
+    review = weekly_review(month, MONDAY + dt.timedelta(days=3))
+    w = review.week
+    assert (w.week_start, w.sessions, w.calm_sessions, w.episodes) == (MONDAY, 3, 1, 2)
+    assert (w.pauses, w.pauses_kept, w.check_ins) == (2, 2, 2)
+    assert 3 <= w.minutes_flooded <= 12
+    p = review.previous
+    assert (p.sessions, p.episodes, p.pauses, p.pauses_kept) == (3, 3, 1, 0)
+    assert review.month.episodes_per_week == pytest.approx((1 + 1 + 1 + 3) / 4)
+    assert [w.week_start for w in review.recent] == [MONDAY - dt.timedelta(weeks=k) for k in (4, 3, 2, 1, 0)]
+
+
+def test_what_went_well_comes_first_and_setbacks_carry_their_note(month):
+    review = weekly_review(month, MONDAY)
+    kinds = [win.kind for win in review.wins]
+    assert kinds[:2] == [WinKind.PAUSES_KEPT, WinKind.CALM_SESSIONS]
+    assert (WinKind.FEWER_EPISODES in kinds) and (WinKind.CHECK_INS in kinds)
+    assert next(w.count for w in review.wins if w.kind is WinKind.FEWER_EPISODES) == 1
+    assert [s.note for s in review.setbacks] == ["money, again", ""]
+    assert all(3 <= s.minutes <= 8 and s.peak_bpm > 100 for s in review.setbacks)
+
+
+def test_the_couples_note_is_one_per_week_and_saving_again_edits_it(month):
+    rituals = Rituals(month)
+    assert weekly_review(month, MONDAY).note is None
+    rituals.save_review(MONDAY + dt.timedelta(days=6), working="the pause", adjusting="", near_misses="Tuesday")
+    rituals.save_review(MONDAY, working="the pause, and coming back", adjusting="start earlier", near_misses="")
+    note = weekly_review(month, MONDAY).note
+    assert (note.working, note.adjusting, note.near_misses) == ("the pause, and coming back", "start earlier", "")
+    assert weekly_review(month, MONDAY - dt.timedelta(days=1)).note is None  # the week before has its own
+
+
+def test_an_empty_week_says_so_and_a_first_week_has_nothing_to_compare(tmp_path):
+    store = SessionStore(tmp_path / DB_NAME)
+    review = weekly_review(store, MONDAY)
+    assert review.is_empty and review.wins == [] and review.setbacks == []
+    add_session(store, MONDAY, FLOOD, None, seed=5)
+    review = weekly_review(store, MONDAY)
+    assert [w.kind for w in review.wins] == [WinKind.SHOWED_UP]  # no pause, no calm evening: they came back
