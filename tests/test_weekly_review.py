@@ -104,3 +104,54 @@ def test_an_empty_week_says_so_and_a_first_week_has_nothing_to_compare(tmp_path)
     add_session(store, MONDAY, FLOOD, None, seed=5)
     review = weekly_review(store, MONDAY)
     assert [w.kind for w in review.wins] == [WinKind.SHOWED_UP]  # no pause, no calm evening: they came back
+
+
+def test_history_this_week_reads_well_first_then_setbacks_and_saves_our_note(month, qtbot):
+    """History › This week, as a couple goes through it: words first, setbacks met with repair, the note."""
+    from tests.helpers import history_window, settled
+
+    history = history_window(qtbot, month)
+    history.tabs.setCurrentIndex(2)
+    history.show_review(MONDAY + dt.timedelta(days=1))
+    settled(qtbot, history)
+    view = history.review
+    words, setbacks = view.words.text(), view.setbacks.text()
+    assert "3 conversations with the monitor on; 2 flooding episodes." in words
+    assert words.index("You took 2 pauses and came back as agreed each time.") < words.index("Compared")
+    assert "1 flooding episode fewer than the week before." in words and "2 daily check-ins." in words
+    assert "The week before: 3 flooding episodes" in words
+    assert "I fell into an old pattern. Sorry. Let me try again." in setbacks and "note: money, again" in setbacks
+    for edit, text in zip(view.answers.values(), ("the pause", "start earlier", "")):
+        edit.setPlainText(text)
+    view.save.click()
+    settled(qtbot, history)
+    note = Rituals(SessionStore(month.path)).review(MONDAY)
+    assert (note.working, note.adjusting) == ("the pause", "start earlier")
+    assert view.saved.text().startswith("Saved")
+    view.earlier.click()
+    settled(qtbot, history)
+    assert view.week == MONDAY - dt.timedelta(days=7) and view.answers["working"].toPlainText() == ""
+
+
+def test_a_check_in_of_two_minutes_is_counted_and_a_false_start_is_not(qtbot):
+    from ui.check_in_dialog import CheckInDialog
+
+    clock = [100.0]
+    dialog = CheckInDialog(now=lambda: clock[0])
+    qtbot.addWidget(dialog)
+    counted: list[float] = []
+    dialog.done.connect(counted.append)
+    dialog.go.click()
+    clock[0] += 61
+    dialog.update_clock()
+    assert dialog.clock.text() == "0:59"
+    clock[0] += 60
+    dialog.update_clock()  # two minutes: it ends by itself
+    assert counted == [120.0] and dialog.result() == 1
+    again = CheckInDialog(now=lambda: clock[0])
+    qtbot.addWidget(again)
+    again.done.connect(counted.append)
+    again.go.click()
+    clock[0] += 10
+    again.go.click()  # "We're done" after ten seconds: closed, not counted
+    assert counted == [120.0]

@@ -1,9 +1,11 @@
 """Run the real app on the demo strap and save a screenshot of each screen.
 
     QT_QPA_PLATFORM=offscreen python tools/screenshots.py [OUT_DIR] [--dark] [--one] [--zh] [--pause-feedback]
+        [--size=WxH] [--text-scale=F] [--room] [--history]
 
 Runs the two-partner demo (``--one``: one partner) at 20x so the whole path (calm, rising, alert, pause, return)
-takes about a minute. Also saves the settings, strap and help dialogs.
+takes about a minute. Also saves the settings, strap and help dialogs. ``--history``: only History (its
+sessions, trends and weekly review at ``--size``), the report's notes dialog and the check-in, in seconds.
 """
 
 from __future__ import annotations
@@ -52,7 +54,7 @@ class Shooter:
 
 
 def main(out: Path, theme: str = "light", partners: int = 2, language: str = "en", size: tuple[int, int] = (1100, 720),
-         text_scale: float = 1.0, room: bool = False) -> int:
+         text_scale: float = 1.0, room: bool = False, history_only: bool = False) -> int:
     """Every screen; with ``room`` the session screens in the room view (at ``size``, as on a screen that size)."""
     out.mkdir(parents=True, exist_ok=True)
     app = QApplication.instance() or QApplication([])
@@ -72,6 +74,12 @@ def main(out: Path, theme: str = "light", partners: int = 2, language: str = "en
     window.resize(*size)
     window.show()
     grab = Shooter(app, out)
+    if history_only:
+        shoot_history(window, grab, size)
+        window.close()
+        worker.stop()
+        print("\n".join(str(p) for p in grab.shots))
+        return 0
     window.start_card.set_known(["Polar H10 A1B2C3D4"])  # as it opens for someone who used a strap before
     grab("0-start", window)
     window.use_source("demo")
@@ -145,15 +153,24 @@ def shoot_dialogs(app, window, worker, grab: Shooter) -> None:
     h.close()
 
 
-def shoot_history(window, grab: Shooter) -> None:
+def shoot_history(window, grab: Shooter, size: tuple[int, int] = (1150, 780)) -> None:
+    import datetime as dt
+
     from bench.history_data import add_sessions
+    from flooding_monitor.storage.rituals import Rituals
+    from ui.check_in_dialog import CheckInDialog
     from ui.history_window import HistoryWindow
+    from ui.report_flow import ShareNotesDialog
 
     window.controller.finish()
-    add_sessions(window.store, 14, weeks=4)
+    ids = add_sessions(window.store, 14, weeks=4)
+    window.store.add_note(ids[0], trigger="He looked at his phone while I was talking about my day",
+                          body="Hot face, tight jaw")
+    window.store.add_note(ids[0], trigger="Money again", response="I went quiet")
+    Rituals(window.store).add_check_in(120, dt.datetime.now() - dt.timedelta(hours=20))
     reader = window.history_reader
     hist = HistoryWindow(reader, window.prefs.detector, partners=window.prefs.partners)
-    hist.resize(1150, 780)
+    hist.resize(*size)
     hist.show()
 
     def answered() -> None:  # the reader's answers drawn
@@ -167,6 +184,17 @@ def shoot_history(window, grab: Shooter) -> None:
     hist.findChild(QTabWidget).setCurrentIndex(1)
     answered()
     grab("10-history-trends", hist)
+    hist.findChild(QTabWidget).setCurrentIndex(2)
+    answered()
+    grab("11-history-this-week", hist)
+    notes = ShareNotesDialog(window.store.notes(ids[0]), hist)
+    notes.show()
+    grab("12-report-notes", notes)
+    notes.close()
+    check_in = CheckInDialog(hist)
+    check_in.show()
+    grab("13-check-in", check_in)
+    check_in.close()
     hist.close()
 
 
@@ -178,4 +206,4 @@ if __name__ == "__main__":
                 (1100, 720))
     scale = next((float(a.split("=", 1)[1]) for a in sys.argv if a.startswith("--text-scale=")), 1.0)
     sys.exit(main(Path(args[0] if args else "screenshots"), theme, 1 if "--one" in sys.argv else 2, language,
-                  size, scale, "--room" in sys.argv))
+                  size, scale, "--room" in sys.argv, "--history" in sys.argv))

@@ -8,6 +8,7 @@ asks, and draws the answer when it comes.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
 
@@ -29,16 +30,20 @@ from flooding_monitor.live.partners import DEFAULT_PARTNERS, Partner
 from flooding_monitor.private_files import os_error_line
 from flooding_monitor.detection.settings import DetectorSettings
 from flooding_monitor.review.stored_session import read_session
+from flooding_monitor.review.weekly_review import weekly_review
+from flooding_monitor.storage.rituals import Rituals
 from flooding_monitor.storage.store import StoreError
 
 from .history_reader import HistoryReader
 from .i18n import core
 from .journal_dialog import JournalDialog
+from .check_in_dialog import CheckInDialog
 from .history_exports import SessionExports
 from .report_flow import TherapistReport
 from .session_detail import SessionDetail, _when
 from .session_table import SessionTable
 from .trends_view import TrendsView
+from .weekly_review_view import WeeklyReviewView
 
 #: Sessions listed before the window's first paint (the rest follow at once after it).
 FIRST_PAGE = 200
@@ -101,8 +106,13 @@ class HistoryWindow(QWidget):
         self.trends.partner_names = tuple(p.name for p in partners)
         self.trends.partner_colours = tuple(p.colour for p in partners)
         tabs.addTab(self.trends, self.tr("Trends"))
+        self.review = WeeklyReviewView()
+        self.review.week_asked.connect(self.show_review)
+        self.review.save_asked.connect(self._save_review)
+        self.review.check_in_asked.connect(self._check_in)
+        tabs.addTab(self.review, self.tr("This week"))
         self.tabs = tabs
-        tabs.currentChanged.connect(lambda i: self.show_trends() if i == 1 else None)
+        tabs.currentChanged.connect(lambda i: self.show_trends() if i == 1 else self.show_review() if i == 2 else None)
         self.detail.title.setText(self.tr("Reading the history…"))
         self._saving_first = before_reading is not None
         if before_reading is not None:
@@ -141,6 +151,21 @@ class HistoryWindow(QWidget):
     def show_trends(self) -> None:
         """Count the weeks (on the reader's thread) and draw them."""
         self._ask(weekly_trends, self.trends.show_weeks)
+
+    def show_review(self, day: dt.date | None = None) -> None:
+        """The weekly review of the week holding ``day`` (this week by default)."""
+        day = day or dt.date.today()
+        self._ask(lambda store: weekly_review(store, day), self.review.show_review)
+
+    def _save_review(self, week: dt.date, working: str, adjusting: str, near_misses: str) -> None:
+        self._ask(lambda store: Rituals(store).save_review(week, working, adjusting, near_misses),
+                  lambda _: self.show_review(week))
+
+    def _check_in(self) -> None:
+        dialog = CheckInDialog(self)
+        dialog.done.connect(lambda seconds: self._ask(lambda store: Rituals(store).add_check_in(seconds),
+                                                      lambda _: self.show_review(self.review.week)))
+        dialog.exec()
 
     def _ask(self, job: Callable, then: Callable) -> None:
         self.reader.ask(job, then, owner=self, failed=self._warn)

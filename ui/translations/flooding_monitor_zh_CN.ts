@@ -132,6 +132,30 @@
     </message>
 </context>
 <context>
+    <name>CheckInDialog</name>
+    <message>
+        <source>Daily check-in</source>
+        <extracomment>Shorter than this is not counted (a box opened and closed by mistake).</extracomment>
+        <translation>每日交流</translation>
+    </message>
+    <message>
+        <source>Two minutes to connect: not logistics or problems, but simply affirming your partner and the relationship. Say one thing you appreciated today.</source>
+        <translation>用两分钟来连接：不谈琐事，也不谈问题，只是肯定你的伴侣和你们的关系。说一件今天你感激对方的事。</translation>
+    </message>
+    <message>
+        <source>Time left</source>
+        <translation>剩余时间</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <source>We&apos;re done</source>
+        <translation>我们说完了</translation>
+    </message>
+</context>
+<context>
     <name>Chime</name>
     <message>
         <source>cannot write the sound file ({error})</source>
@@ -562,6 +586,10 @@
     <message>
         <source>Add a session file, or a recording from a strap app, a watch (FIT) or a lab (XDF)</source>
         <translation>添加对话文件，或来自胸带应用、手表或实验室记录软件的记录文件</translation>
+    </message>
+    <message>
+        <source>This week</source>
+        <translation>本周</translation>
     </message>
     <message>
         <source>This session…</source>
@@ -2086,6 +2114,186 @@
     <message>
         <source>Near-miss: a “speeding up” cue that settled without flooding — a moment you caught in time.</source>
         <translation>险些发生：一次“正在加速”的提示，随后平静下来而没有发展为情绪淹没——你们及时察觉的时刻。</translation>
+    </message>
+</context>
+<context>
+    <name>WeeklyReviewView</name>
+    <message>
+        <source>“I fell into an old pattern. Sorry. Let me try again.”</source>
+        <extracomment>The seed&apos;s repair, word for word: a setback is met with it, never with a score.</extracomment>
+        <translation>“我又陷入了旧模式。对不起。让我再试一次。”</translation>
+    </message>
+    <message>
+        <source>◀ Earlier week</source>
+        <translation>◀ 上一周</translation>
+    </message>
+    <message>
+        <source>Later week ▶</source>
+        <translation>下一周 ▶</translation>
+    </message>
+    <message>
+        <source>Flooding episodes, week by week</source>
+        <translation>每周的情绪淹没次数</translation>
+    </message>
+    <message>
+        <source>Your review, together</source>
+        <translation>一起回顾</translation>
+    </message>
+    <message>
+        <source>What&apos;s working?</source>
+        <translation>什么做得好？</translation>
+    </message>
+    <message>
+        <source>What needs adjusting?</source>
+        <translation>什么需要调整？</translation>
+    </message>
+    <message>
+        <source>Any near-misses? Moments a pattern almost started and you caught it.</source>
+        <translation>有没有险些发生的时刻？旧模式差点启动、却被你们及时察觉的时候。</translation>
+    </message>
+    <message>
+        <source>Save our review</source>
+        <translation>保存我们的回顾</translation>
+    </message>
+    <message>
+        <source>Daily check-in…</source>
+        <translation>每日交流…</translation>
+    </message>
+    <message>
+        <source>Two minutes to connect: not logistics or problems, but affirming each other and the relationship</source>
+        <translation>用两分钟来连接：不谈琐事，也不谈问题，而是肯定彼此和你们的关系</translation>
+    </message>
+    <message>
+        <source>Week of {date}</source>
+        <translation>{date} 这一周</translation>
+    </message>
+    <message>
+        <source>Saved {when}.</source>
+        <translation>已于 {when} 保存。</translation>
+    </message>
+    <message>
+        <source>Nothing recorded this week yet. The review fills in as you talk with the monitor on.</source>
+        <translation>本周还没有记录。开着监测谈话后，回顾会逐渐填满。</translation>
+    </message>
+    <message>
+        <source>What went well</source>
+        <translation>做得好的地方</translation>
+    </message>
+    <message>
+        <source>Compared</source>
+        <translation>对比</translation>
+    </message>
+    <message>
+        <source>No conversation recorded this week.</source>
+        <translation>本周没有记录谈话。</translation>
+    </message>
+    <message>
+        <source>1 conversation</source>
+        <translation>1 次谈话</translation>
+    </message>
+    <message>
+        <source>{n} conversations</source>
+        <translation>{n} 次谈话</translation>
+    </message>
+    <message>
+        <source>no flooding</source>
+        <translation>没有情绪淹没</translation>
+    </message>
+    <message>
+        <source>1 flooding episode</source>
+        <translation>1 次情绪淹没</translation>
+    </message>
+    <message>
+        <source>{n} flooding episodes</source>
+        <translation>{n} 次情绪淹没</translation>
+    </message>
+    <message>
+        <source>{talks} with the monitor on; {floods}.</source>
+        <translation>开着监测的{talks}；{floods}。</translation>
+    </message>
+    <message>
+        <source>You took a pause and came back as agreed.</source>
+        <translation>你们暂停了一次，并按约定回来了。</translation>
+    </message>
+    <message>
+        <source>You took {n} pauses and came back as agreed each time.</source>
+        <translation>你们暂停了 {n} 次，每次都按约定回来了。</translation>
+    </message>
+    <message>
+        <source>1 conversation without any flooding.</source>
+        <translation>1 次谈话完全没有情绪淹没。</translation>
+    </message>
+    <message>
+        <source>{n} conversations without any flooding.</source>
+        <translation>{n} 次谈话完全没有情绪淹没。</translation>
+    </message>
+    <message>
+        <source>1 near-miss caught in time: a heart sped up and calmed before flooding.</source>
+        <translation>及时察觉了 1 次险些发生：心跳加快，但在淹没之前平静下来。</translation>
+    </message>
+    <message>
+        <source>{n} near-misses caught in time: a heart sped up and calmed before flooding.</source>
+        <translation>及时察觉了 {n} 次险些发生：心跳加快，但在淹没之前平静下来。</translation>
+    </message>
+    <message>
+        <source>Calm came back {minutes} min sooner than the week before.</source>
+        <translation>比上一周早 {minutes} 分钟恢复平静。</translation>
+    </message>
+    <message>
+        <source>1 flooding episode fewer than the week before.</source>
+        <translation>比上一周少 1 次情绪淹没。</translation>
+    </message>
+    <message>
+        <source>{n} flooding episodes fewer than the week before.</source>
+        <translation>比上一周少 {n} 次情绪淹没。</translation>
+    </message>
+    <message>
+        <source>1 daily check-in.</source>
+        <translation>1 次每日交流。</translation>
+    </message>
+    <message>
+        <source>{n} daily check-ins.</source>
+        <translation>{n} 次每日交流。</translation>
+    </message>
+    <message>
+        <source>You kept talking with the monitor on. That is the practice.</source>
+        <translation>你们坚持开着监测谈话。这本身就是练习。</translation>
+    </message>
+    <message>
+        <source>; calm came back after {minutes} min</source>
+        <translation>；{minutes} 分钟后恢复平静</translation>
+    </message>
+    <message>
+        <source>The week before: nothing recorded.</source>
+        <translation>上一周：没有记录。</translation>
+    </message>
+    <message>
+        <source>The week before: {n} flooding episodes{calm}.</source>
+        <translation>上一周：{n} 次情绪淹没{calm}。</translation>
+    </message>
+    <message>
+        <source>The four weeks before: {n} episodes a week on average{calm}.</source>
+        <translation>之前四周：平均每周 {n} 次{calm}。</translation>
+    </message>
+    <message>
+        <source>Setbacks</source>
+        <translation>挫折</translation>
+    </message>
+    <message>
+        <source>No flooding this week.</source>
+        <translation>本周没有情绪淹没。</translation>
+    </message>
+    <message>
+        <source>{when} · {who}, {length}, up to {bpm} bpm</source>
+        <translation>{when} · {who}，{length}，最高 {bpm} bpm</translation>
+    </message>
+    <message>
+        <source>note: {text}</source>
+        <translation>日记：{text}</translation>
+    </message>
+    <message>
+        <source>Old patterns come back when you are tired, stressed or triggered: that is expected, not a failure. Meet each one with repair, not shame: {repair}</source>
+        <translation>在疲惫、有压力或被触发时，旧模式会回来：这是意料之中的，不是失败。用修复而不是羞愧来面对每一次：{repair}</translation>
     </message>
 </context>
 <context>
