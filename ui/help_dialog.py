@@ -45,6 +45,12 @@ class HelpDialog(QDialog):
             ("p", self.tr("Walking, climbing stairs or exercise raise the heart rate too, and the strap cannot tell "
                           "that from flooding. If an alert comes while you were moving, press <b>We were moving</b>: "
                           "the alert waits, and that episode stays out of your trends.")),
+            ("h3", self.tr("Two hearts together")),
+            ("p", self.tr("For a couple's session, History can show when your two rates moved together (both rising "
+                          "or both calming at once) or in opposite directions, more than chance would make them. "
+                          "Researchers call this physiological linkage (Levenson and Gottman, 1983). It is "
+                          "meaningful but not simply good or bad: rising together can be shared distress, calming "
+                          "together can be repair. Use it to talk about what was happening, not to judge.")),
             ("h3", self.tr("Keyboard")),
             ("p", self.tr("<b>Space</b> pause now · <b>Ctrl+,</b> settings · <b>Ctrl+D</b> choose a strap · "
                           "<b>Ctrl+B</b> measure resting rate · <b>F1</b> this help · <b>Esc</b> “not now” on an "

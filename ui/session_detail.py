@@ -16,7 +16,7 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QLocale, Qt
 from PySide6.QtGui import QBrush, QColor, QPen
-from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QTextBrowser, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QCheckBox, QFrame, QLabel, QScrollArea, QTextBrowser, QVBoxLayout, QWidget
 
 from flooding_monitor.detection.detector import STATE_CODES, State
 from flooding_monitor.review.history import flooded_seconds
@@ -26,6 +26,7 @@ from flooding_monitor.storage.store import NoteRow
 
 from .durations import duration_text
 from .i18n import core, join
+from .linkage_overlay import LinkageOverlay
 from .pages_common import describe_rule
 from .theme import is_dark, style_chart
 
@@ -76,6 +77,15 @@ class SessionDetail(QWidget):
         self.legend = QLabel()
         self.legend.setWordWrap(True)
         layout.addWidget(self.legend)
+        self.together = QCheckBox(self.tr("Show when our hearts moved together"))
+        self.together.setToolTip(self.tr("Stretches where both rates rose, calmed or moved in opposite directions "
+                                         "at once, more than chance would make them (see Help)"))
+        self.together.toggled.connect(self._show_linkage)
+        self.together.setVisible(False)
+        layout.addWidget(self.together)
+        self.linkage = LinkageOverlay(self.plot, NEUTRAL)
+        self._drawn: tuple | None = None  # (stored, t0, top) of the session on the chart
+        self._legend_text = ""
         self.stats = QLabel()
         self.stats.setWordWrap(True)
         self.stats.setAlignment(Qt.AlignmentFlag.AlignTop)
@@ -105,6 +115,9 @@ class SessionDetail(QWidget):
         starts = [float(a.data.t_s[0]) for _, a in analyses if a.data.t_s.size]
         if not starts or all(a.ticks.t_s.size == 0 for _, a in analyses):
             self.title.setText(self.tr("{when} — no heart-rate data").format(when=_when(info.started_at)))
+            self._drawn = None
+            self.together.setVisible(False)
+            self.linkage.clear()
             self.curve.setData([], [])
             for curve in self._curves:
                 curve.setData([], [])
@@ -152,10 +165,24 @@ class SessionDetail(QWidget):
         self.plot.setXRange(0, max(1.0, (end - t0) / 60), padding=0.01)
         device = join([p.device_name for p in people if p.device_name] or [info.device_name or info.source_kind])
         self.title.setText(f"{_when(info.started_at)} — {device}")
+        self._drawn = (stored, t0, top + 3)
+        self.together.setVisible(two)
+        self._show_linkage()
         self.stats.setText((self.tr("Length {length} · 1 pause") if len(pauses) == 1 else
                             self.tr("Length {length} · {n} pauses")).format(length=duration_text(end - t0), n=len(pauses))
                            + "<br>" + "<br>".join(lines))
         self._show_notes(stored.notes)
+
+    def _show_linkage(self) -> None:
+        """The couple's linked stretches on the chart and in words, when asked for."""
+        stored = self._drawn[0] if self._drawn else None
+        if stored is None or not self.together.isChecked() or stored.linkage is None:
+            self.linkage.clear()
+            self.legend.setText(self._legend_text)
+            return
+        _, t0, top = self._drawn
+        self.linkage.show(stored.linkage, t0, top)
+        self.legend.setText(self._legend_text + "<br>" + self.linkage.sentence(stored.linkage))
 
     # -- the look: the screen's here, a printed page's in ui/report_chart.py ---------------------
     def trace_pen(self, k: int, colour: str) -> QPen:
@@ -207,7 +234,8 @@ class SessionDetail(QWidget):
             shown.append((f"<span style='color:{NEUTRAL}'>|</span>", self.tr("strap lost")))
         shown += [(f"<span style='color:{NEUTRAL}'>- -</span>", self.tr("threshold")),
                   ("".join(f"<span style='color:{c}'>···</span>" for c in colours), self.tr("resting rate"))]
-        self.legend.setText("  ".join(f"{mark} {words}" for mark, words in shown))
+        self._legend_text = "  ".join(f"{mark} {words}" for mark, words in shown)
+        self.legend.setText(self._legend_text)
 
     def _second_curve(self) -> pg.PlotDataItem:
         if not self._curves:

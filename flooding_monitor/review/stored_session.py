@@ -12,6 +12,7 @@ from flooding_monitor.detection.baseline import Baseline
 from flooding_monitor.detection.settings import DetectorSettings
 from flooding_monitor.protocol.pause_effect import pause_effects
 from flooding_monitor.review.history import reanalyze
+from flooding_monitor.review.linkage import Linkage, linkage
 from flooding_monitor.storage.store import NoteRow, PartnerInfo, PauseRow, SessionInfo, SessionStore, SnoozeRow
 
 
@@ -27,6 +28,7 @@ class StoredSession:
     events: list[tuple[float, str, str, int]]
     snoozes: list[SnoozeRow]
     notes: list[NoteRow]
+    linkage: Linkage | None = None  # a couple's session: when the two rates moved together
 
 
 def read_session(store: SessionStore, session_id: int, settings: DetectorSettings | None = None) -> StoredSession:
@@ -36,7 +38,15 @@ def read_session(store: SessionStore, session_id: int, settings: DetectorSetting
     pauses = store.pauses(session_id)
     effects = [_pause_effects(who, analysis, pauses) for who, analysis in zip(people, analyses)]
     return StoredSession(store.session(session_id), people, analyses, pauses, effects,
-                         store.events_with_partner(session_id), store.snoozes(session_id), store.notes(session_id))
+                         store.events_with_partner(session_id), store.snoozes(session_id), store.notes(session_id),
+                         _linkage(analyses))
+
+
+def _linkage(analyses: list) -> Linkage | None:
+    if len(analyses) < 2:
+        return None
+    a, b = analyses[0].ticks, analyses[1].ticks
+    return linkage(a.t_s, a.hr_bpm, a.valid, b.t_s, b.hr_bpm, b.valid)
 
 
 def _pause_effects(who: PartnerInfo, analysis, pauses: list[PauseRow]) -> list:

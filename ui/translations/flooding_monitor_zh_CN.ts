@@ -428,6 +428,14 @@
         <translation>走路、爬楼梯或运动也会让心率升高，心率带无法把它和情绪淹没区分开。如果提醒出现时你们正在活动，请按&lt;b&gt;我们刚才在活动&lt;/b&gt;：提醒会稍后再说，这次发作也不计入你的趋势。</translation>
     </message>
     <message>
+        <source>Two hearts together</source>
+        <translation>两颗心一起</translation>
+    </message>
+    <message>
+        <source>For a couple&apos;s session, History can show when your two rates moved together (both rising or both calming at once) or in opposite directions, more than chance would make them. Researchers call this physiological linkage (Levenson and Gottman, 1983). It is meaningful but not simply good or bad: rising together can be shared distress, calming together can be repair. Use it to talk about what was happening, not to judge.</source>
+        <translation>对于两人一起的会话，历史记录可以显示你们两人的心率何时一起变化（同时上升或同时平静），或朝相反方向变化，且超出偶然所能解释的程度。研究者称之为生理联动（Levenson 和 Gottman，1983）。它有意义，但并不简单地是好或坏：一起上升可能是共同的痛苦，一起平静可能是修复。用它来谈论当时发生了什么，而不是评判。</translation>
+    </message>
+    <message>
         <source>Keyboard</source>
         <translation>键盘快捷键</translation>
     </message>
@@ -693,6 +701,53 @@
     <message>
         <source>Optional: leave it empty if nothing comes to mind.</source>
         <translation>可选：想不到什么就留空。</translation>
+    </message>
+</context>
+<context>
+    <name>LinkageOverlay</name>
+    <message>
+        <source>Your rates did not move together more than chance would.</source>
+        <translation>你们的心率一起变化的程度没有超出偶然。</translation>
+    </message>
+    <message>
+        <source>rose together once</source>
+        <translation>一起上升了 1 次</translation>
+    </message>
+    <message>
+        <source>rose together {n} times</source>
+        <translation>一起上升了 {n} 次</translation>
+    </message>
+    <message>
+        <source>calmed together once</source>
+        <translation>一起平静了 1 次</translation>
+    </message>
+    <message>
+        <source>calmed together {n} times</source>
+        <translation>一起平静了 {n} 次</translation>
+    </message>
+    <message>
+        <source>moved together once more</source>
+        <translation>另有 1 次一起变化</translation>
+    </message>
+    <message>
+        <source>moved together {n} more times</source>
+        <translation>另有 {n} 次一起变化</translation>
+    </message>
+    <message>
+        <source>moved in opposite directions once</source>
+        <translation>朝相反方向变化了 1 次</translation>
+    </message>
+    <message>
+        <source>moved in opposite directions {n} times</source>
+        <translation>朝相反方向变化了 {n} 次</translation>
+    </message>
+    <message>
+        <source>{first} and {last}</source>
+        <translation>{first}，{last}</translation>
+    </message>
+    <message>
+        <source>Your rates {what} (▬ together, ┅ opposite).</source>
+        <translation>你们的心率{what}（▬ 一起，┅ 相反）。</translation>
     </message>
 </context>
 <context>
@@ -1199,6 +1254,14 @@
     <message>
         <source>Journal notes</source>
         <translation>日记</translation>
+    </message>
+    <message>
+        <source>Show when our hearts moved together</source>
+        <translation>显示我们的心何时一起变化</translation>
+    </message>
+    <message>
+        <source>Stretches where both rates rose, calmed or moved in opposite directions at once, more than chance would make them (see Help)</source>
+        <translation>两人的心率同时上升、同时平静或朝相反方向变化、且超出偶然的时段（见帮助）</translation>
     </message>
     <message>
         <source>{when} — no heart-rate data</source>
