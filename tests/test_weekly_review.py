@@ -155,3 +155,28 @@ def test_a_check_in_of_two_minutes_is_counted_and_a_false_start_is_not(qtbot):
     clock[0] += 10
     again.go.click()  # "We're done" after ten seconds: closed, not counted
     assert counted == [120.0]
+
+
+def test_the_reminder_is_off_by_default_and_on_the_chosen_day_links_to_the_review(qtbot, worker, tmp_path):
+    from flooding_monitor.live.preferences import Preferences, PreferencesFile
+    from ui.main_window import MainWindow
+
+    assert Preferences().review_day == -1  # off unless the couple turns it on
+    today = dt.date.today()
+    store = SessionStore(tmp_path / DB_NAME)
+    window = MainWindow(Preferences(sound=False, notifications=False, review_day=today.weekday()),
+                        PreferencesFile(tmp_path / "p.json"), worker, settings_scope="fm-tests", store=store)
+    qtbot.addWidget(window)
+    window.show()
+    card = window.start_card
+    qtbot.waitUntil(lambda: card.review.isVisible(), timeout=10_000)
+    assert "Today is your weekly review" in card.review.text()
+    card.review.linkActivated.emit("review")
+    assert window.history.isVisible() and window.history.tabs.currentIndex() == 2
+    qtbot.waitUntil(lambda: not window.history.busy, timeout=10_000)
+    window.history.close()
+    Rituals(store).save_review(today, working="we came back")
+    window.review_reminder.check(window.prefs.review_day)
+    qtbot.waitUntil(lambda: not card.review.isVisible(), timeout=10_000)  # done for this week
+    window.review_reminder.check((today.weekday() + 1) % 7)
+    assert not card.review.isVisible()

@@ -44,6 +44,7 @@ from .keep_awake import KeepAwake
 from .monitor_page import MonitorPage
 from .pages import PausePage, ReturnPage
 from .room_view import set_room_view, toggle_room_view
+from .review_reminder import ReviewReminder
 from .start_card import StartCard, known_straps, start_known
 
 SECOND_STRAP, END_CONVERSATION = 1, 2  # top-bar buttons that need a conversation running
@@ -153,6 +154,8 @@ class MainWindow(QMainWindow):
         self.start_card = StartCard(self.monitor_page, lambda: d.choose_device(self), lambda: self.use_source("demo"),
                                     lambda: start_known(self))
         self.start_card.set_known(known_straps(self.prefs))
+        self.review_reminder = ReviewReminder(self.history_reader, self.start_card, lambda: d.open_history(self, 2))
+        self.review_reminder.check(self.prefs.review_day)
         self.monitor_page.pause_requested.connect(lambda: self.start_pause("manual"))
         self.monitor_page.leave_room_view.connect(lambda: set_room_view(self, False))
         self.monitor_page.alert.start_pause.connect(lambda: self.start_pause("alert"))
@@ -259,6 +262,7 @@ class MainWindow(QMainWindow):
         if self.start_card.isVisible() != (not running):
             self.start_card.set_known(known_straps(self.prefs))
             self.start_card.setVisible(not running)
+            self.review_reminder.check(self.prefs.review_day)
         for k in (SECOND_STRAP, END_CONVERSATION):
             self.connection_bar.set_enabled(k, running)
         page = self.stack.currentWidget()
@@ -298,6 +302,7 @@ class MainWindow(QMainWindow):
             apply_theme(app, prefs.theme, prefs.font_scale)
         fit_text(self)
         self.pause_page.guide.pattern = self.return_page.guide.pattern = prefs.breathing
+        self.review_reminder.check(prefs.review_day)
 
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
         super().resizeEvent(event)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QLocale
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -219,6 +219,13 @@ class SettingsDialog(FittingDialog):
         self.language.setCurrentIndex(max(0, self.language.findData(prefs.language)))
         self.language.setAccessibleName(self.tr("Language"))
         h.addRow(self.tr("Language (after a restart)"), self.language)
+        self.review_day = QComboBox()
+        self.review_day.addItem(self.tr("off"), -1)
+        for day in range(7):  # Qt counts Monday as 1
+            self.review_day.addItem(QLocale().dayName(day + 1), day)
+        self.review_day.setCurrentIndex(max(0, self.review_day.findData(prefs.review_day)))
+        self.review_day.setAccessibleName(self.tr("Weekly review reminder"))
+        h.addRow(self.tr("Weekly review reminder"), self.review_day)
         self.lsl = WrappingCheck(self.tr("Stream to Lab Streaming Layer (for research; visible on your local network)"))
         self.lsl.setChecked(prefs.lsl)
         self.lsl.setAccessibleName(self.tr("Stream to Lab Streaming Layer"))
@@ -274,7 +281,8 @@ class SettingsDialog(FittingDialog):
                        theme=self.theme.currentData(), font_scale=self.font_scale.value() / 100,
                        clock=self.clock.currentData(), partners=self._partners(),
                        language=self.language.currentData(), lsl=self.lsl.isChecked(),
-                       early_cue=self.early_cue.isChecked(), pause_feedback=self.pause_feedback.isChecked())
+                       early_cue=self.early_cue.isChecked(), pause_feedback=self.pause_feedback.isChecked(),
+                       review_day=self.review_day.currentData())
 
     def _partners(self) -> tuple[Partner, Partner]:
         a, b = (Partner(name.text().strip(), colour.property("colour"),

@@ -59,6 +59,12 @@ class StartCard(QFrame):
         self.known.setWordWrap(True)
         self.known.hide()
         layout.addWidget(self.known)
+        self.review = QLabel()  # the weekly review's reminder, on the day the couple chose
+        self.review.setWordWrap(True)
+        self.review.setFont(_font(self, 1.15))
+        self.review.setTextFormat(Qt.TextFormat.RichText)
+        self.review.hide()
+        layout.addWidget(self.review)
         layout.addStretch(1)
         note = QLabel(self.tr("Everything stays on this computer. Space starts a pause at any time."))
         note.setWordWrap(True)
@@ -87,6 +93,13 @@ class StartCard(QFrame):
         (self.start if known else self.choose).setFocus()  # the focus frame marks only the advised one
         self.choose.setText(self.tr("Choose another strap…") if known else self.tr("Choose my strap…"))
         self.arrange()
+
+    def remind_review(self, shown: bool) -> None:
+        """"Today is your weekly review": a link to History › This week, never a pop-up."""
+        if shown:
+            self.review.setText(self.tr("Today is your weekly review: what's working, what needs adjusting, any "
+                                        "near-misses. <a href='review'>Open this week's review</a>"))
+        self.review.setVisible(shown)
 
     def arrange(self) -> None:
         """The buttons side by side when they fit the card, else one under the other (large text)."""

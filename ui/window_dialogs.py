@@ -206,7 +206,8 @@ def open_help(window: MainWindow) -> None:
     HelpDialog(window).exec()
 
 
-def open_history(window: MainWindow) -> None:
+def open_history(window: MainWindow, tab: int = 0) -> None:
+    """History (``tab``: 0 sessions, 1 trends, 2 this week's review)."""
     if window.store is None:
         QMessageBox.information(
             window,
@@ -221,6 +222,7 @@ def open_history(window: MainWindow) -> None:
     before = getattr(recorder, "flush_then", None)
     window.history = HistoryWindow(window.history_reader, window.prefs.detector, window, window.prefs.partners,
                                    before_reading=before)
+    window.history.tabs.setCurrentIndex(tab)
     window.history.show()
 
 

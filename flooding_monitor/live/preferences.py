@@ -50,6 +50,7 @@ class Preferences:
     lsl: bool = False  # publish to Lab Streaming Layer (visible on the local network): opt-in
     pause_feedback: bool = False  # rate trend, swing and coherence in the pause: opt-in (van Dijk 2015)
     early_cue: bool = True  # a quiet "speeding up" line before flooding (see early_cue.py); no sound
+    review_day: int = -1  # the weekly review's reminder: 0 Monday ... 6 Sunday; -1 off (the default)
 
     def __post_init__(self) -> None:
         if not MIN_PAUSE_S / 60 <= self.pause_min <= MAX_PAUSE_S / 60:
@@ -69,6 +70,8 @@ class Preferences:
             raise SettingsError(Text(QT_TRANSLATE_NOOP("core", "The two partners need different names.")))
         if self.language not in LANGUAGES:
             raise SettingsError(f"language must be one of {', '.join(LANGUAGES)}")
+        if self.review_day not in range(-1, 7):
+            raise SettingsError("review_day must be -1 (off) or 0 (Monday) to 6 (Sunday)")
 
     @property
     def breathing(self) -> BreathingPattern:

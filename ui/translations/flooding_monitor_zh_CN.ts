@@ -1863,6 +1863,14 @@
         <translation>语言（重启后生效）</translation>
     </message>
     <message>
+        <source>off</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Weekly review reminder</source>
+        <translation>每周回顾提醒</translation>
+    </message>
+    <message>
         <source>Stream to Lab Streaming Layer (for research; visible on your local network)</source>
         <translation>通过 Lab Streaming Layer（LSL）传输（用于科研；局域网内可见）</translation>
     </message>
@@ -1980,6 +1988,10 @@
     <message>
         <source>Choose another strap…</source>
         <translation>选择其他胸带…</translation>
+    </message>
+    <message>
+        <source>Today is your weekly review: what&apos;s working, what needs adjusting, any near-misses. &lt;a href=&apos;review&apos;&gt;Open this week&apos;s review&lt;/a&gt;</source>
+        <translation>今天是你们的每周回顾：什么做得好，什么需要调整，有没有险些发生的时刻。&lt;a href=&apos;review&apos;&gt;打开本周回顾&lt;/a&gt;</translation>
     </message>
 </context>
 <context>
