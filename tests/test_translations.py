@@ -40,7 +40,7 @@ from .test_two_partners import couple, play_until
 from .helpers import SessionClock, history_window, settled
 
 #: Words that stay as they are in Chinese text: units, proper names, key caps.
-ALLOWED = {"bpm", "RMSSD", "LSL", "Lab", "Streaming", "Layer", "EFT", "EMDR", "Ctrl", "Esc", "CSV", "csv", "txt",
+ALLOWED = {"bpm", "RMSSD", "LSL", "Lab", "Streaming", "Layer", "EFT", "EMDR", "Ctrl", "Esc", "CSV", "csv", "txt", "PDF", "pdf",
            "hrm", "macOS", "Linux", "bluetooth",
            "English"}  # the language chooser names each language in itself
 ENGLISH_WORD = re.compile(r"[A-Za-z]{2,}")

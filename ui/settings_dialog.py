@@ -225,6 +225,8 @@ class SettingsDialog(FittingDialog):
             self.review_day.addItem(QLocale().dayName(day + 1), day)
         self.review_day.setCurrentIndex(max(0, self.review_day.findData(prefs.review_day)))
         self.review_day.setAccessibleName(self.tr("Weekly review reminder"))
+        self.review_day.setToolTip(self.tr("On this day the start card reminds you of the week's review (History › "
+                                           "This week) until you save it; no sound, no pop-up"))
         h.addRow(self.tr("Weekly review reminder"), self.review_day)
         self.lsl = WrappingCheck(self.tr("Stream to Lab Streaming Layer (for research; visible on your local network)"))
         self.lsl.setChecked(prefs.lsl)

@@ -433,7 +433,7 @@
     </message>
     <message>
         <source>For a couple&apos;s session, History can show when your two rates moved together (both rising or both calming at once) or in opposite directions, more than chance would make them. Researchers call this physiological linkage (Levenson and Gottman, 1983). It is meaningful but not simply good or bad: rising together can be shared distress, calming together can be repair. Use it to talk about what was happening, not to judge.</source>
-        <translation>对于两人一起的会话，历史记录可以显示你们两人的心率何时一起变化（同时上升或同时平静），或朝相反方向变化，且超出偶然所能解释的程度。研究者称之为生理联动（Levenson 和 Gottman，1983）。它有意义，但并不简单地是好或坏：一起上升可能是共同的痛苦，一起平静可能是修复。用它来谈论当时发生了什么，而不是评判。</translation>
+        <translation>对于两人一起的会话，历史记录可以显示你们两人的心率何时一起变化（同时上升或同时平静），或朝相反方向变化，且超出偶然所能解释的程度。研究者称之为生理联动（莱文森和戈特曼，1983）。它有意义，但并不简单地是好或坏：一起上升可能是共同的痛苦，一起平静可能是修复。用它来谈论当时发生了什么，而不是评判。</translation>
     </message>
     <message>
         <source>Keyboard</source>
@@ -1869,6 +1869,10 @@
     <message>
         <source>Weekly review reminder</source>
         <translation>每周回顾提醒</translation>
+    </message>
+    <message>
+        <source>On this day the start card reminds you of the week&apos;s review (History › This week) until you save it; no sound, no pop-up</source>
+        <translation>在这一天，开始页面会提醒你们进行本周回顾（历史 › 本周），直到保存为止；没有声音，也不弹窗</translation>
     </message>
     <message>
         <source>Stream to Lab Streaming Layer (for research; visible on your local network)</source>
