@@ -9,6 +9,7 @@ The PDF is read back with pypdf, a reader nobody here wrote.
 from __future__ import annotations
 
 import itertools
+import unicodedata
 import stat
 from dataclasses import replace
 from pathlib import Path
@@ -88,7 +89,8 @@ def test_the_report_lists_the_evening_in_order_with_each_partners_figures(evenin
 def _pdf_text(path: Path) -> tuple[int, str]:
     reader = pypdf.PdfReader(path)
     text = " ".join(page.extract_text() for page in reader.pages)
-    return len(reader.pages), " ".join(text.split())  # pypdf spaces words with tabs and newlines
+    # pypdf spaces words with tabs and newlines, and gives the font's ligatures ("ﬂ") as they are
+    return len(reader.pages), unicodedata.normalize("NFKC", " ".join(text.split()))
 
 
 def test_the_pdf_says_what_happened_and_only_the_notes_ticked_in(evening, qapp, tmp_path):
@@ -160,3 +162,29 @@ def test_history_makes_the_report_with_only_the_notes_ticked(evening, qtbot, tmp
     assert written == [out.with_name("for-our-therapist.pdf")]
     _, text = _pdf_text(written[0])
     assert SECOND_NOTE in text and FIRST_NOTE not in text and "1 journal note was not shared" in text
+
+
+def test_report_of_weeks_from_the_command_and_from_history(evening, qtbot, tmp_path, capsys, monkeypatch):
+    from PySide6.QtWidgets import QFileDialog, QInputDialog
+
+    from .helpers import history_window
+
+    folder, _ = evening
+    out = tmp_path / "weeks.pdf"
+    assert main(["report", "--data-dir", str(folder), "--weeks", "2", "--out", str(out)]) == 0
+    _, text = _pdf_text(out)
+    assert "Report of 2 weeks" in text and "1 conversation, 2 flooding episodes" in text and FIRST_NOTE not in text
+    assert main(["report", "--data-dir", str(folder), "--weeks", "2", "--share-note", "1",
+                 "--out", str(tmp_path / "x.pdf")]) == 2
+    assert "--share-note goes with --session" in capsys.readouterr().err
+    with pytest.raises(SystemExit):
+        main(["report", "--data-dir", str(folder), "--weeks", "0", "--out", str(tmp_path / "y.pdf")])
+    history = history_window(qtbot, SessionStore(folder / DB_NAME))
+    monkeypatch.setattr(QInputDialog, "getInt", lambda *a, **k: (3, True))
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(tmp_path / "from-history"), ""))
+    written: list[Path] = []
+    history.report.written.disconnect()
+    history.report.written.connect(written.append)
+    history.review.weeks_report.click()
+    qtbot.waitUntil(lambda: bool(written), timeout=20_000)
+    assert written == [tmp_path / "from-history.pdf"] and "Report of 3 weeks" in _pdf_text(written[0])[1]

@@ -8,6 +8,7 @@ count what was stored.
 from __future__ import annotations
 
 import datetime as dt
+import unicodedata
 
 import pytest
 
@@ -180,3 +181,32 @@ def test_the_reminder_is_off_by_default_and_on_the_chosen_day_links_to_the_revie
     qtbot.waitUntil(lambda: not card.review.isVisible(), timeout=10_000)  # done for this week
     window.review_reminder.check((today.weekday() + 1) % 7)
     assert not card.review.isVisible()
+
+
+def test_a_report_of_weeks_counts_each_week_and_lists_its_sessions(month):
+    from flooding_monitor.review.report import range_report
+
+    report = range_report(month, weeks=3, last_day=MONDAY + dt.timedelta(days=6))
+    assert (report.first_day, report.last_day) == (MONDAY - dt.timedelta(weeks=2), MONDAY + dt.timedelta(days=6))
+    assert [w.episodes for w in report.weeks] == [1, 3, 2] and report.episodes == 6
+    assert [w.pauses_kept for w in report.weeks] == [1, 0, 2] and [w.check_ins for w in report.weeks] == [0, 0, 2]
+    assert len(report.sessions) == 7 and report.sessions == sorted(report.sessions, key=lambda s: s.started_at)
+    with pytest.raises(ValueError):
+        range_report(month, weeks=0, last_day=MONDAY)
+
+
+def test_the_pdf_of_weeks_reads_back_with_each_week_and_no_note(month, qapp, tmp_path):
+    import pypdf
+
+    from flooding_monitor.review.report import range_report
+    from ui.range_report_pdf import write_range_report
+
+    out = tmp_path / "weeks.pdf"
+    write_range_report(range_report(month, weeks=3, last_day=MONDAY + dt.timedelta(days=6)), out)
+    text = " ".join(" ".join(page.extract_text() for page in pypdf.PdfReader(out).pages).split())
+    text = unicodedata.normalize("NFKC", text)  # the font's ligatures ("ﬂ") as letters
+    assert "Report of 3 weeks" in text and "7 conversations, 6 flooding episodes" in text
+    assert "3 of 4 pauses lasted the agreed time" in text and "2 daily check" in text  # "check- ins" at a line end
+    for day in ("9 Nov", "16 Nov", "23 Nov"):
+        assert day in text
+    assert "money, again" not in text and "are not in this report" in text

@@ -110,6 +110,7 @@ class HistoryWindow(QWidget):
         self.review.week_asked.connect(self.show_review)
         self.review.save_asked.connect(self._save_review)
         self.review.check_in_asked.connect(self._check_in)
+        self.review.weeks_report_asked.connect(self.report.start_weeks)
         tabs.addTab(self.review, self.tr("This week"))
         self.tabs = tabs
         tabs.currentChanged.connect(lambda i: self.show_trends() if i == 1 else self.show_review() if i == 2 else None)

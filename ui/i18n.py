@@ -82,3 +82,11 @@ def sentences(parts: list[str]) -> str:
             out += " "
         out += part
     return out
+
+
+def short_date(day, month: str = "MMM") -> str:
+    """"23 Nov" in English ("23 November" with ``month="MMMM"``), "11月23日" in Chinese (Qt's "d MMM" gave
+    "23 11月")."""
+    if QLocale().language() == QLocale.Language.Chinese:
+        return f"{day.month}月{day.day}日"
+    return QLocale().toString(day, f"d {month}")

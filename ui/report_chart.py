@@ -1,4 +1,4 @@
-"""History's session chart with a printed page's look, for the therapist report.
+"""History's charts with a printed page's look, for the therapist reports.
 
 The same chart History draws (:class:`~ui.session_detail.SessionDetail`), on
 white with black axes, and told apart without colour: a report is often
@@ -9,13 +9,14 @@ partner's flooding is hatched in its own direction.
 from __future__ import annotations
 
 import pyqtgraph as pg
-from PySide6.QtCore import QRectF, QSize, Qt
+from PySide6.QtCore import QRectF, QSize, QSizeF, Qt
 from PySide6.QtGui import QBrush, QColor, QImage, QPainter, QPen
 from PySide6.QtWidgets import QApplication
 
 from flooding_monitor.review.stored_session import StoredSession
 
 from .session_detail import SessionDetail
+from .trends_view import TrendsView
 
 INK = "#000000"
 HATCHES = (Qt.BrushStyle.BDiagPattern, Qt.BrushStyle.FDiagPattern)
@@ -64,4 +65,43 @@ class PrintedSessionChart(SessionDetail):
         painter.end()
         plot.hide()
         plot.deleteLater()
+        return out
+
+
+class PrintedTrends(TrendsView):
+    """History's four weekly charts (episodes, minutes flooded, time to calm, near-misses) for paper."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.partner_colours = ("#555555", "#999999")  # greys that print
+        for plot in self.plots.values():
+            plot.setBackground("w")
+            for name in ("left", "bottom"):
+                axis = plot.getAxis(name)
+                axis.setPen(pg.mkPen(INK))
+                axis.setTextPen(pg.mkPen(INK))
+            plot.getPlotItem().titleLabel.setAttr("color", INK)
+            plot.getPlotItem().titleLabel.setText(plot.getPlotItem().titleLabel.text)
+
+    def image(self, weeks: list, size: QSize, scale: float = 3.0) -> QImage:
+        """The weeks (``WeekTrend``) at ``size`` logical pixels, each chart rendered ``scale`` times as fine."""
+        self.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen)
+        self.summary.hide()
+        self.caption.hide()
+        self.resize(size)
+        self.show()
+        self.show_weeks(weeks)
+        QApplication.sendPostedEvents()
+        QApplication.processEvents()
+        out = QImage(int(size.width() * scale), int(size.height() * scale), QImage.Format.Format_RGB32)
+        out.fill(Qt.GlobalColor.white)
+        painter = QPainter(out)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        for plot in self.plots.values():
+            place = QRectF(plot.mapTo(self, plot.rect().topLeft()), QSizeF(plot.size()))
+            target = QRectF(place.x() * scale, place.y() * scale, place.width() * scale, place.height() * scale)
+            plot.scene().render(painter, target, QRectF(plot.viewport().rect()))
+        painter.end()
+        self.hide()
+        self.deleteLater()
         return out

@@ -13,9 +13,10 @@ from pathlib import Path
 
 from PySide6.QtCore import QLocale, QObject, Signal
 from PySide6.QtGui import QFontMetrics
-from PySide6.QtWidgets import QDialogButtonBox, QFileDialog, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialogButtonBox, QFileDialog, QInputDialog, QLabel, QVBoxLayout, QWidget
 
 from flooding_monitor.private_files import os_error_line
+from flooding_monitor.review.report import RangeReport, range_report
 from flooding_monitor.review.stored_session import StoredSession, read_session
 from flooding_monitor.storage.store import NoteRow
 
@@ -90,14 +91,35 @@ class TherapistReport(QObject):
         if path:
             self.write(stored, Path(path), shared)
 
+    def start_weeks(self) -> None:
+        """A report of the last weeks (how many, asked): no notes in it, so nothing to tick."""
+        weeks, ok = QInputDialog.getInt(self.window, self.tr("Report of recent weeks"),
+                                        self.tr("How many weeks, this one included?"), 4, 1, 52)
+        if not ok:
+            return
+        today = dt.date.today()
+        path, _ = QFileDialog.getSaveFileName(self.window, self.tr("Save the report"),
+                                              f"weeks-{today:%Y%m%d}-report.pdf", self.tr("PDF document (*.pdf)"))
+        if path:
+            self.reader.ask(lambda store: range_report(store, weeks, today), lambda r: self.write_weeks(r, Path(path)),
+                            owner=self.window, failed=lambda exc: self.failed.emit(core(exc.message)))
+
+    def write_weeks(self, report: RangeReport, path: Path) -> None:
+        from .range_report_pdf import write_range_report
+
+        self._written(lambda p: write_range_report(report, p, overwrite=True), path)
+
     def write(self, stored: StoredSession, path: Path, shared: list[int]) -> None:
         """The file dialog asked before replacing a file: the user named this one."""
         from .report_pdf import write_session_report
 
+        self._written(lambda p: write_session_report(stored, p, shared, overwrite=True), path)
+
+    def _written(self, write, path: Path) -> None:
         if path.suffix.lower() != ".pdf":
             path = path.with_name(path.name + ".pdf")
         try:
-            write_session_report(stored, path, shared, overwrite=True)
+            write(path)
         except OSError as exc:
             self.failed.emit(os_error_line(exc, path))
             return

@@ -14,69 +14,29 @@ import datetime as dt
 from html import escape
 from pathlib import Path
 
-from PySide6.QtCore import (
-    QBuffer,
-    QByteArray,
-    QCoreApplication,
-    QIODevice,
-    QLocale,
-    QMarginsF,
-    QObject,
-    QSize,
-    QUrl,
-)
-from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter, QTextDocument
+from PySide6.QtCore import QCoreApplication, QSize, QUrl
+from PySide6.QtGui import QTextDocument
 
-from flooding_monitor.private_files import write_private
-from flooding_monitor.review.report import Moment, MomentKind, PartnerFigures, SessionReport
+from flooding_monitor.review.report import Moment, MomentKind, PartnerFigures, SessionReport, session_report
 from flooding_monitor.review.stored_session import StoredSession
 
 from .durations import duration_text
 from .i18n import core, join, sentences
 from .journal_dialog import PROMPTS
+from .pdf_report import PdfReport, date_time, heading, table
 from .report_chart import PrintedSessionChart
 
-#: Layout units: pixels at 96 dots per inch, as the window's. QTextDocument.print_ keeps a 2-cm
-#: margin of its own (and numbers the pages in it), so the writer's page has none.
-DPI = 96
-MARGIN_PX = round(2 / 2.54 * DPI)
-CHART_HEIGHT_PX = 300
 
-
-class SessionReportPdf(QObject):
+class SessionReportPdf(PdfReport):
     """Writes one session's report; a QObject so its words are translated like the window's."""
 
     def __init__(self, report: SessionReport) -> None:
         super().__init__()
         self.report = report
 
-    # -- the file ---------------------------------------------------------------------------
-    def pdf_bytes(self) -> bytes:
-        data = QByteArray()
-        buffer = QBuffer(data)
-        buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-        writer = QPdfWriter(buffer)
-        writer.setResolution(DPI)
-        writer.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Portrait,
-                                         QMarginsF(0, 0, 0, 0), QPageLayout.Unit.Millimeter))
-        writer.setTitle(self.title())
-        writer.setCreator("Flooding Monitor")
-        width = writer.pageLayout().paintRectPixels(DPI).width() - 2 * MARGIN_PX
-        self.document(QSize(width, CHART_HEIGHT_PX)).print_(writer)
-        del writer  # the PDF is finished when its writer goes
-        buffer.close()
-        return bytes(data.data())
-
-    def save(self, path: Path, overwrite: bool = False) -> None:
-        """Write the PDF readable by its user only, atomically; an existing file is replaced only when
-        ``overwrite`` (the user named it in a save dialog, or gave --force)."""
-        pdf = self.pdf_bytes()
-        write_private(path, lambda fh: fh.write(pdf), overwrite=overwrite, binary=True)
-
     def document(self, chart_size: QSize) -> QTextDocument:
         """The report as rich text, the chart at ``chart_size`` (the page's text width)."""
-        doc = QTextDocument()
-        doc.setDefaultStyleSheet(STYLE)
+        doc = self.new_document()
         chart = PrintedSessionChart().image(self.report.stored, chart_size)
         doc.addResource(QTextDocument.ResourceType.ImageResource, QUrl("chart.png"), chart)
         doc.setHtml(self.html(chart_size))
@@ -84,7 +44,7 @@ class SessionReportPdf(QObject):
 
     # -- the words --------------------------------------------------------------------------
     def title(self) -> str:
-        return self.tr("Session report: {when}").format(when=self._date_time(self.report.stored.info.started_at))
+        return self.tr("Session report: {when}").format(when=date_time(self.report.stored.info.started_at))
 
     def html(self, chart_size: QSize) -> str:
         r = self.report
@@ -97,14 +57,10 @@ class SessionReportPdf(QObject):
                       f"<p class='small'>{escape(self.legend())}</p>"]
         else:
             parts.append("<p>" + escape(self.tr("No heart-rate data was recorded in this session.")) + "</p>")
-        parts += [_heading(self.tr("Each partner")), self._figures_table(),
-                  _heading(self.tr("What happened")), self._timeline_table(),
-                  _heading(self.tr("Journal notes")), self._notes(),
-                  _heading(self.tr("What these numbers mean, and what they do not")),
-                  "<p>" + escape(self.meaning()) + "</p>",
-                  "<p class='small'>" + escape(self.tr(
-                      "Made by Flooding Monitor on {date}. Private health data: share it only with people you "
-                      "choose.").format(date=QLocale().toString(_today(), QLocale.FormatType.LongFormat))) + "</p>"]
+        parts += [heading(self.tr("Each partner")), self._figures_table(),
+                  heading(self.tr("What happened")), self._timeline_table(),
+                  heading(self.tr("Journal notes")), self._notes(),
+                  self.ending()]
         return "".join(parts)
 
     def legend(self) -> str:
@@ -116,16 +72,6 @@ class SessionReportPdf(QObject):
                              "▼ an alert, ○ “Not now”."))
         return sentences(lines)
 
-    def meaning(self) -> str:
-        return self.tr(
-            "The heart rate comes from a chest strap and is the mean of the last 30 seconds, cleaned of missed "
-            "and extra beats. Flooding here means that rate stayed at or above the partner's threshold (100 "
-            "beats a minute unless set otherwise, after Gottman's research on diffuse physiological arousal) for "
-            "30 seconds. A near-miss is a heart that sped up towards flooding and calmed before it. Movement, "
-            "caffeine, illness and medicines raise the heart rate too. Flooding Monitor is not a medical device: "
-            "these numbers describe two bodies during a conversation, not who was right, and they diagnose "
-            "nothing.")
-
     def _figures_table(self) -> str:
         """One row per figure, one column per partner: two partners read side by side."""
         partners = self.report.partners
@@ -134,7 +80,7 @@ class SessionReportPdf(QObject):
                   self.tr("Calm after a pause began (median)")]
         columns = [self._figures_of(p) for p in partners]
         rows = [[escape(label)] + [escape(col[k]) for col in columns] for k, label in enumerate(labels)]
-        return _table([""] + [core(p.name) for p in partners], rows)
+        return table([""] + [core(p.name) for p in partners], rows)
 
     def _figures_of(self, p: PartnerFigures) -> list[str]:
         bpm = self.tr("{n} bpm")
@@ -154,7 +100,7 @@ class SessionReportPdf(QObject):
                 for m in self.report.moments]
         if not rows:
             return "<p>" + escape(self.tr("No flooding, alert or pause in this session.")) + "</p>"
-        return _table([self.tr("Time"), self.tr("Who"), self.tr("What")], rows)
+        return table([self.tr("Time"), self.tr("Who"), self.tr("What")], rows)
 
     def _when(self, m: Moment) -> str:
         start = self.report.clock(m.t_s)
@@ -226,37 +172,10 @@ class SessionReportPdf(QObject):
             out.append("<p><i>" + escape(self.tr("No journal notes for this session.")) + "</i></p>")
         return "".join(out)
 
-    def _date_time(self, when) -> str:
-        return f"{QLocale().toString(when.date(), QLocale.FormatType.LongFormat)} {when:%H:%M}"
-
 
 def write_session_report(stored: StoredSession, path: Path, shared_notes=(), overwrite: bool = False) -> None:
     """The report of ``stored`` at ``path`` (the notes numbered in ``shared_notes`` in, the rest counted)."""
-    from flooding_monitor.review.report import session_report
-
     SessionReportPdf(session_report(stored, shared_notes)).save(Path(path), overwrite)
-
-
-STYLE = """
-body { color: #000; }
-h1 { font-size: 16pt; }
-h2 { font-size: 12.5pt; margin-top: 14px; }
-table { border-collapse: collapse; }
-th { text-align: left; background: #e8e8e8; }
-td, th { padding: 3px 6px; border: 1px solid #999; font-size: 9.5pt; }
-.small { font-size: 8.5pt; }
-"""
-
-
-def _heading(text: str) -> str:
-    return f"<h2>{escape(text)}</h2>"
-
-
-def _table(head: list[str], rows: list[list[str]]) -> str:
-    """A table of plain-text headings and cells that are HTML already (text escaped by the caller)."""
-    th = "".join(f"<th>{escape(h)}</th>" for h in head)
-    body = "".join("<tr>" + "".join(f"<td>{c}</td>" for c in row) + "</tr>" for row in rows)
-    return f"<table width='100%' cellspacing='0'><tr>{th}</tr>{body}</table>"
 
 
 def _clock_of(iso: str) -> str:
@@ -272,8 +191,4 @@ def _written(note) -> str:
         when = dt.datetime.fromisoformat(note.written_at)
     except ValueError:
         return note.written_at
-    return f"{QLocale().toString(when.date(), QLocale.FormatType.LongFormat)} {when:%H:%M}"
-
-
-def _today() -> dt.date:
-    return dt.date.today()
+    return date_time(when)

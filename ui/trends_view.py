@@ -7,13 +7,12 @@ import math
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import QGridLayout, QLabel, QVBoxLayout, QWidget
 
 from flooding_monitor.review.history import TrendChange, latest_change
 from flooding_monitor.live.partners import DEFAULT_PARTNERS
 
-from .i18n import core
+from .i18n import core, short_date
 from .session_detail import NEUTRAL
 from .theme import style_chart
 
@@ -57,7 +56,7 @@ class TrendsView(QWidget):
                                          "came, for how long, and how soon calm came back."))
             return
         x = np.arange(len(weeks))
-        ticks = [[(i, QLocale().toString(w.week_start, "d MMM")) for i, w in enumerate(weeks)]]
+        ticks = [[(i, short_date(w.week_start)) for i, w in enumerate(weeks)]]
         values = {
             "episodes": [w.episodes for w in weeks],
             "minutes": [w.minutes_flooded for w in weeks],
@@ -90,7 +89,7 @@ class TrendsView(QWidget):
             return ""
         count = self.tr("1 episode") if change.episodes == 1 else self.tr("{n} episodes").format(n=change.episodes)
         when = self.tr("this week") if change.is_this_week else self.tr("in the week of {date}").format(
-            date=QLocale().toString(change.week_start, "d MMMM"))
+            date=short_date(change.week_start, "MMMM"))
         if change.episodes_before is None:
             text = self.tr("{count} {when}; no sessions the week before.").format(count=count, when=when)
         else:

@@ -23,20 +23,13 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPlainTextEdit, QPushButton, 
 from flooding_monitor.review.weekly_review import WeeklyReview, Win, WinKind
 
 from .durations import duration_text
-from .i18n import core, sentences
+from .i18n import core, sentences, short_date
 from .screen_fit import scrolling
 from .session_detail import NEUTRAL
 from .theme import style_chart
 
 #: The seed's repair, word for word: a setback is met with it, never with a score.
 REPAIR = QT_TRANSLATE_NOOP("WeeklyReviewView", "“I fell into an old pattern. Sorry. Let me try again.”")
-
-
-def short_date(day: dt.date) -> str:
-    """"23 Nov" in English, "11月23日" in Chinese (Qt's "d MMM" gave "23 11月")."""
-    if QLocale().language() == QLocale.Language.Chinese:
-        return f"{day.month}月{day.day}日"
-    return QLocale().toString(day, "d MMM")
 
 
 class WeeklyReviewView(QWidget):
@@ -46,6 +39,7 @@ class WeeklyReviewView(QWidget):
     week_asked = Signal(object)
     save_asked = Signal(object, str, str, str)
     check_in_asked = Signal()
+    weeks_report_asked = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -114,9 +108,14 @@ class WeeklyReviewView(QWidget):
         self.check_in.setToolTip(self.tr("Two minutes to connect: not logistics or problems, but affirming each "
                                          "other and the relationship"))
         self.check_in.clicked.connect(self.check_in_asked)
+        self.weeks_report = QPushButton(self.tr("Report of recent weeks…"))
+        self.weeks_report.setToolTip(self.tr("A PDF of the last weeks for a therapist: each week's counts, the "
+                                             "charts and a line per conversation (no notes)"))
+        self.weeks_report.clicked.connect(self.weeks_report_asked)
         row.addWidget(self.save)
         row.addWidget(self.saved, 1)
         row.addWidget(self.check_in)
+        row.addWidget(self.weeks_report)
         column.addLayout(row)
         return box
 

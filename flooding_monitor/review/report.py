@@ -22,9 +22,11 @@ import numpy as np
 
 from flooding_monitor.detection.detector import STATE_CODES, State
 from flooding_monitor.protocol.pause_effect import PauseEffect
-from flooding_monitor.review.history import flooded_seconds, session_cues
+from flooding_monitor.review.history import SessionSummary, flooded_seconds, session_cues, summaries
 from flooding_monitor.review.stored_session import StoredSession
-from flooding_monitor.storage.store import NoteRow, PauseRow
+from flooding_monitor.review.weekly_review import WeekFigures, week_figures
+from flooding_monitor.storage.rituals import Rituals, monday_of
+from flooding_monitor.storage.store import NoteRow, PauseRow, SessionStore
 
 
 class MomentKind(Enum):
@@ -132,3 +134,33 @@ def _figures(k: int, stored: StoredSession, end: float) -> PartnerFigures:
         episodes=len(episodes), flooded_s=flooded_seconds(episodes, end), not_reading_s=float(no_signal),
         near_misses=sum(c.near_miss for c in session_cues(analysis)),
         calm_after_min=float(np.median(calm)) if calm else None)
+
+
+@dataclass(frozen=True)
+class RangeReport:
+    """Weeks for a therapist: each week's counts and each session's line. No journal or review note
+    is in it: those are shared one session at a time, by their writers."""
+
+    first_day: dt.date  # a Monday
+    last_day: dt.date  # a Sunday
+    weeks: list[WeekFigures]
+    sessions: list[SessionSummary]  # oldest first
+
+    @property
+    def episodes(self) -> int:
+        return sum(w.episodes for w in self.weeks)
+
+
+def range_report(store: SessionStore, weeks: int, last_day: dt.date) -> RangeReport:
+    """The ``weeks`` weeks that end with the one holding ``last_day`` (Monday to Sunday)."""
+    if weeks < 1:
+        raise ValueError("a report covers at least one week")
+    last_monday = monday_of(last_day)
+    first = last_monday - dt.timedelta(weeks=weeks - 1)
+    end = last_monday + dt.timedelta(days=7)
+    sessions = sorted((s for s in summaries(store) if first <= s.started_at.date() < end), key=lambda s: s.started_at)
+    rituals = Rituals(store)
+    figures = [week_figures(store, rituals, first + dt.timedelta(weeks=k),
+                            [s for s in sessions if monday_of(s.started_at.date()) == first + dt.timedelta(weeks=k)])
+               for k in range(weeks)]
+    return RangeReport(first, end - dt.timedelta(days=1), figures, sessions)

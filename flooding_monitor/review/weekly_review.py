@@ -100,7 +100,7 @@ def weekly_review(store: SessionStore, day: dt.date) -> WeeklyReview:
         by_week.setdefault(monday_of(s.started_at.date()), []).append(s)
     rituals = Rituals(store)
     starts = [monday - dt.timedelta(weeks=k) for k in range(MONTH_WEEKS, -1, -1)]
-    recent = [_figures(store, rituals, start, by_week.get(start, []), with_near_misses=start >= starts[-2])
+    recent = [week_figures(store, rituals, start, by_week.get(start, []), with_near_misses=start >= starts[-2])
               for start in starts]
     week, previous, month = recent[-1], recent[-2], _month(recent[:-1])
     return WeeklyReview(week, previous, month, recent, wins(week, previous),
@@ -128,9 +128,10 @@ def wins(week: WeekFigures, previous: WeekFigures) -> list[Win]:
     return out
 
 
-def _figures(store: SessionStore, rituals: Rituals, monday: dt.date, items: list[SessionSummary],
-             with_near_misses: bool) -> WeekFigures:
-    """One week's counts (near-misses need a re-analysis: only for the reviewed week and the one before)."""
+def week_figures(store: SessionStore, rituals: Rituals, monday: dt.date, items: list[SessionSummary],
+                 with_near_misses: bool = True) -> WeekFigures:
+    """One week's counts from its sessions (near-misses need a re-analysis of each: the review asks for
+    them only for the reviewed week and the one before)."""
     pauses = [p for s in items for p in store.pauses(s.id)]
     calm = [s.median_recovery_s / 60 for s in items if s.median_recovery_s is not None]
     misses = sum(near_misses(reanalyze(store, s.id, partner=k))

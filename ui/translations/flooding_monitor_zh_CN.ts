@@ -1102,6 +1102,158 @@
     </message>
 </context>
 <context>
+    <name>PdfReport</name>
+    <message>
+        <source>What these numbers mean, and what they do not</source>
+        <extracomment>Layout units: pixels at 96 dots per inch, as the window&apos;s. QTextDocument.print_ keeps a 2-cm margin of its own (and numbers the pages in it), so the writer&apos;s page has none.</extracomment>
+        <translation>这些数字意味着什么，不意味着什么</translation>
+    </message>
+    <message>
+        <source>The heart rate comes from a chest strap and is the mean of the last 30 seconds, cleaned of missed and extra beats. Flooding here means that rate stayed at or above the partner&apos;s threshold (100 beats a minute unless set otherwise, after Gottman&apos;s research on diffuse physiological arousal) for 30 seconds. A near-miss is a heart that sped up towards flooding and calmed before it. Movement, caffeine, illness and medicines raise the heart rate too. Flooding Monitor is not a medical device: these numbers describe two bodies during a conversation, not who was right, and they diagnose nothing.</source>
+        <translation>心率来自胸带，是最近 30 秒的平均值，已去除漏搏和多余的搏动。这里的“情绪淹没”指该心率在伴侣的阈值（除非另行设置，为每分钟 100 次，依据戈特曼关于弥漫性生理唤醒的研究）或以上持续 30 秒。“险些发生”指心跳加快、接近淹没，但在淹没之前平静下来。运动、咖啡因、疾病和药物也会使心率升高。Flooding Monitor 不是医疗设备：这些数字描述的是谈话中两个人的身体，而不是谁对谁错，也不做任何诊断。</translation>
+    </message>
+    <message>
+        <source>Made by Flooding Monitor on {date}. Private health data: share it only with people you choose.</source>
+        <translation>由 Flooding Monitor 于 {date} 生成。这是私密的健康数据：只与你选择的人分享。</translation>
+    </message>
+</context>
+<context>
+    <name>RangeReportPdf</name>
+    <message>
+        <source>Report of {n} weeks: {first} to {last}</source>
+        <extracomment>The four weekly charts, two by two, need more height than a session&apos;s one.</extracomment>
+        <translation>{n} 周报告：{first} 至 {last}</translation>
+    </message>
+    <message>
+        <source>Week by week</source>
+        <translation>逐周</translation>
+    </message>
+    <message>
+        <source>Each conversation</source>
+        <translation>每次谈话</translation>
+    </message>
+    <message>
+        <source>Journal notes and the weekly reviews&apos; notes are not in this report: they are shared one session at a time, by the partner who wrote them.</source>
+        <translation>日记和每周回顾的记录不在这份报告中：它们只能由写下它们的伴侣按会话逐一分享。</translation>
+    </message>
+    <message>
+        <source>No conversation was recorded in these weeks.</source>
+        <translation>这几周没有记录谈话。</translation>
+    </message>
+    <message>
+        <source>1 conversation</source>
+        <translation>1 次谈话</translation>
+    </message>
+    <message>
+        <source>{n} conversations</source>
+        <translation>{n} 次谈话</translation>
+    </message>
+    <message>
+        <source>no flooding</source>
+        <translation>没有情绪淹没</translation>
+    </message>
+    <message>
+        <source>1 flooding episode ({time})</source>
+        <translation>1 次情绪淹没（{time}）</translation>
+    </message>
+    <message>
+        <source>{n} flooding episodes ({time} in all)</source>
+        <translation>{n} 次情绪淹没（共 {time}）</translation>
+    </message>
+    <message>
+        <source>no pause</source>
+        <translation>没有暂停</translation>
+    </message>
+    <message>
+        <source>{n} of {pauses} pauses lasted the agreed time</source>
+        <translation>{pauses} 次暂停中有 {n} 次达到约定时长</translation>
+    </message>
+    <message>
+        <source>no daily check-in</source>
+        <translation>没有每日交流</translation>
+    </message>
+    <message>
+        <source>1 daily check-in</source>
+        <translation>1 次每日交流</translation>
+    </message>
+    <message>
+        <source>{n} daily check-ins</source>
+        <translation>{n} 次每日交流</translation>
+    </message>
+    <message>
+        <source>.</source>
+        <translation>。</translation>
+    </message>
+    <message>
+        <source>Week of</source>
+        <translation>周</translation>
+    </message>
+    <message>
+        <source>Talks</source>
+        <translation>谈话</translation>
+    </message>
+    <message>
+        <source>Flooding</source>
+        <translation>情绪淹没</translation>
+    </message>
+    <message>
+        <source>Pauses kept</source>
+        <translation>按约定的暂停</translation>
+    </message>
+    <message>
+        <source>Calm after a pause began</source>
+        <translation>暂停开始后到平静</translation>
+    </message>
+    <message>
+        <source>Near-misses</source>
+        <translation>险些发生</translation>
+    </message>
+    <message>
+        <source>Check-ins</source>
+        <translation>每日交流</translation>
+    </message>
+    <message>
+        <source>{n} min</source>
+        <translation>{n} 分钟</translation>
+    </message>
+    <message>
+        <source>None.</source>
+        <translation>无。</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Length</source>
+        <translation>时长</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>谁</translation>
+    </message>
+    <message>
+        <source>Highest</source>
+        <translation>最高</translation>
+    </message>
+    <message>
+        <source>Pauses</source>
+        <translation>暂停</translation>
+    </message>
+    <message>
+        <source>{n} bpm</source>
+        <translation>{n} bpm</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>{n} ({time})</source>
+        <translation>{n}（{time}）</translation>
+    </message>
+</context>
+<context>
     <name>ReturnPage</name>
     <message>
         <source>“{phrase}”</source>
@@ -1399,7 +1551,6 @@
     <name>SessionReportPdf</name>
     <message>
         <source>Session report: {when}</source>
-        <extracomment>Layout units: pixels at 96 dots per inch, as the window&apos;s. QTextDocument.print_ keeps a 2-cm margin of its own (and numbers the pages in it), so the writer&apos;s page has none.</extracomment>
         <translation>会话报告：{when}</translation>
     </message>
     <message>
@@ -1423,14 +1574,6 @@
         <translation>日记</translation>
     </message>
     <message>
-        <source>What these numbers mean, and what they do not</source>
-        <translation>这些数字意味着什么，不意味着什么</translation>
-    </message>
-    <message>
-        <source>Made by Flooding Monitor on {date}. Private health data: share it only with people you choose.</source>
-        <translation>由 Flooding Monitor 于 {date} 生成。这是私密的健康数据：只与你选择的人分享。</translation>
-    </message>
-    <message>
         <source>Heart rate (30-s mean), beats a minute, against minutes from the start.</source>
         <translation>心率（30 秒平均值，每分钟次数），横轴为开始后的分钟数。</translation>
     </message>
@@ -1441,10 +1584,6 @@
     <message>
         <source>Hatched: flooding. Grey band: a pause. Grey dashed line: the threshold. ▼ an alert, ○ “Not now”.</source>
         <translation>斜线：情绪淹没。灰色带：暂停。灰色虚线：阈值。▼ 提醒，○“稍后再说”。</translation>
-    </message>
-    <message>
-        <source>The heart rate comes from a chest strap and is the mean of the last 30 seconds, cleaned of missed and extra beats. Flooding here means that rate stayed at or above the partner&apos;s threshold (100 beats a minute unless set otherwise, after Gottman&apos;s research on diffuse physiological arousal) for 30 seconds. A near-miss is a heart that sped up towards flooding and calmed before it. Movement, caffeine, illness and medicines raise the heart rate too. Flooding Monitor is not a medical device: these numbers describe two bodies during a conversation, not who was right, and they diagnose nothing.</source>
-        <translation>心率来自胸带，是最近 30 秒的平均值，已去除漏搏和多余的搏动。这里的“情绪淹没”指该心率在伴侣的阈值（除非另行设置，为每分钟 100 次，依据戈特曼关于弥漫性生理唤醒的研究）或以上持续 30 秒。“险些发生”指心跳加快、接近淹没，但在淹没之前平静下来。运动、咖啡因、疾病和药物也会使心率升高。Flooding Monitor 不是医疗设备：这些数字描述的是谈话中两个人的身体，而不是谁对谁错，也不做任何诊断。</translation>
     </message>
     <message>
         <source>Threshold</source>
@@ -2123,6 +2262,14 @@
         <source>PDF document (*.pdf)</source>
         <translation>PDF 文档 (*.pdf)</translation>
     </message>
+    <message>
+        <source>Report of recent weeks</source>
+        <translation>最近几周的报告</translation>
+    </message>
+    <message>
+        <source>How many weeks, this one included?</source>
+        <translation>包括本周在内，多少周？</translation>
+    </message>
 </context>
 <context>
     <name>TrendsView</name>
@@ -2241,6 +2388,14 @@
     <message>
         <source>Two minutes to connect: not logistics or problems, but affirming each other and the relationship</source>
         <translation>用两分钟来连接：不谈琐事，也不谈问题，而是肯定彼此和你们的关系</translation>
+    </message>
+    <message>
+        <source>Report of recent weeks…</source>
+        <translation>最近几周的报告…</translation>
+    </message>
+    <message>
+        <source>A PDF of the last weeks for a therapist: each week&apos;s counts, the charts and a line per conversation (no notes)</source>
+        <translation>给咨询师的最近几周 PDF：每周的统计、图表和每次谈话一行（不含日记）</translation>
     </message>
     <message>
         <source>Week of {date}</source>
