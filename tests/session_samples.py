@@ -49,6 +49,7 @@ def lived_session(tmp_path) -> tuple[SessionStore, int]:
     assert controller.finish()
     sid = controller.recorder.session_id
     store.add_note(sid, trigger="the dishes", body="Sam: « ça suffit » — 😤", response="we paused")
+    store.add_note(sid, trigger="money", body="tight chest", partner=1)  # Sam wrote it and said so
     return store, sid
 
 

@@ -61,7 +61,7 @@ def evening(tmp_path_factory) -> tuple[Path, int]:
     controller.finish("app")
     sid = controller.recorder.session_id
     store.add_note(sid, trigger=FIRST_NOTE, body="tight chest")
-    store.add_note(sid, trigger=SECOND_NOTE, body="hot face")
+    store.add_note(sid, trigger=SECOND_NOTE, body="hot face", partner=1)  # B wrote it and said so
     store.close()
     return folder, sid
 
@@ -120,7 +120,7 @@ def test_report_command_writes_the_pdf_and_says_which_notes_it_left_out(evening,
     written = out.with_name("session.pdf")
     assert capsys.readouterr().out.strip() == str(written)
     _, text = _pdf_text(written)
-    assert SECOND_NOTE in text and FIRST_NOTE not in text
+    assert SECOND_NOTE in text and FIRST_NOTE not in text and "Note 2 by Partner B, written" in text
     before = written.read_bytes()
     assert main(["report", "--data-dir", str(folder), "--session", str(sid), "--out", str(written)]) == 2
     assert "already exists" in capsys.readouterr().err and written.read_bytes() == before
@@ -147,6 +147,7 @@ def test_history_makes_the_report_with_only_the_notes_ticked(evening, qtbot, tmp
 
     def tick_the_second(dialog) -> int:
         seen.append([box.isChecked() for box in dialog.boxes])
+        assert "Note 2 by Partner B" in dialog.boxes[1].text() and " by " not in dialog.boxes[0].text()
         dialog.boxes[1].setChecked(True)
         return 1
 
@@ -188,3 +189,20 @@ def test_report_of_weeks_from_the_command_and_from_history(evening, qtbot, tmp_p
     history.review.weeks_report.click()
     qtbot.waitUntil(lambda: bool(written), timeout=20_000)
     assert written == [tmp_path / "from-history.pdf"] and "Report of 3 weeks" in _pdf_text(written[0])[1]
+
+
+def test_with_two_partners_the_journal_asks_who_is_writing(qtbot):
+    from ui.journal_dialog import JournalDialog
+
+    alone = JournalDialog(writers=())
+    qtbot.addWidget(alone)
+    assert alone.who is None and alone.writer() is None
+    couple = JournalDialog(writers=("Alex", "Sam"))
+    qtbot.addWidget(couple)
+    assert [couple.who.itemText(k) for k in range(3)] == ["Alex", "Sam", "Both of us"]
+    couple.who.setCurrentIndex(1)
+    assert couple.writer() == 1
+    couple.who.setCurrentIndex(2)
+    assert couple.writer() is None
+    couple.fields["trigger"].setPlainText("money")
+    assert not couple.is_empty() and "partner" not in couple.values()

@@ -36,7 +36,7 @@ def test_export_import_export_gives_the_same_bytes_and_keeps_everything(tmp_path
     assert elsewhere.episodes(new_id) == home.episodes(sid) and home.episodes(sid)
     assert elsewhere.pauses(new_id) == home.pauses(sid) and home.pauses(sid)
     assert elsewhere.snoozes(new_id) == home.snoozes(sid) and home.snoozes(sid)
-    assert elsewhere.notes(new_id) == home.notes(sid)
+    assert elsewhere.notes(new_id) == home.notes(sid) and [n.partner for n in home.notes(sid)] == [None, 1]
     assert elsewhere.partners(new_id) == home.partners(sid)
     assert elsewhere.session(new_id).settings == home.session(sid).settings
     alerts = [(t, who) for t, kind, _, who in home.events_with_partner(sid) if kind == "alert"]

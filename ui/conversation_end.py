@@ -107,10 +107,11 @@ def show_summary(window: MainWindow, rows: list, how: str = "app") -> None:
     card = SummaryCard(summarize(rows[0]), window, how)
     window.summary_card = card
     if card.exec() == QDialog.DialogCode.Accepted:
-        journal = JournalDialog(window)
+        journal = JournalDialog(window, summarize(rows[0]).partner_names)
         if journal.exec() and not journal.is_empty():
-            values, sid = journal.values(), rows[0].id
-            window.history_reader.ask(lambda store: store.add_note(sid, **values), lambda _: None, owner=window)
+            values, writer, sid = journal.values(), journal.writer(), rows[0].id
+            window.history_reader.ask(lambda store: store.add_note(sid, **values, partner=writer), lambda _: None,
+                                      owner=window)
 
 
 def window_may_end(window: MainWindow) -> bool:

@@ -221,10 +221,11 @@ class HistoryWindow(QWidget):
         sid = self.selected_id()
         if sid is None:
             return
-        dialog = JournalDialog(self)
+        chosen = self.table.selected()
+        dialog = JournalDialog(self, chosen.partner_names if chosen is not None else ())
         if dialog.exec() and not dialog.is_empty():
-            values = dialog.values()
-            self._ask(lambda store: store.add_note(sid, **values), lambda _: self._refresh())
+            values, writer = dialog.values(), dialog.writer()
+            self._ask(lambda store: store.add_note(sid, **values, partner=writer), lambda _: self._refresh())
 
     def _refresh(self) -> None:
         """The list and the chosen session again (a note, an import or a deletion changed them)."""

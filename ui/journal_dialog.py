@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import (
+    QComboBox,
     QDialogButtonBox,
     QLabel,
     QPlainTextEdit,
@@ -12,6 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from .i18n import core
 from .screen_fit import FittingDialog, scrolling
 
 PROMPTS = (
@@ -28,7 +32,10 @@ PROMPTS = (
 
 
 class JournalDialog(FittingDialog):
-    def __init__(self, parent: QWidget | None = None) -> None:
+    """The Stage One prompts; with two partners, who is writing (a note is shared in a therapist report
+    only when its writer ticks it in)."""
+
+    def __init__(self, parent: QWidget | None = None, writers: Sequence[str] = ()) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Journal — notice, don't judge"))
         root = QVBoxLayout(self)
@@ -38,6 +45,18 @@ class JournalDialog(FittingDialog):
         intro = QLabel(self.tr("These notes are for you: data, not judgement. They stay on this computer."))
         intro.setWordWrap(True)
         column.addWidget(intro)
+        self.who: QComboBox | None = None
+        if len(writers) == 2:
+            who = QLabel("<b>{}</b>".format(self.tr("Who is writing?")))
+            self.who = QComboBox()
+            for slot, name in enumerate(writers):
+                self.who.addItem(core(name), slot)
+            self.who.addItem(self.tr("Both of us"), None)
+            self.who.setAccessibleName(self.tr("Who is writing?"))
+            self.who.setToolTip(self.tr("Only the writer can share this note in a report for a therapist"))
+            who.setBuddy(self.who)
+            column.addWidget(who)
+            column.addWidget(self.who)
         self.fields: dict[str, QPlainTextEdit] = {}
         lines = QFontMetrics(self.font()).lineSpacing()
         for key, question, hint in PROMPTS:  # each question above its box: the box keeps the full width
@@ -63,6 +82,10 @@ class JournalDialog(FittingDialog):
 
     def values(self) -> dict[str, str]:
         return {k: e.toPlainText().strip() for k, e in self.fields.items()}
+
+    def writer(self) -> int | None:
+        """The writer's slot; None when not asked (one partner) or written by both."""
+        return None if self.who is None else self.who.currentData()
 
     def is_empty(self) -> bool:
         return not any(self.values().values())

@@ -31,21 +31,26 @@ PREVIEW_CHARS = 80
 class ShareNotesDialog(FittingDialog):
     """One box per journal note of the session, none ticked: only what a partner ticks is shared."""
 
-    def __init__(self, notes: list[NoteRow], parent: QWidget | None = None) -> None:
+    def __init__(self, notes: list[NoteRow], parent: QWidget | None = None, names: dict[int, str] | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Journal notes in the report"))
         root = QVBoxLayout(self)
         body = QWidget()
         column = QVBoxLayout(body)
         column.setContentsMargins(0, 0, 0, 0)
-        intro = QLabel(self.tr("Journal notes are private. Tick only the notes whose writer wants the therapist "
-                               "to read them; the report leaves the others out and only counts them."))
+        intro = QLabel(self.tr("Journal notes are private. Each writer ticks only their own notes they want the "
+                               "therapist to read; the report leaves the others out and only counts them."))
         intro.setWordWrap(True)
         column.addWidget(intro)
         self.boxes: list[WrappingCheck] = []
+        names = names or {}
         for n, note in enumerate(notes, 1):
-            box = WrappingCheck(self.tr("Note {n}, {when}: {words}").format(
-                n=n, when=_written(note), words=_preview(note)))
+            if note.partner in names:
+                text = self.tr("Note {n} by {name}, {when}: {words}").format(
+                    n=n, name=core(names[note.partner]), when=_written(note), words=_preview(note))
+            else:
+                text = self.tr("Note {n}, {when}: {words}").format(n=n, when=_written(note), words=_preview(note))
+            box = WrappingCheck(text)
             column.addWidget(box)
             self.boxes.append(box)
         column.addStretch(1)
@@ -81,7 +86,7 @@ class TherapistReport(QObject):
     def _read(self, stored: StoredSession) -> None:
         shared: list[int] = []
         if stored.notes:
-            dialog = ShareNotesDialog(stored.notes, self.window)
+            dialog = ShareNotesDialog(stored.notes, self.window, {p.slot: p.name for p in stored.people})
             if not dialog.exec():
                 return
             shared = dialog.shared()

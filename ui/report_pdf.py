@@ -162,7 +162,10 @@ class SessionReportPdf(PdfReport):
         for n, note in r.shared_notes:
             fields = [f"<b>{escape(QCoreApplication.translate('JournalDialog', question))}</b> "
                       f"{escape(getattr(note, key))}" for key, question, _hint in PROMPTS if getattr(note, key)]
-            when = self.tr("Note {n}, written {when}").format(n=n, when=_written(note))
+            names = {p.slot: p.name for p in r.partners}
+            when = (self.tr("Note {n} by {name}, written {when}").format(n=n, name=core(names[note.partner]),
+                                                                          when=_written(note))
+                    if note.partner in names else self.tr("Note {n}, written {when}").format(n=n, when=_written(note)))
             out.append(f"<p><i>{escape(when)}</i><br>{'<br>'.join(fields)}</p>")
         if r.withheld_notes:
             out.append("<p><i>" + escape(

@@ -144,8 +144,9 @@ def protocol_lines(doc: SessionDocument) -> Iterator[str]:
         yield _dumps({"type": "snooze", "time": clock(doc, z.t_s), "t_s": z.t_s, "until_s": z.until_s,
                       "until_time": clock(doc, z.until_s)})
     for n in doc.notes:
-        yield _dumps({"type": "note", "time": _stamp(doc, n.written_at), "trigger": n.trigger, "body": n.body,
-                      "response": n.response, "familiar": n.familiar, "other": n.other})
+        writer = {} if n.partner is None else {"partner": _pid(n.partner)}  # absent: not said (older files too)
+        yield _dumps({"type": "note", "time": _stamp(doc, n.written_at), **writer, "trigger": n.trigger,
+                      "body": n.body, "response": n.response, "familiar": n.familiar, "other": n.other})
 
 
 def session_file_name(doc: SessionDocument, session_id: int) -> str:
@@ -284,8 +285,10 @@ def _add_row(doc: SessionDocument, r: dict[str, Any], where: str) -> None:
         doc.snoozes.append(SnoozeRow(_t(doc, r, "t_s", where), _seconds(r.get("until_s"), where, "until_s")))
     elif kind == "note":
         written = _naive_in(_datetime(r.get("time"), where, "time"), doc.zone)
+        writer = None if r.get("partner") is None else _slot(r["partner"], where)
         doc.notes.append(NoteRow(written.isoformat(), *(_text(r.get(k, ""), where, k)
-                                                        for k in ("trigger", "body", "response", "familiar", "other"))))
+                                                        for k in ("trigger", "body", "response", "familiar", "other")),
+                                 partner=writer))
     else:
         raise RecordingError(f"{where}: unknown row type {kind!r}")
 

@@ -182,7 +182,14 @@ MIGRATIONS: list[str] = [
     CREATE TABLE check_ins (at TEXT NOT NULL, seconds REAL NOT NULL);
     CREATE INDEX check_ins_by_time ON check_ins(at);
     """,
+    # 9: who wrote a journal note (a partner's slot; NULL: not said, or both): the therapist report
+    # shares a note only when its writer ticks it in
+    """
+    ALTER TABLE notes ADD COLUMN partner INTEGER;
+    """,
 ]
+
+NOTE_COLUMNS = "(session_id, written_at, trigger, body, response, familiar, other, partner)"
 
 #: Saving an episode, a pause, a snooze or a partner again updates the row its key names.
 UPSERT_EPISODE = (
@@ -319,6 +326,7 @@ class NoteRow:
     response: str
     familiar: str
     other: str
+    partner: int | None = None  # who wrote it (None: not said, or both)
 
 
 @dataclass(frozen=True)
@@ -604,9 +612,9 @@ class SessionStore:
         is kept once, as its last copy says)."""
         with self._transaction():
             self._upsert_rows(session_id, episodes, pauses, snoozes)
-            self.db.executemany("INSERT INTO notes VALUES (?, ?, ?, ?, ?, ?, ?)",
-                                [(session_id, n.written_at, n.trigger, n.body, n.response, n.familiar, n.other)
-                                 for n in notes])
+            self.db.executemany(f"INSERT INTO notes {NOTE_COLUMNS} VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                                [(session_id, n.written_at, n.trigger, n.body, n.response, n.familiar, n.other,
+                                  n.partner) for n in notes])
 
     def own_session(self, session_id: int) -> SessionLock:
         """Hold session ``session_id`` for this process's life: other processes see it as live."""
@@ -659,11 +667,11 @@ class SessionStore:
         return closed
 
     def add_note(self, session_id: int, trigger: str = "", body: str = "", response: str = "",
-                 familiar: str = "", other: str = "") -> None:
+                 familiar: str = "", other: str = "", partner: int | None = None) -> None:
         with self._transaction():
-            self.db.execute("INSERT INTO notes VALUES (?, ?, ?, ?, ?, ?, ?)",
+            self.db.execute(f"INSERT INTO notes {NOTE_COLUMNS} VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                             (session_id, dt.datetime.now().isoformat(timespec="seconds"), trigger, body,
-                             response, familiar, other))
+                             response, familiar, other, partner))
 
     def delete_session(self, session_id: int) -> None:
         with self._transaction():
@@ -739,8 +747,8 @@ class SessionStore:
         return [SnoozeRow(r["t_s"], r["until_s"]) for r in self._rows("snoozes", session_id, "t_s")]
 
     def notes(self, session_id: int) -> list[NoteRow]:
-        return [NoteRow(r["written_at"], r["trigger"], r["body"], r["response"], r["familiar"], r["other"])
-                for r in self._rows("notes", session_id, "written_at")]
+        return [NoteRow(r["written_at"], r["trigger"], r["body"], r["response"], r["familiar"], r["other"],
+                        r["partner"]) for r in self._rows("notes", session_id, "written_at")]
 
     def _rows(self, table: str, session_id: int, order: str) -> list[sqlite3.Row]:
         return self.db.execute(f"SELECT * FROM {table} WHERE session_id = ? ORDER BY {order}",

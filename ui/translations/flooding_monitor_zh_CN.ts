@@ -699,6 +699,18 @@
         <translation>这些笔记只属于你：是记录，不是评判。它们只保存在这台电脑上。</translation>
     </message>
     <message>
+        <source>Who is writing?</source>
+        <translation>谁在写？</translation>
+    </message>
+    <message>
+        <source>Both of us</source>
+        <translation>我们两人</translation>
+    </message>
+    <message>
+        <source>Only the writer can share this note in a report for a therapist</source>
+        <translation>只有写下这条日记的人可以在给咨询师的报告中分享它</translation>
+    </message>
+    <message>
         <source>Optional: leave it empty if nothing comes to mind.</source>
         <translation>可选：想不到什么就留空。</translation>
     </message>
@@ -1718,6 +1730,10 @@
         <translation>{name}：{text}</translation>
     </message>
     <message>
+        <source>Note {n} by {name}, written {when}</source>
+        <translation>日记 {n}，{name} 写于 {when}</translation>
+    </message>
+    <message>
         <source>Note {n}, written {when}</source>
         <translation>日记 {n}，写于 {when}</translation>
     </message>
@@ -2066,8 +2082,12 @@
         <translation>报告中的日记</translation>
     </message>
     <message>
-        <source>Journal notes are private. Tick only the notes whose writer wants the therapist to read them; the report leaves the others out and only counts them.</source>
-        <translation>日记是私密的。只勾选作者愿意让咨询师阅读的日记；其余日记不会出现在报告中，只计数。</translation>
+        <source>Journal notes are private. Each writer ticks only their own notes they want the therapist to read; the report leaves the others out and only counts them.</source>
+        <translation>日记是私密的。每位作者只勾选自己愿意让咨询师阅读的日记；其余日记不会出现在报告中，只计数。</translation>
+    </message>
+    <message>
+        <source>Note {n} by {name}, {when}: {words}</source>
+        <translation>日记 {n}，{name}，{when}：{words}</translation>
     </message>
     <message>
         <source>Note {n}, {when}: {words}</source>
