@@ -50,9 +50,10 @@ def test_the_session_list_says_durations_and_notes_in_words(qtbot, tmp_path):
     (row,) = model.rows
     assert model.text(row, 1).endswith(" min")  # length, not "4300.2"
     assert model.text(row, 3).endswith((" min", " s"))  # time flooded
-    assert model.text(row, 7) == "1 note"
+    assert model.text(row, 7) == "2 notes"
     row0 = type(row)(**{**row.__dict__, "notes": 0, "flooded_s": 0.0})
-    assert (model.text(row0, 7), model.text(row0, 3)) == ("", "–")
+    row1 = type(row)(**{**row.__dict__, "notes": 1})
+    assert (model.text(row0, 7), model.text(row0, 3), model.text(row1, 7)) == ("", "–", "1 note")
 
 
 def _week(store: SessionStore, monday: dt.date, episodes: int, recovery_s: float) -> None:
