@@ -37,16 +37,18 @@ def pytest_sessionfinish(session, exitstatus):
 
 
 @pytest.fixture(autouse=True)
-def _windows_close_without_asking(monkeypatch):
+def _windows_close_without_asking(monkeypatch, request):
     """Closing a window mid-pause asks first (a modal question); tests close windows at teardown,
-    where nobody would answer. tests/test_alert_reaches_people.py asks the real question."""
+    where nobody would answer. A test marked ``real_questions`` asks the real question and answers it."""
     if importlib.util.find_spec("PySide6") is None:
         return
     from PySide6.QtWidgets import QDialog
 
-    from ui import conversation_end, window_dialogs
+    from ui import conversation_end
+    from ui.pause_questions import PauseQuestions
 
-    monkeypatch.setattr(window_dialogs, "may_leave_pause", lambda window: True)
+    if request.node.get_closest_marker("real_questions") is None:
+        monkeypatch.setattr(PauseQuestions, "may_leave", lambda questions: True)
     # A replay that reaches its end closes the session and shows the summary card (modal): nobody
     # answers it in a test. tests/test_conversation_end.py answers it itself.
     monkeypatch.setattr(conversation_end.SummaryCard, "exec", lambda card: QDialog.DialogCode.Rejected)

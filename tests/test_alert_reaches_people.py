@@ -159,17 +159,12 @@ def test_an_alert_brings_a_minimised_window_back(qtbot, worker, tmp_path, monkey
     assert window.monitor_page.alert.isVisible()
 
 
+@pytest.mark.real_questions
 def test_closing_in_the_middle_of_a_pause_asks_first(qtbot, worker, tmp_path, monkeypatch):
-    import importlib
-
     from PySide6.QtWidgets import QMessageBox
 
     from flooding_monitor.live.preferences import Preferences, PreferencesFile
-    from ui import window_dialogs
     from ui.main_window import MainWindow
-
-    real = importlib.reload(window_dialogs).may_leave_pause  # the conftest stands in for it elsewhere
-    monkeypatch.setattr(window_dialogs, "may_leave_pause", real)
 
     from .helpers import SessionClock as Clock
 
@@ -195,18 +190,15 @@ def test_closing_in_the_middle_of_a_pause_asks_first(qtbot, worker, tmp_path, mo
     assert not window.isVisible()
 
 
+@pytest.mark.real_questions
 def test_once_the_conversation_has_ended_closing_asks_nothing(qtbot, worker, tmp_path, monkeypatch):
     """Bug: after the session was finished mid-pause, closing still asked about a pause that no longer ran
     (and the screenshot tool, where nobody answers, hung there)."""
-    import importlib
-
     from PySide6.QtWidgets import QMessageBox
 
     from flooding_monitor.live.preferences import Preferences, PreferencesFile
-    from ui import window_dialogs
     from ui.main_window import MainWindow
 
-    monkeypatch.setattr(window_dialogs, "may_leave_pause", importlib.reload(window_dialogs).may_leave_pause)
     asked: list[str] = []
     monkeypatch.setattr(QMessageBox, "question", lambda parent, title, text, *a: asked.append(text))
     window = MainWindow(Preferences(sound=False, notifications=False), PreferencesFile(tmp_path / "p.json"),

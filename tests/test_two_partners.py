@@ -295,7 +295,7 @@ def test_the_first_partners_strap_cannot_be_chosen_again_for_the_second(window, 
     monkeypatch.setattr(QMessageBox, "information", lambda *a: shown.append(a[2]))
     added = []
     monkeypatch.setattr(window, "add_second_source", lambda *a: added.append(a))
-    window_dialogs.choose_second_device(window)
+    window.straps.choose_second()
     assert added == [] and "already worn by Mei" in shown[0]
     del window.strap_addresses[0]
 

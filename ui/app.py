@@ -107,8 +107,6 @@ def _connect_straps(window, args: argparse.Namespace) -> None:
     ("Start conversation"); else the strap dialog."""
     from devices.open import StrapPlan, address_or_name
 
-    from . import window_dialogs
-
     prefs = window.prefs
     if args.demo:
         window.start_conversation(StrapPlan("demo", partners=args.partners or 2, speed=window.speed))
@@ -120,7 +118,7 @@ def _connect_straps(window, args: argparse.Namespace) -> None:
     elif prefs.last_device_address or prefs.last_device_name:
         pass  # the start card offers "Start conversation" with them: opening the app does not record
     else:
-        window_dialogs.choose_device(window)
+        window.straps.choose()
 
 
 def _close_on_signals(window) -> None:

@@ -115,6 +115,4 @@ def show_summary(window: MainWindow, rows: list, how: str = "app") -> None:
 
 
 def window_may_end(window: MainWindow) -> bool:
-    from . import window_dialogs
-
-    return window_dialogs.may_leave_pause(window)
+    return window.pause_questions.may_leave()

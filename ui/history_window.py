@@ -27,7 +27,6 @@ from PySide6.QtWidgets import (
 
 from flooding_monitor.review.history import summaries, weekly_trends
 from flooding_monitor.live.partners import DEFAULT_PARTNERS, Partner
-from flooding_monitor.private_files import os_error_line
 from flooding_monitor.detection.settings import DetectorSettings
 from flooding_monitor.review.stored_session import read_session
 from flooding_monitor.review.weekly_review import weekly_review

@@ -37,6 +37,7 @@ from flooding_monitor.storage.store import SessionStore
 from . import window_dialogs, window_geometry
 from .connection_bar import ConnectionBar
 from .conversation_end import end_conversation
+from .alert_messenger import AlertMessenger
 from .history_banner import HistoryBanner
 from .history_reader import HistoryReader
 from .i18n import core
@@ -44,7 +45,9 @@ from .keep_awake import KeepAwake
 from .monitor_page import MonitorPage
 from .pages import PausePage, ReturnPage
 from .room_view import set_room_view, toggle_room_view
+from .pause_questions import PauseQuestions
 from .review_reminder import ReviewReminder
+from .strap_chooser import StrapChooser
 from .start_card import StartCard, known_straps, start_known
 
 SECOND_STRAP, END_CONVERSATION = 1, 2  # top-bar buttons that need a conversation running
@@ -97,6 +100,12 @@ class MainWindow(QMainWindow):
         self.timer.start(250)
         self.pause_page.now = self.return_page.now = self.now
         self.tray = window_dialogs.tray_icon(self)
+        self.messenger = AlertMessenger(self, lambda: self.prefs, worker.submit, self.tray)
+        self.pause_questions = PauseQuestions(self, self.controller, self.now, lambda: self.prefs)
+        self.straps = StrapChooser(self, worker, lambda: tuple(p.name for p in self.prefs.partners),
+                                   lambda: self.clock is not None, lambda: self.strap_addresses.get(0))
+        self.straps.first_chosen.connect(lambda c: self.use_source(c.kind, c.address, c.name))
+        self.straps.second_chosen.connect(lambda c: self.add_second_source(c.kind, c.address, c.name))
         bind_keys(self)
         window_geometry.restore(self, self.settings_scope)
 
@@ -127,9 +136,9 @@ class MainWindow(QMainWindow):
         layout.setContentsMargins(0, 0, 0, 0)
         d = window_dialogs
         self.connection_bar = ConnectionBar([
-            (self.tr("Strap…"), self.tr("Choose a strap"), lambda: d.choose_device(self)),
+            (self.tr("Strap…"), self.tr("Choose a strap"), lambda: self.straps.choose()),
             (self.tr("Second strap…"), self.tr("Add the second partner's strap"),
-             lambda: d.choose_second_device(self)),
+             lambda: self.straps.choose_second()),
             (self.tr("End conversation"), self.tr("End this conversation: save it and see how it went"),
              lambda: end_conversation(self)),
             (self.tr("History"), self.tr("Session history"), lambda: d.open_history(self)),
@@ -151,7 +160,7 @@ class MainWindow(QMainWindow):
             self.stack.addWidget(page)
         layout.addWidget(self.stack, 1)
         self.setCentralWidget(central)
-        self.start_card = StartCard(self.monitor_page, lambda: d.choose_device(self), lambda: self.use_source("demo"),
+        self.start_card = StartCard(self.monitor_page, lambda: self.straps.choose(), lambda: self.use_source("demo"),
                                     lambda: start_known(self))
         self.start_card.set_known(known_straps(self.prefs))
         self.review_reminder = ReviewReminder(self.history_reader, self.start_card, lambda: d.open_history(self, 2))
@@ -161,7 +170,7 @@ class MainWindow(QMainWindow):
         self.monitor_page.alert.start_pause.connect(lambda: self.start_pause("alert"))
         self.monitor_page.alert.not_now.connect(self.controller.snooze)
         self.monitor_page.alert.moving.connect(self.controller.mark_moving)
-        self.pause_page.end_early.connect(lambda: window_dialogs.end_pause_early(self))
+        self.pause_page.end_early.connect(lambda: self.pause_questions.end_early())
         for page in (self.pause_page, self.return_page):
             page.extend.connect(self.controller.extend_pause)
         self.return_page.back.connect(self.controller.end_pause)
@@ -223,6 +232,15 @@ class MainWindow(QMainWindow):
         if self.controller.running:
             end_conversation(self, how)
 
+    def _bring_back(self) -> None:
+        """The alert brings the window back (from minimised too), drawn: it matters more than the rest."""
+        if self.stack.currentWidget() is not self.monitor_page:
+            self.monitor_page.refresh(self.now())  # drawn for when the user comes back to it
+        if self.isMinimized():
+            self.showFullScreen() if self.room_view else self.showNormal()
+        self.raise_()
+        self.activateWindow()
+
     # -- the controller's events ------------------------------------------------------------
     def _on_event(self, event: ControllerEvent) -> None:
         if isinstance(event, TicksAdded):
@@ -235,13 +253,14 @@ class MainWindow(QMainWindow):
             # redrawing the plot was a quarter of the alert's cost.
             self.monitor_page.refresh(self.now(), trace=False)
             self._monitor_dirty = True
-            window_dialogs.alert_people(self)
+            self._bring_back()
+            self.messenger.alert(self.controller.alerted_partners, len(self.session.people) > 1)
         elif isinstance(event, StoreChanged):
             self.store_banner.show_store_error(event.error)
         elif isinstance(event, PauseChanged) and event.what == "due":
             if self.stack.currentWidget() is self.pause_page:
                 self.stack.setCurrentWidget(self.return_page)
-                window_dialogs.notify(self, self.tr("Pause over"), self.tr("Time to check in: ready to return?"))
+                self.messenger.notify(self.tr("Pause over"), self.tr("Time to check in: ready to return?"))
         elif isinstance(event, PauseChanged):  # extended (back to breathing) or ended (back to the monitor)
             self._show_page(self.pause_page if event.what == "extended" else self.monitor_page)
         elif isinstance(event, ConnectionChanged):
@@ -319,7 +338,7 @@ class MainWindow(QMainWindow):
             self.connection_label.setText(self.tr("Could not save settings: {error}").format(error=exc.strerror))
 
     def closeEvent(self, event) -> None:  # noqa: N802
-        if self.closed_by == "app" and not window_dialogs.may_leave_pause(self):
+        if self.closed_by == "app" and not self.pause_questions.may_leave():
             event.ignore()
             return
         window_geometry.save(self, self.settings_scope)

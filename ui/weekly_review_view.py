@@ -137,7 +137,6 @@ class WeeklyReviewView(QWidget):
             when=QLocale().toString(note.written_at, QLocale.FormatType.ShortFormat)))
 
     def words_of(self, review: WeeklyReview) -> str:
-        w = review.week
         if review.is_empty:
             return "<p>" + escape(self.tr("Nothing recorded this week yet. The review fills in as you talk with "
                                           "the monitor on.")) + "</p>"

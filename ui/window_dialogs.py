@@ -1,4 +1,4 @@
-"""What the main window does by asking the user: choose a strap, confirm, measure, alert.
+"""What the main window does by asking the user: measure, settings, help, history, unsaved data.
 
 Functions of the window rather than methods, so the window itself stays a
 layout plus event rendering; each one is a short conversation with a dialog.
@@ -20,10 +20,8 @@ from PySide6.QtWidgets import (
 )
 
 from devices.clock import Clock
-from flooding_monitor.protocol.pause import format_clock
 
 from .i18n import core
-from .pages_common import twelve_hour
 
 translate = QCoreApplication.translate  # lupdate reads translate("context", "text") calls
 
@@ -31,42 +29,6 @@ if TYPE_CHECKING:
     from flooding_monitor.live.controller import Output
 
     from .main_window import MainWindow
-
-
-# -- straps --------------------------------------------------------------------------------
-def choose_device(window: MainWindow) -> None:
-    from .device_dialog import DeviceDialog
-
-    dialog = DeviceDialog(window.worker, window)
-    if dialog.exec() and (choice := dialog.choice()) is not None:
-        window.use_source(choice.kind, choice.address, choice.name)
-
-
-def choose_second_device(window: MainWindow) -> None:
-    """Partner B's strap; needs the first partner's strap to be running."""
-    from .device_dialog import DeviceDialog
-
-    if window.clock is None:
-        QMessageBox.information(
-            window,
-            translate("MainWindow", "Second strap"),
-            translate("MainWindow", "Connect the first partner's strap first."),
-        )
-        return
-    dialog = DeviceDialog(window.worker, window)
-    dialog.setWindowTitle(translate("MainWindow", "Strap for {name}").format(name=core(window.prefs.partners[1].name)))
-    if not dialog.exec() or (choice := dialog.choice()) is None:
-        return
-    if choice.kind == "ble" and choice.address and choice.address == window.strap_addresses.get(0):
-        QMessageBox.information(
-            window,
-            translate("MainWindow", "Second strap"),
-            translate(
-                "MainWindow", "That strap is already worn by {name}. Each partner needs a strap of their own."
-            ).format(name=core(window.prefs.partners[0].name)),
-        )
-        return
-    window.add_second_source(choice.kind, choice.address, choice.name)
 
 
 def lsl_outputs(window: MainWindow, clock: Clock) -> tuple[list[Output], str]:
@@ -88,79 +50,6 @@ def keep_display_on(window: MainWindow) -> None:
         window.store_banner.say(translate(
             "MainWindow", "The screen may go dark during a pause ({problem}). Turn off screen blanking in your "
                           "system settings for this evening.").format(problem=core(window.keep_awake.problem)))
-
-
-# -- the alert and the pause ------------------------------------------------------------------
-def alert_people(window: MainWindow) -> None:
-    """Bring the window back (from minimised too), chime and notify: the monitor is already drawn."""
-    if window.stack.currentWidget() is not window.monitor_page:
-        window.monitor_page.refresh(window.now())  # drawn for when the user comes back to it
-    if window.isMinimized():
-        window.showFullScreen() if window.room_view else window.showNormal()
-    window.raise_()
-    window.activateWindow()
-    if window.prefs.sound:
-        from platformdirs import user_cache_path
-
-        from .chime import play_chime
-
-        problem = play_chime(user_cache_path("flooding-monitor"))
-        if problem:
-            window.store_banner.say(translate("MainWindow", "The alert cannot chime: {reason}.").format(reason=problem))
-    flooded = window.controller.alerted_partners
-    text = translate("MainWindow", "heart rate above {bpm} for {s} s. A good moment for a break.").format(
-        bpm=f"{flooded[0].threshold_bpm:.0f}", s=f"{window.prefs.detector.sustain_s:.0f}"
-    )
-    if len(window.session.people) > 1:
-        text = translate("MainWindow", "{name}: {status}").format(name=core(flooded[0].partner.name), status=text)
-    notify(window, translate("MainWindow", "Flooding"), text)
-
-
-def notify(window: MainWindow, title: str, text: str) -> None:
-    """A desktop notification (desktop-notifier); the tray's balloon where the last one could not go."""
-    if not window.prefs.notifications:
-        return
-    notice = getattr(window, "notice", None)
-    if notice is None:
-        from .desktop_notice import DesktopNotice
-
-        notice = window.notice = DesktopNotice(window.worker.submit)
-    if notice.problem and window.tray.isVisible():
-        window.tray.showMessage(title, text, QSystemTrayIcon.MessageIcon.Information, 10_000)
-    notice.send(title, text)
-
-
-def may_leave_pause(window: MainWindow) -> bool:
-    """Closing the window in the middle of a pause ends its timer and its guide: ask first."""
-    pause = window.session.pause
-    if pause is None or not window.controller.running or not window.isVisible():  # ended: nothing to leave
-        return True
-    answer = QMessageBox.question(
-        window,
-        translate("MainWindow", "Leave in the middle of the pause?"),
-        translate("MainWindow", "The pause has {min} minutes left; you agreed to come back together at {time}. "
-                                "Closing now ends the timer and the breathing guide. Close anyway?").format(
-            min=f"{pause.remaining_s(window.now()) / 60:.0f}", time=format_clock(pause.return_wall, twelve_hour(window.prefs.clock))),
-        QMessageBox.StandardButton.Close | QMessageBox.StandardButton.Cancel,
-        QMessageBox.StandardButton.Cancel)
-    return answer == QMessageBox.StandardButton.Close
-
-
-def end_pause_early(window: MainWindow) -> None:
-    pause = window.session.pause
-    if pause is None:
-        return
-    answer = QMessageBox.question(
-        window,
-        translate("MainWindow", "End the pause early?"),
-        translate(
-            "MainWindow", "{min} minutes are left. Bodies take at least 20 minutes to calm down. End the pause anyway?"
-        ).format(min=f"{pause.remaining_s(window.now()) / 60:.0f}"),
-        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-        QMessageBox.StandardButton.No,  # the advised answer is the default: keep pausing
-    )
-    if answer == QMessageBox.StandardButton.Yes:
-        window.controller.end_pause()
 
 
 # -- the other dialogs -------------------------------------------------------------------------

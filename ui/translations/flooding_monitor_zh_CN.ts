@@ -70,6 +70,25 @@
     </message>
 </context>
 <context>
+    <name>AlertMessenger</name>
+    <message>
+        <source>The alert cannot chime: {reason}.</source>
+        <translation>提醒无法发出提示音：{reason}。</translation>
+    </message>
+    <message>
+        <source>heart rate above {bpm} for {s} s. A good moment for a break.</source>
+        <translation>心率高于 {bpm} 已达 {s} 秒。正适合休息一下。</translation>
+    </message>
+    <message>
+        <source>{name}: {status}</source>
+        <translation>{name}：{status}</translation>
+    </message>
+    <message>
+        <source>Flooding</source>
+        <translation>情绪淹没</translation>
+    </message>
+</context>
+<context>
     <name>App</name>
     <message>
         <source>Some settings were reset: {problems}</source>
@@ -850,56 +869,8 @@
         <translation>无法保存设置：{error}</translation>
     </message>
     <message>
-        <source>Second strap</source>
-        <translation>第二条心率带</translation>
-    </message>
-    <message>
-        <source>Connect the first partner&apos;s strap first.</source>
-        <translation>请先连接第一位伴侣的心率带。</translation>
-    </message>
-    <message>
-        <source>Strap for {name}</source>
-        <translation>{name}的心率带</translation>
-    </message>
-    <message>
-        <source>That strap is already worn by {name}. Each partner needs a strap of their own.</source>
-        <translation>这条心率带已经由{name}佩戴。每位伴侣需要各自的心率带。</translation>
-    </message>
-    <message>
         <source>The screen may go dark during a pause ({problem}). Turn off screen blanking in your system settings for this evening.</source>
         <translation>暂停时屏幕可能会变暗（{problem}）。今晚请在系统设置中关闭屏幕自动变暗。</translation>
-    </message>
-    <message>
-        <source>The alert cannot chime: {reason}.</source>
-        <translation>提醒无法发出提示音：{reason}。</translation>
-    </message>
-    <message>
-        <source>heart rate above {bpm} for {s} s. A good moment for a break.</source>
-        <translation>心率高于 {bpm} 已达 {s} 秒。正适合休息一下。</translation>
-    </message>
-    <message>
-        <source>{name}: {status}</source>
-        <translation>{name}：{status}</translation>
-    </message>
-    <message>
-        <source>Flooding</source>
-        <translation>情绪淹没</translation>
-    </message>
-    <message>
-        <source>Leave in the middle of the pause?</source>
-        <translation>要在暂停中途离开吗？</translation>
-    </message>
-    <message>
-        <source>The pause has {min} minutes left; you agreed to come back together at {time}. Closing now ends the timer and the breathing guide. Close anyway?</source>
-        <translation>暂停还剩 {min} 分钟；你们约好在 {time} 回到一起。现在关闭会结束计时和呼吸引导。仍然关闭吗？</translation>
-    </message>
-    <message>
-        <source>End the pause early?</source>
-        <translation>提前结束暂停？</translation>
-    </message>
-    <message>
-        <source>{min} minutes are left. Bodies take at least 20 minutes to calm down. End the pause anyway?</source>
-        <translation>还剩 {min} 分钟。身体至少需要 20 分钟才能平静下来。仍然要结束暂停吗？</translation>
     </message>
     <message>
         <source>Resting rate</source>
@@ -1111,6 +1082,25 @@
     <message>
         <source>the breathing&apos;s rhythm shows in the heart</source>
         <translation>呼吸的节律已体现在心跳中</translation>
+    </message>
+</context>
+<context>
+    <name>PauseQuestions</name>
+    <message>
+        <source>Leave in the middle of the pause?</source>
+        <translation>要在暂停中途离开吗？</translation>
+    </message>
+    <message>
+        <source>The pause has {min} minutes left; you agreed to come back together at {time}. Closing now ends the timer and the breathing guide. Close anyway?</source>
+        <translation>暂停还剩 {min} 分钟；你们约好在 {time} 回到一起。现在关闭会结束计时和呼吸引导。仍然关闭吗？</translation>
+    </message>
+    <message>
+        <source>End the pause early?</source>
+        <translation>提前结束暂停？</translation>
+    </message>
+    <message>
+        <source>{min} minutes are left. Bodies take at least 20 minutes to calm down. End the pause anyway?</source>
+        <translation>还剩 {min} 分钟。身体至少需要 20 分钟才能平静下来。仍然要结束暂停吗？</translation>
     </message>
 </context>
 <context>
@@ -2207,6 +2197,25 @@
     <message>
         <source>Coming down. Keep breathing slowly.</source>
         <translation>正在下降。继续慢慢呼吸。</translation>
+    </message>
+</context>
+<context>
+    <name>StrapChooser</name>
+    <message>
+        <source>Second strap</source>
+        <translation>第二条心率带</translation>
+    </message>
+    <message>
+        <source>Connect the first partner&apos;s strap first.</source>
+        <translation>请先连接第一位伴侣的心率带。</translation>
+    </message>
+    <message>
+        <source>Strap for {name}</source>
+        <translation>{name}的心率带</translation>
+    </message>
+    <message>
+        <source>That strap is already worn by {name}. Each partner needs a strap of their own.</source>
+        <translation>这条心率带已经由{name}佩戴。每位伴侣需要各自的心率带。</translation>
     </message>
 </context>
 <context>
