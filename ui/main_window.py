@@ -35,28 +35,27 @@ from flooding_monitor.live.preferences import Preferences, PreferencesFile
 from flooding_monitor.storage.store import SessionStore
 
 from . import window_dialogs, window_geometry
+from .alert_messenger import AlertMessenger
 from .connection_bar import ConnectionBar
 from .conversation_end import end_conversation
-from .alert_messenger import AlertMessenger
 from .history_banner import HistoryBanner
 from .history_reader import HistoryReader
 from .i18n import core
 from .keep_awake import KeepAwake
 from .monitor_page import MonitorPage
 from .pages import PausePage, ReturnPage
-from .room_view import set_room_view, toggle_room_view
 from .pause_questions import PauseQuestions
 from .review_reminder import ReviewReminder
-from .strap_chooser import StrapChooser
+from .room_view import set_room_view, toggle_room_view
 from .start_card import StartCard, known_straps, start_known
-
-SECOND_STRAP, END_CONVERSATION = 1, 2  # top-bar buttons that need a conversation running
+from .strap_chooser import StrapChooser
 from .theme import apply_theme, is_dark
 from .window_fit import fit_text
 from .window_keys import bind_keys
 from .worker import DeviceWorker, SourceBridge
 
 log = logging.getLogger(__name__)
+SECOND_STRAP, END_CONVERSATION = 1, 2  # top-bar buttons that need a conversation running
 MONITOR_REDRAW_S = 0.9  # session seconds between monitor redraws (ticks come once a second per strap)
 
 
