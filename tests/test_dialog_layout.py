@@ -39,12 +39,18 @@ def _dialogs(worker):
     from ui.device_dialog import DeviceDialog
     from ui.journal_dialog import JournalDialog
     from ui.settings_dialog import SettingsDialog
+    from ui.check_in_dialog import CheckInDialog
+    from ui.report_flow import ShareNotesDialog
+    from flooding_monitor.storage.store import NoteRow
 
+    notes = [NoteRow("2026-12-05T21:02:00", "He looked at his phone while I was talking about my day", "Hot face",
+                     "", "", "", 0), NoteRow("2026-12-05T21:10:00", "Money again", "", "I went quiet", "", "", 1)]
     strap = DeviceDialog(worker)
     strap._scanned = True  # no scan: the no-adapter message, as on a computer without Bluetooth
     strap.message.setText(str(NoAdapter()) + " " + strap.tr("Or choose the demo strap above to try the app."))
     return {"settings": SettingsDialog(Preferences()), "strap": strap, "journal": JournalDialog(),
-            "summary": SummaryCard(_summary())}
+            "journal of two": JournalDialog(writers=("Sam", "Alex")), "summary": SummaryCard(_summary()),
+            "report notes": ShareNotesDialog(notes, names={0: "Sam", 1: "Alex"}), "check-in": CheckInDialog()}
 
 
 def _problems(dialog: QWidget, room: QSize) -> list[str]:
@@ -90,3 +96,17 @@ def test_every_dialog_fits_its_screen(qtbot, worker, monkeypatch, screen, text, 
         assert {k: v for k, v in seen.items() if v} == {}
     finally:
         app.setFont(font)
+
+
+@pytest.mark.parametrize("screen", SCREENS, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_history_opens_within_its_screen(qtbot, monkeypatch, screen, tmp_path):
+    """It opened at 1150x760 whatever the screen: on an 800x550 laptop, its buttons were off it."""
+    from flooding_monitor.storage.store import SessionStore
+
+    from .helpers import history_window
+
+    room = QSize(screen[0] - screen_fit.EDGE_PX, screen[1] - screen_fit.EDGE_PX)
+    monkeypatch.setattr(screen_fit, "screen_room", lambda widget: room)
+    history = history_window(qtbot, SessionStore(tmp_path / "h.sqlite3"))
+    assert history.width() <= room.width() and history.height() <= room.height()
+    assert (history.width(), history.height()) == (min(1150, room.width()), min(760, room.height()))

@@ -39,6 +39,7 @@ from .journal_dialog import JournalDialog
 from .check_in_dialog import CheckInDialog
 from .history_exports import SessionExports
 from .report_flow import TherapistReport
+from . import screen_fit
 from .session_detail import SessionDetail, _when
 from .session_table import SessionTable
 from .trends_view import TrendsView
@@ -58,7 +59,8 @@ class HistoryWindow(QWidget):
         self.reader = reader
         self.settings = settings
         self.setWindowTitle(self.tr("History — Flooding Monitor"))
-        self.resize(1150, 760)
+        room = screen_fit.screen_room(parent or self)  # never larger than the screen it opens on (an 800x550 laptop)
+        self.resize(min(1150, room.width()), min(760, room.height()))
         root = QVBoxLayout(self)
         tabs = QTabWidget()
         root.addWidget(tabs)
