@@ -48,7 +48,18 @@ def _dialogs(worker):
     strap = DeviceDialog(worker)
     strap._scanned = True  # no scan: the no-adapter message, as on a computer without Bluetooth
     strap.message.setText(str(NoAdapter()) + " " + strap.tr("Or choose the demo strap above to try the app."))
+    from PySide6.QtCore import QObject, Signal
+
+    from ui.practice_dialog import PracticeDialog
+
+    class Strap(QObject):
+        sample = Signal(object)
+
+    strap_signal = Strap()
+    practice = PracticeDialog(None, strap_signal.sample, 0, "Sam", lambda: 0.0)
+    practice.strap_signal = strap_signal  # kept alive with the dialog
     return {"settings": SettingsDialog(Preferences()), "strap": strap, "journal": JournalDialog(),
+            "breathing practice": practice,
             "journal of two": JournalDialog(writers=("Sam", "Alex")), "summary": SummaryCard(_summary()),
             "report notes": ShareNotesDialog(notes, names={0: "Sam", 1: "Alex"}), "check-in": CheckInDialog()}
 

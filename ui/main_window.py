@@ -45,6 +45,7 @@ from .keep_awake import KeepAwake
 from .monitor_page import MonitorPage
 from .pages import PausePage, ReturnPage
 from .pause_questions import PauseQuestions
+from .practice_dialog import BreathingPractice
 from .review_reminder import ReviewReminder
 from .room_view import set_room_view, toggle_room_view
 from .start_card import StartCard, known_straps, start_known
@@ -105,6 +106,8 @@ class MainWindow(QMainWindow):
                                    lambda: self.clock is not None, lambda: self.strap_addresses.get(0))
         self.straps.first_chosen.connect(lambda c: self.use_source(c.kind, c.address, c.name))
         self.straps.second_chosen.connect(lambda c: self.add_second_source(c.kind, c.address, c.name))
+        self.practice = BreathingPractice(self, self.bridge.sample, lambda: self.prefs, self.apply_prefs, self.now,
+                                          lambda: [p.slot for p in self.session.people] if self.controller.running else [])
         bind_keys(self)
         window_geometry.restore(self, self.settings_scope)
 
@@ -142,6 +145,8 @@ class MainWindow(QMainWindow):
              lambda: end_conversation(self)),
             (self.tr("History"), self.tr("Session history"), lambda: d.open_history(self)),
             (self.tr("Resting rate…"), self.tr("Measure resting heart rate"), lambda: d.calibrate(self)),
+            (self.tr("Breathing rate…"), self.tr("Find the breathing pace your heart follows most, for your pauses "
+                                                 "(ten minutes, outside any conflict)"), lambda: self.practice.start()),
             (self.tr("Room view"), self.tr("Full screen, large numbers, to read from across the room (F11)"),
              lambda: toggle_room_view(self)),
             (self.tr("Settings"), self.tr("Settings"), lambda: d.open_settings(self)),
@@ -308,7 +313,8 @@ class MainWindow(QMainWindow):
         if self.clock is None:
             return
         self.controller.start_pause(reason)
-        self.pause_page.guide.pattern = self.prefs.breathing
+        pattern = self.prefs.pause_breathing(len(self.session.people))  # a partner's own pace, if found
+        self.pause_page.guide.pattern = self.return_page.guide.pattern = pattern
         self._show_page(self.pause_page)
 
     # -- preferences and closing ---------------------------------------------------------------
@@ -319,7 +325,7 @@ class MainWindow(QMainWindow):
         if isinstance(app, QApplication):
             apply_theme(app, prefs.theme, prefs.font_scale)
         fit_text(self)
-        self.pause_page.guide.pattern = self.return_page.guide.pattern = prefs.breathing
+        self.pause_page.guide.pattern = self.return_page.guide.pattern = prefs.pause_breathing(len(self.session.people))
         self.review_reminder.check(prefs.review_day)
 
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name

@@ -181,6 +181,17 @@ class SettingsDialog(FittingDialog):
         self.pause_feedback = WrappingCheck(self.tr("In the pause, show how each heart is calming"))
         self.pause_feedback.setChecked(prefs.pause_feedback)
         g.addRow(self.pause_feedback)
+        self.shared_pace = QComboBox()  # a partner's own pace comes from "Breathing rate…" in the top bar
+        self.shared_pace.addItem(self.tr("the pace above"), "usual")
+        for letter, partner in zip("AB", prefs.partners):
+            own = (self.tr("{name}'s own pace ({rate} a minute)").format(name=core(partner.name), rate=f"{partner.breaths_per_min:g}")
+                   if partner.breaths_per_min else self.tr("{name}'s own pace (not found yet)").format(name=core(partner.name)))
+            self.shared_pace.addItem(own, letter)
+        self.shared_pace.setCurrentIndex(max(0, self.shared_pace.findData(prefs.shared_pace)))
+        self.shared_pace.setAccessibleName(self.tr("A couple's pause breathes at"))
+        self.shared_pace.setToolTip(self.tr("Alone, a partner's pause uses their own pace once the breathing practice "
+                                            "found it; together, the one you choose here"))
+        g.addRow(self.tr("A couple's pause breathes at"), self.shared_pace)
         self.snooze = _spin(1, 60, prefs.snooze_min, self.tr(" min"), name=self.tr("Not now snoozes for"))
         g.addRow(self.tr("“Not now” waits"), self.snooze)
         return pause
@@ -284,7 +295,7 @@ class SettingsDialog(FittingDialog):
                        clock=self.clock.currentData(), partners=self._partners(),
                        language=self.language.currentData(), lsl=self.lsl.isChecked(),
                        early_cue=self.early_cue.isChecked(), pause_feedback=self.pause_feedback.isChecked(),
-                       review_day=self.review_day.currentData())
+                       review_day=self.review_day.currentData(), shared_pace=self.shared_pace.currentData())
 
     def _partners(self) -> tuple[Partner, Partner]:
         a, b = (Partner(name.text().strip(), colour.property("colour"),

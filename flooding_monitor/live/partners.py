@@ -12,6 +12,7 @@ from dataclasses import asdict, dataclass, replace
 from typing import Any
 
 from flooding_monitor.detection.settings import DetectorSettings, SettingsError
+from flooding_monitor.protocol.resonance import MAX_RATE, MIN_RATE
 from flooding_monitor.text import QT_TRANSLATE_NOOP, Text
 
 MAX_PARTNERS = 2
@@ -28,11 +29,14 @@ class Partner:
             those already mean "flooded" and "calm").
         threshold_bpm: a personal flooding threshold, or None to use the
             shared one from the detector settings.
+        breaths_per_min: the personal breathing rate the practice found
+            (protocol/resonance.py), or None for the usual pace.
     """
 
     name: str
     colour: str
     threshold_bpm: float | None = None
+    breaths_per_min: float | None = None
 
     def __post_init__(self) -> None:
         if not self.name.strip() or len(self.name) > 40:
@@ -41,6 +45,8 @@ class Partner:
             raise SettingsError(f"colour must look like #3b82c4, got {self.colour!r}")
         if self.threshold_bpm is not None and not 60 <= self.threshold_bpm <= 180:
             raise SettingsError("a personal threshold must be between 60 and 180 bpm")
+        if self.breaths_per_min is not None and not MIN_RATE <= self.breaths_per_min <= MAX_RATE:
+            raise SettingsError(f"a personal breathing rate must be between {MIN_RATE} and {MAX_RATE} a minute")
 
     def settings(self, shared: DetectorSettings) -> DetectorSettings:
         """The detector settings for this partner: shared ones, personal threshold applied."""
@@ -60,7 +66,10 @@ class Partner:
             raise SettingsError("a partner's name and colour must be text")
         if threshold is not None and (isinstance(threshold, bool) or not isinstance(threshold, (int, float))):
             raise SettingsError("a partner's threshold must be a number")
-        return cls(name, colour, None if threshold is None else float(threshold))
+        rate = data.get("breaths_per_min")
+        if rate is not None and (isinstance(rate, bool) or not isinstance(rate, (int, float))):
+            raise SettingsError("a partner's breathing rate must be a number")
+        return cls(name, colour, None if threshold is None else float(threshold), None if rate is None else float(rate))
 
 
 #: Blue and amber: distinct for the common colour-vision deficiencies and

@@ -18,6 +18,7 @@ from typing import Any
 from flooding_monitor.protocol.breathing import BreathingPattern
 from flooding_monitor.live.partners import DEFAULT_PARTNERS, Partner
 from flooding_monitor.protocol.pause import MAX_PAUSE_S, MIN_PAUSE_S
+from flooding_monitor.protocol.resonance import pace
 from flooding_monitor.private_files import write_private
 from flooding_monitor.detection.settings import DetectorSettings, SettingsError
 from flooding_monitor.text import QT_TRANSLATE_NOOP, Text
@@ -51,6 +52,7 @@ class Preferences:
     pause_feedback: bool = False  # rate trend, swing and coherence in the pause: opt-in (van Dijk 2015)
     early_cue: bool = True  # a quiet "speeding up" line before flooding (see early_cue.py); no sound
     review_day: int = -1  # the weekly review's reminder: 0 Monday ... 6 Sunday; -1 off (the default)
+    shared_pace: str = "usual"  # a couple's pause: "usual" (breathe in/out above), "A" or "B" (that partner's rate)
 
     def __post_init__(self) -> None:
         if not MIN_PAUSE_S / 60 <= self.pause_min <= MAX_PAUSE_S / 60:
@@ -70,8 +72,17 @@ class Preferences:
             raise SettingsError(Text(QT_TRANSLATE_NOOP("core", "The two partners need different names.")))
         if self.language not in LANGUAGES:
             raise SettingsError(f"language must be one of {', '.join(LANGUAGES)}")
+        if self.shared_pace not in ("usual", "A", "B"):
+            raise SettingsError("shared_pace must be usual, A or B")
         if self.review_day not in range(-1, 7):
             raise SettingsError("review_day must be -1 (off) or 0 (Monday) to 6 (Sunday)")
+
+    def pause_breathing(self, partners: int) -> BreathingPattern:
+        """The pacer of a pause: the partner's own rate when the practice found one (a couple: the rate
+        of the partner they chose, ``shared_pace``), else the usual pattern."""
+        who = 0 if partners < 2 else {"A": 0, "B": 1}.get(self.shared_pace)
+        rate = None if who is None else self.partners[who].breaths_per_min
+        return self.breathing if rate is None else pace(rate)
 
     @property
     def breathing(self) -> BreathingPattern:

@@ -104,6 +104,21 @@
     </message>
 </context>
 <context>
+    <name>BreathingPractice</name>
+    <message>
+        <source>Breathing rate</source>
+        <translation>呼吸节奏</translation>
+    </message>
+    <message>
+        <source>The practice follows your heart: put the strap on and start a conversation (or the demo) first.</source>
+        <translation>练习要跟随你的心跳：请先戴上心率带并开始一次谈话（或演示）。</translation>
+    </message>
+    <message>
+        <source>Whose breathing rate?</source>
+        <translation>谁的呼吸节奏？</translation>
+    </message>
+</context>
+<context>
     <name>CalibrateDialog</name>
     <message>
         <source>Measure your resting heart rate</source>
@@ -829,6 +844,14 @@
         <translation>测量静息心率</translation>
     </message>
     <message>
+        <source>Breathing rate…</source>
+        <translation>呼吸节奏…</translation>
+    </message>
+    <message>
+        <source>Find the breathing pace your heart follows most, for your pauses (ten minutes, outside any conflict)</source>
+        <translation>找到心跳最能跟随的呼吸节奏，用于你的暂停（十分钟，在没有冲突的时候）</translation>
+    </message>
+    <message>
         <source>Room view</source>
         <translation>远距视图</translation>
     </message>
@@ -1117,6 +1140,53 @@
     <message>
         <source>Made by Flooding Monitor on {date}. Private health data: share it only with people you choose.</source>
         <translation>由 Flooding Monitor 于 {date} 生成。这是私密的健康数据：只与你选择的人分享。</translation>
+    </message>
+</context>
+<context>
+    <name>PracticeDialog</name>
+    <message>
+        <source>Breathing rate for {name}</source>
+        <translation>{name} 的呼吸节奏</translation>
+    </message>
+    <message>
+        <source>Sit comfortably and follow the circle for ten minutes, at five slower and slower paces. Breathe gently, through the nose, not deeply. This finds the pace at which your heart follows your breath most: your pauses can use it.</source>
+        <translation>舒适地坐好，跟随圆圈呼吸十分钟，节奏会分五次逐渐放慢。用鼻子轻柔地呼吸，不要深呼吸。这会找到你的心跳最能跟随呼吸的节奏：你的暂停可以使用它。</translation>
+    </message>
+    <message>
+        <source>Practice progress</source>
+        <translation>练习进度</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <source>Use this pace in our pauses</source>
+        <translation>在我们的暂停中使用这个节奏</translation>
+    </message>
+    <message>
+        <source>Pace {k} of {n}: {rate} breaths a minute · {left} left</source>
+        <translation>第 {k}/{n} 个节奏：每分钟 {rate} 次呼吸 · 剩余 {left}</translation>
+    </message>
+    <message>
+        <source>Use {rate} a minute in our pauses</source>
+        <translation>在我们的暂停中使用每分钟 {rate} 次</translation>
+    </message>
+    <message>
+        <source>Too few beats came from the strap to tell. Check that it is snug and wet, and try again.</source>
+        <translation>心率带传来的心跳太少，无法判断。请检查它是否贴紧并已润湿，然后再试一次。</translation>
+    </message>
+    <message>
+        <source>Your heart followed your breath most at {rate} breaths a minute.</source>
+        <translation>在每分钟 {rate} 次呼吸时，你的心跳最能跟随呼吸。</translation>
+    </message>
+    <message>
+        <source>Swing per breath (bpm) at each pace: {swings}.</source>
+        <translation>各节奏下每次呼吸的心率起伏（bpm）：{swings}。</translation>
+    </message>
+    <message>
+        <source>The breathing rhythm was steadiest at {rate}; either pace is a good one.</source>
+        <translation>在 {rate} 时呼吸节律最稳定；两个节奏都很好。</translation>
     </message>
 </context>
 <context>
@@ -1938,6 +2008,26 @@
     <message>
         <source>In the pause, show how each heart is calming</source>
         <translation>暂停时显示每颗心如何平静下来</translation>
+    </message>
+    <message>
+        <source>the pace above</source>
+        <translation>上面的节奏</translation>
+    </message>
+    <message>
+        <source>{name}&apos;s own pace ({rate} a minute)</source>
+        <translation>{name} 自己的节奏（每分钟 {rate} 次）</translation>
+    </message>
+    <message>
+        <source>{name}&apos;s own pace (not found yet)</source>
+        <translation>{name} 自己的节奏（尚未找到）</translation>
+    </message>
+    <message>
+        <source>A couple&apos;s pause breathes at</source>
+        <translation>两人暂停时的呼吸节奏</translation>
+    </message>
+    <message>
+        <source>Alone, a partner&apos;s pause uses their own pace once the breathing practice found it; together, the one you choose here</source>
+        <translation>独自暂停时，一旦呼吸练习找到了自己的节奏，就会使用它；两人一起时，使用这里选择的节奏</translation>
     </message>
     <message>
         <source>Not now snoozes for</source>
