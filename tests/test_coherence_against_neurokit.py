@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import warnings
 
+import neurokit2 as nk  # the test extras' second implementation
 import numpy as np
 import pytest
 from scipy.signal import detrend
@@ -24,8 +25,6 @@ from flooding_monitor.protocol.pause_effect import (
     RESAMPLE_HZ,
     coherence_ratio,
 )
-
-import neurokit2 as nk  # noqa: E402,I001 - the test extras' second implementation
 
 
 def breathing_beats(per_min: float, rsa_ms: float, seed: int, n: int = 200):
