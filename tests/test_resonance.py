@@ -103,3 +103,33 @@ def test_the_practice_in_the_app_keeps_the_pace_and_the_pause_breathes_at_it(qtb
     assert kept.pause_breathing(2) == kept.breathing  # a couple: the usual pace until they choose
     chosen = replace(kept, shared_pace="B")
     assert chosen.pause_breathing(2).breaths_per_minute == pytest.approx(5.0, abs=0.02)
+
+
+def test_the_breath_cue_sounds_in_and_out_only_when_turned_on(qtbot):
+    from dataclasses import replace
+
+    from flooding_monitor.live.preferences import Preferences
+    from ui.breath_cue import BreathCue
+    from ui.chime import breath_wav
+    from ui.widgets.breathing_guide import BreathingGuide
+
+    prefs = [Preferences()]
+    played: list[bool] = []
+    guide = BreathingGuide(pace(6.0))
+    qtbot.addWidget(guide)
+    cue = BreathCue(guide, lambda: prefs[0], play=lambda rising: played.append(rising))
+    guide.phase_changed.connect(cue.phase)
+    for t in np.arange(0.0, 20.0, 0.25):
+        guide.show_time(t)
+    assert played == []  # off by default: feedback and sound are the user's choice
+    prefs[0] = replace(prefs[0], breath_sound=True)
+    for t in np.arange(20.0, 40.0, 0.25):  # two breaths of 10 s: in at 20 and 30, out at 24 and 34
+        guide.show_time(t)
+    assert played == [True, False, True, False]
+    problems: list[str] = []
+    quiet = BreathCue(guide, lambda: prefs[0], play=lambda rising: "no sound player")
+    quiet.problem.connect(problems.append)
+    quiet.phase("in")
+    quiet.phase("out")
+    assert len(problems) == 1  # said once, then quiet
+    assert breath_wav(True) != breath_wav(False) and len(breath_wav(True)) > 20_000

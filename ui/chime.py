@@ -40,6 +40,21 @@ def chime_wav() -> bytes:
         envelope = np.where(t >= start, (1 - np.exp(-local / 0.01)) * np.exp(-local / 0.35), 0.0)
         sound += envelope * (np.sin(2 * np.pi * freq * local) + 0.3 * np.sin(4 * np.pi * freq * local))
     sound *= PEAK / np.max(np.abs(sound))
+    return _wav(sound)
+
+
+def breath_wav(rising: bool) -> bytes:
+    """A soft glide for the breathing pacer (eyes closed): up a fifth for "in", down for "out"; 0.7 s,
+    a sixth of full scale: a cue, quieter than the alert."""
+    t = np.arange(int(RATE * 0.7)) / RATE
+    low, high = 220.0, 330.0
+    freq = low + (high - low) * (t / t[-1] if rising else 1 - t / t[-1])
+    phase = 2 * np.pi * np.cumsum(freq) / RATE
+    envelope = np.sin(np.pi * t / t[-1]) ** 2  # swells and fades: no click
+    return _wav(0.16 * envelope * np.sin(phase))
+
+
+def _wav(sound: np.ndarray) -> bytes:
     out = io.BytesIO()
     with wave.open(out, "wb") as w:
         w.setnchannels(1)
@@ -49,11 +64,11 @@ def chime_wav() -> bytes:
     return out.getvalue()
 
 
-def chime_file(folder: Path) -> Path:
-    path = folder / "chime.wav"
+def chime_file(folder: Path, name: str = "chime.wav", make=chime_wav) -> Path:
+    path = folder / name
     if not path.exists():
         folder.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(chime_wav())
+        path.write_bytes(make())
     return path
 
 
@@ -69,8 +84,19 @@ def player_command(path: Path) -> list[str] | None:
 
 def play_chime(folder: Path) -> str | None:
     """Start the chime and return at once; a reason when it cannot sound (said on screen, not hidden)."""
+    return play_sound(folder, "chime.wav", chime_wav)
+
+
+def play_breath(folder: Path, rising: bool) -> str | None:
+    """The pacer's soft cue for a breath in (``rising``) or out."""
+    return play_sound(folder, "breath-in.wav" if rising else "breath-out.wav", lambda: breath_wav(rising))
+
+
+def play_sound(folder: Path, name: str, make) -> str | None:
+    """Play the WAV ``make()`` gives (kept in ``folder`` as ``name``) and return at once; a reason when it
+    cannot sound."""
     try:
-        path = chime_file(folder)
+        path = chime_file(folder, name, make)
     except OSError as exc:
         return translate("Chime", "cannot write the sound file ({error})").format(error=exc.strerror)
     if sys.platform == "win32":

@@ -36,6 +36,7 @@ from flooding_monitor.storage.store import SessionStore
 
 from . import window_dialogs, window_geometry
 from .alert_messenger import AlertMessenger
+from .breath_cue import BreathCue
 from .connection_bar import ConnectionBar
 from .conversation_end import end_conversation
 from .history_banner import HistoryBanner
@@ -106,6 +107,9 @@ class MainWindow(QMainWindow):
                                    lambda: self.clock is not None, lambda: self.strap_addresses.get(0))
         self.straps.first_chosen.connect(lambda c: self.use_source(c.kind, c.address, c.name))
         self.straps.second_chosen.connect(lambda c: self.add_second_source(c.kind, c.address, c.name))
+        self.breath_cue = BreathCue(self, lambda: self.prefs)
+        self.breath_cue.problem.connect(self.store_banner.say)
+        self.pause_page.guide.phase_changed.connect(self.breath_cue.phase)
         self.practice = BreathingPractice(self, self.bridge.sample, lambda: self.prefs, self.apply_prefs, self.now,
                                           lambda: [p.slot for p in self.session.people] if self.controller.running else [])
         bind_keys(self)

@@ -125,6 +125,8 @@ class SettingsDialog(FittingDialog):
             self.pause_feedback: self.tr("The rate against your usual, how much it rises and falls with each "
                                          "breath, and how steady that rhythm is. Off by default: for some people "
                                          "watching the heart makes calming harder."),
+            self.breath_sound: self.tr("A rising tone as each breath in begins and a falling one for each breath "
+                                       "out, softer than the alert's chime. Off by default."),
             self.snooze: self.tr("After “Not now”, how long before the alert may ask again."),
             self.sound: self.tr("A soft chime when the alert appears."),
             self.notify: self.tr("A desktop notification when the alert appears, even when the window is hidden."),
@@ -181,6 +183,10 @@ class SettingsDialog(FittingDialog):
         self.pause_feedback = WrappingCheck(self.tr("In the pause, show how each heart is calming"))
         self.pause_feedback.setChecked(prefs.pause_feedback)
         g.addRow(self.pause_feedback)
+        self.breath_sound = WrappingCheck(self.tr("A soft sound at each breath in and out (to breathe with eyes "
+                                                  "closed)"))
+        self.breath_sound.setChecked(prefs.breath_sound)
+        g.addRow(self.breath_sound)
         self.shared_pace = QComboBox()  # a partner's own pace comes from "Breathing rate…" in the top bar
         self.shared_pace.addItem(self.tr("the pace above"), "usual")
         for letter, partner in zip("AB", prefs.partners):
@@ -295,7 +301,8 @@ class SettingsDialog(FittingDialog):
                        clock=self.clock.currentData(), partners=self._partners(),
                        language=self.language.currentData(), lsl=self.lsl.isChecked(),
                        early_cue=self.early_cue.isChecked(), pause_feedback=self.pause_feedback.isChecked(),
-                       review_day=self.review_day.currentData(), shared_pace=self.shared_pace.currentData())
+                       review_day=self.review_day.currentData(), shared_pace=self.shared_pace.currentData(),
+                       breath_sound=self.breath_sound.isChecked())
 
     def _partners(self) -> tuple[Partner, Partner]:
         a, b = (Partner(name.text().strip(), colour.property("colour"),

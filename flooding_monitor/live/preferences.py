@@ -52,6 +52,7 @@ class Preferences:
     pause_feedback: bool = False  # rate trend, swing and coherence in the pause: opt-in (van Dijk 2015)
     early_cue: bool = True  # a quiet "speeding up" line before flooding (see early_cue.py); no sound
     review_day: int = -1  # the weekly review's reminder: 0 Monday ... 6 Sunday; -1 off (the default)
+    breath_sound: bool = False  # a soft sound at each breath in and out in the pause (eyes closed): opt-in
     shared_pace: str = "usual"  # a couple's pause: "usual" (breathe in/out above), "A" or "B" (that partner's rate)
 
     def __post_init__(self) -> None:

@@ -96,6 +96,13 @@
     </message>
 </context>
 <context>
+    <name>BreathCue</name>
+    <message>
+        <source>The breathing cue cannot sound: {reason}.</source>
+        <translation>呼吸提示音无法播放：{reason}。</translation>
+    </message>
+</context>
+<context>
     <name>BreathingGuide</name>
     <message>
         <source>Breathing guide</source>
@@ -1866,6 +1873,10 @@
         <translation>心率与平时水平的比较、它随每次呼吸起伏多少，以及这种节律有多稳定。默认关闭：对有些人来说，看着心跳反而更难平静。</translation>
     </message>
     <message>
+        <source>A rising tone as each breath in begins and a falling one for each breath out, softer than the alert&apos;s chime. Off by default.</source>
+        <translation>每次吸气开始时一个上扬的音，每次呼气时一个下降的音，比提醒的铃声更轻。默认关闭。</translation>
+    </message>
+    <message>
         <source>After “Not now”, how long before the alert may ask again.</source>
         <translation>按下“稍后再说”后，多久之后提醒可以再次出现。</translation>
     </message>
@@ -2008,6 +2019,10 @@
     <message>
         <source>In the pause, show how each heart is calming</source>
         <translation>暂停时显示每颗心如何平静下来</translation>
+    </message>
+    <message>
+        <source>A soft sound at each breath in and out (to breathe with eyes closed)</source>
+        <translation>每次吸气和呼气时的轻柔声音（闭着眼睛呼吸时）</translation>
     </message>
     <message>
         <source>the pace above</source>

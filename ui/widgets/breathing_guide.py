@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QPointF, QRect, QRectF, Qt, QTimer
+from PySide6.QtCore import QPointF, QRect, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QFont, QPainter, QPen, QPixmap, QStaticText
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
@@ -22,7 +22,10 @@ PIXELS_PER_FRAME = 1.5  # a step of a pixel and a half is not seen; it spares a 
 
 class BreathingGuide(QWidget):
     """Paints the pacer. Given a clock (:meth:`run`), it animates itself while it is shown: only this
-    widget repaints, and only as often as the circle moves (a pause lasts 20 minutes, often on battery)."""
+    widget repaints, and only as often as the circle moves (a pause lasts 20 minutes, often on battery).
+    ``phase_changed(name)``: a breath in, top-up, hold or out begins (the optional sound cue follows it)."""
+
+    phase_changed = Signal(str)
 
     def __init__(self, pattern: BreathingPattern, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -79,6 +82,8 @@ class BreathingGuide(QWidget):
         phase = self.pattern.at(t_s)
         if phase.prompt != self.phase.prompt:
             self.setAccessibleDescription(phase.prompt)
+        if phase.name != self.phase.name:
+            self.phase_changed.emit(phase.name)
         self.phase = phase
         shown = (round(self._radius_range() * phase.size), phase.prompt, max(1, round(phase.seconds_left)))
         if shown != self._painted:  # nothing a person could see changed: no repaint
