@@ -133,3 +133,20 @@ def test_the_breath_cue_sounds_in_and_out_only_when_turned_on(qtbot):
     quiet.phase("out")
     assert len(problems) == 1  # said once, then quiet
     assert breath_wav(True) != breath_wav(False) and len(breath_wav(True)) > 20_000
+
+
+def test_settings_keep_a_partners_breathing_rate(qtbot):
+    """The practice's pace is the partner's: saving Settings (names, colours, thresholds) keeps it."""
+    from dataclasses import replace
+
+    from flooding_monitor.live.preferences import Preferences
+    from ui.settings_dialog import SettingsDialog
+
+    prefs = Preferences()
+    prefs = replace(prefs, partners=(prefs.partners[0], replace(prefs.partners[1], breaths_per_min=5.5)))
+    dialog = SettingsDialog(prefs)
+    qtbot.addWidget(dialog)
+    dialog.partner_rows[0][0].setText("Alex")
+    kept = dialog.result_prefs()
+    assert kept.partners[0].name == "Alex" and kept.partners[1].breaths_per_min == 5.5
+    assert "5.5 a minute" in dialog.shared_pace.itemText(2)

@@ -5,10 +5,8 @@ from __future__ import annotations
 from dataclasses import replace
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QLocale
-from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QCheckBox,
-    QColorDialog,
     QComboBox,
     QDialogButtonBox,
     QDoubleSpinBox,
@@ -16,17 +14,15 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
-from flooding_monitor.live.partners import Partner
 from flooding_monitor.live.preferences import Preferences
 from flooding_monitor.detection.settings import DetectorSettings, SettingsError
 
 from .i18n import core
+from .partners_box import PartnersBox
 from . import screen_fit
 from .screen_fit import FittingDialog, WrappingCheck, scrolling
 
@@ -61,7 +57,9 @@ class SettingsDialog(FittingDialog):
         self.prefs = prefs
         d = prefs.detector
         root = QVBoxLayout(self)
-        boxes = [self._detector_box(d), self._partners_box(prefs), self._pause_box(prefs), self._display_box(prefs)]
+        self.partners_box = PartnersBox(prefs.partners, _spin)
+        self.partner_rows = self.partners_box.rows
+        boxes = [self._detector_box(d), self.partners_box, self._pause_box(prefs), self._display_box(prefs)]
         for box in boxes:
             form = box.layout()
             form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)  # a long label goes above its field
@@ -142,10 +140,6 @@ class SettingsDialog(FittingDialog):
         }
         for widget, text in tips.items():
             widget.setToolTip(text)
-        for name, colour, threshold in self.partner_rows:
-            name.setToolTip(self.tr("Shown beside this partner's number, trace and history."))
-            colour.setToolTip(self.tr("This partner's colour everywhere: number, trace and history."))
-            threshold.setToolTip(self.tr("This partner's own flooding threshold; “shared” uses the one above."))
 
     def _detector_box(self, d) -> QGroupBox:
         detect = QGroupBox(self.tr("When is it flooding?"))
@@ -251,38 +245,6 @@ class SettingsDialog(FittingDialog):
         h.addRow(self.lsl)
         return look
 
-    def _partners_box(self, prefs: Preferences) -> QGroupBox:
-        """Names, colours and personal thresholds of the two people who may wear straps."""
-        box = QGroupBox(self.tr("Partners (two straps)"))
-        form = QFormLayout(box)
-        self.partner_rows: list[tuple[QLineEdit, QPushButton, QDoubleSpinBox]] = []
-        for k, partner in enumerate(prefs.partners):
-            row = QHBoxLayout()
-            name = QLineEdit(core(partner.name))
-            name.setMaxLength(40)
-            name.setAccessibleName(self.tr("Name of partner {letter}").format(letter="AB"[k]))
-            colour = QPushButton("■")
-            colour.setFixedWidth(44)
-            colour.setAccessibleName(self.tr("Colour of partner {letter}").format(letter="AB"[k]))
-            colour.setProperty("colour", partner.colour)
-            colour.setStyleSheet(f"color: {partner.colour}; font-size: 18px;")
-            colour.clicked.connect(lambda _=False, b=colour: self._pick_colour(b))
-            threshold = _spin(59, 180, partner.threshold_bpm or 59, self.tr(" bpm"), name=self.tr("Own threshold of partner {letter}").format(letter="AB"[k]))
-            threshold.setSpecialValueText(self.tr("shared"))
-            row.addWidget(name, 1)
-            row.addWidget(colour)
-            row.addWidget(threshold)
-            form.addRow(self.tr("Partner {letter}").format(letter="AB"[k]), row)
-            self.partner_rows.append((name, colour, threshold))
-        form.addRow(_wrapping(self.tr("Own threshold: “shared” uses the one above.")))
-        return box
-
-    def _pick_colour(self, button: QPushButton) -> None:
-        chosen = QColorDialog.getColor(QColor(button.property("colour")), self, self.tr("Partner colour"))
-        if chosen.isValid():
-            button.setProperty("colour", chosen.name())
-            button.setStyleSheet(f"color: {chosen.name()}; font-size: 18px;")
-
     def result_prefs(self) -> Preferences:
         """The edited preferences; raises SettingsError with a readable message."""
         detector = DetectorSettings.from_dict({
@@ -298,17 +260,11 @@ class SettingsDialog(FittingDialog):
                        cyclic_sighing=self.sighing.isChecked(), snooze_min=self.snooze.value(),
                        sound=self.sound.isChecked(), notifications=self.notify.isChecked(),
                        theme=self.theme.currentData(), font_scale=self.font_scale.value() / 100,
-                       clock=self.clock.currentData(), partners=self._partners(),
+                       clock=self.clock.currentData(), partners=self.partners_box.partners(),
                        language=self.language.currentData(), lsl=self.lsl.isChecked(),
                        early_cue=self.early_cue.isChecked(), pause_feedback=self.pause_feedback.isChecked(),
                        review_day=self.review_day.currentData(), shared_pace=self.shared_pace.currentData(),
                        breath_sound=self.breath_sound.isChecked())
-
-    def _partners(self) -> tuple[Partner, Partner]:
-        a, b = (Partner(name.text().strip(), colour.property("colour"),
-                        None if threshold.value() < 60 else threshold.value())
-                for name, colour, threshold in self.partner_rows)
-        return a, b
 
     def validate(self) -> bool:
         try:
@@ -335,5 +291,4 @@ class SettingsDialog(FittingDialog):
         self.exhale.setValue(defaults.exhale_s)
         self.sighing.setChecked(False)
         self.snooze.setValue(defaults.snooze_min)
-        for _, _, threshold in self.partner_rows:  # names and colours are people, not settings: kept
-            threshold.setValue(threshold.minimum())
+        self.partners_box.reset_thresholds()  # names and colours are people, not settings: kept

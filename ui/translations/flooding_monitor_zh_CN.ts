@@ -1028,6 +1028,57 @@
     </message>
 </context>
 <context>
+    <name>PartnersBox</name>
+    <message>
+        <source>Partners (two straps)</source>
+        <translation>伴侣（两条心率带）</translation>
+    </message>
+    <message>
+        <source>Name of partner {letter}</source>
+        <translation>伴侣 {letter} 的名字</translation>
+    </message>
+    <message>
+        <source>Shown beside this partner&apos;s number, trace and history.</source>
+        <translation>显示在这位伴侣的心率数字、曲线和历史记录旁。</translation>
+    </message>
+    <message>
+        <source>Colour of partner {letter}</source>
+        <translation>伴侣 {letter} 的颜色</translation>
+    </message>
+    <message>
+        <source>This partner&apos;s colour everywhere: number, trace and history.</source>
+        <translation>这位伴侣在各处使用的颜色：数字、曲线和历史记录。</translation>
+    </message>
+    <message>
+        <source> bpm</source>
+        <translation> bpm</translation>
+    </message>
+    <message>
+        <source>Own threshold of partner {letter}</source>
+        <translation>伴侣 {letter} 自己的阈值</translation>
+    </message>
+    <message>
+        <source>shared</source>
+        <translation>共用</translation>
+    </message>
+    <message>
+        <source>This partner&apos;s own flooding threshold; “shared” uses the one above.</source>
+        <translation>这位伴侣自己的情绪淹没阈值；“共用”即使用上面的阈值。</translation>
+    </message>
+    <message>
+        <source>Partner {letter}</source>
+        <translation>伴侣 {letter}</translation>
+    </message>
+    <message>
+        <source>Own threshold: “shared” uses the one above.</source>
+        <translation>个人阈值：选“共用”则使用上面的阈值。</translation>
+    </message>
+    <message>
+        <source>Partner colour</source>
+        <translation>伴侣的颜色</translation>
+    </message>
+</context>
+<context>
     <name>PausePage</name>
     <message>
         <source>Time left in the pause</source>
@@ -1913,18 +1964,6 @@
         <translation>将心率和事件以数据流形式发布，供科研记录使用；你所在网络中的其他电脑可以看到。</translation>
     </message>
     <message>
-        <source>Shown beside this partner&apos;s number, trace and history.</source>
-        <translation>显示在这位伴侣的心率数字、曲线和历史记录旁。</translation>
-    </message>
-    <message>
-        <source>This partner&apos;s colour everywhere: number, trace and history.</source>
-        <translation>这位伴侣在各处使用的颜色：数字、曲线和历史记录。</translation>
-    </message>
-    <message>
-        <source>This partner&apos;s own flooding threshold; “shared” uses the one above.</source>
-        <translation>这位伴侣自己的情绪淹没阈值；“共用”即使用上面的阈值。</translation>
-    </message>
-    <message>
         <source>When is it flooding?</source>
         <translation>什么情况算情绪淹没？</translation>
     </message>
@@ -2133,40 +2172,8 @@
         <translation>通过 LSL 传输数据</translation>
     </message>
     <message>
-        <source>Name of partner {letter}</source>
-        <translation>伴侣 {letter} 的名字</translation>
-    </message>
-    <message>
-        <source>Colour of partner {letter}</source>
-        <translation>伴侣 {letter} 的颜色</translation>
-    </message>
-    <message>
-        <source>Own threshold of partner {letter}</source>
-        <translation>伴侣 {letter} 自己的阈值</translation>
-    </message>
-    <message>
-        <source>Partner {letter}</source>
-        <translation>伴侣 {letter}</translation>
-    </message>
-    <message>
         <source>Settings problem</source>
         <translation>设置有误</translation>
-    </message>
-    <message>
-        <source>Partners (two straps)</source>
-        <translation>伴侣（两条心率带）</translation>
-    </message>
-    <message>
-        <source>shared</source>
-        <translation>共用</translation>
-    </message>
-    <message>
-        <source>Own threshold: “shared” uses the one above.</source>
-        <translation>个人阈值：选“共用”则使用上面的阈值。</translation>
-    </message>
-    <message>
-        <source>Partner colour</source>
-        <translation>伴侣的颜色</translation>
     </message>
 </context>
 <context>
