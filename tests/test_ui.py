@@ -80,6 +80,13 @@ def test_not_now_snoozes_then_alerts_again_if_still_flooded(window, qtbot):
     assert len(window.session.snoozes) == 1
     assert not window.monitor_page.alert.isVisible()
     t_snooze = window.clock.t
+    minute = __import__("datetime").timedelta(seconds=60)
+    before = window.session.wall_clock() + minute
+    window.monitor_page.refresh(window.now())
+    after = window.session.wall_clock() + minute
+    said = window.monitor_page.panels[0].explain_label.text()  # when the alert comes back, not silence
+    assert said.startswith("“Not now”: the alert asks again at ")
+    assert f"{before:%H:%M}" in said or f"{after:%H:%M}" in said
     play_until(window, samples, lambda: window.session.alert_active)
     assert window.clock.t >= t_snooze + 60
     assert window.session.alerts_raised == 2

@@ -7,6 +7,7 @@ more in the room view, meant to be read from the sofa), so a 14" laptop, a
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 
 from PySide6.QtCore import Qt, Signal
@@ -23,9 +24,19 @@ from PySide6.QtWidgets import (
 
 from flooding_monitor.detection.detector import State
 from flooding_monitor.live.session import PartnerState, Session
+from flooding_monitor.protocol.pause import format_clock
 
 from .i18n import core, join, sentences
-from .pages_common import _font, _pixels, _set, base_px, big_button, describe_rule, match_window_text
+from .pages_common import (
+    _font,
+    _pixels,
+    _set,
+    base_px,
+    big_button,
+    describe_rule,
+    match_window_text,
+    twelve_hour,
+)
 from .theme import look
 from .widgets.trace import HeartRateTrace
 
@@ -203,7 +214,8 @@ class PartnerPanel(QWidget):
         widest = max(metrics.horizontalAdvance(piece) for piece in pieces)
         return max(12, int(0.95 * 100 * width / max(1, widest)))
 
-    def show_person(self, person: PartnerState, named: bool) -> None:
+    def show_person(self, person: PartnerState, named: bool, asks_again: str | None = None) -> None:
+        """``asks_again``: the clock time a "Not now" runs out, while this partner is flooded."""
         r = person.latest
         state = look(person.state)
         valid = r is not None and r.tick.valid
@@ -214,6 +226,9 @@ class PartnerPanel(QWidget):
             state = look(State.RISING)  # the cue's colour: a change of colour and a short line, no sound
             state_text = "↗  " + self.tr("Speeding up")
             explain = self.tr("{name}'s heart is speeding up — slow down?").format(name=name)
+        if asks_again and person.flooded:  # after "Not now", say when the alert comes back
+            explain = self.tr("“Not now”: the alert asks again at {time} if the rate is still high.").format(
+                time=asks_again)
         if r is not None and not r.tick.valid:
             explain = f"{state.explain} ({join(r.tick.quality.problems())})"
         elif r is not None and r.tick.irregular:  # said gently, beside the state, while it lasts
@@ -325,8 +340,12 @@ class MonitorPage(QWidget):
         people = s.people
         self._ensure_panels(len(people))
         two = len(people) > 1
+        again = None
+        if s.snoozed(now_s):
+            wall = s.wall_clock() + dt.timedelta(seconds=s.snoozes[-1].until_s - now_s)
+            again = format_clock(wall, twelve_hour(s.prefs.clock))
         for panel, person in zip(self.panels, people):
-            panel.show_person(person, named=two)
+            panel.show_person(person, named=two, asks_again=again)
         if trace:
             self.trace.update_people(people, now_s, named=two)
         if s.alert_active:

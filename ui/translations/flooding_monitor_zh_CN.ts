@@ -1011,6 +1011,10 @@
         <translation>{name}的心跳正在加快——放慢一点？</translation>
     </message>
     <message>
+        <source>“Not now”: the alert asks again at {time} if the rate is still high.</source>
+        <translation>“稍后再说”：如果心率仍然偏高，提醒会在 {time} 再次出现。</translation>
+    </message>
+    <message>
         <source>The rhythm looks irregular: the rate is the average of the real beats. This app is not a medical device.</source>
         <translation>心律看起来不规则：显示的心率是真实心跳的平均值。本应用不是医疗器械。</translation>
     </message>
