@@ -7,6 +7,8 @@ One test drives the real worker thread end to end.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
@@ -352,3 +354,15 @@ def test_an_irregular_rhythm_shows_its_rate_and_says_so_gently(window):
     assert "The rhythm looks irregular: the rate is the average of the real beats" in panel.explain_label.text()
     assert "medical device" in panel.explain_label.text()
     assert window.session.people[0].state != State.NO_SIGNAL
+
+
+def test_a_strap_that_has_not_sent_its_first_beat_is_awaited_not_called_faulty(window):
+    """Partner B read "Strap not reading" for the first second of every session (issue 26)."""
+    window.controller.add_partner(1, "second strap")
+    window.monitor_page.refresh(window.now())
+    b = window.monitor_page.panels[1]
+    assert "Waiting for the strap" in b.state_label.text() and "first beats" in b.explain_label.text()
+    samples = [replace(s, partner=1) for _, s in zip(range(40), scenario_samples())]
+    play(window, samples, samples[-1].t_s)
+    window.monitor_page.refresh(window.now())
+    assert "Waiting" not in b.state_label.text()

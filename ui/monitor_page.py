@@ -222,6 +222,9 @@ class PartnerPanel(QWidget):
         explain = state.explain
         name = core(person.partner.name)
         state_text = f"{state.icon}  {state.label}"
+        if r is None and person.state == State.NO_SIGNAL:  # no beat yet: waiting, not a fault
+            state_text = "○  " + self.tr("Waiting for the strap")
+            explain = self.tr("The numbers appear a few seconds after the strap's first beats.")
         if r is not None and r.cue and valid and not person.flooded and person.prefs.early_cue:
             state = look(State.RISING)  # the cue's colour: a change of colour and a short line, no sound
             state_text = "↗  " + self.tr("Speeding up")

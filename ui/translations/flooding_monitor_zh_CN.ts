@@ -1007,6 +1007,14 @@
         <translation>正在加速</translation>
     </message>
     <message>
+        <source>Waiting for the strap</source>
+        <translation>等待心率带</translation>
+    </message>
+    <message>
+        <source>The numbers appear a few seconds after the strap&apos;s first beats.</source>
+        <translation>心率带传来最初的心跳后几秒，数字就会出现。</translation>
+    </message>
+    <message>
         <source>{name}&apos;s heart is speeding up — slow down?</source>
         <translation>{name}的心跳正在加快——放慢一点？</translation>
     </message>
