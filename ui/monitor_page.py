@@ -208,7 +208,8 @@ class PartnerPanel(QWidget):
         font = QFont(self.state_label.font())
         font.setPixelSize(100)
         metrics = QFontMetrics(font)
-        labels = [(look(state).icon, look(state).label) for state in State] + [("↗", self.tr("Speeding up"))]
+        labels = [(look(state).icon, look(state).label) for state in State] + [("↗", self.tr("Speeding up")),
+                                                                                ("○", self.tr("Waiting for the strap"))]
         pieces = [piece for icon, label in labels
                   for piece in [f"{icon}  {label.split()[0]}", *label.split()[1:]]]
         widest = max(metrics.horizontalAdvance(piece) for piece in pieces)
