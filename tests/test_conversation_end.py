@@ -34,7 +34,9 @@ def test_ending_a_conversation_closes_it_and_sums_it_up(qtbot, worker, tmp_path,
     monkeypatch.setattr(conversation_end.JournalDialog, "exec", lambda self: 1)
     monkeypatch.setattr(conversation_end.JournalDialog, "is_empty", lambda self: False)
     monkeypatch.setattr(conversation_end.JournalDialog, "values", lambda self: notes.append(1) or {"trigger": "money"})
+    window.store_banner.say("The alert cannot chime: no player.")  # a note of this conversation ...
     conversation_end.end_conversation(window)
+    assert not window.store_banner.label.isVisible()  # ... goes with it
     assert not window.controller.running
     qtbot.waitUntil(lambda: bool(shown) and not window.history_reader.busy, timeout=20_000)
     info = store.session(sid)

@@ -97,6 +97,7 @@ def end_conversation(window: MainWindow, how: str = "app") -> None:
         window.controller.finish(how, then=lambda _saved: reader.ask(
             summary_rows, lambda rows: show_summary(window, rows, how), owner=window))
     window.worker.end(how)
+    window.store_banner.clear_note()
     window.refresh()
 
 

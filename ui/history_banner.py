@@ -68,6 +68,13 @@ class HistoryBanner(QWidget):
         self.label.show()
         self._hold_text()
 
+    def clear_note(self) -> None:
+        """The conversation is over: its notes (a chime that could not sound, a screen that may go dark)
+        go with it; a history problem with unsaved data stays until it is solved."""
+        if self.save_button.isHidden():
+            self.label.setText("")
+            self.label.hide()
+
     def show_store_error(self, error: str | None) -> None:
         """The recorder's state: an error shows the way out; its end hides both."""
         if error:
