@@ -110,6 +110,7 @@ def test_a_session_the_straps_left_ends_with_a_card_that_says_so(qtbot, worker, 
     window = quiet_window(qtbot, worker, tmp_path)
     window.start_session(SessionClock(), "demo", "Demo strap", "demo")
     play_until(window, ARGUMENT.samples(seed=7, source="Demo strap"), lambda: window.clock.t > 60)
+    qtbot.waitUntil(lambda: window.recorder.session_id is not None)  # the writer creates the row on its thread
     sid = window.recorder.session_id
     shown: list[str] = []
     monkeypatch.setattr(conversation_end.SummaryCard, "exec", lambda card: shown.append(card.text.text()) or 0)

@@ -95,6 +95,7 @@ def main(out: Path, theme: str = "light", partners: int = 2, language: str = "en
     if not room:
         shoot_dialogs(app, window, worker, grab)
         shoot_history(window, grab)
+    window.controller.finish()  # the session ends first: closing mid-pause asks a question nobody answers here
     window.close()
     worker.stop()
     for p in grab.shots:
