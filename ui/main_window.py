@@ -267,6 +267,7 @@ class MainWindow(QMainWindow):
             self.store_banner.show_store_error(event.error)
         elif isinstance(event, PauseChanged) and event.what == "due":
             if self.stack.currentWidget() is self.pause_page:
+                self.return_page.refresh(self.now())  # drawn before it shows: no empty title for a moment
                 self.stack.setCurrentWidget(self.return_page)
                 self.messenger.notify(self.tr("Pause over"), self.tr("Time to check in: ready to return?"))
         elif isinstance(event, PauseChanged):  # extended (back to breathing) or ended (back to the monitor)

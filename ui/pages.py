@@ -223,6 +223,19 @@ class ReturnPage(QWidget):
         buttons.addStretch(1)
         root.addLayout(buttons)
 
+    def set_room(self, room: bool) -> None:
+        """The room view: the title, the words and the phrases read from the sofa (they were ~13 px on a
+        full screen), and buttons large enough to find."""
+        self.room = room
+        for widget, share in ((self.title, 0.07), (self.body, 0.032), (self.phrases, 0.05), (self.back_button, 0.03),
+                              (self.plus5, 0.03), (self.plus10, 0.03)):
+            _pixels(widget, int(share * self.height()) if room else base_px(widget))
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        if getattr(self, "room", False):
+            self.set_room(True)
+
     def refresh(self, now_s: float) -> None:
         s = self.session
         two = len(s.people) > 1

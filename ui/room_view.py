@@ -2,7 +2,7 @@
 
 The monitor shows each rate and state over a fifth of the screen tall, the
 alert in large print; the pause shows the breathing circle, the time left and
-the return time. Everything else (the top bar, the trace, the details) comes
+the return time; the return screen its words in large print. Everything else (the top bar, the trace, the details) comes
 back when the view is left.
 """
 
@@ -20,6 +20,7 @@ def set_room_view(window: MainWindow, room: bool) -> None:
     window.store_banner.setVisible(not room)
     window.monitor_page.set_room(room)
     window.pause_page.set_room(room)
+    window.return_page.set_room(room)
     if room:
         window.showFullScreen()
     else:
