@@ -168,3 +168,19 @@ def test_two_partners_in_the_room_view_keep_to_their_own_half(qtbot, worker, tmp
         width = max(label.fontMetrics().horizontalAdvance(word) for word in label.text().split("  ")[1].split())
         assert width <= label.width()
     assert problems(window, window) == []
+
+
+def test_the_pause_in_the_room_view_shows_its_way_out(qtbot, worker, tmp_path):
+    """Only the circle and the time: the pause in the room view had no visible way back."""
+    window = MainWindow(Preferences(), PreferencesFile(tmp_path / "p.json"), worker, settings_scope="fm-layout")
+    qtbot.addWidget(window)
+    window.show()
+    window.start_session(SessionClock(), "demo", "Demo strap (simulated)", "demo")
+    window.start_pause("manual")
+    set_room_view(window, True)
+    window.showNormal()
+    leave = window.pause_page.leave_room
+    assert leave.isVisible() and "Esc" in leave.text() and not window.pause_page.early.isVisible()
+    leave.click()
+    assert not window.room_view and not leave.isVisible() and window.pause_page.early.isVisible()
+    assert window.session.pause is not None  # the pause goes on

@@ -53,8 +53,9 @@ class HelpDialog(QDialog):
                           "together can be repair. Use it to talk about what was happening, not to judge.")),
             ("h3", self.tr("Keyboard")),
             ("p", self.tr("<b>Space</b> pause now · <b>Ctrl+,</b> settings · <b>Ctrl+D</b> choose a strap · "
-                          "<b>Ctrl+B</b> measure resting rate · <b>F1</b> this help · <b>Esc</b> “not now” on an "
-                          "alert · <b>Ctrl+Q</b> quit")),
+                          "<b>Ctrl+B</b> measure resting rate · <b>F11</b> room view (full screen, large print) · "
+                          "<b>Esc</b> “not now” on an alert, else leaves the room view · <b>F1</b> this help · "
+                          "<b>Ctrl+Q</b> quit")),
             ("h3", self.tr("When professional help is needed")),
             ("p", self.tr("Self-help practices can be effective, but some situations need professional support: "
                           "when patterns have persisted for years despite sincere efforts; when activation leads "

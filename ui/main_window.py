@@ -175,6 +175,7 @@ class MainWindow(QMainWindow):
         self.review_reminder.check(self.prefs.review_day)
         self.monitor_page.pause_requested.connect(lambda: self.start_pause("manual"))
         self.monitor_page.leave_room_view.connect(lambda: set_room_view(self, False))
+        self.pause_page.leave_room_view.connect(lambda: set_room_view(self, False))
         self.monitor_page.alert.start_pause.connect(lambda: self.start_pause("alert"))
         self.monitor_page.alert.not_now.connect(self.controller.snooze)
         self.monitor_page.alert.moving.connect(self.controller.mark_moving)

@@ -36,6 +36,7 @@ from .widgets.breathing_guide import BreathingGuide
 class PausePage(QWidget):
     end_early = Signal()
     extend = Signal(int)
+    leave_room_view = Signal()
 
     def __init__(self, session: Session, pattern: BreathingPattern, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -96,6 +97,13 @@ class PausePage(QWidget):
         buttons.addWidget(self.early)
         buttons.addStretch(1)
         left.addLayout(buttons)
+        # In the room view everything but the circle and the time goes: a quiet way back stays.
+        self.leave_room = QPushButton(self.tr("Leave room view (Esc)"))
+        self.leave_room.setFlat(True)
+        self.leave_room.setToolTip(self.tr("Back to the full window: the pause goes on"))
+        self.leave_room.clicked.connect(self.leave_room_view)
+        self.leave_room.hide()
+        left.addWidget(self.leave_room, 0, Qt.AlignmentFlag.AlignLeft)
         root.addLayout(left, 3)
         self.guide = BreathingGuide(pattern)
         self.guide.run(self._breathing_time)
@@ -111,6 +119,7 @@ class PausePage(QWidget):
         self.room = room
         for widget in (self.hr_line, self.tips_title, self.tips, self.another, self.more, self.early):
             widget.setVisible(not room)
+        self.leave_room.setVisible(room)
         for label, share in ((self.countdown, 0.22), (self.title, 0.06)):
             _pixels(label, int(share * self.height()) if room else base_px(label))
 

@@ -481,8 +481,8 @@
         <translation>键盘快捷键</translation>
     </message>
     <message>
-        <source>&lt;b&gt;Space&lt;/b&gt; pause now · &lt;b&gt;Ctrl+,&lt;/b&gt; settings · &lt;b&gt;Ctrl+D&lt;/b&gt; choose a strap · &lt;b&gt;Ctrl+B&lt;/b&gt; measure resting rate · &lt;b&gt;F1&lt;/b&gt; this help · &lt;b&gt;Esc&lt;/b&gt; “not now” on an alert · &lt;b&gt;Ctrl+Q&lt;/b&gt; quit</source>
-        <translation>&lt;b&gt;空格&lt;/b&gt; 立即暂停 · &lt;b&gt;Ctrl+,&lt;/b&gt; 设置 · &lt;b&gt;Ctrl+D&lt;/b&gt; 选择心率带 · &lt;b&gt;Ctrl+B&lt;/b&gt; 测量静息心率 · &lt;b&gt;F1&lt;/b&gt; 本帮助 · &lt;b&gt;Esc&lt;/b&gt; 提醒时“稍后再说” · &lt;b&gt;Ctrl+Q&lt;/b&gt; 退出</translation>
+        <source>&lt;b&gt;Space&lt;/b&gt; pause now · &lt;b&gt;Ctrl+,&lt;/b&gt; settings · &lt;b&gt;Ctrl+D&lt;/b&gt; choose a strap · &lt;b&gt;Ctrl+B&lt;/b&gt; measure resting rate · &lt;b&gt;F11&lt;/b&gt; room view (full screen, large print) · &lt;b&gt;Esc&lt;/b&gt; “not now” on an alert, else leaves the room view · &lt;b&gt;F1&lt;/b&gt; this help · &lt;b&gt;Ctrl+Q&lt;/b&gt; quit</source>
+        <translation>&lt;b&gt;空格&lt;/b&gt; 立即暂停 · &lt;b&gt;Ctrl+,&lt;/b&gt; 设置 · &lt;b&gt;Ctrl+D&lt;/b&gt; 选择心率带 · &lt;b&gt;Ctrl+B&lt;/b&gt; 测量静息心率 · &lt;b&gt;F11&lt;/b&gt; 远距视图（全屏大字） · &lt;b&gt;Esc&lt;/b&gt; 提醒时表示“稍后再说”，否则退出远距视图 · &lt;b&gt;F1&lt;/b&gt; 本帮助 · &lt;b&gt;Ctrl+Q&lt;/b&gt; 退出</translation>
     </message>
     <message>
         <source>When professional help is needed</source>
@@ -1131,6 +1131,14 @@
     <message>
         <source>Come back before the time is up (it asks first: bodies need 20 minutes)</source>
         <translation>提前回来（会先确认：身体需要 20 分钟）</translation>
+    </message>
+    <message>
+        <source>Leave room view (Esc)</source>
+        <translation>退出远距视图（Esc）</translation>
+    </message>
+    <message>
+        <source>Back to the full window: the pause goes on</source>
+        <translation>回到完整窗口：暂停继续进行</translation>
     </message>
     <message>
         <source>Pause — back together at {time}</source>
