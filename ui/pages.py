@@ -101,6 +101,7 @@ class PausePage(QWidget):
         self.leave_room = QPushButton(self.tr("Leave room view (Esc)"))
         self.leave_room.setFlat(True)
         self.leave_room.setToolTip(self.tr("Back to the full window: the pause goes on"))
+        self.leave_room.setAccessibleName(self.tr("Leave room view"))
         self.leave_room.clicked.connect(self.leave_room_view)
         self.leave_room.hide()
         left.addWidget(self.leave_room, 0, Qt.AlignmentFlag.AlignLeft)

@@ -1141,6 +1141,10 @@
         <translation>回到完整窗口：暂停继续进行</translation>
     </message>
     <message>
+        <source>Leave room view</source>
+        <translation>退出远距视图</translation>
+    </message>
+    <message>
         <source>Pause — back together at {time}</source>
         <translation>暂停中——{time} 再回到彼此身边</translation>
     </message>
