@@ -113,6 +113,14 @@ def test_every_screen_shows_all_of_its_text(qtbot, worker, tmp_path, size, text_
         window.refresh()
         settle(window, qtbot)
         seen["monitor with the alert"] = problems(window, window)
+        if room:  # the alert lies at the foot: the states above it, the way out below it (both were covered)
+            page = window.monitor_page
+            top = page.alert.geometry().top()
+            for panel in page.panels:
+                state = panel.state_label
+                assert state.mapTo(page, state.rect().bottomLeft()).y() <= top + SLACK, "a state under the alert"
+            leave = page.leave_button.geometry()
+            assert leave.top() >= page.alert.geometry().bottom() - SLACK and page.leave_button.isVisible()
         window.start_pause("alert")
         window.refresh()
         settle(window, qtbot)

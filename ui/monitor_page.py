@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QRect, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPen
 from PySide6.QtWidgets import (
     QFrame,
@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QSizePolicy,
+    QSpacerItem,
     QVBoxLayout,
     QWidget,
 )
@@ -276,6 +277,10 @@ class MonitorPage(QWidget):
         self.trace = HeartRateTrace(dark=dark)
         self.trace.setMinimumHeight(110)  # in a small window the numbers matter more than the trace
         root.addWidget(self.trace, 1)
+        # The room view's alert is laid over this space (as tall as the alert, else nothing): the numbers
+        # and states are laid out above it, the way out below it.
+        self.room_alert_space = QSpacerItem(0, 0, QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Fixed)
+        root.addSpacerItem(self.room_alert_space)
         self.room = False
         bottom = QHBoxLayout()
         self.hint = QLabel(self.tr("Space: pause at any time — either partner can call it."))
@@ -323,10 +328,17 @@ class MonitorPage(QWidget):
         """Sizes from the page's size and the window's text size; the alert placed again."""
         n = max(1, len(self.panels))
         panel_width = (self.width() - 48 - PANEL_GAP * (n - 1)) // n
-        digits = max(24, min(digits_by_height(self.height(), self.room), self.panels[0].digits_fitting(panel_width)))
+        self.alert.fit(self.height(), self.room)
+        # In the room view the alert takes the foot of the screen: the numbers and states shrink to stay
+        # above it (they were hidden under it, with the way out of the room view).
+        reserve = self._room_alert_box().height() + 8 if self.room and self.alert.isVisible() else 0
+        if self.room_alert_space.sizeHint().height() != reserve:
+            self.room_alert_space.changeSize(0, reserve, QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Fixed)
+            self.layout().invalidate()
+        digits = max(24, min(digits_by_height(self.height() - reserve, self.room),
+                             self.panels[0].digits_fitting(panel_width)))
         for panel in self.panels:
             panel.fit(digits, self.room, panel_width)
-        self.alert.fit(self.height(), self.room)
         if self.alert.isVisible():
             self._place_alert()
 
@@ -361,20 +373,32 @@ class MonitorPage(QWidget):
                 self._place_alert()
         if self.alert.isVisible() != s.alert_active:
             self.alert.setVisible(s.alert_active)
+            if self.room:  # the numbers make room for it, or take the room back
+                self.refit()
         self.redrawn.emit()
 
     def _place_alert(self) -> None:
         """Over the trace, full width, as tall as its text needs (over the bottom row in a small window);
         in the room view at the foot of the screen, under the numbers."""
-        area = self.trace.geometry() if not self.room else self.rect().adjusted(24, self.height() // 3, -24, -12)
-        width = area.width()
-        wanted = self.alert.heightForWidth(width) if self.alert.hasHeightForWidth() else -1
+        if self.room:
+            self.alert.setGeometry(self._room_alert_box())
+            self.alert.raise_()
+            return
+        area = self.trace.geometry()
+        wanted = self.alert.heightForWidth(area.width()) if self.alert.hasHeightForWidth() else -1
         height = min(max(wanted, self.alert.sizeHint().height()), self.height() - area.y())
-        if not self.room and height > area.height():  # it reaches the bottom row: cover all of it, not half
+        if height > area.height():  # it reaches the bottom row: cover all of it, not half
             height = self.height() - area.y()
-        top = area.bottom() - height if self.room else area.y()
-        self.alert.setGeometry(area.x(), top, width, height)
+        self.alert.setGeometry(area.x(), area.y(), area.width(), height)
         self.alert.raise_()
+
+    def _room_alert_box(self) -> QRect:
+        """The room view's alert: full width, as tall as its text needs, just above the way out."""
+        width = self.width() - 48
+        wanted = self.alert.heightForWidth(width) if self.alert.hasHeightForWidth() else -1
+        height = min(max(wanted, self.alert.sizeHint().height()), self.height() * 2 // 3)
+        foot = self.leave_button.geometry().top() - 8 if self.leave_button.isVisible() else self.height() - 12
+        return QRect(24, foot - height, width, height)
 
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
         super().resizeEvent(event)
