@@ -8,7 +8,7 @@ import pytest
 from flooding_monitor.detection.detector import State
 from flooding_monitor.live.partners import DEFAULT_PARTNERS
 from ui.history_banner import BANNER_COLOURS
-from ui.monitor_page import AlertBanner
+from ui.alert_banner import AlertBanner
 from ui.theme import PRIMARY_BLUE, STATE_LOOKS, WINDOW_BACKGROUND
 
 

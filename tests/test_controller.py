@@ -117,7 +117,7 @@ def test_we_were_moving_marks_the_episode_and_keeps_it_out_of_trends(tmp_path):
 
 
 def test_the_alert_says_movement_raises_the_rate_too(qtbot):
-    from ui.monitor_page import AlertBanner
+    from ui.alert_banner import AlertBanner
 
     banner = AlertBanner()
     qtbot.addWidget(banner)

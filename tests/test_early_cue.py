@@ -71,7 +71,7 @@ def test_the_demo_argument_cues_before_its_alert_records_it_and_the_panel_says_i
     from flooding_monitor.live.controller import SessionController
     from flooding_monitor.live.preferences import Preferences
     from flooding_monitor.storage.store import SessionStore
-    from ui.monitor_page import PartnerPanel
+    from ui.partner_panel import PartnerPanel
 
     clock = [0.0]
     controller = SessionController(Preferences(), SessionStore(tmp_path / "history.sqlite3"))

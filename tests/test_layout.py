@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QWidget
 from devices.scenarios import ARGUMENT
 from flooding_monitor.live.preferences import Preferences, PreferencesFile
 from ui.main_window import MainWindow
-from ui.monitor_page import AlertBanner
+from ui.alert_banner import AlertBanner
 from ui.room_view import set_room_view
 from ui.start_card import StartCard
 from ui.theme import apply_theme

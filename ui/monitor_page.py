@@ -8,13 +8,9 @@ more in the room view, meant to be read from the sofa), so a 14" laptop, a
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
 
-from PySide6.QtCore import QRect, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPen
+from PySide6.QtCore import QRect, Signal
 from PySide6.QtWidgets import (
-    QFrame,
-    QGridLayout,
     QHBoxLayout,
     QLabel,
     QSizePolicy,
@@ -23,235 +19,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from flooding_monitor.detection.detector import State
-from flooding_monitor.live.session import PartnerState, Session
+from flooding_monitor.live.session import Session
 from flooding_monitor.protocol.pause import format_clock
 
-from .i18n import core, join, sentences
+from .i18n import core
 from .pages_common import (
     _font,
-    _pixels,
-    _set,
-    base_px,
     big_button,
-    describe_rule,
     match_window_text,
     twelve_hour,
 )
-from .theme import look
 from .widgets.trace import HeartRateTrace
 
-
-class AlertBanner(QFrame):
-    """Calm but unmistakable: a warm panel with the facts and two choices."""
-
-    start_pause = Signal()
-    not_now = Signal()
-    moving = Signal()
-
-    #: (panel, border, text) by theme; the dark one stays dim in a dim room.
-    COLOURS = {False: ("#fbe3da", "#d4583b", "#4a1d10"), True: ("#3d1a12", "#e0714f", "#fbe3da")}
-
-    def __init__(self, parent: QWidget | None = None, dark: bool = False) -> None:
-        super().__init__(parent)
-        self.setObjectName("alert")
-        panel, border, text = self.COLOURS[dark]
-        # Square corners: the panel paints every pixel of its rectangle, so showing it over the
-        # trace repaints the banner alone (rounded corners made the plot repaint beneath them).
-        self.setStyleSheet(f"#alert QLabel {{ color: {text}; }}")
-        self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)  # Qt need not paint what lies beneath
-        self._panel, self._border = QColor(panel), QColor(border)
-        self.setAccessibleName(self.tr("Flooding alert"))
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(18, 14, 18, 14)
-        icon = QLabel("◆")
-        icon.setFont(_font(self, 2.4))
-        icon.setStyleSheet(f"color: {border};")
-        layout.addWidget(icon)
-        self.text = QLabel()
-        self.text.setWordWrap(True)
-        self.text.setFont(_font(self, 1.25))
-        self.text.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-        layout.addWidget(self.text, 1)
-        self.pause_button = big_button(self.tr("Start pause"), self.tr("Start a pause"), primary=True)
-        self.snooze_button = big_button(self.tr("Not now"), self.tr("Not now: remind me later"))
-        self.moving_button = big_button(self.tr("We were moving"), self.tr(
-            "Mark this alert as movement (walking, exercise), not flooding"))
-        self.moving_button.setToolTip(self.tr("Walking or exercise raised the heart rate: the alert waits, and this "
-                                              "episode stays out of your trends."))
-        choices = QGridLayout()  # the advised action on top, the two others under it: narrow windows keep the text
-        choices.addWidget(self.pause_button, 0, 0, 1, 2)
-        choices.addWidget(self.snooze_button, 1, 0)
-        choices.addWidget(self.moving_button, 1, 1)
-        layout.addLayout(choices)
-        self.pause_button.clicked.connect(self.start_pause)
-        self.snooze_button.clicked.connect(self.not_now)
-        self.moving_button.clicked.connect(self.moving)
-
-    def fit(self, page_height: int, room: bool) -> None:
-        """Readable from the sofa in the room view: the text a thirtieth of the screen's height."""
-        base = base_px(self.text)
-        _pixels(self.text, max(base, page_height // 30) if room else base)
-        for button in (self.pause_button, self.snooze_button, self.moving_button):
-            base = base_px(button)
-            _pixels(button, max(base, page_height // 45) if room else base)
-
-    def paintEvent(self, event) -> None:  # noqa: N802 - Qt's name
-        """Every pixel, as promised by WA_OpaquePaintEvent: the panel and its 2-px border."""
-        painter = QPainter(self)
-        painter.fillRect(self.rect(), self._panel)
-        painter.setPen(QPen(self._border, 2))
-        painter.drawRect(self.rect().adjusted(1, 1, -1, -1))
-        painter.end()
-
-    def set_message(self, threshold_bpm: float, sustain_s: float, pause_min: float,
-                    who: Sequence[str] = (), snooze_min: float = 5) -> bool:
-        """``who``: the flooded partners' names in a two-partner session (empty = the only wearer).
-        True when the text changed (its height may have)."""
-        numbers = {"bpm": f"{threshold_bpm:.0f}", "s": f"{sustain_s:.0f}"}
-        if len(who) > 1:
-            fact = self.tr("{a} and {b}: both heart rates have stayed above the threshold for {s} s.").format(
-                a=who[0], b=who[1], **numbers)
-        elif who:
-            fact = self.tr("{name}'s heart rate has stayed above {bpm} for {s} s.").format(name=who[0], **numbers)
-        else:
-            fact = self.tr("Your heart rate has stayed above {bpm} for {s} s.").format(**numbers)
-        text = "<b>{}</b><br>{}".format(fact, sentences([self.tr(
-            "This is flooding — a good moment for a {min}-minute break. Either of you can call it; "
-            "no explanation needed.").format(min=f"{pause_min:.0f}"), self.tr(
-            "Walking or exercise raise the heart rate too.")]))
-        if self.text.text() == text:
-            return False
-        self.text.setText(text)
-        self.pause_button.setText(self.tr("Start {min}-minute pause").format(min=f"{pause_min:.0f}"))
-        self.snooze_button.setText(self.tr("Not now (asks again in {min} min)").format(min=f"{snooze_min:.0f}"))
-        self.snooze_button.setToolTip(self.tr("Hide this alert; if the heart rate is still high in {min} minutes, "
-                                              "it comes back").format(min=f"{snooze_min:.0f}"))
-        return True
-
-
-def digits_by_height(page_height: int, room: bool) -> int:
-    """The rate's font size in pixels a page of this height gives: digits are about 0.7 of it tall,
-    so in the room view they stand over a fifth of the window."""
-    return int(0.36 * page_height if room else 0.16 * page_height)
-
-
-#: Pixels between the two partners' panels: one partner's words never read into the other's.
-PANEL_GAP = 48
-
-
-class PartnerPanel(QWidget):
-    """One wearer's big number, state in words and colour, and threshold."""
-
-    def __init__(self, scale: float = 1.0, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        box = QVBoxLayout(self)
-        box.setContentsMargins(0, 0, 0, 0)
-        self.name_label = QLabel()
-        self.name_label.setFont(_font(self, 1.5 * scale, bold=True))
-        self.name_label.hide()
-        box.addWidget(self.name_label)
-        self.hr_label = QLabel("--")
-        self.hr_label.setFont(_font(self, 7.5 * scale, bold=True))
-        self.hr_label.setAccessibleName(self.tr("Heart rate"))
-        self.hr_label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom)
-        self.unit_label = unit = QLabel(self.tr("bpm"))
-        unit.setFont(_font(self, 1.6 * scale))
-        row = QHBoxLayout()
-        row.addWidget(self.hr_label)
-        row.addWidget(unit, 0, Qt.AlignmentFlag.AlignBottom)
-        row.addStretch(1)
-        box.addLayout(row)
-        self.state_label = QLabel()
-        self.state_label.setFont(_font(self, 2.0 * scale, bold=True))
-        self.state_label.setWordWrap(True)  # "Measuring your resting rate" in the room view: two lines
-        self.state_label.setAccessibleName(self.tr("State"))
-        box.addWidget(self.state_label)
-        self.explain_label = QLabel()
-        self.explain_label.setWordWrap(True)
-        self.explain_label.setFont(_font(self, 1.1))
-        box.addWidget(self.explain_label)
-        self.threshold_label = QLabel()
-        self.threshold_label.setWordWrap(True)
-        self.threshold_label.setFont(_font(self, 1.0))
-        box.addWidget(self.threshold_label)
-
-    def fit(self, digits_px: int, room: bool, width: int) -> None:
-        """Numbers ``digits_px`` tall (font pixel size); the words around them in proportion, never
-        larger than the text size setting makes them; in the room view only the number and the state,
-        the state no wider than the panel (``width``) whichever state it shows."""
-        _pixels(self.hr_label, digits_px)
-        body = round(self.window().font().pointSizeF() * self.logicalDpiY() / 72)  # the window's text
-        for label, share in ((self.unit_label, 0.2), (self.state_label, 0.28 if room else 0.2),
-                             (self.name_label, 0.2 if room else 0.16)):
-            wanted = max(12, int(share * digits_px))
-            if room and label is self.state_label:
-                wanted = min(wanted, self._state_px_fitting(width))
-            # Never larger than the text size setting makes it, never smaller than the text around it.
-            _pixels(label, wanted if room else max(min(base_px(label), wanted), body))
-        self.explain_label.setVisible(not room)
-        self.threshold_label.setVisible(not room)
-
-    def digits_fitting(self, width: int) -> int:
-        """The largest rate font size (px) at which "188 bpm" fits ``width``, measured in this font:
-        a guessed share of the width let "100 bpm" push the other partner's panel aside."""
-        font = QFont(self.hr_label.font())
-        font.setPixelSize(100)
-        unit = QFont(self.unit_label.font())
-        unit.setPixelSize(20)  # the unit is a fifth of the digits (fit)
-        need = QFontMetrics(font).horizontalAdvance("188") + QFontMetrics(unit).horizontalAdvance(self.tr("bpm"))
-        spacing = max(0, self.layout().spacing())
-        return int(100 * max(1, width - spacing - 8) / max(1, need))
-
-    def _state_px_fitting(self, width: int) -> int:
-        """The largest pixel size at which every state's words fit ``width`` once wrapped (each word,
-        the icon with the first): the room view's "↗  Speeding up" ran into the other partner's panel."""
-        font = QFont(self.state_label.font())
-        font.setPixelSize(100)
-        metrics = QFontMetrics(font)
-        labels = [(look(state).icon, look(state).label) for state in State] + [("↗", self.tr("Speeding up")),
-                                                                                ("○", self.tr("Waiting for the strap"))]
-        pieces = [piece for icon, label in labels
-                  for piece in [f"{icon}  {label.split()[0]}", *label.split()[1:]]]
-        widest = max(metrics.horizontalAdvance(piece) for piece in pieces)
-        return max(12, int(0.95 * 100 * width / max(1, widest)))
-
-    def show_person(self, person: PartnerState, named: bool, asks_again: str | None = None) -> None:
-        """``asks_again``: the clock time a "Not now" runs out, while this partner is flooded."""
-        r = person.latest
-        state = look(person.state)
-        valid = r is not None and r.tick.valid
-        explain = state.explain
-        name = core(person.partner.name)
-        state_text = f"{state.icon}  {state.label}"
-        if r is None and person.state == State.NO_SIGNAL:  # no beat yet: waiting, not a fault
-            state_text = "○  " + self.tr("Waiting for the strap")
-            explain = self.tr("The numbers appear a few seconds after the strap's first beats.")
-        if r is not None and r.cue and valid and not person.flooded and person.prefs.early_cue:
-            state = look(State.RISING)  # the cue's colour: a change of colour and a short line, no sound
-            state_text = "↗  " + self.tr("Speeding up")
-            explain = self.tr("{name}'s heart is speeding up — slow down?").format(name=name)
-        if asks_again and person.flooded:  # after "Not now", say when the alert comes back
-            explain = self.tr("“Not now”: the alert asks again at {time} if the rate is still high.").format(
-                time=asks_again)
-        if r is not None and not r.tick.valid:
-            explain = f"{state.explain} ({join(r.tick.quality.problems())})"
-        elif r is not None and r.tick.irregular:  # said gently, beside the state, while it lasts
-            explain = f"{explain} " + self.tr("The rhythm looks irregular: the rate is the average of the real "
-                                              "beats. This app is not a medical device.")
-        base = person.baseline
-        rest = self.tr(" · resting rate {bpm} bpm").format(bpm=f"{base.hr_bpm:.0f}") if base else ""
-        if named:
-            _set(self.name_label, name, f"color: {person.partner.colour};")
-            self.hr_label.setAccessibleName(self.tr("Heart rate of {name}").format(name=name))
-        self.name_label.setVisible(named)
-        # Style sheets are costly to re-apply: only touch what changed.
-        _set(self.hr_label, f"{r.tick.hr_bpm:.0f}" if valid and r else "--",
-             f"color: {state.colour};" if valid else "color: #8a8f98;")
-        _set(self.state_label, state_text, f"color: {state.colour};")
-        _set(self.explain_label, explain)
-        _set(self.threshold_label, self.tr("Flooding threshold: {rule}").format(
-            rule=describe_rule(person.rule)) + rest)
+from .alert_banner import AlertBanner
+from .partner_panel import PANEL_GAP, PartnerPanel, digits_by_height
 
 
 class MonitorPage(QWidget):
