@@ -13,6 +13,7 @@ import itertools
 
 import pytest
 from PySide6.QtCore import QRect
+from PySide6.QtGui import QFontInfo
 from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QWidget
 
 from devices.scenarios import ARGUMENT
@@ -130,6 +131,10 @@ def test_every_screen_shows_all_of_its_text(qtbot, worker, tmp_path, size, text_
         settle(window, qtbot)
         seen["return"] = problems(window, window)
         assert {k: v for k, v in seen.items() if v} == {}
+        answers = (window.return_page.back_button, window.return_page.plus5, window.return_page.plus10)
+        advised = next(b for b in answers if b.isDefault())
+        sizes = [QFontInfo(b.font()).pixelSize() for b in answers]  # "Return anyway" was 3x "+5 minutes"
+        assert QFontInfo(advised.font()).pixelSize() == max(sizes) and max(sizes) - min(sizes) <= 1, sizes
         if room:  # the return screen is read from the sofa too (it was ~13 px on a full screen)
             page = window.return_page
             assert page.title.font().pixelSize() >= 0.05 * size[1] and page.body.font().pixelSize() >= 0.025 * size[1]

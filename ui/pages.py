@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -237,9 +238,20 @@ class ReturnPage(QWidget):
         """The room view: the title, the words and the phrases read from the sofa (they were ~13 px on a
         full screen), and buttons large enough to find."""
         self.room = room
-        for widget, share in ((self.title, 0.07), (self.body, 0.032), (self.phrases, 0.05), (self.back_button, 0.03),
-                              (self.plus5, 0.03), (self.plus10, 0.03)):
+        for widget, share in ((self.title, 0.07), (self.body, 0.032), (self.phrases, 0.05)):
             _pixels(widget, int(share * self.height()) if room else base_px(widget))
+        self._button_fonts()
+
+    def _button_fonts(self) -> None:
+        """One size for the three answers, the advised one bold: a style change reset some to the
+        application's font, and the discouraged "Return anyway" came out three times the size of "+5"."""
+        for button in (self.back_button, self.plus5, self.plus10):
+            font = QFont(self.font())
+            if getattr(self, "room", False):
+                font.setPixelSize(max(1, int(0.03 * self.height())))
+            font.setBold(button.isDefault())
+            if button.font() != font:
+                button.setFont(font)
 
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
         super().resizeEvent(event)
@@ -291,6 +303,7 @@ class ReturnPage(QWidget):
         wait = bool(flooded or unknown)  # the advised action is the primary button
         set_primary(self.plus5, wait)
         set_primary(self.back_button, not wait)
+        self._button_fonts()
         self.guide.setVisible(bool(flooded))  # still flooded: keep breathing with the guide
         if flooded:
             self.guide.show_time(now_s)
