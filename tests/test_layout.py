@@ -197,3 +197,29 @@ def test_the_pause_in_the_room_view_shows_its_way_out(qtbot, worker, tmp_path):
     leave.click()
     assert not window.room_view and not leave.isVisible() and window.pause_page.early.isVisible()
     assert window.session.pause is not None  # the pause goes on
+
+
+@pytest.mark.parametrize("size", [(800, 550), (1366, 768), (1920, 1080)], ids=lambda s: f"{s[0]}x{s[1]}")
+def test_larger_text_never_makes_the_heart_rate_smaller(qtbot, worker, tmp_path, size):
+    """At 250 % the taller top bar shrank the digits (106 to 97 px at 1366x768): the rate follows the window."""
+    app = QApplication.instance()
+    font = app.font()
+    digits = {}
+    try:
+        for scale in (1.0, 2.5):
+            apply_theme(app, "light", scale)
+            window = MainWindow(Preferences(font_scale=scale), PreferencesFile(tmp_path / f"{scale}.json"), worker,
+                                settings_scope="fm-layout")
+            qtbot.addWidget(window)
+            window.show()
+            window.start_session(SessionClock(), "demo", "Demo strap (simulated)", "demo")
+            window.resize(*size)
+            play_until(window, ARGUMENT.samples(seed=7, source="Demo strap"), lambda: window.clock.t > 20)
+            window.refresh()
+            settle(window, qtbot)
+            digits[scale] = QFontInfo(window.monitor_page.hr_label.font()).pixelSize()
+            assert problems(window, window) == []
+            window.close()
+    finally:
+        app.setFont(font)
+    assert digits[2.5] >= digits[1.0], digits

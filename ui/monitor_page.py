@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from flooding_monitor.live.session import Session
 from flooding_monitor.protocol.pause import format_clock
 
+from .alert_banner import AlertBanner
 from .i18n import core
 from .pages_common import (
     _font,
@@ -29,10 +30,12 @@ from .pages_common import (
     match_window_text,
     twelve_hour,
 )
+from .partner_panel import PANEL_GAP, PartnerPanel, digits_by_height
 from .widgets.trace import HeartRateTrace
 
-from .alert_banner import AlertBanner
-from .partner_panel import PANEL_GAP, PartnerPanel, digits_by_height
+#: The window's height above and below the monitor page at 100 % text (top bar, margins): the page's
+#: height the rate is sized from, whatever the text size.
+CHROME_AT_100_PX = 102
 
 
 class MonitorPage(QWidget):
@@ -116,7 +119,10 @@ class MonitorPage(QWidget):
         if self.room_alert_space.sizeHint().height() != reserve:
             self.room_alert_space.changeSize(0, reserve, QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Fixed)
             self.layout().invalidate()
-        digits = max(24, min(digits_by_height(self.height() - reserve, self.room),
+        # The rate follows the window, not the text size: larger text takes its room from the trace, never
+        # from the rate (at 250 % the taller top bar shrank the digits from 106 to 97 px at 1366x768).
+        tall = self.height() if self.room else max(self.height(), self.window().height() - CHROME_AT_100_PX)
+        digits = max(24, min(digits_by_height(tall - reserve, self.room),
                              self.panels[0].digits_fitting(panel_width)))
         for panel in self.panels:
             panel.fit(digits, self.room, panel_width)
