@@ -104,3 +104,19 @@ def test_a_note_is_shown_as_text_with_a_readable_date(tmp_path, qtbot):
     text = detail.notes.toPlainText()
     assert "<b>loud</b> & <img src='x'>" in text
     assert re.search(r"\d{4}-\d{2}-\d{2}T", text) is None  # "Saturday, 5 December 2026 20:14", not ISO
+
+
+def test_the_trends_count_in_whole_numbers_even_with_one_session(qtbot):
+    """With one session the episodes and near-misses axes read 0.1 ... 1.0 (issue 26)."""
+    import datetime as dt
+
+    from flooding_monitor.review.history import WeekTrend
+    from ui.trends_view import TrendsView
+
+    view = TrendsView()
+    qtbot.addWidget(view)
+    view.show_weeks([WeekTrend(dt.date(2026, 11, 23), 1, 1, 4.0, 3.0, 0)])
+    for key in ("episodes", "near"):
+        axis = view.plots[key].getAxis("left")
+        (major, _), *_ = axis.tickSpacing(0, 1, 200)
+        assert major == 1, key

@@ -18,7 +18,7 @@ from flooding_monitor.review.history import SessionSummary, summarize
 
 from .durations import duration_text
 from .worker import LOST_AFTER_S
-from .i18n import core
+from .i18n import core, join
 from .journal_dialog import JournalDialog
 from .pages_common import _font
 from .screen_fit import FittingDialog, scrolling
@@ -59,7 +59,7 @@ class SummaryCard(FittingDialog):
         if s.episodes == 0:
             lines.append(self.tr("No flooding: the heart rates stayed under the threshold."))
         elif s.partner_names:
-            per = ", ".join(f"{core(name)} {k}" for name, k in zip(s.partner_names, s.episodes_by_partner))
+            per = join([f"{core(name)} {k}" for name, k in zip(s.partner_names, s.episodes_by_partner)])
             text = (self.tr("1 flooding episode ({per}), {time} flooded in all.") if s.episodes == 1 else
                     self.tr("{n} flooding episodes ({per}), {time} flooded in all."))
             lines.append(text.format(n=s.episodes, per=per, time=flooded))

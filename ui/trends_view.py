@@ -76,6 +76,10 @@ class TrendsView(QWidget):
                 vals = np.nan_to_num(np.asarray(values[key], float))
                 plot.addItem(pg.BarGraphItem(x=x, height=vals, width=0.6, brush=colours[key]))
             plot.getAxis("bottom").setTicks(ticks)
+            if key in ("episodes", "near"):  # counts: whole numbers on the axis (one session read 0.1 ... 1.0)
+                top = max([1.0, *values[key], *(w.episodes_by_partner[0] for w in weeks)])
+                plot.setYRange(0, top, padding=0.1)
+                plot.getAxis("left").setTickSpacing(max(1, math.ceil(top / 4)), 1)
         names = self.partner_names
         self.summary.setText(self.sentence(latest_change(weeks)))
         self.caption.setText(

@@ -951,7 +951,7 @@
     <name>MonitorPage</name>
     <message>
         <source>Space: pause at any time — either partner can call it.</source>
-        <extracomment>After each redraw (the monitor redraws at most once a second): tests and tools wait on it.</extracomment>
+        <extracomment>The window&apos;s height above and below the monitor page at 100 % text (top bar, margins): the page&apos;s height the rate is sized from, whatever the text size. After each redraw (the monitor redraws at most once a second): tests and tools wait on it.</extracomment>
         <translation>空格键：随时暂停——任何一方都可以提出。</translation>
     </message>
     <message>
