@@ -74,7 +74,9 @@ class HistoryWindow(QWidget):
         split.addWidget(self.table)
         self.detail = SessionDetail()
         split.addWidget(self.detail)
-        split.setSizes([260, 480])
+        # the list a quarter, the chosen session the rest: on an 800x550 screen 260 px of list left the
+        # session's chart 60 px tall
+        split.setSizes([self.height() // 4, self.height() * 3 // 4])
         col.addWidget(split, 1)
         self.exports = SessionExports(reader, self)
         self.report = TherapistReport(reader, self)

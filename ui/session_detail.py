@@ -96,9 +96,10 @@ class SessionDetail(QWidget):
         stats_area.setFrameShape(QFrame.Shape.NoFrame)
         stats_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         stats_area.setMinimumHeight(self.fontMetrics().height() * 3)
+        stats_area.setMaximumHeight(self.fontMetrics().height() * 4)  # the rest is the chart's
         layout.addWidget(stats_area)
         self.notes = QTextBrowser()
-        self.notes.setMaximumHeight(self.fontMetrics().height() * 7)
+        self.notes.setMaximumHeight(self.fontMetrics().height() * 4)  # more scrolls: the chart comes first
         self.notes.setAccessibleName(self.tr("Journal notes"))
         layout.addWidget(self.notes)
         self._items: list = []
