@@ -121,13 +121,14 @@ class PausePage(QWidget):
         for widget in (self.hr_line, self.tips_title, self.tips, self.another, self.more, self.early):
             widget.setVisible(not room)
         self.leave_room.setVisible(room)
-        for label, share in ((self.countdown, 0.22), (self.title, 0.06)):
-            _pixels(label, int(share * self.height()) if room else base_px(label))
+        # the room view: a fifth of the screen; the window: at least a share of its height (at 4K the
+        # countdown was 3.4 % of the screen), never less than the text size gives
+        for label, room_share, share in ((self.countdown, 0.22, 0.11), (self.title, 0.06, 0.035)):
+            _pixels(label, int(room_share * self.height()) if room else max(base_px(label), int(share * self.height())))
 
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
         super().resizeEvent(event)
-        if getattr(self, "room", False):
-            self.set_room(True)
+        self.set_room(getattr(self, "room", False))
 
     def _breathing_time(self) -> float | None:
         """Seconds into the pause's breathing, for the guide's own frames (None: no pause)."""
