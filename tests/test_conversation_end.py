@@ -24,10 +24,12 @@ def test_ending_a_conversation_closes_it_and_sums_it_up(qtbot, worker, tmp_path,
     play_until(window, samples, lambda: bool(window.session.episodes) and window.session.episodes[-1].end_s)
     sid = window.recorder.session_id
     shown: list[str] = []
+    charts: list = []
     notes: list[dict] = []
 
     def card_exec(card) -> int:
         shown.append(card.text.text())
+        charts.append(card.chart)
         return QDialog.DialogCode.Accepted  # "Add a note…"
 
     monkeypatch.setattr(conversation_end.SummaryCard, "exec", card_exec)
@@ -42,6 +44,12 @@ def test_ending_a_conversation_closes_it_and_sums_it_up(qtbot, worker, tmp_path,
     info = store.session(sid)
     assert info.ended_at is not None and info.closed_by == "app"
     assert "1 flooding episode," in shown[0] and "together" in shown[0]
+    from flooding_monitor.review.stored_session import read_session
+
+    stored = read_session(store, sid)
+    peak = max(float(a.ticks.hr_bpm[a.ticks.valid].max()) for a in stored.analyses)
+    assert f"The highest heart rate: {peak:.0f} bpm." in shown[0]
+    assert charts[0] is not None and not charts[0].pixmap().isNull()  # the evening at a glance
     assert [n.trigger for n in store.notes(sid)] == ["money"]
     assert window.start_card.isVisible(), "the first card comes back: a new conversation can start"
     bar = window.connection_bar.label.text()  # not "Connected to Demo strap · no data", which reads as a fault

@@ -10,11 +10,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QFontMetrics
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QFontMetrics, QPixmap
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
 
 from flooding_monitor.review.history import SessionSummary, summarize
+from flooding_monitor.review.stored_session import StoredSession, read_session
 
 from .durations import duration_text
 from .worker import LOST_AFTER_S
@@ -30,9 +31,11 @@ if TYPE_CHECKING:
 class SummaryCard(FittingDialog):
     """How the conversation went, in a few lines; "Add a note" opens the journal."""
 
-    def __init__(self, summary: SessionSummary, parent: QWidget | None = None, how: str = "app") -> None:
+    def __init__(self, summary: SessionSummary, parent: QWidget | None = None, how: str = "app",
+                 stored: StoredSession | None = None) -> None:
         super().__init__(parent)
         self.how = how
+        self.stored = stored
         self.setWindowTitle(self.tr("Conversation ended"))
         root = QVBoxLayout(self)
         root.setContentsMargins(24, 20, 24, 16)
@@ -42,6 +45,9 @@ class SummaryCard(FittingDialog):
         self.text.setFont(_font(self, 1.15))
         self.text.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         root.addWidget(scrolling(self.text), 1)  # on a small screen at large text it scrolls, never cuts
+        self.chart = self._evening_chart(stored)
+        if self.chart is not None:
+            root.addWidget(self.chart)
         self.buttons = QDialogButtonBox()
         self.note_button = self.buttons.addButton(self.tr("Add a note…"), QDialogButtonBox.ButtonRole.AcceptRole)
         self.note_button.setToolTip(self.tr("Write what set it off, what you felt, what helped"))
@@ -51,7 +57,25 @@ class SummaryCard(FittingDialog):
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         root.addWidget(self.buttons)
-        self.fit_body(self.text, [self.buttons], width=max(480, 46 * QFontMetrics(self.text.font()).averageCharWidth()))
+        beside = [w for w in (self.chart, self.buttons) if w is not None]
+        self.fit_body(self.text, beside, width=max(480, 46 * QFontMetrics(self.text.font()).averageCharWidth()))
+
+    def _evening_chart(self, stored: StoredSession | None) -> QLabel | None:
+        """The evening at a glance: History's chart of it, small, in the window's colours."""
+        if stored is None or not any(a.ticks.valid.any() for a in stored.analyses):
+            return None
+        from .report_chart import chart_image
+        from .session_detail import SessionDetail
+
+        width = max(360, 40 * QFontMetrics(self.font()).averageCharWidth())
+        size = QSize(width, max(120, 7 * QFontMetrics(self.font()).height()))
+        ratio = self.devicePixelRatioF()
+        image = chart_image(SessionDetail(), stored, size, ratio, self.palette().window().color())
+        image.setDevicePixelRatio(ratio)
+        label = QLabel()
+        label.setPixmap(QPixmap.fromImage(image))
+        label.setAccessibleName(self.tr("The evening's heart rates"))
+        return label
 
     def describe(self, s: SessionSummary) -> str:
         lines = [self.tr("<b>{length} together.</b>").format(length=duration_text(s.duration_s))]
@@ -67,6 +91,9 @@ class SummaryCard(FittingDialog):
             text = (self.tr("1 flooding episode, {time} flooded in all.") if s.episodes == 1 else
                     self.tr("{n} flooding episodes, {time} flooded in all."))
             lines.append(text.format(n=s.episodes, time=flooded))
+        peak = _peak_of(self.stored) or s.peak_bpm  # the evening's highest rate, else the episodes' peak
+        if peak is not None:
+            lines.append(self.tr("The highest heart rate: {bpm} bpm.").format(bpm=f"{peak:.0f}"))
         if s.pauses:
             calm = ("" if s.median_recovery_s is None else self.tr(" Calm came back after {time}.").format(
                 time=duration_text(s.median_recovery_s)))
@@ -77,6 +104,12 @@ class SummaryCard(FittingDialog):
                                     "conversation at the last reading.").format(minutes=round(LOST_AFTER_S / 60)))
         lines.append(self.tr("A note now, while it is fresh, helps you see patterns later."))
         return "<br><br>".join(lines)
+
+
+def _peak_of(stored: StoredSession | None) -> float | None:
+    values = [float(a.ticks.hr_bpm[a.ticks.valid].max()) for a in stored.analyses if a.ticks.valid.any()] \
+        if stored is not None else []
+    return max(values, default=None)
 
 
 def end_conversation(window: MainWindow, how: str = "app") -> None:
@@ -90,22 +123,24 @@ def end_conversation(window: MainWindow, how: str = "app") -> None:
     if reader is None or recorder is None:
         window.controller.finish(how)
     else:  # the summary is read once the writer has closed the session, on the reader's thread
-        def summary_rows(store) -> list:
+        def summary_rows(store) -> tuple[list, StoredSession | None]:
             sid = recorder.session_id
-            return [] if sid is None else store.summary_rows(session_id=sid)
+            if sid is None:
+                return [], None
+            return store.summary_rows(session_id=sid), read_session(store, sid)  # the chart's re-analysis too
 
         window.controller.finish(how, then=lambda _saved: reader.ask(
-            summary_rows, lambda rows: show_summary(window, rows, how), owner=window))
+            summary_rows, lambda answer: show_summary(window, *answer, how=how), owner=window))
     window.worker.end(how)
     window.store_banner.clear_note()
     window.refresh()
 
 
-def show_summary(window: MainWindow, rows: list, how: str = "app") -> None:
+def show_summary(window: MainWindow, rows: list, stored: StoredSession | None = None, how: str = "app") -> None:
     """The end card for the session just closed, then the journal if the couple wants it."""
     if not rows:
         return
-    card = SummaryCard(summarize(rows[0]), window, how)
+    card = SummaryCard(summarize(rows[0]), window, how, stored)
     window.summary_card = card
     if card.exec() == QDialog.DialogCode.Accepted:
         journal = JournalDialog(window, summarize(rows[0]).partner_names)

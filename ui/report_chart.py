@@ -48,24 +48,29 @@ class PrintedSessionChart(SessionDetail):
 
     def image(self, stored: StoredSession, size: QSize, scale: float = 3.0) -> QImage:
         """The chart of ``stored`` at ``size`` (logical pixels), rendered ``scale`` times as fine."""
-        plot = self.plot
-        plot.setParent(None)  # the chart alone, at the size asked, without the figures and notes
-        plot.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen)
-        plot.resize(size)
-        plot.show()  # laid out and ranged as on screen, never on a screen
-        self.show_session(stored)
-        QApplication.sendPostedEvents()
-        QApplication.processEvents()
-        out = QImage(int(size.width() * scale), int(size.height() * scale), QImage.Format.Format_RGB32)
-        out.fill(Qt.GlobalColor.white)
-        painter = QPainter(out)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        # the scene as the widget shows it, scaled to the image (the widget's own render() scaled twice)
-        plot.scene().render(painter, QRectF(out.rect()), QRectF(plot.viewport().rect()))
-        painter.end()
-        plot.hide()
-        plot.deleteLater()
-        return out
+        return chart_image(self, stored, size, scale, Qt.GlobalColor.white)
+
+
+def chart_image(detail: SessionDetail, stored: StoredSession, size: QSize, scale: float, background) -> QImage:
+    """``detail``'s chart of ``stored`` alone, as an image: laid out and ranged as on screen, never shown."""
+    plot = detail.plot
+    plot.setParent(None)  # the chart alone, at the size asked, without the figures and notes
+    plot.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen)
+    plot.resize(size)
+    plot.show()
+    detail.show_session(stored)
+    QApplication.sendPostedEvents()
+    QApplication.processEvents()
+    out = QImage(int(size.width() * scale), int(size.height() * scale), QImage.Format.Format_RGB32)
+    out.fill(background)
+    painter = QPainter(out)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    # the scene as the widget shows it, scaled to the image (the widget's own render() scaled twice)
+    plot.scene().render(painter, QRectF(out.rect()), QRectF(plot.viewport().rect()))
+    painter.end()
+    plot.hide()
+    plot.deleteLater()
+    return out
 
 
 class PrintedTrends(TrendsView):

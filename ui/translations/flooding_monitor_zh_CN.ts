@@ -2373,6 +2373,10 @@
         <translation>关闭总结；这次记录会保留在历史中</translation>
     </message>
     <message>
+        <source>The evening&apos;s heart rates</source>
+        <translation>这个晚上的心率</translation>
+    </message>
+    <message>
         <source>1 flooding episode ({per}), {time} flooded in all.</source>
         <translation>情绪淹没 1 次（{per}），共 {time}。</translation>
     </message>
@@ -2387,6 +2391,10 @@
     <message>
         <source>{n} flooding episodes, {time} flooded in all.</source>
         <translation>情绪淹没 {n} 次，共 {time}。</translation>
+    </message>
+    <message>
+        <source>The highest heart rate: {bpm} bpm.</source>
+        <translation>最高心率：{bpm} bpm。</translation>
     </message>
     <message>
         <source>1 pause taken.</source>
