@@ -61,11 +61,34 @@ class HistoryWindow(QWidget):
         self.setWindowTitle(self.tr("History — Flooding Monitor"))
         room = screen_fit.screen_room(parent or self)  # never larger than the screen it opens on (an 800x550 laptop)
         self.resize(min(1150, room.width()), min(760, room.height()))
-        root = QVBoxLayout(self)
-        tabs = QTabWidget()
-        root.addWidget(tabs)
+        self.exports = SessionExports(reader, self)
+        self.report = TherapistReport(reader, self)
+        self.report.written.connect(self._reported)
+        self.report.failed.connect(lambda why: QMessageBox.warning(self, self.tr("Report not saved"), why))
+        tabs = self.tabs = QTabWidget()
+        QVBoxLayout(self).addWidget(tabs)
+        tabs.addTab(self._sessions_tab(), self.tr("Sessions"))
+        self.trends = TrendsView()
+        self.trends.partner_names = tuple(p.name for p in partners)
+        self.trends.partner_colours = tuple(p.colour for p in partners)
+        tabs.addTab(self.trends, self.tr("Trends"))
+        self.review = WeeklyReviewView()
+        self.review.week_asked.connect(self.show_review)
+        self.review.save_asked.connect(self._save_review)
+        self.review.check_in_asked.connect(self._check_in)
+        self.review.weeks_report_asked.connect(self.report.start_weeks)
+        tabs.addTab(self.review, self.tr("This week"))
+        tabs.currentChanged.connect(lambda i: self.show_trends() if i == 1 else self.show_review() if i == 2 else None)
+        self.detail.title.setText(self.tr("Reading the history…"))
+        self._saving_first = before_reading is not None
+        if before_reading is not None:
+            before_reading(self._saved)
+        else:
+            self.reload()
+
+    def _sessions_tab(self) -> QWidget:
+        """The list, the chosen session under it, and what can be done with it."""
         sessions = QWidget()
-        tabs.addTab(sessions, self.tr("Sessions"))
         split = QSplitter(Qt.Orientation.Vertical)
         col = QVBoxLayout(sessions)
         self.table = SessionTable(self.tr)
@@ -78,10 +101,10 @@ class HistoryWindow(QWidget):
         # session's chart 60 px tall
         split.setSizes([self.height() // 4, self.height() * 3 // 4])
         col.addWidget(split, 1)
-        self.exports = SessionExports(reader, self)
-        self.report = TherapistReport(reader, self)
-        self.report.written.connect(self._reported)
-        self.report.failed.connect(lambda why: QMessageBox.warning(self, self.tr("Report not saved"), why))
+        col.addLayout(self._buttons())
+        return sessions
+
+    def _buttons(self) -> QHBoxLayout:
         buttons = QHBoxLayout()
         for text, slot, tip in (
                 (self.tr("Add journal note…"), self.add_note,
@@ -104,25 +127,7 @@ class HistoryWindow(QWidget):
                 b.clicked.connect(slot)
             buttons.addWidget(b)
         buttons.addStretch(1)
-        col.addLayout(buttons)
-        self.trends = TrendsView()
-        self.trends.partner_names = tuple(p.name for p in partners)
-        self.trends.partner_colours = tuple(p.colour for p in partners)
-        tabs.addTab(self.trends, self.tr("Trends"))
-        self.review = WeeklyReviewView()
-        self.review.week_asked.connect(self.show_review)
-        self.review.save_asked.connect(self._save_review)
-        self.review.check_in_asked.connect(self._check_in)
-        self.review.weeks_report_asked.connect(self.report.start_weeks)
-        tabs.addTab(self.review, self.tr("This week"))
-        self.tabs = tabs
-        tabs.currentChanged.connect(lambda i: self.show_trends() if i == 1 else self.show_review() if i == 2 else None)
-        self.detail.title.setText(self.tr("Reading the history…"))
-        self._saving_first = before_reading is not None
-        if before_reading is not None:
-            before_reading(self._saved)
-        else:
-            self.reload()
+        return buttons
 
     def _export_menu(self, button: QPushButton) -> QMenu:
         menu = QMenu(button)
