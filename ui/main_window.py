@@ -44,7 +44,8 @@ from .history_reader import HistoryReader
 from .i18n import core
 from .keep_awake import KeepAwake
 from .monitor_page import MonitorPage
-from .pages import PausePage, ReturnPage
+from .pages import PausePage
+from .return_page import ReturnPage
 from .pause_questions import PauseQuestions
 from .practice_dialog import BreathingPractice
 from .review_reminder import ReviewReminder
