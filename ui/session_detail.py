@@ -9,24 +9,22 @@ drawn in neutral tones so no colour means two things.
 
 from __future__ import annotations
 
-import datetime as dt
-from html import escape
 
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QLocale, Qt
 from PySide6.QtGui import QBrush, QColor, QPen
-from PySide6.QtWidgets import QCheckBox, QFrame, QLabel, QScrollArea, QTextBrowser, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QCheckBox, QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from flooding_monitor.detection.detector import STATE_CODES, State
 from flooding_monitor.review.history import flooded_seconds
 from flooding_monitor.live.partners import DEFAULT_PARTNERS
 from flooding_monitor.review.stored_session import StoredSession
-from flooding_monitor.storage.store import NoteRow
 
 from .durations import duration_text
 from .i18n import core, join
 from .linkage_overlay import LinkageOverlay
+from .notes_view import NotesView
 from .pages_common import describe_rule
 from .theme import is_dark, style_chart
 
@@ -35,14 +33,6 @@ def _when(d) -> str:
     """A session's date and time in the user's language (e.g. "Wednesday, 25 November 2026 20:14")."""
     locale = QLocale()
     return f"{locale.toString(d.date(), QLocale.FormatType.LongFormat)} {d:%H:%M}"
-
-
-def _note_date(written_at: str) -> str:
-    """When a note was written, as people read dates (it is stored as ISO 8601)."""
-    try:
-        return _when(dt.datetime.fromisoformat(written_at))
-    except ValueError:
-        return written_at
 
 
 #: Pauses, the threshold, "Not now" and strap trouble: grey, readable on light and dark (3:1 or more).
@@ -98,9 +88,8 @@ class SessionDetail(QWidget):
         stats_area.setMinimumHeight(self.fontMetrics().height() * 3)
         stats_area.setMaximumHeight(self.fontMetrics().height() * 4)  # the rest is the chart's
         layout.addWidget(stats_area)
-        self.notes = QTextBrowser()
+        self.notes = NotesView()
         self.notes.setMaximumHeight(self.fontMetrics().height() * 4)  # more scrolls: the chart comes first
-        self.notes.setAccessibleName(self.tr("Journal notes"))
         layout.addWidget(self.notes)
         self._items: list = []
         self._curves: list[pg.PlotDataItem] = []  # the second partner's
@@ -115,54 +104,25 @@ class SessionDetail(QWidget):
         analyses = list(zip(people, stored.analyses))
         starts = [float(a.data.t_s[0]) for _, a in analyses if a.data.t_s.size]
         if not starts or all(a.ticks.t_s.size == 0 for _, a in analyses):
-            self.title.setText(self.tr("{when} — no heart-rate data").format(when=_when(info.started_at)))
-            self._drawn = None
-            self.together.setVisible(False)
-            self.linkage.clear()
-            self.curve.setData([], [])
-            for curve in self._curves:
-                curve.setData([], [])
+            self._show_empty(info)
             return
         t0 = min(starts) - 1.0
         end = max(float(a.ticks.t_s[-1]) for _, a in analyses if a.ticks.t_s.size)
-
-        def add(item) -> None:
-            self.plot.addItem(item)
-            self._items.append(item)
-
-        lines = []
         colours = [who.colour if two else DEFAULT_PARTNERS[0].colour for who, _ in analyses]
         top = max((float(a.ticks.hr_bpm[a.ticks.valid].max()) for _, a in analyses if a.ticks.valid.any()),
                   default=100.0)
-        pauses = stored.pauses
+        lines = []
         for k, (who, analysis) in enumerate(analyses):
-            curve = self.curve if k == 0 else self._second_curve()
-            colour = colours[k]
-            curve.setPen(self.trace_pen(k, colour))
-            t = analysis.ticks.t_s
-            curve.setData((t - t0) / 60, np.where(analysis.ticks.valid, analysis.ticks.hr_bpm, np.nan))
-            rule = analysis.detection.rule
-            if k == 0 or rule.threshold_bpm != analyses[0][1].detection.rule.threshold_bpm:
-                add(pg.InfiniteLine(rule.threshold_bpm, angle=0, pen=pg.mkPen(NEUTRAL, style=Qt.PenStyle.DashLine)))
-            if who.baseline_hr:
-                add(pg.InfiniteLine(who.baseline_hr, angle=0, pen=pg.mkPen(colour, style=Qt.PenStyle.DotLine)))
-            for e in analysis.detection.episodes:
-                region = pg.LinearRegionItem(((e.start_s - t0) / 60, ((e.end_s or end) - t0) / 60), movable=False,
-                                             brush=self.episode_brush(k, colour), pen=pg.mkPen(None))
-                region.setZValue(-10)
-                add(region)
-            lines.append(self._stats(analysis, end, who.name if two else "", colour))
-            lines += [self._pause_line(e, who.name if two else "", colour)
-                      for e in stored.effects[k]]
+            self._draw_partner(k, who, analysis, analyses[0][1].detection.rule.threshold_bpm, t0, end, colours[k])
+            lines.append(self._stats(analysis, end, who.name if two else "", colours[k]))
+            lines += [self._pause_line(e, who.name if two else "", colours[k]) for e in stored.effects[k]]
         for curve in self._curves[len(analyses) - 1:]:
             curve.setData([], [])
+        pauses = stored.pauses
         for p in pauses:
-            region = pg.LinearRegionItem(((p.started_s - t0) / 60, (p.stop_s - t0) / 60), movable=False,
-                                         brush=self.pause_brush(), pen=pg.mkPen(None))
-            region.setZValue(-11)
-            add(region)
+            self._add(self._region(p.started_s, p.stop_s, t0, self.pause_brush(), -11))
         for item in self._marks(stored, t0, top + 6, colours, bool(pauses)):
-            add(item)
+            self._add(item)
         self.plot.setXRange(0, max(1.0, (end - t0) / 60), padding=0.01)
         device = join([p.device_name for p in people if p.device_name] or [info.device_name or info.source_kind])
         self.title.setText(f"{_when(info.started_at)} — {device}")
@@ -172,7 +132,41 @@ class SessionDetail(QWidget):
         self.stats.setText((self.tr("Length {length} · 1 pause") if len(pauses) == 1 else
                             self.tr("Length {length} · {n} pauses")).format(length=duration_text(end - t0), n=len(pauses))
                            + "<br>" + "<br>".join(lines))
-        self._show_notes(stored.notes)
+        self.notes.show_notes(stored.notes, {p.slot: p.name for p in people} if two else {})
+
+    def _draw_partner(self, k: int, who, analysis, first_threshold: float, t0: float, end: float,
+                      colour: str) -> None:
+        """Partner ``k``'s trace, threshold (when not the first partner's), resting rate and episodes."""
+        curve = self.curve if k == 0 else self._second_curve()
+        curve.setPen(self.trace_pen(k, colour))
+        t = analysis.ticks.t_s
+        curve.setData((t - t0) / 60, np.where(analysis.ticks.valid, analysis.ticks.hr_bpm, np.nan))
+        rule = analysis.detection.rule
+        if k == 0 or rule.threshold_bpm != first_threshold:
+            self._add(pg.InfiniteLine(rule.threshold_bpm, angle=0, pen=pg.mkPen(NEUTRAL, style=Qt.PenStyle.DashLine)))
+        if who.baseline_hr:
+            self._add(pg.InfiniteLine(who.baseline_hr, angle=0, pen=pg.mkPen(colour, style=Qt.PenStyle.DotLine)))
+        for e in analysis.detection.episodes:
+            self._add(self._region(e.start_s, e.end_s or end, t0, self.episode_brush(k, colour), -10))
+
+    def _region(self, start_s: float, end_s: float, t0: float, brush, z: int) -> pg.LinearRegionItem:
+        region = pg.LinearRegionItem(((start_s - t0) / 60, (end_s - t0) / 60), movable=False, brush=brush,
+                                     pen=pg.mkPen(None))
+        region.setZValue(z)
+        return region
+
+    def _add(self, item) -> None:
+        self.plot.addItem(item)
+        self._items.append(item)
+
+    def _show_empty(self, info) -> None:
+        self.title.setText(self.tr("{when} — no heart-rate data").format(when=_when(info.started_at)))
+        self._drawn = None
+        self.together.setVisible(False)
+        self.linkage.clear()
+        self.curve.setData([], [])
+        for curve in self._curves:
+            curve.setData([], [])
 
     def _show_linkage(self) -> None:
         """The couple's linked stretches on the chart and in words, when asked for."""
@@ -284,16 +278,3 @@ class SessionDetail(QWidget):
             highest=f"{np.max(valid_hr):.0f}",
             episodes=self.tr("1 episode") if len(eps) == 1 else self.tr("{n} episodes").format(n=len(eps)), flooded=duration_text(flooded_s, "0 min"),
             lost=duration_text(no_signal, "0 s"), corrected=corrected)
-
-    def _show_notes(self, notes: list[NoteRow]) -> None:
-        if notes:
-            html = []
-            for n in notes:
-                # a note is text, whatever it holds (an imported file's note could hold markup)
-                parts = [f"<b>{label}</b> {escape(getattr(n, key))}" for key, label in
-                         (("trigger", self.tr("Trigger:")), ("body", self.tr("Body:")), ("response", self.tr("I did:")),
-                          ("familiar", self.tr("Familiar:")), ("other", self.tr("Also:"))) if getattr(n, key)]
-                html.append(f"<p><i>{escape(_note_date(n.written_at))}</i><br>{'<br>'.join(parts)}</p>")
-            self.notes.setHtml("".join(html))
-        else:
-            self.notes.setHtml("<i>{}</i>".format(self.tr("No journal notes for this session.")))

@@ -988,6 +988,41 @@
     </message>
 </context>
 <context>
+    <name>NotesView</name>
+    <message>
+        <source>Journal notes</source>
+        <translation>日记</translation>
+    </message>
+    <message>
+        <source>No journal notes for this session.</source>
+        <translation>这个会话还没有日记。</translation>
+    </message>
+    <message>
+        <source>Trigger:</source>
+        <translation>触发：</translation>
+    </message>
+    <message>
+        <source>Body:</source>
+        <translation>身体：</translation>
+    </message>
+    <message>
+        <source>I did:</source>
+        <translation>我做了：</translation>
+    </message>
+    <message>
+        <source>Familiar:</source>
+        <translation>熟悉感：</translation>
+    </message>
+    <message>
+        <source>Also:</source>
+        <translation>其他：</translation>
+    </message>
+    <message>
+        <source>{name}, {when}</source>
+        <translation>{name}，{when}</translation>
+    </message>
+</context>
+<context>
     <name>PartnerPanel</name>
     <message>
         <source>Heart rate</source>
@@ -1558,10 +1593,6 @@
         <translation>静息心率</translation>
     </message>
     <message>
-        <source>Journal notes</source>
-        <translation>日记</translation>
-    </message>
-    <message>
         <source>Show when our hearts moved together</source>
         <translation>显示我们的心何时一起变化</translation>
     </message>
@@ -1624,30 +1655,6 @@
     <message>
         <source>{n} episodes</source>
         <translation>情绪淹没 {n} 次</translation>
-    </message>
-    <message>
-        <source>Trigger:</source>
-        <translation>触发：</translation>
-    </message>
-    <message>
-        <source>Body:</source>
-        <translation>身体：</translation>
-    </message>
-    <message>
-        <source>I did:</source>
-        <translation>我做了：</translation>
-    </message>
-    <message>
-        <source>Familiar:</source>
-        <translation>熟悉感：</translation>
-    </message>
-    <message>
-        <source>Also:</source>
-        <translation>其他：</translation>
-    </message>
-    <message>
-        <source>No journal notes for this session.</source>
-        <translation>这个会话还没有日记。</translation>
     </message>
 </context>
 <context>
