@@ -34,6 +34,7 @@ def _open(args: argparse.Namespace):
         raise StoreError(opened.notes[0])
     for note in opened.notes:
         print(note, file=sys.stderr)
+    args.opened_store = opened.store  # closed by _guard when the command is done
     return opened.store
 
 
@@ -66,6 +67,10 @@ def _guard(fn):
             print(f"flooding-monitor {args.command}: {os_error_line(exc, getattr(args, 'out', None))}",
                   file=sys.stderr)
             return 2
+        finally:  # the command's connection goes with it (run in-process, by tests, it outlived them)
+            store = getattr(args, "opened_store", None)
+            if store is not None:
+                store.close()
     return run
 
 
