@@ -14,6 +14,7 @@ from collections.abc import Callable
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QDialogButtonBox, QLabel, QVBoxLayout, QWidget
 
+from .durations import minutes_seconds
 from .pages_common import _font
 from .screen_fit import FittingDialog, scrolling
 
@@ -41,7 +42,7 @@ class CheckInDialog(FittingDialog):
         prompt.setWordWrap(True)
         prompt.setFont(_font(self, 1.15))
         column.addWidget(prompt)
-        self.clock = QLabel(self._mm_ss(CHECK_IN_S))
+        self.clock = QLabel(minutes_seconds(CHECK_IN_S))
         self.clock.setFont(_font(self, 3.0, bold=True))
         self.clock.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.clock.setAccessibleName(self.tr("Time left"))
@@ -67,7 +68,7 @@ class CheckInDialog(FittingDialog):
 
     def update_clock(self) -> None:
         elapsed = self.elapsed()
-        self.clock.setText(self._mm_ss(max(0.0, CHECK_IN_S - elapsed)))
+        self.clock.setText(minutes_seconds(CHECK_IN_S - elapsed))
         if elapsed >= CHECK_IN_S:
             self.finish()
 
@@ -81,8 +82,3 @@ class CheckInDialog(FittingDialog):
         if seconds >= COUNTS_AFTER_S:
             self.done.emit(seconds)
         self.accept()
-
-    @staticmethod
-    def _mm_ss(seconds: float) -> str:
-        whole = int(round(seconds))
-        return f"{whole // 60}:{whole % 60:02d}"

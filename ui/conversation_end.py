@@ -140,10 +140,11 @@ def show_summary(window: MainWindow, rows: list, stored: StoredSession | None = 
     """The end card for the session just closed, then the journal if the couple wants it."""
     if not rows:
         return
-    card = SummaryCard(summarize(rows[0]), window, how, stored)
+    summary = summarize(rows[0])
+    card = SummaryCard(summary, window, how, stored)
     window.summary_card = card
     if card.exec() == QDialog.DialogCode.Accepted:
-        journal = JournalDialog(window, summarize(rows[0]).partner_names)
+        journal = JournalDialog(window, summary.partner_names)
         if journal.exec() and not journal.is_empty():
             values, writer, sid = journal.values(), journal.writer(), rows[0].id
             window.history_reader.ask(lambda store: store.add_note(sid, **values, partner=writer), lambda _: None,

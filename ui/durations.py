@@ -16,6 +16,12 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("Durations", text)
 
 
+def minutes_seconds(seconds: float) -> str:
+    """A countdown as a clock shows it: "2:00", "0:59"."""
+    whole = max(0, int(round(seconds)))
+    return f"{whole // 60}:{whole % 60:02d}"
+
+
 def duration_text(seconds: float | None, empty: str = "") -> str:
     """Seconds under 90 s, minutes under two hours, then hours and minutes; ``empty`` for none."""
     if seconds is None or not math.isfinite(seconds):

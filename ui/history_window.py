@@ -34,13 +34,13 @@ from flooding_monitor.storage.rituals import Rituals
 from flooding_monitor.storage.store import StoreError
 
 from .history_reader import HistoryReader
-from .i18n import core
+from .i18n import core, date_time
 from .journal_dialog import JournalDialog
 from .check_in_dialog import CheckInDialog
 from .history_exports import SessionExports
 from .report_flow import TherapistReport
 from . import screen_fit
-from .session_detail import SessionDetail, _when
+from .session_detail import SessionDetail
 from .session_table import SessionTable
 from .trends_view import TrendsView
 from .weekly_review_view import WeeklyReviewView
@@ -277,6 +277,6 @@ class HistoryWindow(QWidget):
             return
         answer = QMessageBox.question(self, self.tr("Delete session?"), self.tr(
             "Delete the session of {when} and its notes? This cannot be undone.").format(
-            when=_when(chosen.started_at)))
+            when=date_time(chosen.started_at)))
         if answer == QMessageBox.StandardButton.Yes:
             self._ask(lambda store: store.delete_session(chosen.id), lambda _: self.reload())

@@ -84,6 +84,16 @@ def sentences(parts: list[str]) -> str:
     return out
 
 
+def long_date(day) -> str:
+    """A date as the user's language writes it in full ("Sunday, 6 December 2026")."""
+    return QLocale().toString(day, QLocale.FormatType.LongFormat)
+
+
+def date_time(when) -> str:
+    """A date and time in the user's language ("Wednesday, 25 November 2026 20:14")."""
+    return f"{long_date(when.date())} {when:%H:%M}"
+
+
 def short_date(day, month: str = "MMM") -> str:
     """"23 Nov" in English ("23 November" with ``month="MMMM"``), "11月23日" in Chinese (Qt's "d MMM" gave
     "23 11月")."""

@@ -5,12 +5,11 @@ from __future__ import annotations
 import datetime as dt
 from html import escape
 
-from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import QTextBrowser
 
 from flooding_monitor.storage.store import NoteRow
 
-from .i18n import core
+from .i18n import core, date_time
 
 
 class NotesView(QTextBrowser):
@@ -40,7 +39,6 @@ class NotesView(QTextBrowser):
 def written(written_at: str) -> str:
     """When a note was written, as people read dates (it is stored as ISO 8601)."""
     try:
-        when = dt.datetime.fromisoformat(written_at)
+        return date_time(dt.datetime.fromisoformat(written_at))
     except ValueError:
         return written_at
-    return f"{QLocale().toString(when.date(), QLocale.FormatType.LongFormat)} {when:%H:%M}"

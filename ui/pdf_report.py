@@ -12,10 +12,12 @@ import datetime as dt
 from html import escape
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QLocale, QMarginsF, QObject, QSize
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QObject, QSize
 from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter, QTextDocument
 
 from flooding_monitor.private_files import write_private
+
+from .i18n import long_date
 
 #: Layout units: pixels at 96 dots per inch, as the window's. QTextDocument.print_ keeps a 2-cm
 #: margin of its own (and numbers the pages in it), so the writer's page has none.
@@ -88,12 +90,9 @@ class PdfReport(QObject):
                 "choose.").format(date=long_date(dt.date.today()))) + "</p>"])
 
 
-def long_date(day: dt.date) -> str:
-    return QLocale().toString(day, QLocale.FormatType.LongFormat)
-
-
-def date_time(when: dt.datetime) -> str:
-    return f"{long_date(when.date())} {when:%H:%M}"
+def pdf_path(path: Path) -> Path:
+    """The path named, with ".pdf" added when it has another ending (or none)."""
+    return path if path.suffix.lower() == ".pdf" else path.with_name(path.name + ".pdf")
 
 
 def heading(text: str) -> str:

@@ -19,6 +19,7 @@ from flooding_monitor.live.preferences import Preferences
 
 from flooding_monitor.protocol.resonance import RATES_PER_MIN, STEP_S, PracticeResult, analyse_practice, pace, step_at
 
+from .durations import minutes_seconds
 from .i18n import core, sentences
 from .screen_fit import FittingDialog, scrolling
 from .widgets.breathing_guide import BreathingGuide
@@ -99,7 +100,7 @@ class PracticeDialog(FittingDialog):
         if self.guide.pattern.breaths_per_minute != pace(rate).breaths_per_minute:
             self.guide.pattern = pace(rate)
         self.step.setText(self.tr("Pace {k} of {n}: {rate} breaths a minute · {left} left").format(
-            k=k + 1, n=len(RATES_PER_MIN), rate=f"{rate:g}", left=_mm_ss(STEP_S - into)))
+            k=k + 1, n=len(RATES_PER_MIN), rate=f"{rate:g}", left=minutes_seconds(STEP_S - into)))
 
     def _breath_clock(self) -> float | None:
         """Seconds into the current pace (each pace starts with a fresh breath in)."""
@@ -134,11 +135,6 @@ class PracticeDialog(FittingDialog):
 
     def chosen_rate(self) -> float | None:
         return None if self.result is None else self.result.best_rate
-
-
-def _mm_ss(seconds: float) -> str:
-    whole = max(0, int(round(seconds)))
-    return f"{whole // 60}:{whole % 60:02d}"
 
 
 class BreathingPractice(QObject):

@@ -18,8 +18,8 @@ from flooding_monitor.review.history import WeekTrend
 from flooding_monitor.review.report import RangeReport
 
 from .durations import duration_text
-from .i18n import join, short_date
-from .pdf_report import PdfReport, date_time, heading, long_date, table
+from .i18n import date_time, join, long_date, short_date
+from .pdf_report import PdfReport, heading, table
 from .report_chart import PrintedTrends
 
 #: The four weekly charts, two by two, need more height than a session's one.

@@ -27,11 +27,7 @@ class PrintedSessionChart(SessionDetail):
 
     def __init__(self) -> None:
         super().__init__()
-        self.plot.setBackground("w")
-        for name in ("left", "bottom"):
-            axis = self.plot.getAxis(name)
-            axis.setPen(pg.mkPen(INK))
-            axis.setTextPen(pg.mkPen(INK))
+        _on_paper(self.plot)
         self.plot.showGrid(y=True, alpha=0.25)
 
     def trace_pen(self, k: int, colour: str) -> QPen:
@@ -49,6 +45,15 @@ class PrintedSessionChart(SessionDetail):
     def image(self, stored: StoredSession, size: QSize, scale: float = 3.0) -> QImage:
         """The chart of ``stored`` at ``size`` (logical pixels), rendered ``scale`` times as fine."""
         return chart_image(self, stored, size, scale, Qt.GlobalColor.white)
+
+
+def _on_paper(plot: pg.PlotWidget) -> None:
+    """White page, black axes and tick labels."""
+    plot.setBackground("w")
+    for name in ("left", "bottom"):
+        axis = plot.getAxis(name)
+        axis.setPen(pg.mkPen(INK))
+        axis.setTextPen(pg.mkPen(INK))
 
 
 def chart_image(detail: SessionDetail, stored: StoredSession, size: QSize, scale: float, background) -> QImage:
@@ -80,13 +85,9 @@ class PrintedTrends(TrendsView):
         super().__init__()
         self.partner_colours = ("#555555", "#999999")  # greys that print
         for plot in self.plots.values():
-            plot.setBackground("w")
-            for name in ("left", "bottom"):
-                axis = plot.getAxis(name)
-                axis.setPen(pg.mkPen(INK))
-                axis.setTextPen(pg.mkPen(INK))
-            plot.getPlotItem().titleLabel.setAttr("color", INK)
-            plot.getPlotItem().titleLabel.setText(plot.getPlotItem().titleLabel.text)
+            _on_paper(plot)
+            title = plot.getPlotItem().titleLabel
+            title.setText(title.text, color=INK)
 
     def image(self, weeks: list, size: QSize, scale: float = 3.0) -> QImage:
         """The weeks (``WeekTrend``) at ``size`` logical pixels, each chart rendered ``scale`` times as fine."""

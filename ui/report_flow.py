@@ -112,17 +112,18 @@ class TherapistReport(QObject):
     def write_weeks(self, report: RangeReport, path: Path) -> None:
         from .range_report_pdf import write_range_report
 
-        self._written(lambda p: write_range_report(report, p, overwrite=True), path)
+        self._save(lambda p: write_range_report(report, p, overwrite=True), path)
 
     def write(self, stored: StoredSession, path: Path, shared: list[int]) -> None:
         """The file dialog asked before replacing a file: the user named this one."""
         from .report_pdf import write_session_report
 
-        self._written(lambda p: write_session_report(stored, p, shared, overwrite=True), path)
+        self._save(lambda p: write_session_report(stored, p, shared, overwrite=True), path)
 
-    def _written(self, write, path: Path) -> None:
-        if path.suffix.lower() != ".pdf":
-            path = path.with_name(path.name + ".pdf")
+    def _save(self, write, path: Path) -> None:
+        from .pdf_report import pdf_path
+
+        path = pdf_path(path)
         try:
             write(path)
         except OSError as exc:

@@ -21,9 +21,10 @@ from flooding_monitor.review.report import Moment, MomentKind, PartnerFigures, S
 from flooding_monitor.review.stored_session import StoredSession
 
 from .durations import duration_text
-from .i18n import core, join, sentences
+from .i18n import core, date_time, join, sentences
 from .journal_dialog import PROMPTS
-from .pdf_report import PdfReport, date_time, heading, table
+from .notes_view import written
+from .pdf_report import PdfReport, heading, table
 from .report_chart import PrintedSessionChart
 
 
@@ -164,8 +165,8 @@ class SessionReportPdf(PdfReport):
                       f"{escape(getattr(note, key))}" for key, question, _hint in PROMPTS if getattr(note, key)]
             names = {p.slot: p.name for p in r.partners}
             when = (self.tr("Note {n} by {name}, written {when}").format(n=n, name=core(names[note.partner]),
-                                                                          when=_written(note))
-                    if note.partner in names else self.tr("Note {n}, written {when}").format(n=n, when=_written(note)))
+                                                                          when=written(note.written_at))
+                    if note.partner in names else self.tr("Note {n}, written {when}").format(n=n, when=written(note.written_at)))
             out.append(f"<p><i>{escape(when)}</i><br>{'<br>'.join(fields)}</p>")
         if r.withheld_notes:
             out.append("<p><i>" + escape(
@@ -189,9 +190,3 @@ def _clock_of(iso: str) -> str:
         return iso
 
 
-def _written(note) -> str:
-    try:
-        when = dt.datetime.fromisoformat(note.written_at)
-    except ValueError:
-        return note.written_at
-    return date_time(when)

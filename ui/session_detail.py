@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QLocale, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor, QPen
 from PySide6.QtWidgets import QCheckBox, QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
 
@@ -22,17 +22,11 @@ from flooding_monitor.live.partners import DEFAULT_PARTNERS
 from flooding_monitor.review.stored_session import StoredSession
 
 from .durations import duration_text
-from .i18n import core, join
+from .i18n import core, date_time, join
 from .linkage_overlay import LinkageOverlay
 from .notes_view import NotesView
 from .pages_common import describe_rule
 from .theme import is_dark, style_chart
-
-
-def _when(d) -> str:
-    """A session's date and time in the user's language (e.g. "Wednesday, 25 November 2026 20:14")."""
-    locale = QLocale()
-    return f"{locale.toString(d.date(), QLocale.FormatType.LongFormat)} {d:%H:%M}"
 
 
 #: Pauses, the threshold, "Not now" and strap trouble: grey, readable on light and dark (3:1 or more).
@@ -125,7 +119,7 @@ class SessionDetail(QWidget):
             self._add(item)
         self.plot.setXRange(0, max(1.0, (end - t0) / 60), padding=0.01)
         device = join([p.device_name for p in people if p.device_name] or [info.device_name or info.source_kind])
-        self.title.setText(f"{_when(info.started_at)} — {device}")
+        self.title.setText(f"{date_time(info.started_at)} — {device}")
         self._drawn = (stored, t0, top + 3)
         self.together.setVisible(two)
         self._show_linkage()
@@ -160,7 +154,7 @@ class SessionDetail(QWidget):
         self._items.append(item)
 
     def _show_empty(self, info) -> None:
-        self.title.setText(self.tr("{when} — no heart-rate data").format(when=_when(info.started_at)))
+        self.title.setText(self.tr("{when} — no heart-rate data").format(when=date_time(info.started_at)))
         self._drawn = None
         self.together.setVisible(False)
         self.linkage.clear()

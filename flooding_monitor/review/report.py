@@ -21,6 +21,7 @@ from enum import Enum
 import numpy as np
 
 from flooding_monitor.detection.detector import STATE_CODES, State
+from flooding_monitor.detection.early_cue import Cue
 from flooding_monitor.protocol.pause_effect import PauseEffect
 from flooding_monitor.review.history import SessionSummary, flooded_seconds, session_cues, summaries
 from flooding_monitor.review.stored_session import StoredSession
@@ -93,19 +94,21 @@ def session_report(stored: StoredSession, shared_notes: Collection[int] = ()) ->
     ends = [float(a.ticks.t_s[-1]) for a in analyses if a.ticks.t_s.size]
     start = min(starts, default=0.0)
     end = max(ends, default=start)
-    partners = [_figures(k, stored, end) for k in range(len(stored.people))]
+    near_misses = [[c for c in session_cues(a) if c.near_miss] for a in stored.analyses]  # stepped once
+    partners = [_figures(k, stored, end, len(near_misses[k])) for k in range(len(stored.people))]
     shared = [(n, note) for n, note in enumerate(stored.notes, 1) if n in set(shared_notes)]
-    return SessionReport(stored, partners, timeline(stored), shared, len(stored.notes) - len(shared), start, end)
+    return SessionReport(stored, partners, timeline(stored, near_misses), shared, len(stored.notes) - len(shared),
+                         start, end)
 
 
-def timeline(stored: StoredSession) -> list[Moment]:
-    """Everything that happened, in order: episodes, alerts, "Not now", pauses, near-misses, strap loss."""
+def timeline(stored: StoredSession, near_misses: list[list[Cue]]) -> list[Moment]:
+    """Everything that happened, in order: episodes, alerts, "Not now", pauses, near-misses (each
+    partner's, as :func:`session_cues` found them), strap loss."""
     moments: list[Moment] = []
-    for who, analysis in zip(stored.people, stored.analyses):
+    for who, analysis, misses in zip(stored.people, stored.analyses, near_misses):
         moments += [Moment(e.start_s, MomentKind.FLOODED, who.slot, e.end_s, e.peak_bpm)
                     for e in analysis.detection.episodes]
-        moments += [Moment(c.start_s, MomentKind.NEAR_MISS, who.slot, c.end_s)
-                    for c in session_cues(analysis) if c.near_miss]
+        moments += [Moment(c.start_s, MomentKind.NEAR_MISS, who.slot, c.end_s) for c in misses]
     for t_s, kind, _message, partner in stored.events:
         if kind == "alert":
             moments.append(Moment(t_s, MomentKind.ALERT, partner))
@@ -120,7 +123,7 @@ def timeline(stored: StoredSession) -> list[Moment]:
     return sorted(moments, key=lambda m: (m.t_s, order.index(m.kind), -1 if m.partner is None else m.partner))
 
 
-def _figures(k: int, stored: StoredSession, end: float) -> PartnerFigures:
+def _figures(k: int, stored: StoredSession, end: float, near_misses: int) -> PartnerFigures:
     who, analysis = stored.people[k], stored.analyses[k]
     valid = analysis.ticks.hr_bpm[analysis.ticks.valid]
     episodes = analysis.detection.episodes
@@ -132,7 +135,7 @@ def _figures(k: int, stored: StoredSession, end: float) -> PartnerFigures:
         median_bpm=float(np.median(valid)) if valid.size else None,
         highest_bpm=float(np.max(valid)) if valid.size else None,
         episodes=len(episodes), flooded_s=flooded_seconds(episodes, end), not_reading_s=float(no_signal),
-        near_misses=sum(c.near_miss for c in session_cues(analysis)),
+        near_misses=near_misses,
         calm_after_min=float(np.median(calm)) if calm else None)
 
 

@@ -57,10 +57,11 @@ def report_command(args: argparse.Namespace) -> int:
         print(f"flooding-monitor report: session {args.session} has {have}; there is no note {wrong[0]}",
               file=sys.stderr)
         return 2
-    out = _pdf_path(args.out)
     _start_qt()
+    from ui.pdf_report import pdf_path
     from ui.report_pdf import write_session_report
 
+    out = pdf_path(Path(args.out))
     write_session_report(stored, out, args.share_note, overwrite=args.force)
     shared = len(set(args.share_note))
     print(out)
@@ -80,18 +81,14 @@ def _weeks_report(store, args: argparse.Namespace) -> int:
               file=sys.stderr)
         return 2
     report = range_report(store, args.weeks, dt.date.today())
-    out = _pdf_path(args.out)
     _start_qt()
+    from ui.pdf_report import pdf_path
     from ui.range_report_pdf import write_range_report
 
+    out = pdf_path(Path(args.out))
     write_range_report(report, out, overwrite=args.force)
     print(out)
     return 0
-
-
-def _pdf_path(out: str) -> Path:
-    path = Path(out)
-    return path if path.suffix.lower() == ".pdf" else path.with_name(path.name + ".pdf")
 
 
 def _start_qt() -> None:
