@@ -192,8 +192,10 @@ def test_the_pause_in_the_room_view_shows_its_way_out(qtbot, worker, tmp_path):
     window.start_pause("manual")
     set_room_view(window, True)
     window.showNormal()
+    window.resize(1920, 1080)  # offscreen: the window stands in for a screen of this size
     leave = window.pause_page.leave_room
     assert leave.isVisible() and "Esc" in leave.text() and not window.pause_page.early.isVisible()
+    assert QFontInfo(leave.font()).pixelSize() >= 0.02 * window.pause_page.height()  # read from the sofa
     leave.click()
     assert not window.room_view and not leave.isVisible() and window.pause_page.early.isVisible()
     assert window.session.pause is not None  # the pause goes on

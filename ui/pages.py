@@ -127,7 +127,8 @@ class PausePage(QWidget):
         self.leave_room.setVisible(room)
         # the room view: a fifth of the screen; the window: at least a share of its height (at 4K the
         # countdown was 3.4 % of the screen), never less than the text size gives
-        for label, room_share, share in ((self.countdown, 0.22, 0.11), (self.title, 0.06, 0.035)):
+        for label, room_share, share in ((self.countdown, 0.22, 0.11), (self.title, 0.06, 0.035),
+                                         (self.leave_room, 0.025, 0.0)):  # the way out, found from the sofa
             _pixels(label, int(room_share * self.height()) if room else max(base_px(label), int(share * self.height())))
 
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
