@@ -145,7 +145,7 @@ def alert_latency(episodes: int) -> dict[str, float]:
                         store=store)
     window.resize(1000, 700)
     window.show()
-    window.start_session(clock, "bench", source.name)
+    window.conversation.start_session(clock, "bench", source.name)
     worker.use(source, 0)
     chunks, _ = episode_stream(episodes)
     samples = [s for chunk in chunks for s in chunk]
@@ -286,7 +286,7 @@ def soak(hours: float) -> dict[str, float]:
     window = MainWindow(Preferences(sound=False, notifications=False), None, worker, settings_scope="fm-bench",
                         store=store)
     window.show()
-    window.start_session(clock, "demo", "soak")
+    window.conversation.start_session(clock, "demo", "soak")
     stream = ARGUMENT.samples(seed=3, source="soak")
     n = int(hours * 3600)
     block = 1000

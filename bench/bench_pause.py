@@ -53,16 +53,15 @@ from devices.open import StrapPlan
 from flooding_monitor.live.preferences import Preferences, PreferencesFile
 from flooding_monitor.storage.store import SessionStore
 from ui.main_window import MainWindow
-from ui.room_view import set_room_view
 from ui.worker import DeviceWorker
 folder = tempfile.mkdtemp(prefix="fm-pause-")
 worker = DeviceWorker()
 window = MainWindow(Preferences(sound=False, notifications=False), PreferencesFile(folder + "/p.json"), worker,
                     settings_scope="fm-bench", store=SessionStore(folder + "/h.sqlite3"))
 window.show()
-window.start_conversation(StrapPlan("demo", partners=2, speed=1.0))
+window.conversation.start(StrapPlan("demo", partners=2, speed=1.0))
 if sys.argv[5] == "room":
-    set_room_view(window, True); window.showNormal()
+    window.room.set(True); window.showNormal()
 window.resize(int(sys.argv[1]), int(sys.argv[2]))
 QTimer.singleShot(1500, lambda: window.start_pause("manual"))
 warm, seconds = float(sys.argv[3]), float(sys.argv[4])

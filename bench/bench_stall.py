@@ -60,7 +60,7 @@ def one_run(app, worker, held_s: float) -> float:
     from devices.scenarios import ARGUMENT
     from flooding_monitor.live.preferences import Preferences, PreferencesFile
     from flooding_monitor.storage.store import SessionStore
-    from ui import conversation_end, window_dialogs
+    from ui import conversation_end
     from ui.main_window import MainWindow
 
     folder = Path(tempfile.mkdtemp(prefix="fm-stall-"))
@@ -69,7 +69,7 @@ def one_run(app, worker, held_s: float) -> float:
                         settings_scope="fm-bench", store=store)
     window.show()
     clock = _ManualClock()
-    window.start_session(clock, "demo", "Demo strap", "demo")
+    window.conversation.start_session(clock, "demo", "Demo strap", "demo")
     for sample in ARGUMENT.samples(seed=7, source="Demo strap"):
         clock.t = sample.t_s
         window.controller.feed(sample)
@@ -89,15 +89,15 @@ def one_run(app, worker, held_s: float) -> float:
                                   stdout=subprocess.PIPE, text=True)
         holder.stdout.readline()  # "held"
     meter = GapMeter()
-    window_dialogs.open_history(window)
-    conversation_end.end_conversation(window)
-    while not done or window.history.busy or window.history_reader.busy:
+    window.history_door.open()
+    window.conversation_end.end()
+    while not done or window.history_door.window.busy or window.history_reader.busy:
         app.processEvents()
         time.sleep(0.001)
     longest = meter.stop()
     if holder is not None:
         holder.wait()
-    window.history.close()
+    window.history_door.window.close()
     window.close()
     window.deleteLater()
     app.processEvents()

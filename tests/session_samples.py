@@ -20,6 +20,13 @@ class Clock:
         return self.t
 
 
+def couple(first=ARGUMENT, second=WITHDRAW):
+    """Both straps' samples in arrival order, B stamped as partner 1."""
+    a = first.samples(seed=7, source="Strap A")
+    b = (replace(s, partner=1) for s in second.samples(seed=11, source="Strap B", start_s=0.4))
+    return heapq.merge(a, b, key=lambda s: s.t_s)
+
+
 def feed_until(controller: SessionController, clock: Clock, samples, condition, limit_s: float = 3000) -> None:
     for s in samples:
         clock.t = s.t_s

@@ -3,6 +3,8 @@
 Run ``python -m tests.afdb_evaluation`` for the table in docs/evaluation.md.
 """
 
+from pathlib import Path
+
 import pytest
 
 from .afdb_evaluation import MAX_DELAY_S, RECORDS, run
@@ -50,7 +52,7 @@ def test_a_regular_heart_is_not_marked_irregular_and_frequent_premature_beats_ar
     from flooding_monitor.detection.analysis import analyze
     from flooding_monitor.formats.recordings import load_recording
 
-    from .test_real_recordings import DATA
+    DATA = Path(__file__).parent / "data"  # noqa: N806 - the real recordings' folder
 
     for name in ("rest_rri.txt", "exercise_rri.hrm", "noisy_rri.hrm"):  # noisy: 42 isolated ectopic jumps
         ticks = analyze(load_recording(DATA / name).samples).ticks

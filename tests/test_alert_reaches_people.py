@@ -147,13 +147,13 @@ def test_an_alert_brings_a_minimised_window_back(qtbot, worker, tmp_path, monkey
                         worker, settings_scope="fm-tests")
     qtbot.addWidget(window)
     window.show()
-    window.start_session(Clock(), "demo", "Demo strap", "demo")
+    window.conversation.start_session(Clock(), "demo", "Demo strap", "demo")
     window.showMinimized()
     qtbot.waitUntil(window.isMinimized, timeout=2000)
     for s in ARGUMENT.samples(seed=7, source="Demo strap"):
         window.clock.t = s.t_s
         window.controller.feed(s)
-        if window.session.alert_active:
+        if window.controller.session.alert_active:
             break
     qtbot.waitUntil(lambda: not window.isMinimized(), timeout=2000)
     assert window.monitor_page.alert.isVisible()
@@ -180,7 +180,7 @@ def test_closing_in_the_middle_of_a_pause_asks_first(qtbot, worker, tmp_path, mo
                         worker, settings_scope="fm-tests")
     qtbot.addWidget(window)
     window.show()
-    window.start_session(Clock(), "demo", "Demo strap", "demo")
+    window.conversation.start_session(Clock(), "demo", "Demo strap", "demo")
     window.start_pause("manual")
     window.close()
     assert window.isVisible(), "Cancel keeps the window and the pause"
@@ -205,7 +205,7 @@ def test_once_the_conversation_has_ended_closing_asks_nothing(qtbot, worker, tmp
                         worker, settings_scope="fm-tests")
     qtbot.addWidget(window)
     window.show()
-    window.start_session(type("Clock", (), {"now": lambda self: 0.0})(), "demo", "Demo strap", "demo")
+    window.conversation.start_session(type("Clock", (), {"now": lambda self: 0.0})(), "demo", "Demo strap", "demo")
     window.start_pause("manual")
     window.controller.finish()
     window.close()

@@ -114,3 +114,39 @@ def test_a_greyed_control_looks_greyed(theme):
             assert contrast(live.name(), greyed.name()) > 2.0
     finally:
         apply_theme(app, "light")
+
+
+def _lab(colour: str, vision: str = "normal") -> tuple[float, float, float]:
+    """CIELAB of ``colour`` as seen with ``vision`` (Machado et al. 2009, full severity)."""
+    import numpy as np
+
+    simulate = {"normal": np.eye(3),
+                "protan": [[0.152286, 1.052583, -0.204868], [0.114503, 0.786281, 0.099216],
+                           [-0.003882, -0.048116, 1.051998]],
+                "deutan": [[0.367322, 0.860646, -0.227968], [0.280085, 0.672501, 0.047413],
+                           [-0.011820, 0.042940, 0.968881]],
+                "tritan": [[1.255528, -0.076749, -0.178779], [-0.078411, 0.930809, 0.147602],
+                           [0.004733, 0.691367, 0.303900]]}[vision]
+    srgb = np.array([int(colour[i:i + 2], 16) / 255 for i in (1, 3, 5)])
+    linear = np.clip(np.asarray(simulate) @ np.where(srgb <= 0.04045, srgb / 12.92, ((srgb + 0.055) / 1.055) ** 2.4), 0, 1)
+    xyz = np.array([[0.4124, 0.3576, 0.1805], [0.2126, 0.7152, 0.0722], [0.0193, 0.1192, 0.9505]]) @ linear
+    f = np.cbrt(xyz / np.array([0.9505, 1.0, 1.089]))
+    f = np.where(xyz / np.array([0.9505, 1.0, 1.089]) > 0.008856, f, 7.787 * xyz / np.array([0.9505, 1.0, 1.089]) + 16 / 116)
+    return (116 * f[1] - 16, 500 * (f[0] - f[1]), 200 * (f[1] - f[2]))
+
+
+def _delta_e(a: str, b: str, vision: str = "normal") -> float:
+    return sum((x - y) ** 2 for x, y in zip(_lab(a, vision), _lab(b, vision))) ** 0.5
+
+
+def test_partner_colours_are_not_state_colours_and_differ_for_colour_blind_eyes():
+    """Issue 26: partner A was drawn in "Settling" blue and B in "Rising" amber, so a name read as a state.
+    Each partner's colour is now at least 30 ΔE (CIELAB) from every state colour, and the two partners
+    at least 40 apart with normal vision and with each common deficiency."""
+    states = [colour for look in STATE_LOOKS.values() for colour in look[2] if look[0] != "Strap not reading"]
+    for partner in DEFAULT_PARTNERS:
+        nearest = min(_delta_e(partner.colour, s) for s in states)
+        assert nearest >= 30, f"{partner.name} is {nearest:.0f} ΔE from a state's colour"
+    a, b = (p.colour for p in DEFAULT_PARTNERS)
+    for vision in ("normal", "protan", "deutan", "tritan"):
+        assert _delta_e(a, b, vision) >= 40, vision

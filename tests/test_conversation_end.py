@@ -19,9 +19,9 @@ def test_ending_a_conversation_closes_it_and_sums_it_up(qtbot, worker, tmp_path,
                         worker, settings_scope="fm-tests", store=store)
     qtbot.addWidget(window)
     window.show()
-    window.start_session(SessionClock(), "demo", "Demo strap", "demo")
+    window.conversation.start_session(SessionClock(), "demo", "Demo strap", "demo")
     samples = ARGUMENT.samples(seed=7, source="Demo strap")
-    play_until(window, samples, lambda: bool(window.session.episodes) and window.session.episodes[-1].end_s)
+    play_until(window, samples, lambda: bool(window.controller.session.episodes) and window.controller.session.episodes[-1].end_s)
     sid = window.recorder.session_id
     shown: list[str] = []
     charts: list = []
@@ -37,7 +37,7 @@ def test_ending_a_conversation_closes_it_and_sums_it_up(qtbot, worker, tmp_path,
     monkeypatch.setattr(conversation_end.JournalDialog, "is_empty", lambda self: False)
     monkeypatch.setattr(conversation_end.JournalDialog, "values", lambda self: notes.append(1) or {"trigger": "money"})
     window.store_banner.say("The alert cannot chime: no player.")  # a note of this conversation ...
-    conversation_end.end_conversation(window)
+    window.conversation_end.end()
     assert not window.store_banner.label.isVisible()  # ... goes with it
     assert not window.controller.running
     qtbot.waitUntil(lambda: bool(shown) and not window.history_reader.busy, timeout=20_000)
@@ -76,7 +76,7 @@ def test_opening_the_app_with_a_known_strap_waits_for_start_conversation(qtbot, 
     window = quiet_window(qtbot, worker, tmp_path, last_device_name="Polar H10 A1B2C3D4", last_device_address="AA:BB",
                           second_device_name="TICKR 1234", second_device_address="CC:DD")
     opened: list[tuple] = []
-    monkeypatch.setattr(window, "start_conversation", opened.append)
+    monkeypatch.setattr(window.conversation, "start", opened.append)
     _connect_straps(window, build_parser().parse_args([]))
     assert opened == [] and not window.controller.running  # nothing recorded until they start
     card = window.start_card
@@ -103,7 +103,7 @@ def test_ending_or_adding_to_a_conversation_is_greyed_until_one_runs(qtbot, work
     assert not bar.buttons[END_CONVERSATION].isEnabled()  # from the first frame, before any refresh
     window.refresh()
     assert not bar.buttons[END_CONVERSATION].isEnabled() and not bar.buttons[SECOND_STRAP].isEnabled()
-    window.start_session(SessionClock(), "demo", "Demo strap", "demo")
+    window.conversation.start_session(SessionClock(), "demo", "Demo strap", "demo")
     window.refresh()
     assert bar.buttons[END_CONVERSATION].isEnabled()
     bar.setFixedWidth(420)  # a bar this narrow (large text) puts it under "More…"
@@ -116,7 +116,7 @@ def test_ending_or_adding_to_a_conversation_is_greyed_until_one_runs(qtbot, work
 def test_a_session_the_straps_left_ends_with_a_card_that_says_so(qtbot, worker, tmp_path, monkeypatch):
     """The runner ends a session no strap has spoken to for an hour; the card says why, nothing is asked."""
     window = quiet_window(qtbot, worker, tmp_path)
-    window.start_session(SessionClock(), "demo", "Demo strap", "demo")
+    window.conversation.start_session(SessionClock(), "demo", "Demo strap", "demo")
     play_until(window, ARGUMENT.samples(seed=7, source="Demo strap"), lambda: window.clock.t > 60)
     qtbot.waitUntil(lambda: window.recorder.session_id is not None)  # the writer creates the row on its thread
     sid = window.recorder.session_id

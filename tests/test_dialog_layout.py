@@ -19,7 +19,7 @@ from flooding_monitor.live.preferences import Preferences
 from ui import screen_fit
 from ui.theme import apply_theme
 
-from .test_layout import clipped, shown
+from .layout_checks import clipped, shown
 
 SCREENS = [(800, 550), (1366, 768), (3840, 2160)]
 TEXT = [("100 %", 1.0, 1.0), ("250 %", 2.5, 1.0), ("system DPI 192", 1.0, 2.0)]

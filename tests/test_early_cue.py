@@ -86,11 +86,10 @@ def test_the_demo_argument_cues_before_its_alert_records_it_and_the_panel_says_i
         controller.advance()
         if cue_at is None and person.latest is not None and person.latest.cue:
             cue_at = s.t_s
-            panel.show_person(person, named=False)
+            panel.show_person(controller.view().first, named=False)
             assert "speeding up" in panel.explain_label.text() and "Partner A" in panel.explain_label.text()
             assert "Speeding up" in panel.state_label.text()
-            person.prefs = replace(person.prefs, early_cue=False)
-            panel.show_person(person, named=False)
+            panel.show_person(replace(controller.view().first, early_cue=False), named=False)
             assert "speeding up" not in panel.explain_label.text()
         if controller.session.episodes:
             break

@@ -27,7 +27,7 @@ from flooding_monitor.live.preferences import Preferences
 from flooding_monitor.formats.recordings import RecordingError, load_recording
 from flooding_monitor.storage.store import SessionStore
 from flooding_monitor.heart.synthetic import Artifacts, Profile, recording
-from tests.test_lsl import resolve
+from tests.lsl_inlet import resolve
 from tests.xdf_recorder import RecordedStream, write_xdf
 
 DATA = Path(__file__).parent / "data"

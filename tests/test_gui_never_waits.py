@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QDialog
 from devices.scenarios import ARGUMENT
 from flooding_monitor.live.preferences import Preferences, PreferencesFile
 from flooding_monitor.storage.store import SessionStore
-from ui import conversation_end, window_dialogs
+from ui import conversation_end
 from ui.main_window import MainWindow
 
 from .helpers import SessionClock, play_until, settled
@@ -52,7 +52,7 @@ def window(qtbot, worker, tmp_path):
 
 def test_history_the_end_card_and_a_note_wait_on_their_own_thread(qtbot, window, tmp_path, monkeypatch):
     path = tmp_path / "history.sqlite3"
-    window.start_session(SessionClock(), "demo", "Demo strap", "demo")
+    window.conversation.start_session(SessionClock(), "demo", "Demo strap", "demo")
     play_until(window, ARGUMENT.samples(seed=7, source="Demo strap"), lambda: window.clock.t > 120)
     qtbot.waitUntil(lambda: window.recorder.session_id is not None, timeout=10_000)
     window.recorder.flush()
@@ -64,10 +64,10 @@ def test_history_the_end_card_and_a_note_wait_on_their_own_thread(qtbot, window,
     monkeypatch.setattr(conversation_end.JournalDialog, "values", lambda self: {"trigger": "money"})
 
     with held_by_another_program(path):
-        window_dialogs.open_history(window)
-        history = window.history
+        window.history_door.open()
+        history = window.history_door.window
         assert history.busy and history.table.row_count() == 0  # asked, not answered: nothing waited
-        conversation_end.end_conversation(window)
+        window.conversation_end.end()
         assert not window.controller.running and cards == []  # the card comes when the session is closed
     settled(qtbot, history)
     qtbot.waitUntil(lambda: bool(cards) and not window.history_reader.busy, timeout=20_000)
@@ -83,9 +83,9 @@ def test_a_session_starts_while_the_history_is_held(qtbot, window, tmp_path):
     """Creating the session's row waits on the writer's thread; the rate is on screen at once."""
     path = tmp_path / "history.sqlite3"
     with held_by_another_program(path):
-        window.start_session(SessionClock(), "demo", "Demo strap", "demo")
+        window.conversation.start_session(SessionClock(), "demo", "Demo strap", "demo")
         play_until(window, ARGUMENT.samples(seed=7, source="Demo strap"), lambda: window.clock.t > 30)
-        assert window.session.first.latest is not None and window.recorder.session_id is None
+        assert window.controller.session.first.latest is not None and window.recorder.session_id is None
     qtbot.waitUntil(lambda: window.recorder.session_id is not None, timeout=20_000)
     window.recorder.flush()
     assert SessionStore(path).sample_count(window.recorder.session_id) > 25

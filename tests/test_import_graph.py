@@ -124,3 +124,18 @@ def test_the_terminal_front_end_is_its_own_package_and_the_window_never_imports_
 
 def test_the_check_finds_a_circle():
     assert _circles({"a": {"b"}, "b": {"c"}, "c": {"a"}, "d": {"a"}}) == [["a", "b", "c"]]
+
+
+def test_no_module_imports_the_main_window_but_the_app_and_no_test_module_imports_another():
+    """The window's helpers are objects given what they need (issue 21): none imports the window back;
+    shared test code lives in helper modules, never in another test module."""
+    modules = _modules()
+    into_window = [name for name, path in modules.items() if "ui.main_window" in _imports(name, path, modules)]
+    assert into_window == ["ui.app"]
+    between_tests = []
+    for path in sorted((ROOT / "tests").glob("test_*.py")):
+        for node in ast.walk(ast.parse(path.read_text())):
+            ours = isinstance(node, ast.ImportFrom) and (node.level or (node.module or "").startswith("tests."))
+            if ours and (node.module or "").split(".")[-1].startswith("test_"):
+                between_tests.append(f"{path.name} -> {node.module}")
+    assert between_tests == []

@@ -92,12 +92,12 @@ def test_a_session_holds_the_inhibitor_through_the_pause_and_lets_go_at_the_end(
         win = MainWindow(Preferences(), PreferencesFile(tmp_path / "p.json"), worker, 50.0, settings_scope="fm-tests")
         qtbot.addWidget(win)
         assert desktop.saver.cookies == {}
-        win.start_session(SessionClock(), "demo", "Demo strap")
+        win.conversation.start_session(SessionClock(), "demo", "Demo strap")
         qtbot.waitUntil(lambda: len(desktop.saver.cookies) == 1, timeout=5_000)  # taken when the conversation starts
         for s in ARGUMENT.samples(seed=7, source="x"):
             win.clock.t = s.t_s
             win.controller.feed(s)
-            if win.session.alert_active:
+            if win.controller.session.alert_active:
                 break
         win.start_pause("alert")
         win.clock.t += 15 * 60
@@ -122,7 +122,7 @@ def test_a_desktop_that_refuses_is_said_not_swallowed(session_bus, qtbot, tmp_pa
     try:
         win = MainWindow(Preferences(), PreferencesFile(tmp_path / "p.json"), worker, 50.0, settings_scope="fm-tests")
         qtbot.addWidget(win)
-        win.start_session(SessionClock(), "demo", "Demo strap")
+        win.conversation.start_session(SessionClock(), "demo", "Demo strap")
         qtbot.waitUntil(lambda: "screen may go dark" in win.store_banner.text(), timeout=5_000)
         assert win.store_banner.label.isVisibleTo(win)
         win.close()

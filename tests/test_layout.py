@@ -20,36 +20,11 @@ from devices.scenarios import ARGUMENT
 from flooding_monitor.live.preferences import Preferences, PreferencesFile
 from ui.main_window import MainWindow
 from ui.alert_banner import AlertBanner
-from ui.room_view import set_room_view
 from ui.start_card import StartCard
 from ui.theme import apply_theme
 
 from .helpers import SessionClock, play_until
-
-SLACK = 2  # px: rounding between a size hint and a layout's share
-
-
-def shown(w: QWidget) -> bool:
-    return w.isVisible() and w.width() > 0 and w.height() > 0
-
-
-def clipped(w: QWidget) -> str | None:
-    """Why ``w`` does not show all of its text, or None."""
-    if isinstance(w, QLabel) and w.text():
-        if w.wordWrap():
-            need = w.heightForWidth(w.width())
-            if need > w.height() + SLACK:
-                return f"needs {need} px of height, has {w.height()}"
-        else:
-            hint = w.minimumSizeHint()
-            if hint.width() > w.width() + SLACK or hint.height() > w.height() + SLACK:
-                return f"needs {hint.width()}x{hint.height()}, has {w.width()}x{w.height()}"
-    if isinstance(w, QAbstractButton) and w.text():
-        need = w.fontMetrics().horizontalAdvance(w.text().replace("&", ""))
-        if need > w.width() - 8:
-            return f"text {need} px wide in a {w.width()} px button"
-    return None
-
+from .layout_checks import SLACK, clipped, shown
 
 def problems(window: QWidget, root: QWidget) -> list[str]:
     found = []
@@ -104,13 +79,13 @@ def test_every_screen_shows_all_of_its_text(qtbot, worker, tmp_path, size, text_
             window.start_card.set_known(["Polar H10 A1B2C3D4", "TICKR 1234"])
             settle(window, qtbot)
             seen["start card"] = problems(window, window)
-        window.start_session(SessionClock(), "demo", "Demo strap (simulated)", "demo")
+        window.conversation.start_session(SessionClock(), "demo", "Demo strap (simulated)", "demo")
         if room:
-            set_room_view(window, True)
+            window.room.set(True)
             window.showNormal()  # offscreen: the window stands in for a screen of this size
         window.resize(*size)
         samples = ARGUMENT.samples(seed=7, source="Demo strap")
-        play_until(window, samples, lambda: window.session.alert_active)
+        play_until(window, samples, lambda: window.controller.session.alert_active)
         window.refresh()
         settle(window, qtbot)
         seen["monitor with the alert"] = problems(window, window)
@@ -156,16 +131,16 @@ def test_two_partners_in_the_room_view_keep_to_their_own_half(qtbot, worker, tmp
     window = MainWindow(prefs, PreferencesFile(tmp_path / "p.json"), worker, settings_scope="fm-layout")
     qtbot.addWidget(window)
     window.show()
-    window.start_session(SessionClock(), "demo", "Strap A", "demo")
+    window.conversation.start_session(SessionClock(), "demo", "Strap A", "demo")
     window.controller.add_partner(1, "Strap B")
-    set_room_view(window, True)
+    window.room.set(True)
     window.showNormal()
     window.resize(*size)
     a = ARGUMENT.samples(seed=7, source="Strap A")
     b = (replace(s, partner=1) for s in WITHDRAW.samples(seed=11, source="Strap B", start_s=0.4))
     play_until(window, heapq.merge(a, b, key=lambda s: s.t_s),
-               lambda: (window.session.people[0].latest or None) is not None
-               and window.session.people[0].latest.tick.hr_bpm >= 100)
+               lambda: (window.controller.session.people[0].latest or None) is not None
+               and window.controller.session.people[0].latest.tick.hr_bpm >= 100)
     settle(window, qtbot)
     page = window.monitor_page
     first, second = page.panels
@@ -188,17 +163,17 @@ def test_the_pause_in_the_room_view_shows_its_way_out(qtbot, worker, tmp_path):
     window = MainWindow(Preferences(), PreferencesFile(tmp_path / "p.json"), worker, settings_scope="fm-layout")
     qtbot.addWidget(window)
     window.show()
-    window.start_session(SessionClock(), "demo", "Demo strap (simulated)", "demo")
+    window.conversation.start_session(SessionClock(), "demo", "Demo strap (simulated)", "demo")
     window.start_pause("manual")
-    set_room_view(window, True)
+    window.room.set(True)
     window.showNormal()
     window.resize(1920, 1080)  # offscreen: the window stands in for a screen of this size
     leave = window.pause_page.leave_room
     assert leave.isVisible() and "Esc" in leave.text() and not window.pause_page.early.isVisible()
     assert QFontInfo(leave.font()).pixelSize() >= 0.02 * window.pause_page.height()  # read from the sofa
     leave.click()
-    assert not window.room_view and not leave.isVisible() and window.pause_page.early.isVisible()
-    assert window.session.pause is not None  # the pause goes on
+    assert not window.room.on and not leave.isVisible() and window.pause_page.early.isVisible()
+    assert window.controller.session.pause is not None  # the pause goes on
 
 
 @pytest.mark.parametrize("size", [(800, 550), (1366, 768), (1920, 1080)], ids=lambda s: f"{s[0]}x{s[1]}")
@@ -214,7 +189,7 @@ def test_larger_text_never_makes_the_heart_rate_smaller(qtbot, worker, tmp_path,
                                 settings_scope="fm-layout")
             qtbot.addWidget(window)
             window.show()
-            window.start_session(SessionClock(), "demo", "Demo strap (simulated)", "demo")
+            window.conversation.start_session(SessionClock(), "demo", "Demo strap (simulated)", "demo")
             window.resize(*size)
             play_until(window, ARGUMENT.samples(seed=7, source="Demo strap"), lambda: window.clock.t > 20)
             window.refresh()

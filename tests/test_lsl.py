@@ -21,13 +21,7 @@ from devices.scenarios import ARGUMENT, WITHDRAW  # noqa: I001
 from flooding_monitor.live.preferences import Preferences
 from flooding_monitor.live.controller import SessionController, TicksAdded
 
-
-def resolve(prop: str, value: str):
-    streams = pylsl.resolve_byprop(prop, value, 1, 10.0)
-    assert streams, f"no LSL stream with {prop}={value}"
-    inlet = pylsl.StreamInlet(streams[0], max_buflen=3600)
-    inlet.open_stream(10.0)
-    return inlet, streams[0]
+from .lsl_inlet import resolve
 
 
 def pull_all(inlet, expect: int | None = None, until=None):
@@ -113,7 +107,8 @@ def test_the_app_publishes_the_shared_pause_when_streaming_is_on(qtbot, tmp_path
     from ui.main_window import MainWindow
     from ui.worker import DeviceWorker
 
-    from .test_two_partners import couple, play_until
+    from .helpers import play_until
+    from .session_samples import couple
     from .helpers import SessionClock
 
     worker = DeviceWorker()
@@ -121,12 +116,12 @@ def test_the_app_publishes_the_shared_pause_when_streaming_is_on(qtbot, tmp_path
         win = MainWindow(Preferences(), PreferencesFile(tmp_path / "p.json"), worker, 50.0,
                          settings_scope="fm-tests", lsl=True)
         qtbot.addWidget(win)
-        win.start_session(SessionClock(), "demo", "Strap A")
+        win.conversation.start_session(SessionClock(), "demo", "Strap A")
         win.controller.add_partner(1, "Strap B")
         (lsl,) = win.controller.outputs
         events, _ = resolve("source_id", f"flooding-monitor-{lsl.session_id}-events")
         samples = couple()
-        play_until(win, samples, lambda: win.session.alert_active)
+        play_until(win, samples, lambda: win.controller.session.alert_active)
         qtbot.mouseClick(win.monitor_page.alert.pause_button, Qt.MouseButton.LeftButton)
         assert "Streaming to Lab Streaming Layer" in win.connection_label.text()
         markers, stamps = pull_all(events, until=lambda v: any("pause_started" in m for (m,) in v))
@@ -135,7 +130,7 @@ def test_the_app_publishes_the_shared_pause_when_streaming_is_on(qtbot, tmp_path
         assert kinds.index("flooding_started") < kinds.index("alert") < kinds.index("pause_started")
         k = kinds.index("pause_started")
         assert decoded[k]["reason"] == "alert"
-        assert abs(stamps[k] - lsl.lsl_time(win.session.pauses[0].started_s)) < 1e-6
+        assert abs(stamps[k] - lsl.lsl_time(win.controller.session.pauses[0].started_s)) < 1e-6
         win.close()
         assert win.controller.outputs == [] and lsl.markers is None  # the streams ended with the session
     finally:
@@ -155,7 +150,7 @@ def test_without_pylsl_the_app_says_how_to_install_it_and_goes_on(qtbot, tmp_pat
                      settings_scope="fm-tests", lsl=True)
     qtbot.addWidget(win)
     win.show()
-    win.use_source("demo")
+    win.conversation.use_source("demo")
     assert win.controller.outputs == []
     assert "pip install -e '.[lsl]'" in win.store_banner.text() and win.store_banner.label.isVisible()
-    qtbot.waitUntil(lambda: win.session.latest is not None, timeout=20_000)  # monitoring goes on
+    qtbot.waitUntil(lambda: win.controller.session.latest is not None, timeout=20_000)  # monitoring goes on

@@ -79,7 +79,7 @@ def test_the_pause_animates_only_the_guide_and_only_as_it_moves(qtbot, worker, t
     window.show()
     window.resize(1366, 768)
     clock = SessionClock()
-    window.start_session(clock, "demo", "Demo strap", "demo")
+    window.conversation.start_session(clock, "demo", "Demo strap", "demo")
     window.start_pause("manual")
     refreshes, paints = [], []
     monkeypatch.setattr(window, "refresh", lambda: refreshes.append(1))
@@ -105,17 +105,19 @@ def test_the_pause_animates_only_the_guide_and_only_as_it_moves(qtbot, worker, t
 
 def test_the_calm_stretch_in_the_pause_reads_as_a_duration_not_a_clock_time(qtbot):
     """Issue 26: "under 95 bpm for 06:45" beside the countdown read like a clock time."""
+    from dataclasses import replace
     from types import SimpleNamespace
 
     from flooding_monitor.live.preferences import Preferences
     from flooding_monitor.live.session import Session
+    from flooding_monitor.live.snapshot import SessionView
     from ui.pages import PausePage
 
     prefs = Preferences()
-    page = PausePage(Session(prefs, lambda: None), prefs.breathing)
+    view = SessionView.of(Session(prefs), 0.0)  # a picture made by hand: what the page draws
+    page = PausePage(view, prefs.breathing)
     qtbot.addWidget(page)
     tick = SimpleNamespace(valid=True, hr_bpm=82.0)
-    person = SimpleNamespace(latest=SimpleNamespace(tick=tick), calm_below_bpm=95.0,
-                             calm_for_s=lambda now: 405.0)
+    person = replace(view.first, latest=SimpleNamespace(tick=tick), calm_below_bpm=95.0, calm_since_s=595.0)
     line = page._person_line(person, 1000.0, named=False)
     assert "under 95 bpm for 7 min" in line and "06:45" not in line

@@ -120,7 +120,7 @@ def test_the_pause_feedback_is_opt_in_and_says_the_heart_is_calming(qtbot):
     controller = SessionController(replace(Preferences(), pause_feedback=True), None)
     controller.start(lambda: clock[0], "demo", "Strap A", "demo")
     samples = ARGUMENT.samples(seed=7, source="A")
-    page = PausePage(controller.session, controller.prefs.breathing)
+    page = PausePage(controller.view(), controller.prefs.breathing)
     qtbot.addWidget(page)
     paused_at = None
     for s in samples:
@@ -132,12 +132,11 @@ def test_the_pause_feedback_is_opt_in_and_says_the_heart_is_calming(qtbot):
             paused_at = s.t_s
         if paused_at is not None and s.t_s >= paused_at + 240:
             break
-    person = controller.session.first
-    line = page._person_line(person, clock[0], named=False)
+    line = page._person_line(controller.view().first, clock[0], named=False)
     assert "slowing down" in line and "with each breath" in line  # no resting rate measured
     from flooding_monitor.detection.baseline import Baseline
 
-    person.baseline = Baseline(70.0, 40.0, 120.0)
-    assert "slowing toward your usual (70 bpm)" in page._person_line(person, clock[0], named=False)
-    controller.session.prefs = replace(controller.session.prefs, pause_feedback=False)
-    assert "with each breath" not in page._person_line(person, clock[0], named=False)
+    controller.set_baseline(0, Baseline(70.0, 40.0, 120.0))
+    assert "slowing toward your usual (70 bpm)" in page._person_line(controller.view().first, clock[0], named=False)
+    controller.apply_prefs(replace(controller.prefs, pause_feedback=False))
+    assert "with each breath" not in page._person_line(controller.view().first, clock[0], named=False)

@@ -30,14 +30,15 @@ from PySide6.QtWidgets import (
 )
 
 from flooding_monitor.live.preferences import Preferences, PreferencesFile
+from flooding_monitor.live.strap_status import Status, StatusKind
 from flooding_monitor.storage.store import SessionStore
 from tools import translations
 from ui import i18n
 from ui.main_window import MainWindow
 from ui.worker import DeviceWorker
 
-from .test_two_partners import couple, play_until
-from .helpers import SessionClock, history_window, settled
+from .helpers import SessionClock, history_window, play_until, settled
+from .session_samples import couple
 
 #: Words that stay as they are in Chinese text: units, proper names, key caps.
 ALLOWED = {"bpm", "RMSSD", "LSL", "Lab", "Streaming", "Layer", "EFT", "EMDR", "Ctrl", "Esc", "CSV", "csv", "txt", "PDF", "pdf",
@@ -126,7 +127,7 @@ def walk_session_screens(win, samples, check) -> None:
     check(win, "monitor")
     assert win.monitor_page.panels[0].state_label.text().endswith("平静")
     assert win.monitor_page.panels[0].name_label.text() == "伴侣 A"
-    play_until(win, samples, lambda: win.session.alert_active)
+    play_until(win, samples, lambda: win.controller.session.alert_active)
     check(win, "alert")
     assert "伴侣 A的心率已持续高于 100 达 30 秒" in win.monitor_page.alert.text.text()
     win.start_pause("alert")
@@ -176,12 +177,11 @@ def test_every_screen_of_a_two_partner_session_is_in_chinese(chinese, qtbot, tmp
                          settings_scope="fm-tests", store=store)
         qtbot.addWidget(win)
         win.show()
-        win.start_session(SessionClock(), "demo", "Demo strap (simulated)", "demo")
-        win.session.add_partner(win.prefs.partners[1])
-        for p in win.session.people:
-            p.connection.device_name = "Demo strap (simulated)"
-            p.connection.state = "connected"
-            p.connection.battery_percent = 80
+        win.conversation.start_session(SessionClock(), "demo", "Demo strap (simulated)", "demo")
+        win.controller.add_partner(1, "Demo strap (simulated)")
+        for slot in (0, 1):
+            win.controller.status(Status(StatusKind.CONNECTED, 0.0, partner=slot))
+            win.controller.status(Status(StatusKind.BATTERY, 0.0, value=80, partner=slot))
         samples = couple()
         seen = {}
 

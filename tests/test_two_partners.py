@@ -30,19 +30,12 @@ from flooding_monitor.live.preferences import Preferences, PreferencesFile
 from flooding_monitor.live.session import Session
 from flooding_monitor.storage.store import SessionStore
 from flooding_monitor.live.controller import SessionController
-from ui import window_dialogs
 from ui.main_window import MainWindow
 
 from .helpers import SessionClock, history_window, play_until, settled
+from .session_samples import couple
 
 NAMES = (Partner("Mei", "#3b82c4"), Partner("Jun", "#c27c0e"))
-
-
-def couple(first=ARGUMENT, second=WITHDRAW):
-    """Both straps' samples in arrival order, B stamped as partner 1."""
-    a = first.samples(seed=7, source="Strap A")
-    b = (replace(s, partner=1) for s in second.samples(seed=11, source="Strap B", start_s=0.4))
-    return heapq.merge(a, b, key=lambda s: s.t_s)
 
 
 @pytest.fixture
@@ -52,7 +45,7 @@ def window(qtbot, worker, tmp_path):
                      50.0, settings_scope="fm-tests", store=store)
     qtbot.addWidget(win)
     win.show()
-    win.start_session(SessionClock(), "demo", "Strap A", "demo")
+    win.conversation.start_session(SessionClock(), "demo", "Strap A", "demo")
     win.controller.add_partner(1, "Strap B")
     return win
 
@@ -61,21 +54,21 @@ def test_one_partner_floods_shared_pause_then_both_calm_before_return(window, qt
     samples = couple()
     page = window.monitor_page
     play_until(window, samples, lambda: window.clock.t > 60)
-    assert all(p.state == State.CALM for p in window.session.people)
+    assert all(p.state == State.CALM for p in window.controller.session.people)
     assert len(page.panels) == 2
     assert [p.name_label.text() for p in page.panels] == ["Mei", "Jun"]
     assert all(p.hr_label.text().isdigit() for p in page.panels)
     assert len(page.trace.curves) == 2 and all(len(c.getData()[0]) >= 5 for c in page.trace.curves)
     assert [c.opts["pen"].color().name() for c in page.trace.curves] == ["#3b82c4", "#c27c0e"]
 
-    play_until(window, samples, lambda: window.session.alert_active)
-    assert window.session.alert_slots == (0,)
+    play_until(window, samples, lambda: window.controller.session.alert_active)
+    assert window.controller.session.alert_slots == (0,)
     assert "Mei's heart rate has stayed above 100 for 30 s" in page.alert.text.text()
     assert "Flooding" in page.panels[0].state_label.text()
     assert "Flooding" not in page.panels[1].state_label.text()
     qtbot.mouseClick(page.alert.pause_button, Qt.MouseButton.LeftButton)
     assert window.stack.currentWidget() is window.pause_page
-    pause = window.session.pause
+    pause = window.controller.session.pause
     assert pause.reason == "alert"
     window.pause_page.refresh(window.clock.t)
     lines = window.pause_page.hr_line.text()
@@ -95,7 +88,7 @@ def test_one_partner_floods_shared_pause_then_both_calm_before_return(window, qt
     sid = summary.id
     assert summary.partner_names == ("Mei", "Jun")
     assert summary.episodes_by_partner == (1, 0) and summary.pauses == 1
-    for person in window.session.people:  # every sample of each partner saved, apart
+    for person in window.controller.session.people:  # every sample of each partner saved, apart
         assert len(store.samples(sid, person.slot)) == person.monitor.intake.counts.samples
     assert [e.partner for e in store.episodes(sid)] == [0]
     # The batch re-analysis agrees: A floods once, B comes close but does not.
@@ -117,14 +110,14 @@ def test_one_partner_floods_shared_pause_then_both_calm_before_return(window, qt
 def test_either_partner_raises_the_alert_and_the_pause_waits_for_both(window):
     """B floods, A stays calm: the alert names B; the return waits for B's body too."""
     samples = couple(first=WITHDRAW, second=ARGUMENT)
-    play_until(window, samples, lambda: window.session.alert_active)
-    assert window.session.alert_slots == (1,)
+    play_until(window, samples, lambda: window.controller.session.alert_active)
+    assert window.controller.session.alert_slots == (1,)
     assert "Jun's heart rate" in window.monitor_page.alert.text.text()
     window.start_pause("alert")
     # While Jun is still above the calm margin the session is not recovered, whoever is calm.
-    assert window.session.people[0].recovered() and not window.session.recovered()
-    play_until(window, samples, lambda: window.session.recovered())
-    assert window.session.people[1].recovered()
+    assert window.controller.session.people[0].recovered() and not window.controller.session.recovered()
+    play_until(window, samples, lambda: window.controller.session.recovered())
+    assert window.controller.session.people[1].recovered()
 
 
 def test_two_partner_export_imports_back_as_two_partners(window, tmp_path):
@@ -158,9 +151,9 @@ def test_demo_runs_two_partners_through_the_real_worker(qtbot, worker, tmp_path)
                      settings_scope="fm-tests")
     qtbot.addWidget(win)
     win.show()
-    win.use_source("demo")
-    win.add_second_source("demo")
-    qtbot.waitUntil(lambda: all(p.latest is not None and p.latest.tick.valid for p in win.session.people),
+    win.conversation.use_source("demo")
+    win.conversation.add_second_source("demo")
+    qtbot.waitUntil(lambda: all(p.latest is not None and p.latest.tick.valid for p in win.controller.session.people),
                     timeout=20_000)
     qtbot.waitUntil(lambda: "Partner B: Connected to Demo strap B" in win.connection_label.text(), timeout=5_000)
     assert "battery 64 %" in win.connection_label.text()
@@ -181,8 +174,8 @@ def test_partner_names_colours_and_own_threshold_are_set_in_settings(window, tmp
     threshold_b.setValue(92)
     assert dialog.validate()
     window.apply_prefs(dialog.result_prefs())
-    assert window.session.people[1].partner.name == "Ming"
-    assert window.session.people[1].threshold_bpm == 92 and window.session.people[0].threshold_bpm == 100
+    assert window.controller.session.people[1].partner.name == "Ming"
+    assert window.controller.session.people[1].threshold_bpm == 92 and window.controller.session.people[0].threshold_bpm == 100
     saved, problems = PreferencesFile(tmp_path / "prefs.json").load()
     assert not problems and saved.partners[1] == Partner("Ming", "#c27c0e", 92.0)
 
@@ -219,14 +212,14 @@ def test_a_two_partner_recording_replays_and_analyses_per_partner(window, tmp_pa
 def test_a_strap_taken_off_during_the_pause_is_not_called_calm(window, qtbot):
     """Jun takes the strap off for a walk: the return screen says it cannot tell, and the pause records None."""
     samples = couple()
-    play_until(window, samples, lambda: window.session.alert_active)
+    play_until(window, samples, lambda: window.controller.session.alert_active)
     window.start_pause("alert")
-    pause = window.session.pause
+    pause = window.controller.session.pause
     only_mei = (s for s in samples if s.partner == 0)  # Jun's strap stops sending
     play_until(window, only_mei, lambda: window.stack.currentWidget() is window.return_page)
     page = window.return_page
     page.refresh(window.clock.t)
-    assert window.session.not_reading() == [window.session.people[1]]
+    assert window.controller.session.not_reading() == [window.controller.session.people[1]]
     assert page.title.text() == "Check in with each other"
     assert "Jun: the strap is not reading" in page.body.text() and "Jun not reading" in page.body.text()
     assert page.phrases.isVisible() and page.back_button.text() == "We're back together"
@@ -250,8 +243,8 @@ def test_resting_rate_is_measured_for_the_chosen_partner_only(window, monkeypatc
         return 1
 
     monkeypatch.setattr(CalibrateDialog, "exec", measure)
-    window_dialogs.calibrate(window)
-    mei, jun = window.session.people
+    window.resting_rate.start()
+    mei, jun = window.controller.session.people
     assert mei.baseline is None and 66 < jun.baseline.hr_bpm < 72  # Mei's rising beats were not mixed in
     window.controller.finish()
     saved = {p.slot: p.baseline_hr for p in window.store.partners(summaries(window.store)[0].id)}
@@ -288,16 +281,16 @@ def test_the_first_partners_strap_cannot_be_chosen_again_for_the_second(window, 
     import ui.device_dialog as device_dialog
 
     shown = []
-    window.strap_addresses[0] = "AA:BB:CC:DD:EE:01"  # partner A wears it
+    window.conversation.addresses[0] = "AA:BB:CC:DD:EE:01"  # partner A wears it
     monkeypatch.setattr(device_dialog.DeviceDialog, "exec", lambda self: 1)
     monkeypatch.setattr(device_dialog.DeviceDialog, "choice",
                         lambda self: device_dialog.Choice("ble", "AA:BB:CC:DD:EE:01", "Polar H10 A1"))
     monkeypatch.setattr(QMessageBox, "information", lambda *a: shown.append(a[2]))
     added = []
-    monkeypatch.setattr(window, "add_second_source", lambda *a: added.append(a))
+    monkeypatch.setattr(window.conversation, "add_second_source", lambda *a: added.append(a))
     window.straps.choose_second()
     assert added == [] and "already worn by Mei" in shown[0]
-    del window.strap_addresses[0]
+    del window.conversation.addresses[0]
 
 
 def test_what_if_threshold_reanalyses_both_partners(tmp_path, capsys, monkeypatch):

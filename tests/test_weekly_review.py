@@ -173,9 +173,9 @@ def test_the_reminder_is_off_by_default_and_on_the_chosen_day_links_to_the_revie
     qtbot.waitUntil(lambda: card.review.isVisible(), timeout=10_000)
     assert "Today is your weekly review" in card.review.text()
     card.review.linkActivated.emit("review")
-    assert window.history.isVisible() and window.history.tabs.currentIndex() == 2
-    qtbot.waitUntil(lambda: not window.history.busy, timeout=10_000)
-    window.history.close()
+    assert window.history_door.window.isVisible() and window.history_door.window.tabs.currentIndex() == 2
+    qtbot.waitUntil(lambda: not window.history_door.window.busy, timeout=10_000)
+    window.history_door.window.close()
     Rituals(store).save_review(today, working="we came back")
     window.review_reminder.check(window.prefs.review_day)
     qtbot.waitUntil(lambda: not card.review.isVisible(), timeout=10_000)  # done for this week

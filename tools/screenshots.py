@@ -82,13 +82,11 @@ def main(out: Path, theme: str = "light", partners: int = 2, language: str = "en
         return 0
     window.start_card.set_known(["Polar H10 A1B2C3D4"])  # as it opens for someone who used a strap before
     grab("0-start", window)
-    window.use_source("demo")
+    window.conversation.use_source("demo")
     if partners == 2:
-        window.add_second_source("demo")
+        window.conversation.add_second_source("demo")
     if room:
-        from ui.room_view import set_room_view
-
-        set_room_view(window, True)
+        window.room.set(True)
         window.showNormal()  # offscreen has no screen of that size: the window stands in for it
         window.resize(*size)
     ok = shoot_session(app, window, grab)
@@ -112,7 +110,7 @@ def redrawn(app, window) -> None:
 
 def shoot_session(app, window, grab: Shooter) -> bool:
     """Calm, rising, the alert, the pause and the return, as the demo plays them."""
-    s = lambda: window.session  # noqa: E731
+    s = lambda: window.controller.session  # noqa: E731
     ok = wait_for(app, lambda: s().state == State.CALM and len(s().first.trace) > 40)
     redrawn(app, window)
     grab("1-monitor-calm", window)

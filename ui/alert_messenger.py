@@ -11,23 +11,33 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtWidgets import QSystemTrayIcon, QWidget
+from PySide6.QtWidgets import QApplication, QStyle, QSystemTrayIcon, QWidget
 
 from flooding_monitor.live.preferences import Preferences
 
 from .i18n import core
 
 
+def tray_icon(parent: QWidget) -> QSystemTrayIcon:
+    """The tray icon the alert's notification comes from (shown where the desktop has a tray)."""
+    icon = QApplication.windowIcon()
+    if icon.isNull():
+        icon = parent.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxInformation)
+    tray = QSystemTrayIcon(icon, parent)
+    if QSystemTrayIcon.isSystemTrayAvailable():
+        tray.show()
+    return tray
+
+
 class AlertMessenger(QObject):
     problem = Signal(str)
 
-    def __init__(self, parent: QWidget, prefs: Callable[[], Preferences], submit: Callable[..., Any],
-                 tray: QSystemTrayIcon) -> None:
+    def __init__(self, parent: QWidget, prefs: Callable[[], Preferences], submit: Callable[..., Any]) -> None:
         """``submit``: runs a coroutine on the devices thread's loop (desktop notifications are async)."""
         super().__init__(parent)
         self.prefs = prefs
         self.submit = submit
-        self.tray = tray
+        self.tray = tray_icon(parent)
         self.notice = None  # the desktop's notification service, met at the first notification
 
     def alert(self, flooded: list, couple: bool) -> None:

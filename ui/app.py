@@ -109,12 +109,12 @@ def _connect_straps(window, args: argparse.Namespace) -> None:
 
     prefs = window.prefs
     if args.demo:
-        window.start_conversation(StrapPlan("demo", partners=args.partners or 2, speed=window.speed))
+        window.conversation.start(StrapPlan("demo", partners=args.partners or 2, speed=window.conversation.speed))
     elif args.replay:
-        window.start_conversation(StrapPlan("replay", (args.replay, None), speed=window.speed))
+        window.conversation.start(StrapPlan("replay", (args.replay, None), speed=window.conversation.speed))
     elif args.device:
         second = address_or_name(args.second_device) if args.second_device else None
-        window.start_conversation(StrapPlan("ble", address_or_name(args.device), second))
+        window.conversation.start(StrapPlan("ble", address_or_name(args.device), second))
     elif prefs.last_device_address or prefs.last_device_name:
         pass  # the start card offers "Start conversation" with them: opening the app does not record
     else:

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from flooding_monitor.live.session import PartnerState
+from flooding_monitor.live.snapshot import PartnerView
 from flooding_monitor.live.strap_status import StatusKind
 
 from .i18n import core, join
@@ -104,7 +104,7 @@ class ConnectionBar(QWidget):
             button.setEnabled(enabled)
             action.setEnabled(enabled)
 
-    def show_people(self, people: Sequence[PartnerState], lsl_on: bool, running: bool = True) -> None:
+    def show_people(self, people: Sequence[PartnerView], lsl_on: bool, running: bool = True) -> None:
         """Each strap's state, one line each; after the conversation ended, that (the straps are
         released: "no data from the strap" would read like a fault)."""
         two = len(people) > 1
@@ -119,7 +119,7 @@ class ConnectionBar(QWidget):
         if self.label.text() != text:
             self.label.setText(text)
 
-    def describe(self, person: PartnerState, named: bool) -> str:
+    def describe(self, person: PartnerView, named: bool) -> str:
         c = person.connection
         kind = StatusKind(c.state) if c.state in {k.value for k in StatusKind} else StatusKind.DISCONNECTED
         template = STATUS_WORDS.get(kind, STATUS_WORDS[StatusKind.DISCONNECTED])

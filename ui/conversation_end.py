@@ -8,9 +8,10 @@ come back, and offers the journal with the seed's prompts.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QObject, QSize, Qt, Signal
 from PySide6.QtGui import QFontMetrics, QPixmap
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
 
@@ -25,7 +26,9 @@ from .pages_common import _font
 from .screen_fit import FittingDialog, scrolling
 
 if TYPE_CHECKING:
-    from .main_window import MainWindow
+    from flooding_monitor.live.controller import SessionController
+
+    from .history_reader import HistoryReader
 
 
 class SummaryCard(FittingDialog):
@@ -112,44 +115,55 @@ def _peak_of(stored: StoredSession | None) -> float | None:
     return max(values, default=None)
 
 
-def end_conversation(window: MainWindow, how: str = "app") -> None:
-    """Close the running session, release the straps, show the card; the start card comes back.
-    ``how``: "app" when the user ended it (asked first in a pause), "finished" when a replay did,
-    "lost" when no strap had sent anything for :data:`LOST_AFTER_S`."""
-    if not window.controller.running or how == "app" and not window_may_end(window):
-        return
-    recorder = window.controller.recorder
-    reader = window.history_reader
-    if reader is None or recorder is None:
-        window.controller.finish(how)
-    else:  # the summary is read once the writer has closed the session, on the reader's thread
-        def summary_rows(store) -> tuple[list, StoredSession | None]:
-            sid = recorder.session_id
-            if sid is None:
-                return [], None
-            return store.summary_rows(session_id=sid), read_session(store, sid)  # the chart's re-analysis too
+class ConversationEnd(QObject):
+    """Ending a conversation: the session closed and saved, the straps released, the end card, the journal.
 
-        window.controller.finish(how, then=lambda _saved: reader.ask(
-            summary_rows, lambda answer: show_summary(window, *answer, how=how), owner=window))
-    window.worker.end(how)
-    window.store_banner.clear_note()
-    window.refresh()
+    ``release_straps(how)`` lets the strap runner go; ``may_end()`` asks first in the middle of a pause.
+    :attr:`ended` fires once the session is closed (the card follows when the history has read it back).
+    """
 
+    ended = Signal()
 
-def show_summary(window: MainWindow, rows: list, stored: StoredSession | None = None, how: str = "app") -> None:
-    """The end card for the session just closed, then the journal if the couple wants it."""
-    if not rows:
-        return
-    summary = summarize(rows[0])
-    card = SummaryCard(summary, window, how, stored)
-    window.summary_card = card
-    if card.exec() == QDialog.DialogCode.Accepted:
-        journal = JournalDialog(window, summary.partner_names)
-        if journal.exec() and not journal.is_empty():
-            values, writer, sid = journal.values(), journal.writer(), rows[0].id
-            window.history_reader.ask(lambda store: store.add_note(sid, **values, partner=writer), lambda _: None,
-                                      owner=window)
+    def __init__(self, parent: QWidget, controller: SessionController, reader: HistoryReader | None,
+                 release_straps: Callable[[str], None], may_end: Callable[[], bool]) -> None:
+        super().__init__(parent)
+        self.parent_widget = parent
+        self.controller = controller
+        self.reader = reader
+        self.release_straps = release_straps
+        self.may_end = may_end
+        self.card: SummaryCard | None = None  # the last end card shown
 
+    def end(self, how: str = "app") -> None:
+        """Close the running session; ``how``: "app" when the user ended it (asked first in a pause),
+        "finished" when a replay did, "lost" when no strap had sent anything for :data:`LOST_AFTER_S`."""
+        if not self.controller.running or how == "app" and not self.may_end():
+            return
+        recorder = self.controller.recorder
+        reader = self.reader
+        if reader is None or recorder is None:
+            self.controller.finish(how)
+        else:  # the summary is read once the writer has closed the session, on the reader's thread
+            def summary_rows(store) -> tuple[list, StoredSession | None]:
+                sid = recorder.session_id
+                if sid is None:
+                    return [], None
+                return store.summary_rows(session_id=sid), read_session(store, sid)  # the chart's re-analysis too
 
-def window_may_end(window: MainWindow) -> bool:
-    return window.pause_questions.may_leave()
+            self.controller.finish(how, then=lambda _saved: reader.ask(
+                summary_rows, lambda answer: self.show_summary(*answer, how=how), owner=self))
+        self.release_straps(how)
+        self.ended.emit()
+
+    def show_summary(self, rows: list, stored: StoredSession | None = None, how: str = "app") -> None:
+        """The end card for the session just closed, then the journal if the couple wants it."""
+        if not rows:
+            return
+        summary = summarize(rows[0])
+        self.card = SummaryCard(summary, self.parent_widget, how, stored)
+        if self.card.exec() == QDialog.DialogCode.Accepted:
+            journal = JournalDialog(self.parent_widget, summary.partner_names)
+            if journal.exec() and not journal.is_empty() and self.reader is not None:
+                values, writer, sid = journal.values(), journal.writer(), rows[0].id
+                self.reader.ask(lambda store: store.add_note(sid, **values, partner=writer), lambda _: None,
+                                owner=self)

@@ -10,8 +10,15 @@ refusal is reported in words, never swallowed.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
+
+from PySide6.QtCore import QCoreApplication
 
 from flooding_monitor.text import QT_TRANSLATE_NOOP, Text
+
+from .i18n import core
+
+translate = QCoreApplication.translate  # lupdate reads translate("context", "text") calls
 
 log = logging.getLogger(__name__)
 
@@ -52,6 +59,13 @@ class KeepAwake:
         self.problem = ""
         log.info("display kept on by %s", mode.active_method)
         return True
+
+    def hold_or_tell(self, say: Callable[[str], None]) -> None:
+        """Hold the display on; when the desktop would not, ``say`` what to do instead, in words."""
+        if not self.hold():
+            say(translate("MainWindow", "The screen may go dark during a pause ({problem}). Turn off screen "
+                                        "blanking in your system settings for this evening.").format(
+                problem=core(self.problem)))
 
     def release(self) -> None:
         if self._mode is not None:

@@ -7,8 +7,6 @@ more in the room view, meant to be read from the sofa), so a 14" laptop, a
 
 from __future__ import annotations
 
-import datetime as dt
-
 from PySide6.QtCore import QRect, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -19,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from flooding_monitor.live.session import Session
+from flooding_monitor.live.snapshot import SessionView
 from flooding_monitor.protocol.pause import format_clock
 
 from .alert_banner import AlertBanner
@@ -44,9 +42,9 @@ class MonitorPage(QWidget):
     #: After each redraw (the monitor redraws at most once a second): tests and tools wait on it.
     redrawn = Signal()
 
-    def __init__(self, session: Session, dark: bool = False, parent: QWidget | None = None) -> None:
+    def __init__(self, view: SessionView, dark: bool = False, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.session = session
+        self.view = view  # the session's latest picture, given by the window with each event
         root = QVBoxLayout(self)
         root.setContentsMargins(24, 12, 24, 18)
         # The alert lies over the trace, outside the layout: showing it repaints its own rectangle,
@@ -81,7 +79,7 @@ class MonitorPage(QWidget):
         self.pause_button.setMinimumHeight(56)
         self.pause_button.setFont(_font(self, 1.5, bold=True))
         self.pause_button.setToolTip(self.tr("Start a {min}-minute pause now; either of you can call it "
-                                             "(space bar)").format(min=f"{session.prefs.pause_min:.0f}"))
+                                             "(space bar)").format(min=f"{view.prefs.pause_min:.0f}"))
         self.pause_button.clicked.connect(self.pause_requested)
         bottom.addWidget(self.pause_button)
         root.addLayout(bottom)
@@ -139,27 +137,26 @@ class MonitorPage(QWidget):
 
     def refresh(self, now_s: float, trace: bool = True) -> None:
         """Everything; without the trace when speed matters more (the alert's first frame)."""
-        s = self.session
-        people = s.people
+        v = self.view
+        people = v.people
         self._ensure_panels(len(people))
-        two = len(people) > 1
+        two = v.couple
         again = None
-        if s.snoozed(now_s):
-            wall = s.wall_clock() + dt.timedelta(seconds=s.snoozes[-1].until_s - now_s)
-            again = format_clock(wall, twelve_hour(s.prefs.clock))
+        if v.snoozed_until_wall is not None and v.snoozed_until_s is not None and now_s < v.snoozed_until_s:
+            again = format_clock(v.snoozed_until_wall, twelve_hour(v.prefs.clock))
         for panel, person in zip(self.panels, people):
             panel.show_person(person, named=two, asks_again=again)
         if trace:
             self.trace.update_people(people, now_s, named=two)
-        if s.alert_active:
-            flooded = [p for p in people if p.slot in s.alert_slots] or [s.first]
+        if v.alert_active:
+            flooded = v.alerted()
             who = [core(p.partner.name) for p in flooded] if two else []
-            changed = self.alert.set_message(flooded[0].threshold_bpm, s.prefs.detector.sustain_s,
-                                             s.prefs.pause_min, who, s.prefs.snooze_min)
+            changed = self.alert.set_message(flooded[0].threshold_bpm, v.prefs.detector.sustain_s,
+                                             v.prefs.pause_min, who, v.prefs.snooze_min)
             if changed or not self.alert.isVisible():
                 self._place_alert()
-        if self.alert.isVisible() != s.alert_active:
-            self.alert.setVisible(s.alert_active)
+        if self.alert.isVisible() != v.alert_active:
+            self.alert.setVisible(v.alert_active)
             if self.room:  # the numbers make room for it, or take the room back
                 self.refit()
         self.redrawn.emit()

@@ -17,13 +17,13 @@ from PySide6.QtWidgets import (
 )
 
 from flooding_monitor.protocol.breathing import BreathingPattern
+from flooding_monitor.protocol.pause_effect import BreathingFeedback
 from flooding_monitor.protocol.pause import (
     SELF_SOOTHING,
-    Pause,
     format_clock,
     format_countdown,
 )
-from flooding_monitor.live.session import PartnerState, Session
+from flooding_monitor.live.snapshot import PartnerView, SessionView
 
 from .durations import duration_text
 from .i18n import core, join
@@ -36,9 +36,9 @@ class PausePage(QWidget):
     extend = Signal(int)
     leave_room_view = Signal()
 
-    def __init__(self, session: Session, pattern: BreathingPattern, parent: QWidget | None = None) -> None:
+    def __init__(self, view: SessionView, pattern: BreathingPattern, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.session = session
+        self.view = view  # the session's latest picture, given by the window with each event
         root = QHBoxLayout(self)
         root.setContentsMargins(28, 20, 28, 20)
         left = QVBoxLayout()
@@ -137,26 +137,26 @@ class PausePage(QWidget):
 
     def _breathing_time(self) -> float | None:
         """Seconds into the pause's breathing, for the guide's own frames (None: no pause)."""
-        pause = self.session.pause
+        pause = self.view.pause
         if pause is None or self.now is None:
             return None
         return self.now() - pause.started_s
 
     def refresh(self, now_s: float) -> None:
-        pause: Pause | None = self.session.pause
+        v = self.view
+        pause = v.pause
         if pause is None:
             return
-        at = format_clock(pause.return_wall, twelve_hour(self.session.prefs.clock))
+        at = format_clock(pause.return_wall, twelve_hour(v.prefs.clock))
         _set(self.title, self.tr("Pause — back together at {time}").format(time=at))
         _set(self.countdown, format_countdown(pause.remaining_s(now_s)))
         self.guide.show_time(now_s - pause.started_s)
-        two = len(self.session.people) > 1
-        lines = [self._person_line(p, now_s, two) for p in self.session.people]
+        lines = [self._person_line(p, now_s, v.couple) for p in v.people]
         text = "<br>".join(lines)
         if self.hr_line.text() != text:
             self.hr_line.setText(text)
 
-    def _person_line(self, person: PartnerState, now_s: float, named: bool) -> str:
+    def _person_line(self, person: PartnerView, now_s: float, named: bool) -> str:
         r = person.latest
         if r is None or not r.tick.valid:
             line = self.tr("Heart rate: strap not reading")
@@ -167,19 +167,18 @@ class PausePage(QWidget):
             calm_text = (self.tr("under {bpm} bpm for {time}").format(bpm=thr, time=duration_text(calm))
                          if calm > 0 else self.tr("not yet under {bpm} bpm").format(bpm=thr))
             line = self.tr("Heart rate {bpm} bpm — {calm}").format(bpm=f"{r.tick.hr_bpm:.0f}", calm=calm_text)
-            if self.session.prefs.pause_feedback:
-                line += self._feedback(person, now_s)
+            if person.feedback is not None:
+                line += self._feedback(person.feedback)
         if not named:
             return line
         who = f"<b style='color:{person.partner.colour}'>{core(person.partner.name)}</b>"
         return self.tr("{name}: {text}").format(name=who, text=line)
 
 
-    def _feedback(self, person: PartnerState, now_s: float) -> str:
+    def _feedback(self, f: BreathingFeedback) -> str:
         """The opt-in feedback, gently: where the rate is heading and what the breathing does to it;
         no score, nothing in red."""
-        usual = person.baseline.hr_bpm if person.baseline else None  # the resting rate, when measured
-        f = person.breathing.feedback(now_s, usual)
+        usual = f.usual_bpm  # the resting rate, when measured
         words = []
         slowing = f.change_bpm is not None and f.change_bpm <= -2
         if usual is not None and slowing:

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from flooding_monitor.detection.detector import State
-from flooding_monitor.live.session import PartnerState
+from flooding_monitor.live.snapshot import PartnerView
 
 from .i18n import core, join
 from .pages_common import (
@@ -116,7 +116,7 @@ class PartnerPanel(QWidget):
         widest = max(metrics.horizontalAdvance(piece) for piece in pieces)
         return max(12, int(0.95 * 100 * width / max(1, widest)))
 
-    def show_person(self, person: PartnerState, named: bool, asks_again: str | None = None) -> None:
+    def show_person(self, person: PartnerView, named: bool, asks_again: str | None = None) -> None:
         """``asks_again``: the clock time a "Not now" runs out, while this partner is flooded."""
         r = person.latest
         state = look(person.state)
@@ -127,7 +127,7 @@ class PartnerPanel(QWidget):
         if r is None and person.state == State.NO_SIGNAL:  # no beat yet: waiting, not a fault
             state_text = "○  " + self.tr("Waiting for the strap")
             explain = self.tr("The numbers appear a few seconds after the strap's first beats.")
-        if r is not None and r.cue and valid and not person.flooded and person.prefs.early_cue:
+        if person.speeding_up:
             state = look(State.RISING)  # the cue's colour: a change of colour and a short line, no sound
             state_text = "↗  " + self.tr("Speeding up")
             explain = self.tr("{name}'s heart is speeding up — slow down?").format(name=name)

@@ -8,45 +8,47 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from flooding_monitor.live.controller import SessionController
-from flooding_monitor.live.preferences import Preferences
+from flooding_monitor.live.snapshot import SessionView
 from flooding_monitor.protocol.pause import format_clock
 
 from .pages_common import twelve_hour
 
 
 class PauseQuestions(QObject):
-    """Asked over ``parent`` (the main window), about the pause ``controller`` is running."""
+    """Asked over ``parent`` (the main window), about the pause in the session's latest picture
+    (``view``), at session time ``now``; a "yes" to ending early is :attr:`end_agreed`."""
 
-    def __init__(self, parent: QWidget, controller: SessionController, now: Callable[[], float],
-                 prefs: Callable[[], Preferences]) -> None:
+    end_agreed = Signal()
+
+    def __init__(self, parent: QWidget, view: Callable[[], SessionView], now: Callable[[], float],
+                 running: Callable[[], bool]) -> None:
         super().__init__(parent)
         self.window = parent
-        self.controller = controller
+        self.view = view
         self.now = now
-        self.prefs = prefs
+        self.running = running
 
     def may_leave(self) -> bool:
         """Closing the window in the middle of a pause ends its timer and its guide: ask first."""
-        pause = self.controller.session.pause
-        if pause is None or not self.controller.running or not self.window.isVisible():  # nothing to leave
+        pause = self.view().pause
+        if pause is None or not self.running() or not self.window.isVisible():  # nothing to leave
             return True
         answer = QMessageBox.question(
             self.window, self.tr("Leave in the middle of the pause?"),
             self.tr("The pause has {min} minutes left; you agreed to come back together at {time}. Closing now "
                     "ends the timer and the breathing guide. Close anyway?").format(
                 min=f"{pause.remaining_s(self.now()) / 60:.0f}",
-                time=format_clock(pause.return_wall, twelve_hour(self.prefs().clock))),
+                time=format_clock(pause.return_wall, twelve_hour(self.view().prefs.clock))),
             QMessageBox.StandardButton.Close | QMessageBox.StandardButton.Cancel,
             QMessageBox.StandardButton.Cancel)
         return answer == QMessageBox.StandardButton.Close
 
     def end_early(self) -> None:
         """"End pause early": asked, with "No" (keep pausing) as the default."""
-        pause = self.controller.session.pause
+        pause = self.view().pause
         if pause is None:
             return
         answer = QMessageBox.question(
@@ -56,4 +58,4 @@ class PauseQuestions(QObject):
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.No)
         if answer == QMessageBox.StandardButton.Yes:
-            self.controller.end_pause()
+            self.end_agreed.emit()

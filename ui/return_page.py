@@ -18,7 +18,7 @@ from flooding_monitor.protocol.pause import (
     RECONNECTION_PHRASES,
     REPAIR_PHRASE,
 )
-from flooding_monitor.live.session import Session
+from flooding_monitor.live.snapshot import SessionView
 
 from .i18n import core, join, sentences
 from .pages_common import _font, _pixels, _set, base_px, big_button, set_primary
@@ -31,9 +31,9 @@ class ReturnPage(QWidget):
     back = Signal()
     extend = Signal(int)
 
-    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+    def __init__(self, view: SessionView, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.session = session
+        self.view = view  # the session's latest picture, given by the window with each event
         root = QVBoxLayout(self)
         root.setContentsMargins(40, 30, 40, 30)
         self.title = QLabel()
@@ -50,7 +50,7 @@ class ReturnPage(QWidget):
         self.phrases.setStyleSheet("color: #2e9d6a;")
         self.phrases.setAccessibleName(self.tr("Reconnection phrases"))
         root.addWidget(self.phrases)
-        self.guide = BreathingGuide(session.prefs.breathing)
+        self.guide = BreathingGuide(view.prefs.breathing)
         self.guide.setMinimumHeight(160)
         self.guide.hide()
         self.now: Callable[[], float] | None = None  # the session clock, set by the window
@@ -94,8 +94,8 @@ class ReturnPage(QWidget):
             self.set_room(True)
 
     def refresh(self, now_s: float) -> None:
-        s = self.session
-        two = len(s.people) > 1
+        s = self.view
+        two = s.couple
         rates = []
         for p in s.people:
             r = p.latest

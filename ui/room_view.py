@@ -2,30 +2,53 @@
 
 The monitor shows each rate and state over a fifth of the screen tall, the
 alert in large print; the pause shows the breathing circle, the time left and
-the return time; the return screen its words in large print. Everything else (the top bar, the trace, the details) comes
-back when the view is left.
+the return time; the return screen its words in large print. Everything else
+(the top bar, the trace, the details) comes back when the view is left.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Sequence
+from typing import Protocol
 
-if TYPE_CHECKING:
-    from .main_window import MainWindow
-
-
-def set_room_view(window: MainWindow, room: bool) -> None:
-    window.room_view = room
-    window.connection_bar.setVisible(not room)
-    window.store_banner.setVisible(not room)
-    window.monitor_page.set_room(room)
-    window.pause_page.set_room(room)
-    window.return_page.set_room(room)
-    if room:
-        window.showFullScreen()
-    else:
-        window.showNormal()
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QWidget
 
 
-def toggle_room_view(window: MainWindow) -> None:
-    set_room_view(window, not window.room_view)
+class RoomAware(Protocol):
+    """A page that lays itself out for the room view."""
+
+    def set_room(self, room: bool) -> None: ...
+
+
+class RoomView(QObject):
+    """Switches ``window`` in and out of the room view: ``chrome`` hidden, each page told."""
+
+    changed = Signal(bool)
+
+    def __init__(self, window: QWidget, chrome: Sequence[QWidget], pages: Sequence[RoomAware]) -> None:
+        super().__init__(window)
+        self.window = window
+        self.chrome = tuple(chrome)
+        self.pages = tuple(pages)
+        self.on = False
+
+    def set(self, room: bool) -> None:
+        self.on = room
+        for widget in self.chrome:
+            widget.setVisible(not room)
+        for page in self.pages:
+            page.set_room(room)
+        if room:
+            self.window.showFullScreen()
+        else:
+            self.window.showNormal()
+        self.changed.emit(room)
+
+    def toggle(self) -> None:
+        self.set(not self.on)
+
+    def leave(self) -> None:
+        """Esc: back to the full window (nothing happens outside the room view)."""
+        if self.on:
+            self.set(False)

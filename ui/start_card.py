@@ -15,6 +15,8 @@ from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QBoxLayout, QFrame, QLabel, QVBoxLayout, QWidget
 
+from devices.open import StrapPlan
+
 from .i18n import join
 from .pages_common import _font, big_button
 
@@ -130,13 +132,9 @@ def known_straps(prefs) -> list[str]:
             if name or address]
 
 
-def start_known(window) -> None:
-    """"Start conversation": the strap(s) used last time, the second partner's too."""
-    from devices.open import StrapPlan
-
-    prefs = window.prefs
+def known_plan(prefs) -> StrapPlan | None:
+    """"Start conversation": the strap(s) used last time, the second partner's too (None: none known)."""
     if not known_straps(prefs):
-        return
+        return None
     second = (prefs.second_device_address, prefs.second_device_name)
-    window.start_conversation(StrapPlan("ble", (prefs.last_device_address, prefs.last_device_name),
-                                        second if any(second) else None))
+    return StrapPlan("ble", (prefs.last_device_address, prefs.last_device_name), second if any(second) else None)

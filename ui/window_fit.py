@@ -8,28 +8,24 @@ settings change. Dialogs keep the full setting (they scroll or grow).
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 from .pages_common import fitting_scale, rescale_fonts
 
-if TYPE_CHECKING:
-    from .main_window import MainWindow
 
-
-def fit_text(window: MainWindow) -> None:
+def fit_text(window: QWidget, setting: float) -> bool:
+    """``window``'s text at ``setting`` (1.0 = the system's size) as far as its size allows; True when
+    the text size changed (the pages then size their numbers again)."""
     app = QApplication.instance()
     system_pt = app.property("base_point_size") or app.font().pointSizeF()
-    scale = fitting_scale(window.prefs.font_scale, window.width(), window.height())
+    scale = fitting_scale(setting, window.width(), window.height())
     now_pt = window.font().pointSizeF()
     target_pt = system_pt * scale
     if abs(target_pt / now_pt - 1) < 0.03:
-        return
+        return False
     font = QFont(window.font())
     font.setPointSizeF(target_pt)
     window.setFont(font)
     rescale_fonts(window, target_pt / now_pt)
-    window.monitor_page.refit()
-    window.pause_page.set_room(window.room_view)
+    return True

@@ -3,36 +3,43 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
-
-from . import window_dialogs
-from .room_view import set_room_view, toggle_room_view
+from PySide6.QtWidgets import QWidget
 
 translate = QCoreApplication.translate  # lupdate reads translate("context", "text") calls
 
-if TYPE_CHECKING:
-    from .main_window import MainWindow
+
+@dataclass(frozen=True)
+class KeyActions:
+    """What each key does; the window says how (Help lists the keys)."""
+
+    pause: Callable[[], None]  # Space
+    escape: Callable[[], None]  # Esc: "Not now" while the alert shows, else leave the room view
+    settings: Callable[[], None]  # Ctrl+,
+    strap: Callable[[], None]  # Ctrl+D
+    resting_rate: Callable[[], None]  # Ctrl+B
+    help: Callable[[], None]  # F1
+    room_view: Callable[[], None]  # F11
 
 
-def bind_keys(window: MainWindow) -> None:
-    def bind(keys: QKeySequence | str, slot: Callable[[], None]) -> None:
+def bind_keys(window: QWidget, actions: KeyActions) -> None:
+    """Shortcuts that work whichever page or dialog of the application has the focus; Quit closes."""
+    def bind(keys: QKeySequence | str | Qt.Key, slot: Callable[[], None]) -> None:
         sc = QShortcut(QKeySequence(keys), window)
         sc.setContext(Qt.ShortcutContext.ApplicationShortcut)
         sc.activated.connect(slot)
 
-    d = window_dialogs
-    bind(Qt.Key.Key_Space, lambda: window.start_pause("manual") if window.stack.currentIndex() == 0 else None)
-    bind(Qt.Key.Key_Escape, lambda: window.controller.snooze() if window.session.alert_active
-         else set_room_view(window, False) if window.room_view else None)
-    bind("Ctrl+,", lambda: d.open_settings(window))
-    bind("Ctrl+D", lambda: d.choose_device(window))
-    bind("Ctrl+B", lambda: d.calibrate(window))
+    bind(Qt.Key.Key_Space, actions.pause)
+    bind(Qt.Key.Key_Escape, actions.escape)
+    bind("Ctrl+,", actions.settings)
+    bind("Ctrl+D", actions.strap)
+    bind("Ctrl+B", actions.resting_rate)
     for key in (QKeySequence.StandardKey.HelpContents, "F1"):
-        bind(key, lambda: d.open_help(window))
-    bind("F11", lambda: toggle_room_view(window))
+        bind(key, actions.help)
+    bind("F11", actions.room_view)
     quit_action = QAction(translate("MainWindow", "Quit"), window)
     quit_action.setShortcut(QKeySequence.StandardKey.Quit)
     quit_action.triggered.connect(window.close)

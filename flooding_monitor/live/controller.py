@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, Protocol
 
 from flooding_monitor.detection.baseline import Baseline
@@ -25,6 +25,7 @@ from flooding_monitor.live.preferences import Preferences
 from flooding_monitor.live.recorder_thread import RecorderThread
 from flooding_monitor.heart.samples import HeartRateSample
 from flooding_monitor.live.session import ConnectionInfo, PartnerState, Session, Snooze
+from flooding_monitor.live.snapshot import PauseView, SessionView
 from flooding_monitor.live.session_recorder import SessionRecorder
 from flooding_monitor.storage.store import PartnerInfo, SessionStore
 from flooding_monitor.live.strap_status import Status, StatusKind
@@ -33,51 +34,61 @@ log = logging.getLogger(__name__)
 
 
 # -- what comes out ---------------------------------------------------------------------------
+# Every event a screen draws carries the session's picture at that moment (:class:`SessionView`):
+# front ends draw it and never read the live session.
 @dataclass(frozen=True)
 class TicksAdded:
     """A partner's detector completed seconds (rate, state, detector events)."""
 
     slot: int
     results: tuple[TickResult, ...]
+    view: SessionView
 
 
 @dataclass(frozen=True)
 class AlertRaised:
     slots: tuple[int, ...]  # who is flooded
+    view: SessionView
 
 
 @dataclass(frozen=True)
 class AlertCleared:
-    pass
+    view: SessionView
 
 
 @dataclass(frozen=True)
 class PauseStarted:
-    pause: Pause
+    pause: PauseView
+    view: SessionView
 
 
 @dataclass(frozen=True)
 class PauseChanged:
     """Extended, due (its time is up) or ended."""
 
-    pause: Pause
+    pause: PauseView
     what: str  # "extended" | "due" | "ended"
+    view: SessionView
 
 
 @dataclass(frozen=True)
 class Snoozed:
     snooze: Snooze
+    view: SessionView
 
 
 @dataclass(frozen=True)
 class ConnectionChanged:
     slot: int
     status: Status
+    view: SessionView
 
 
 @dataclass(frozen=True)
 class PartnersChanged:
     """A partner joined, was renamed or got a resting rate."""
+
+    view: SessionView
 
 
 @dataclass(frozen=True)
@@ -105,6 +116,19 @@ class Output(Protocol):
 
 #: Strap statuses that are markers for outputs, not just words on screen.
 MARKED_STATUSES = (StatusKind.SIGNAL_LOST, StatusKind.SILENT, StatusKind.CONNECTED, StatusKind.DISCONNECTED)
+
+
+def _with_status(c: ConnectionInfo, status: Status) -> ConnectionInfo:
+    """A strap's connection as ``status`` leaves it (battery, location, state, error advice)."""
+    if status.kind == StatusKind.BATTERY:
+        return replace(c, battery_percent=int(status.value) if status.value is not None else None)
+    if status.kind == StatusKind.BODY_LOCATION:
+        return replace(c, body_location=str(status.value))
+    if status.kind == StatusKind.ERROR:
+        return replace(c, message=status.message)
+    if status.kind != StatusKind.MALFORMED:
+        return replace(c, state=status.kind.value, message="")  # the state's words say it; only errors advise
+    return c
 
 
 class SessionController:
@@ -151,6 +175,7 @@ class SessionController:
         self._save_partners()
         self._store_error = self.recorder.error
         self._emit(StoreChanged(self.recorder.error))
+        self._emit(PartnersChanged(self.view()))
 
     def add_partner(self, slot: int, device_name: str = "") -> PartnerState:
         """Partner ``slot`` joins the running session (their strap, or a two-partner replay)."""
@@ -161,7 +186,7 @@ class SessionController:
         for out in self.outputs:
             out.add_partner(slot, person.partner.name, person.connection.device_name)
         self._save_partners()
-        self._emit(PartnersChanged())
+        self._emit(PartnersChanged(self.view()))
         return person
 
     def finish(self, closed_by: str = "app", then: Callable[[bool], Any] | None = None) -> bool:
@@ -218,17 +243,9 @@ class SessionController:
             self._publish(f"strap_{status.kind.value}", status.t_s, partner=status.partner)
         if status.partner >= len(self.session.people):
             return
-        c = self.session.people[status.partner].connection
-        if status.kind == StatusKind.BATTERY:
-            c.battery_percent = int(status.value) if status.value is not None else None
-        elif status.kind == StatusKind.BODY_LOCATION:
-            c.body_location = str(status.value)
-        elif status.kind == StatusKind.ERROR:
-            c.message = status.message
-        elif status.kind != StatusKind.MALFORMED:
-            c.state = status.kind.value
-            c.message = ""  # the state's words say it; only errors carry advice
-        self._emit(ConnectionChanged(status.partner, status))
+        person = self.session.people[status.partner]
+        person.connection = _with_status(person.connection, status)
+        self._emit(ConnectionChanged(status.partner, status, self.view(status.t_s)))
 
     def tick(self, now_s: float) -> None:
         """The session runner's clock: time has passed to ``now_s`` whether or not samples came.
@@ -252,7 +269,7 @@ class SessionController:
         pause = self.session.pause
         if pause is not None and pause.is_due(now) and self._due_told is not pause:
             self._due_told = pause
-            self._emit(PauseChanged(pause, "due"))
+            self._emit(PauseChanged(PauseView.of(pause), "due", self.view(now)))
 
     # -- user intents ---------------------------------------------------------------------
     def start_pause(self, reason: str) -> Pause:
@@ -263,7 +280,7 @@ class SessionController:
                           return_at=pause.return_wall.isoformat(timespec="minutes"))
             self._save_protocol()
             self._alert_shown = False
-            self._emit(PauseStarted(pause))
+            self._emit(PauseStarted(PauseView.of(pause), self.view()))
         return pause
 
     def snooze(self) -> Snooze:
@@ -271,7 +288,7 @@ class SessionController:
         self._publish("snoozed", until_s=snooze.until_s)
         self._save_protocol()
         self._alert_shown = False
-        self._emit(Snoozed(snooze))
+        self._emit(Snoozed(snooze, self.view()))
         return snooze
 
     def mark_moving(self) -> None:
@@ -288,7 +305,7 @@ class SessionController:
         if pause is not None:
             self._publish("pause_ended", early=pause.ended_early, recovered=pause.recovered)
             self._save_protocol()
-            self._emit(PauseChanged(pause, "ended"))
+            self._emit(PauseChanged(PauseView.of(pause), "ended", self.view()))
         return pause
 
     def extend_pause(self, minutes: float) -> None:
@@ -299,12 +316,12 @@ class SessionController:
         self._due_told = None
         self._publish("pause_extended", minutes=minutes)
         self._save_protocol()
-        self._emit(PauseChanged(pause, "extended"))
+        self._emit(PauseChanged(PauseView.of(pause), "extended", self.view()))
 
     def set_baseline(self, slot: int, baseline: Baseline) -> None:
         self.session.set_baseline(slot, baseline)
         self._save_partners()
-        self._emit(PartnersChanged())
+        self._emit(PartnersChanged(self.view()))
 
     def apply_prefs(self, prefs: Preferences) -> None:
         """New preferences; new detector rules reconfigure the running session and keep its history."""
@@ -315,17 +332,16 @@ class SessionController:
             self.session.reconfigure(prefs)
             self._save_protocol()
             self._save_partners()
-            self._emit(PartnersChanged())
+            self._emit(PartnersChanged(self.view()))
 
     # -- what front ends read -------------------------------------------------------------
     def wall_now(self) -> dt.datetime:
         """Clock time on the session's time base (a sped-up demo shows sped-up clock times)."""
         return local_after(self.started_at, self.now()).replace(tzinfo=None)
 
-    @property
-    def alerted_partners(self) -> list[PartnerState]:
-        s = self.session
-        return [p for p in s.people if p.slot in s.alert_slots] or [s.first]
+    def view(self, t_s: float | None = None) -> SessionView:
+        """The session's picture at ``t_s`` (now by default): what the events carry to the screens."""
+        return SessionView.of(self.session, self.now() if t_s is None else t_s)
 
     # -- inside -----------------------------------------------------------------------------
     def _new_session(self, people: int, keep: Session | None = None) -> Session:
@@ -347,14 +363,15 @@ class SessionController:
         self._record_cues(slot, results)
         self._save_protocol()
         alert_changed = self._alert_shown != self.session.alert_active
+        view = self.view(results[-1].tick.t_s)
         self._alert_shown = self.session.alert_active
         if alert_changed and self.session.alert_active:  # drawn before the ticks: the alert matters most
-            self._emit(AlertRaised(self.session.alert_slots))
+            self._emit(AlertRaised(self.session.alert_slots, view))
             self._publish("alert", partners=list(self.session.alert_slots))
             self._record_alert(self.session.alert_slots)
         elif alert_changed:
-            self._emit(AlertCleared())
-        self._emit(TicksAdded(slot, tuple(results)))
+            self._emit(AlertCleared(view))
+        self._emit(TicksAdded(slot, tuple(results), view))
 
     def _record_cues(self, slot: int, results: list[TickResult]) -> None:
         """The early cue's start and end in the history (a near-miss is a cue that ended calm)."""

@@ -72,7 +72,8 @@ class Partner:
         return cls(name, colour, None if threshold is None else float(threshold), None if rate is None else float(rate))
 
 
-#: Blue and amber: distinct for the common colour-vision deficiencies and
-#: apart from the coral of an alert and the green of calm.
-DEFAULT_PARTNERS: tuple[Partner, Partner] = (Partner(QT_TRANSLATE_NOOP("core", "Partner A"), "#2f6fae"),
-                                              Partner(QT_TRANSLATE_NOOP("core", "Partner B"), "#956200"))
+#: Violet and raspberry: apart from every state's colour (the blue and amber used before were the
+#: colours of "Settling" and "Rising", so a partner's name read as a state), and from each other
+#: for the common colour-vision deficiencies; tests/test_contrast.py measures both.
+DEFAULT_PARTNERS: tuple[Partner, Partner] = (Partner(QT_TRANSLATE_NOOP("core", "Partner A"), "#993dd6"),
+                                              Partner(QT_TRANSLATE_NOOP("core", "Partner B"), "#ca2b6a"))

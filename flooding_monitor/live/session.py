@@ -28,7 +28,7 @@ log = logging.getLogger(__name__)
 TRACE_S = 300  # the monitor's scrolling trace: last five minutes
 
 
-@dataclass
+@dataclass(frozen=True)
 class Snooze:
     t_s: float
     until_s: float
@@ -45,7 +45,7 @@ class EpisodeRecord:
     moving: bool = False  # "we were moving": walking or exercise raised the rate; kept out of trends
 
 
-@dataclass
+@dataclass(frozen=True)
 class ConnectionInfo:
     state: str = "disconnected"  # scanning/connecting/connected/signal_lost/reconnecting/disconnected
     message: str = ""

@@ -13,6 +13,12 @@ from dataclasses import dataclass
 from flooding_monitor.text import QT_TRANSLATE_NOOP
 
 
+#: What the guide says in each phase (translated where it is drawn).
+BREATHE_IN = QT_TRANSLATE_NOOP("core", "Breathe in")
+HOLD = QT_TRANSLATE_NOOP("core", "Hold")
+BREATHE_OUT = QT_TRANSLATE_NOOP("core", "Breathe out")
+PROMPTS = (BREATHE_IN, HOLD, BREATHE_OUT)
+
 @dataclass(frozen=True, slots=True)
 class BreathPhase:
     name: str  # "in", "top-up", "hold", "out"
@@ -48,7 +54,7 @@ class BreathingPattern:
         first_fill = 0.8 if self.top_up_s else 1.0
         if t < self.inhale_s:
             p = t / self.inhale_s
-            return BreathPhase("in", QT_TRANSLATE_NOOP("core", "Breathe in"), p, first_fill * _ease(p), self.inhale_s - t)
+            return BreathPhase("in", BREATHE_IN, p, first_fill * _ease(p), self.inhale_s - t)
         t -= self.inhale_s
         if t < self.top_up_s:
             p = t / self.top_up_s
@@ -56,10 +62,10 @@ class BreathingPattern:
                                self.top_up_s - t)
         t -= self.top_up_s
         if t < self.hold_s:
-            return BreathPhase("hold", QT_TRANSLATE_NOOP("core", "Hold"), t / self.hold_s, 1.0, self.hold_s - t)
+            return BreathPhase("hold", HOLD, t / self.hold_s, 1.0, self.hold_s - t)
         t -= self.hold_s
         p = t / self.exhale_s
-        return BreathPhase("out", QT_TRANSLATE_NOOP("core", "Breathe out"), p, 1.0 - _ease(p), self.exhale_s - t)
+        return BreathPhase("out", BREATHE_OUT, p, 1.0 - _ease(p), self.exhale_s - t)
 
 
 def _ease(p: float) -> float:

@@ -149,7 +149,7 @@ def _report(controller: SessionController, how: str, csv_path: str | None, histo
     if how in ("interrupted", "terminated"):
         print("\nStopped.", file=sys.stderr)
     samples = recorder.saved_samples + recorder.unsaved if recorder is not None else 0
-    n = len(controller.session.episodes)
+    n = sum(p.episodes for p in controller.view().people)
     episodes = "no flooding episode" if n == 0 else f"{n} flooding episode" + ("s" if n > 1 else "")
     if not history_wanted or recorder is None:
         print(f"Saved to {csv_path} ({episodes}).", file=sys.stderr)

@@ -25,6 +25,7 @@ from flooding_monitor.detection.detector import EpisodeEnded, EpisodeStarted, St
 from flooding_monitor.detection.early_cue import CueEnded, CueStarted
 from flooding_monitor.detection.monitor import TickResult
 from flooding_monitor.text import printable
+from flooding_monitor.live.snapshot import SessionView
 from flooding_monitor.live.strap_status import StatusKind
 
 LOW_BATTERY_PERCENT = 15
@@ -75,18 +76,19 @@ class LiveStatus:
 
     def __call__(self, event: ControllerEvent) -> None:
         if isinstance(event, TicksAdded):
-            self._ticks(event.slot, event.results)
+            self._ticks(self._who(event.view, event.slot), event.slot, event.results)
         elif isinstance(event, StoreChanged) and event.error and self.controller.store is not None:
             self.news(f"The history cannot be written: {event.error}")
         elif isinstance(event, ConnectionChanged):
             self._strap(event)
 
-    def _who(self, slot: int) -> str:
-        people = self.controller.session.people
+    @staticmethod
+    def _who(view: SessionView, slot: int) -> str:
+        """"B: " before a line about partner ``slot`` when two are wearing straps."""
+        people = view.people
         return f"{printable(people[slot].partner.name)}: " if len(people) > 1 and slot < len(people) else ""
 
-    def _ticks(self, slot: int, results: tuple[TickResult, ...]) -> None:
-        who = self._who(slot)
+    def _ticks(self, who: str, slot: int, results: tuple[TickResult, ...]) -> None:
         for r in results:
             for line in describe_news(r, who):
                 self.news(line)
@@ -98,7 +100,7 @@ class LiveStatus:
 
     def _strap(self, event: ConnectionChanged) -> None:
         s = event.status
-        who = self._who(event.slot)
+        who = self._who(event.view, event.slot)
         if s.kind == StatusKind.BATTERY and isinstance(s.value, int):
             if s.value <= LOW_BATTERY_PERCENT:
                 self.news(f"{who}strap battery low ({s.value} %): charge or replace it soon.")

@@ -526,6 +526,17 @@
     </message>
 </context>
 <context>
+    <name>HistoryDoor</name>
+    <message>
+        <source>History</source>
+        <translation>历史记录</translation>
+    </message>
+    <message>
+        <source>No history database.</source>
+        <translation>没有历史数据库。</translation>
+    </message>
+</context>
+<context>
     <name>HistoryWindow</name>
     <message>
         <source>Date</source>
@@ -901,50 +912,6 @@
     <message>
         <source>The screen may go dark during a pause ({problem}). Turn off screen blanking in your system settings for this evening.</source>
         <translation>暂停时屏幕可能会变暗（{problem}）。今晚请在系统设置中关闭屏幕自动变暗。</translation>
-    </message>
-    <message>
-        <source>Resting rate</source>
-        <translation>静息心率</translation>
-    </message>
-    <message>
-        <source>Whose resting rate?</source>
-        <translation>测量谁的静息心率？</translation>
-    </message>
-    <message>
-        <source>No history database.</source>
-        <translation>没有历史数据库。</translation>
-    </message>
-    <message>
-        <source>{n} heart samples could not be saved to the history ({error}). They are kept in {path}. Add them later with: flooding-monitor import {path}</source>
-        <translation>有 {n} 个心率样本没能存入历史记录（{error}）。它们保存在 {path}。之后可以用以下命令导入：flooding-monitor import {path}</translation>
-    </message>
-    <message>
-        <source>{n} heart samples could not be saved ({error}), not even to a spare file.</source>
-        <translation>有 {n} 个心率样本没能保存（{error}），连备用文件也写不进去。</translation>
-    </message>
-    <message>
-        <source>Save unsaved heart data</source>
-        <translation>保存未保存的心率数据</translation>
-    </message>
-    <message>
-        <source>CSV (*.csv)</source>
-        <translation>CSV 文件 (*.csv)</translation>
-    </message>
-    <message>
-        <source>Not saved</source>
-        <translation>未保存</translation>
-    </message>
-    <message>
-        <source>Could not write {path}: {error}</source>
-        <translation>无法写入 {path}：{error}</translation>
-    </message>
-    <message>
-        <source>Saved</source>
-        <translation>已保存</translation>
-    </message>
-    <message>
-        <source>{n} samples saved to {path}. Import it later from the command line: flooding-monitor import FILE</source>
-        <translation>已把 {n} 条数据保存到 {path}。之后可在命令行中导入：flooding-monitor import 文件名</translation>
     </message>
 </context>
 <context>
@@ -1440,6 +1407,17 @@
     <message>
         <source>{n} ({time})</source>
         <translation>{n}（{time}）</translation>
+    </message>
+</context>
+<context>
+    <name>RestingRateMeasure</name>
+    <message>
+        <source>Resting rate</source>
+        <translation>静息心率</translation>
+    </message>
+    <message>
+        <source>Whose resting rate?</source>
+        <translation>测量谁的静息心率？</translation>
     </message>
 </context>
 <context>
@@ -2523,6 +2501,41 @@
     </message>
 </context>
 <context>
+    <name>UnsavedData</name>
+    <message>
+        <source>{n} heart samples could not be saved to the history ({error}). They are kept in {path}. Add them later with: flooding-monitor import {path}</source>
+        <translation>有 {n} 个心率样本没能存入历史记录（{error}）。它们保存在 {path}。之后可以用以下命令导入：flooding-monitor import {path}</translation>
+    </message>
+    <message>
+        <source>{n} heart samples could not be saved ({error}), not even to a spare file.</source>
+        <translation>有 {n} 个心率样本没能保存（{error}），连备用文件也写不进去。</translation>
+    </message>
+    <message>
+        <source>Not saved</source>
+        <translation>未保存</translation>
+    </message>
+    <message>
+        <source>Save unsaved heart data</source>
+        <translation>保存未保存的心率数据</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Could not write {path}: {error}</source>
+        <translation>无法写入 {path}：{error}</translation>
+    </message>
+    <message>
+        <source>Saved</source>
+        <translation>已保存</translation>
+    </message>
+    <message>
+        <source>{n} samples saved to {path}. Import it later from the command line: flooding-monitor import FILE</source>
+        <translation>已把 {n} 条数据保存到 {path}。之后可在命令行中导入：flooding-monitor import 文件名</translation>
+    </message>
+</context>
+<context>
     <name>WeeklyReviewView</name>
     <message>
         <source>“I fell into an old pattern. Sorry. Let me try again.”</source>
@@ -2834,7 +2847,7 @@
     </message>
     <message>
         <source>Partner A</source>
-        <extracomment>Blue and amber: distinct for the common colour-vision deficiencies and apart from the coral of an alert and the green of calm.</extracomment>
+        <extracomment>Violet and raspberry: apart from every state&apos;s colour (the blue and amber used before were the colours of &quot;Settling&quot; and &quot;Rising&quot;, so a partner&apos;s name read as a state), and from each other for the common colour-vision deficiencies; tests/test_contrast.py measures both.</extracomment>
         <translation>伴侣 A</translation>
     </message>
     <message>

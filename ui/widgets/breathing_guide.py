@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QPointF, QRect, QRectF, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QFont, QPainter, QPen, QPixmap, QStaticText
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPen, QPixmap, QStaticText
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from flooding_monitor.protocol.breathing import BreathingPattern, BreathPhase
+from flooding_monitor.protocol.breathing import PROMPTS, BreathingPattern, BreathPhase
 
 from ..i18n import core
 
@@ -38,6 +38,7 @@ class BreathingGuide(QWidget):
         self._painted: tuple[int, str, int] | None = None  # radius px, prompt, seconds shown
         self._ring: tuple[tuple, QPixmap] | None = None
         self._words: dict[tuple[str, int, bool], tuple[QStaticText, QFont]] = {}
+        self._prompt_px: tuple[object, int] = (None, 14)  # (smallest radius and font, the prompt's size there)
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)  # it paints every pixel of itself
         self._frames = QTimer(self)
         self._frames.setSingleShot(True)
@@ -116,11 +117,24 @@ class BreathingGuide(QWidget):
         p.setBrush(self._fill(60 + int(80 * self.phase.size)))
         p.drawEllipse(centre, radius - 1.5, radius - 1.5)
         p.setPen(self.palette().windowText().color())
-        self._draw_words(p, self.prompt_text(), max(14, int(r_min * 0.27)), True,
+        self._draw_words(p, self.prompt_text(), self._prompt_pixels(r_min), True,
                          QPointF(centre.x(), centre.y() - side * 0.02))
         self._draw_words(p, f"{max(1, round(self.phase.seconds_left))}", max(11, int(r_min * 0.22)), False,
                          QPointF(centre.x(), centre.y() + side * 0.09))
         p.end()
+
+    def _prompt_pixels(self, r_min: float) -> int:
+        """The prompt as large as the smallest circle holds its longest words ("Breathe out", in the
+        user's language): a fixed share of the circle left "Breathe in" about 20 px in a room view."""
+        key = (round(r_min), self.font().key())
+        if self._prompt_px[0] != key:
+            font = QFont(self.font())
+            font.setBold(True)
+            font.setPixelSize(100)
+            metrics = QFontMetrics(font)
+            widest = max(metrics.horizontalAdvance(core(text)) for text in PROMPTS)
+            self._prompt_px = (key, max(14, min(int(r_min * 0.42), int(100 * 1.6 * r_min / max(1, widest)))))
+        return self._prompt_px[1]
 
     def _draw_words(self, p: QPainter, text: str, pixels: int, bold: bool, centre: QPointF) -> None:
         """``text`` centred on ``centre``, laid out once and kept (QStaticText): the same few words are

@@ -14,7 +14,7 @@ from PySide6.QtCore import QEvent
 from PySide6.QtGui import QColor, QFont
 
 from flooding_monitor.detection.detector import State
-from flooding_monitor.live.session import PartnerState
+from flooding_monitor.live.snapshot import PartnerView
 from flooding_monitor.heart.spans import merge_spans, true_spans
 
 FLOODING_SHADE = "#d4583b"  # one wearer: the flooding colour
@@ -79,7 +79,7 @@ class HeartRateTrace(pg.PlotWidget):
             self.getAxis(axis).setStyle(tickFont=font)
             self.setLabel(axis, title, **{"font-size": f"{font.pointSizeF():.1f}pt"})
 
-    def update_people(self, people: Sequence[PartnerState], now_s: float, named: bool = False) -> None:
+    def update_people(self, people: Sequence[PartnerView], now_s: float, named: bool = False) -> None:
         """Draw every partner's last five minutes; the threshold line is the first partner's."""
         lows, highs, masks = [], [], []
         for person in people:
