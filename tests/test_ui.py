@@ -367,3 +367,38 @@ def test_a_strap_that_has_not_sent_its_first_beat_is_awaited_not_called_faulty(w
     play(window, samples, samples[-1].t_s)
     window.monitor_page.refresh(window.now())
     assert "Waiting" not in b.state_label.text()
+
+
+def test_every_key_does_what_help_says(window, monkeypatch):
+    """Ctrl+D called a function that did not exist; each shortcut now opens its own dialog or acts."""
+    from PySide6.QtGui import QKeySequence, QShortcut
+
+    import ui.device_dialog as device_dialog
+    from ui.calibrate_dialog import CalibrateDialog
+    from ui.help_dialog import HelpDialog
+    from ui.settings_dialog import SettingsDialog
+
+    opened: list[str] = []
+    for name, cls in (("strap", device_dialog.DeviceDialog), ("settings", SettingsDialog), ("help", HelpDialog),
+                      ("resting rate", CalibrateDialog)):
+        monkeypatch.setattr(cls, "exec", lambda self, name=name: opened.append(name) or 0)
+    keys = {sc.key().toString(): sc for sc in window.findChildren(QShortcut)}
+    for key in ("Ctrl+D", "Ctrl+,", "F1", "Ctrl+B"):
+        keys[QKeySequence(key).toString()].activated.emit()
+    assert opened == ["strap", "settings", "help", "resting rate"]
+    keys["F11"].activated.emit()
+    assert window.room.on and not window.connection_bar.isVisible()
+    keys["Esc"].activated.emit()  # no alert showing: Esc leaves the room view
+    assert not window.room.on and window.connection_bar.isVisible()
+    keys["Space"].activated.emit()
+    assert window.stack.currentWidget() is window.pause_page and window.controller.session.pause is not None
+
+
+def test_an_alert_that_cannot_chime_says_so_in_the_banner(window, monkeypatch):
+    """The chime's problem was emitted to nobody: the couple now reads why the alert was silent."""
+    import ui.chime as chime
+
+    monkeypatch.setattr(chime, "play_chime", lambda folder: "no sound player found")
+    window.apply_prefs(replace(window.prefs, sound=True, notifications=False))
+    window.messenger.alert(window.view.alerted(), window.view.couple)
+    assert "The alert cannot chime: no sound player found." in window.store_banner.text()
