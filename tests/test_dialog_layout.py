@@ -121,3 +121,44 @@ def test_history_opens_within_its_screen(qtbot, monkeypatch, screen, tmp_path):
     history = history_window(qtbot, SessionStore(tmp_path / "h.sqlite3"))
     assert history.width() <= room.width() and history.height() <= room.height()
     assert (history.width(), history.height()) == (min(1150, room.width()), min(760, room.height()))
+
+
+@pytest.mark.parametrize("screen", SCREENS[:2], ids=lambda s: f"{s[0]}x{s[1]}")
+@pytest.mark.parametrize(("text", "scale", "dpi"), TEXT, ids=[t[0] for t in TEXT])
+def test_history_shows_three_sessions_and_the_chosen_one_at_any_text_size(qtbot, monkeypatch, tmp_path, screen,
+                                                                          text, scale, dpi):
+    """At 250 % on a 768-px screen the chosen session's minimum heights squeezed the list to one and a
+    half rows; the session now scrolls under a list of at least three whole rows."""
+    import datetime as dt
+
+    from flooding_monitor.storage.store import SessionStore
+
+    from .helpers import history_window
+
+    store = SessionStore(tmp_path / "h.sqlite3")
+    for day in range(5):
+        sid = store.create_session(dt.datetime(2026, 11, 20 + day, 20, 0), "demo", "Demo strap", None, {})
+        store.end_session(sid, dt.datetime(2026, 11, 20 + day, 20, 40), 2400.0)
+    app = QApplication.instance()
+    font = app.font()
+    room = QSize(screen[0] - screen_fit.EDGE_PX, screen[1] - screen_fit.EDGE_PX)
+    monkeypatch.setattr(screen_fit, "screen_room", lambda widget: room)
+    apply_theme(app, "light", scale)
+    if dpi != 1.0:
+        big = app.font()
+        big.setPointSizeF(big.pointSizeF() * dpi)
+        app.setFont(big)
+    try:
+        history = history_window(qtbot, store)
+        history.show()
+        qtbot.waitUntil(lambda: history.table.row_count() == 5, timeout=10_000)
+        qtbot.wait(50)
+        table = history.table
+        whole_rows = (table.viewport().height()) // table.verticalHeader().defaultSectionSize()
+        assert whole_rows >= 3, f"{whole_rows} rows of the list show"
+        plot = history.detail.plot
+        assert plot.isVisible() and plot.height() >= plot.minimumHeight()
+        assert history.height() <= room.height()
+    finally:
+        app.setFont(font)
+        apply_theme(app, "light", 1.0)

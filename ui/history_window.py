@@ -34,6 +34,7 @@ from flooding_monitor.storage.rituals import Rituals
 from flooding_monitor.storage.store import StoreError
 
 from .history_reader import HistoryReader
+from .screen_fit import FillingScrollArea
 from .i18n import core, date_time
 from .journal_dialog import JournalDialog
 from .check_in_dialog import CheckInDialog
@@ -48,6 +49,9 @@ from .weekly_review_view import WeeklyReviewView
 #: Sessions listed before the window's first paint (the rest follow at once after it).
 FIRST_PAGE = 200
 
+
+#: Sessions the list always shows whole, however large the text: a couple compares evenings.
+LIST_ROWS = 3
 
 class HistoryWindow(QWidget):
     def __init__(self, reader: HistoryReader, settings: DetectorSettings | None = None,
@@ -96,9 +100,14 @@ class HistoryWindow(QWidget):
         self.table.selectionModel().selectionChanged.connect(self._selected)
         split.addWidget(self.table)
         self.detail = SessionDetail()
-        split.addWidget(self.detail)
-        # the list a quarter, the chosen session the rest: on an 800x550 screen 260 px of list left the
-        # session's chart 60 px tall
+        # The chosen session scrolls when the window cannot hold it: its chart, stats and notes at large
+        # text once squeezed the list to one and a half rows (1366x768 at 250 %).
+        split.addWidget(FillingScrollArea(self.detail))
+        split.setCollapsible(0, False)
+        split.setCollapsible(1, False)
+        self.table.setMinimumHeight(self.table.height_for_rows(LIST_ROWS))
+        # the list a quarter (at least three rows), the chosen session the rest: on an 800x550 screen
+        # 260 px of list left the session's chart 60 px tall
         split.setSizes([self.height() // 4, self.height() * 3 // 4])
         col.addWidget(split, 1)
         col.addLayout(self._buttons())

@@ -117,3 +117,35 @@ class WrappingCheck(QWidget):
         self.box.setToolTip(tip)
         self.label.setToolTip(tip)
         super().setToolTip(tip)
+
+
+class FillingScrollArea(QScrollArea):
+    """Its widget fills the view (a chart in it grows with the window) and scrolls only when the view is
+    shorter than the widget's least height at that width. Qt's resizable scroll area sizes a widget whose
+    words wrap to its preferred height, so a chart in it grew past the view and pushed the rest away."""
+
+    def __init__(self, widget: QWidget, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWidget(widget)
+        self.setWidgetResizable(False)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        self.fit()
+
+    def fit(self) -> None:
+        widget = self.widget()
+        width = self.viewport().width()
+        layout = widget.layout()
+        least = (layout.totalMinimumHeightForWidth(width) if layout is not None and layout.hasHeightForWidth()
+                 else widget.minimumSizeHint().height())
+        if least > self.viewport().height():  # it scrolls: the scroll bar takes its share of the width
+            width = self.width() - self.verticalScrollBar().sizeHint().width()
+            least = layout.totalMinimumHeightForWidth(width) if layout is not None and layout.hasHeightForWidth() \
+                else least
+        widget.resize(width, max(self.viewport().height(), least))
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt's name
+        return QSize(super().minimumSizeHint().width(), self.fontMetrics().height() * 4)

@@ -129,6 +129,12 @@ class SessionTable(QTableView):
             self.resizeColumnsToContents()
             self._fitted = True
 
+    def height_for_rows(self, rows: int) -> int:
+        """The height that shows the header, ``rows`` whole rows and the sideways scroll bar."""
+        bar = self.horizontalScrollBar().sizeHint().height()
+        return (self.horizontalHeader().sizeHint().height() + rows * self.verticalHeader().defaultSectionSize()
+                + bar + 2 * self.frameWidth())
+
     def row_count(self) -> int:
         return self.sessions.rowCount()
 
