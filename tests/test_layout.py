@@ -200,3 +200,33 @@ def test_larger_text_never_makes_the_heart_rate_smaller(qtbot, worker, tmp_path,
     finally:
         app.setFont(font)
     assert digits[2.5] >= digits[1.0], digits
+
+
+def test_the_traces_threshold_words_stand_inside_the_plot_in_the_windows_text_size(qtbot):
+    """At 250 % the label "threshold 100" was drawn in the application's font, centred on the plot's left
+    edge: "shold 100", half the plot wide."""
+    from PySide6.QtGui import QFont
+
+    from ui.widgets.trace import HeartRateTrace
+
+    app = QApplication.instance()
+    before = app.font()
+    big = QFont(before)
+    big.setPointSizeF(before.pointSizeF() * 2.5)
+    app.setFont(big)
+    try:
+        trace = HeartRateTrace()
+        qtbot.addWidget(trace)
+        small = QFont(before)
+        trace.setFont(small)  # the main window fits its text to its size: the trace follows the window
+        trace.resize(700, 200)
+        trace.threshold_line.setValue(100)
+        trace.show()
+        qtbot.wait(20)
+        label = trace.threshold_line.label
+        assert label.textItem.font().pointSizeF() == pytest.approx(small.pointSizeF())
+        box = trace.plotItem.vb.sceneBoundingRect()
+        words = label.mapRectToScene(label.boundingRect())
+        assert box.contains(words), f"{words} not inside {box}"
+    finally:
+        app.setFont(before)

@@ -63,7 +63,7 @@ class ConnectionBar(QWidget):
         row.addWidget(self.label, 1)
         self.buttons: list[QPushButton] = []
         self.more = QToolButton()
-        self.more.setText(self.tr("More…"))
+        self.more.setText(self.tr("More"))  # the menu's arrow says more follows (an ellipsis touched it)
         self.more.setToolTip(self.tr("The actions that do not fit in this window"))
         self.more.setAccessibleName(self.tr("More actions"))
         self.more.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)

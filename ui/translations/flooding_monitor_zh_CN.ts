@@ -272,6 +272,10 @@
         <translation>{device}：记录已结束</translation>
     </message>
     <message>
+        <source>More</source>
+        <translation>更多</translation>
+    </message>
+    <message>
         <source>No conversation running: the straps are free.</source>
         <translation>没有进行中的对话：心率带已释放。</translation>
     </message>
@@ -287,10 +291,6 @@
     <message>
         <source>Strap connection</source>
         <translation>心率带连接</translation>
-    </message>
-    <message>
-        <source>More…</source>
-        <translation>更多…</translation>
     </message>
     <message>
         <source>The actions that do not fit in this window</source>
@@ -572,7 +572,7 @@
     </message>
     <message>
         <source>History — Flooding Monitor</source>
-        <extracomment>Sessions listed before the window&apos;s first paint (the rest follow at once after it).</extracomment>
+        <extracomment>Sessions listed before the window&apos;s first paint (the rest follow at once after it). Sessions the list always shows whole, however large the text: a couple compares evenings.</extracomment>
         <translation>历史记录——情绪淹没监测</translation>
     </message>
     <message>

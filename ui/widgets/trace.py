@@ -36,15 +36,16 @@ class HeartRateTrace(pg.PlotWidget):
             ax = self.getAxis(axis)
             ax.setPen(pg.mkPen(fg))
             ax.setTextPen(pg.mkPen(fg))
-        self._follow_font()
         self.curves: list[pg.PlotDataItem] = []
         self._colours: list[str] = []
         self.curve = self._curve(0, "#3b82c4")
         self.threshold_line = pg.InfiniteLine(angle=0, pen=pg.mkPen("#d4583b", width=1.5, style=pg.QtCore.Qt.PenStyle.DashLine),
                                               label=self.tr("threshold {value:.0f}"),
-                                              labelOpts={"position": 0.06, "color": "#d4583b"})
+                                              labelOpts={"position": 0.02, "color": "#d4583b", "anchors": [(0, 1), (0, 1)]})
         self.baseline_line = pg.InfiniteLine(angle=0, pen=pg.mkPen("#2e9d6a", width=1.2, style=pg.QtCore.Qt.PenStyle.DotLine),
-                                             label=self.tr("resting {value:.0f}"), labelOpts={"position": 0.2, "color": "#2e9d6a"})
+                                             label=self.tr("resting {value:.0f}"), labelOpts={"position": 0.2, "color": "#2e9d6a",
+                                                                                       "anchors": [(0, 0), (0, 0)]})
+        self._follow_font()
         self.addItem(self.threshold_line)
         self.addItem(self.baseline_line)
         self.baseline_line.hide()
@@ -78,6 +79,10 @@ class HeartRateTrace(pg.PlotWidget):
         for axis, title in (("left", self.tr("bpm")), ("bottom", self.tr("minutes ago"))):
             self.getAxis(axis).setStyle(tickFont=font)
             self.setLabel(axis, title, **{"font-size": f"{font.pointSizeF():.1f}pt"})
+        # the lines' words in the window's text size too: in the application's 250 % font "threshold 100"
+        # stood over half the plot and was cut at its left edge
+        for line in (self.threshold_line, self.baseline_line):
+            line.label.setFont(font)
 
     def update_people(self, people: Sequence[PartnerView], now_s: float, named: bool = False) -> None:
         """Draw every partner's last five minutes; the threshold line is the first partner's."""
