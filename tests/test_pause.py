@@ -121,3 +121,25 @@ def test_the_calm_stretch_in_the_pause_reads_as_a_duration_not_a_clock_time(qtbo
     person = replace(view.first, latest=SimpleNamespace(tick=tick), calm_below_bpm=95.0, calm_since_s=595.0)
     line = page._person_line(person, 1000.0, named=False)
     assert "under 95 bpm for 7 min" in line and "06:45" not in line
+
+
+def test_the_breathing_words_read_from_the_sofa_and_stay_on_the_circle(qtbot):
+    """Issue 26: in the room view at 800x550 "Breathe in" was about 14 px beside a 120-px countdown; the
+    words now take the middle circle's width (never more), and the countdown a sixth of the screen."""
+    from PySide6.QtGui import QFont, QFontMetrics
+
+    from flooding_monitor.live.preferences import Preferences
+    from flooding_monitor.protocol.breathing import PROMPTS
+    from ui.i18n import core
+    from ui.widgets.breathing_guide import BreathingGuide
+
+    guide = BreathingGuide(Preferences().breathing)
+    qtbot.addWidget(guide)
+    guide.resize(420, 470)
+    side = min(guide.width(), guide.height()) - 16
+    pixels = guide._prompt_pixels(side)
+    assert pixels >= 0.06 * side  # ~26 px here (14 before)
+    font = QFont(guide.font())
+    font.setBold(True)
+    font.setPixelSize(pixels)
+    assert max(QFontMetrics(font).horizontalAdvance(core(p)) for p in PROMPTS) <= 0.61 * side

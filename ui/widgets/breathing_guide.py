@@ -117,23 +117,23 @@ class BreathingGuide(QWidget):
         p.setBrush(self._fill(60 + int(80 * self.phase.size)))
         p.drawEllipse(centre, radius - 1.5, radius - 1.5)
         p.setPen(self.palette().windowText().color())
-        self._draw_words(p, self.prompt_text(), self._prompt_pixels(r_min), True,
-                         QPointF(centre.x(), centre.y() - side * 0.02))
-        self._draw_words(p, f"{max(1, round(self.phase.seconds_left))}", max(11, int(r_min * 0.22)), False,
-                         QPointF(centre.x(), centre.y() + side * 0.09))
+        words = self._prompt_pixels(side)
+        self._draw_words(p, self.prompt_text(), words, True, QPointF(centre.x(), centre.y() - side * 0.02))
+        self._draw_words(p, f"{max(1, round(self.phase.seconds_left))}", max(11, int(words * 0.75)), False,
+                         QPointF(centre.x(), centre.y() - side * 0.02 + words * 1.3))
         p.end()
 
-    def _prompt_pixels(self, r_min: float) -> int:
-        """The prompt as large as the smallest circle holds its longest words ("Breathe out", in the
-        user's language): a fixed share of the circle left "Breathe in" about 20 px in a room view."""
-        key = (round(r_min), self.font().key())
+    def _prompt_pixels(self, side: float) -> int:
+        """The prompt as large as the middle-sized circle holds its longest words ("Breathe out", in the
+        user's language); the smallest circle held only about 14 px, too small to read from the sofa."""
+        key = (round(side), self.font().key())
         if self._prompt_px[0] != key:
             font = QFont(self.font())
             font.setBold(True)
             font.setPixelSize(100)
             metrics = QFontMetrics(font)
             widest = max(metrics.horizontalAdvance(core(text)) for text in PROMPTS)
-            self._prompt_px = (key, max(14, min(int(r_min * 0.42), int(100 * 1.6 * r_min / max(1, widest)))))
+            self._prompt_px = (key, max(14, min(int(side * 0.085), int(100 * 0.6 * side / max(1, widest)))))
         return self._prompt_px[1]
 
     def _draw_words(self, p: QPainter, text: str, pixels: int, bold: bool, centre: QPointF) -> None:
