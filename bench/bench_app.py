@@ -131,22 +131,9 @@ def alert_latency(episodes: int) -> dict[str, float]:
     from PySide6.QtWidgets import QApplication
 
     from flooding_monitor.live.controller import AlertRaised
-    from flooding_monitor.storage.store import SessionStore
-    from ui.main_window import MainWindow
-    from ui.worker import DeviceWorker
 
     app = QApplication.instance() or QApplication([])
-    folder = tempfile.mkdtemp(prefix="fm-latency-")
-    store = SessionStore(Path(folder) / "history.sqlite3", wait_s=0.25)
-    worker = DeviceWorker()
-    source = PushSource()
-    clock = Clock()
-    window = MainWindow(Preferences(sound=False, notifications=False), None, worker, settings_scope="fm-bench",
-                        store=store)
-    window.resize(1000, 700)
-    window.show()
-    window.conversation.start_session(clock, "bench", source.name)
-    worker.use(source, 0)
+    window, worker, source, clock = _running_window()
     chunks, _ = episode_stream(episodes)
     samples = [s for chunk in chunks for s in chunk]
     sent_at: dict[float, float] = {}
@@ -160,8 +147,7 @@ def alert_latency(episodes: int) -> dict[str, float]:
         feeding["t"] = sample.t_s
         real_feed(sample)
 
-    window.bridge.sample.disconnect(real_feed)
-    window.bridge.sample.connect(feed)
+    window.controller.feed = feed  # the window's sample handler calls it (a second connection fed each twice)
     window.controller.listeners.append(
         lambda e: pending.append(sent_at[feeding["t"]]) if isinstance(e, AlertRaised) else None)
 
@@ -170,30 +156,53 @@ def alert_latency(episodes: int) -> dict[str, float]:
             latencies.append((t - pending.pop()) * 1000)
             pending.clear()
 
+    FrameTimes(window, on_frame)
+    QTimer.singleShot(200, lambda: _push_packets(app, worker, source, clock, samples, sent_at))
+    app.exec()
+    window.close()
+    worker.stop()
+    recorder = window.controller.recorder
+    saved = window.store.sample_count(recorder.session_id) if recorder and recorder.session_id else 0
+    latencies.sort()
+    return {"episodes": len(latencies), "p50_ms": statistics.median(latencies),
+            "p99_ms": latencies[int(0.99 * (len(latencies) - 1))], "max_ms": latencies[-1], "saved": saved,
+            "samples": len(samples)}
+
+
+def _push_packets(app, worker, source, clock, samples, sent_at: dict[float, float], k: int = 0) -> None:
+    """Each sample as the bytes a strap sends, parsed on the worker thread, 4 ms apart; then quit."""
+    from PySide6.QtCore import QTimer
+
     async def push_one(sample) -> None:
         packet = hrm_codec.encode(hrm_codec.from_sample(sample))
         sent_at[sample.t_s] = time.perf_counter()
         source.queue.put(hrm_codec.parse(packet).to_sample(sample.t_s, source.name))
 
-    def next_packet(k: int = 0) -> None:
-        if k == len(samples):
-            QTimer.singleShot(500, app.quit)
-            return
-        clock.t = samples[k].t_s
-        worker.submit(push_one(samples[k]))
-        QTimer.singleShot(4, lambda: next_packet(k + 1))
+    if k == len(samples):
+        QTimer.singleShot(500, app.quit)
+        return
+    clock.t = samples[k].t_s
+    worker.submit(push_one(samples[k]))
+    QTimer.singleShot(4, lambda: _push_packets(app, worker, source, clock, samples, sent_at, k + 1))
 
-    FrameTimes(window, on_frame)
-    QTimer.singleShot(200, next_packet)
-    app.exec()
-    window.close()
-    worker.stop()
-    recorder = window.controller.recorder
-    saved = store.sample_count(recorder.session_id) if recorder and recorder.session_id else 0
-    latencies.sort()
-    return {"episodes": len(latencies), "p50_ms": statistics.median(latencies),
-            "p99_ms": latencies[int(0.99 * (len(latencies) - 1))], "max_ms": latencies[-1], "saved": saved,
-            "samples": len(samples)}
+
+def _running_window():
+    """The real window with a real history, a conversation started on a strap the benchmark pushes."""
+    from flooding_monitor.storage.store import SessionStore
+    from ui.main_window import MainWindow
+    from ui.worker import DeviceWorker
+
+    store = SessionStore(Path(tempfile.mkdtemp(prefix="fm-latency-")) / "history.sqlite3", wait_s=0.25)
+    worker = DeviceWorker()
+    source = PushSource()
+    clock = Clock()
+    window = MainWindow(Preferences(sound=False, notifications=False), None, worker, settings_scope="fm-bench",
+                        store=store)
+    window.resize(1000, 700)
+    window.show()
+    window.conversation.start_session(clock, "bench", source.name)
+    worker.use(source, 0)
+    return window, worker, source, clock
 
 
 def startup(runs: int = 5) -> dict[str, float]:
