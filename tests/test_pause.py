@@ -1,6 +1,7 @@
 """The pause protocol and the breathing pacer's timing."""
 
 import datetime as dt
+from pathlib import Path
 
 import pytest
 
@@ -143,3 +144,28 @@ def test_the_breathing_words_read_from_the_sofa_and_stay_on_the_circle(qtbot):
     font.setBold(True)
     font.setPixelSize(pixels)
     assert max(QFontMetrics(font).horizontalAdvance(core(p)) for p in PROMPTS) <= 0.61 * side
+
+
+def test_the_breathing_ring_is_whole_on_a_200_percent_screen(tmp_path):
+    """On a 200 % screen (QT_SCALE_FACTOR=2, as a HiDPI laptop gives) the cached background was copied from
+    its logical rectangle: a quarter of the dashed ring, twice as large. A process of its own: the scale
+    factor is read when Qt starts."""
+    import os
+    import subprocess
+    import sys
+
+    script = tmp_path / "ring.py"
+    script.write_text(
+        "from PySide6.QtWidgets import QApplication\n"
+        "from flooding_monitor.live.preferences import Preferences\n"
+        "from ui.widgets.breathing_guide import BreathingGuide\n"
+        "app = QApplication([])\n"
+        "g = BreathingGuide(Preferences().breathing); g.resize(400, 400); g.show(); app.processEvents()\n"
+        "img = g.grab().toImage(); ratio = img.devicePixelRatio(); r = (400 - 16) * 0.48; y = int(200 * ratio)\n"
+        "blue = lambda x: any(img.pixelColor(k, y).blue() > img.pixelColor(k, y).red() + 8\n"
+        "                     for k in range(int(x) - 6, int(x) + 6))\n"
+        "print(ratio, blue((200 - r) * ratio), blue((200 + r) * ratio))\n")
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "QT_SCALE_FACTOR": "2",
+           "PYTHONPATH": str(Path(__file__).resolve().parent.parent)}
+    out = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, env=env, timeout=60)
+    assert out.stdout.split() == ["2.0", "True", "True"], out.stdout + out.stderr

@@ -109,7 +109,12 @@ class BreathingGuide(QWidget):
         outline = QColor("#3b82c4")
         # the background and the dashed ring, drawn once per size and copied: opaque, so nothing under
         # this widget repaints and no pixel is blended (a dashed antialiased ring took most of a frame)
-        p.drawPixmap(_event.rect(), self._background(centre, r_max), _event.rect())
+        background = self._background(centre, r_max)
+        area, ratio = QRectF(_event.rect()), background.devicePixelRatio()
+        # the source rectangle is in the picture's own pixels: on a 200 % screen the logical one drew a
+        # quarter of the ring, twice as large
+        p.drawPixmap(area, background, QRectF(area.x() * ratio, area.y() * ratio, area.width() * ratio,
+                                              area.height() * ratio))
         # the 3-px outline as a filled disc under the fill: filling is far cheaper than stroking a curve
         p.setPen(Qt.PenStyle.NoPen)
         p.setBrush(outline)
