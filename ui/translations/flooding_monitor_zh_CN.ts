@@ -2905,7 +2905,6 @@
     </message>
     <message>
         <source>Cannot create the history database {path}: {error}. Choose another folder with --data-dir.</source>
-        <extracomment>Saving an episode, a pause, a snooze or a partner again updates the row its key names.</extracomment>
         <translation>无法创建历史数据库 {path}：{error}。请用 --data-dir 选择其他文件夹。</translation>
     </message>
     <message>
@@ -2914,11 +2913,11 @@
     </message>
     <message>
         <source>No session {id} in the history</source>
+        <extracomment>What the storage package hands out, from here (the rows and errors are defined beside it).</extracomment>
         <translation>历史记录中没有会话 {id}</translation>
     </message>
     <message>
         <source>The history database is in use by another program ({path}). Close other copies of Flooding Monitor; recording continues in memory and will be saved when it is free.</source>
-        <extracomment>The lock file could not even be opened (a folder in its place, another user&apos;s file): whether someone holds the session is unknown, and unknown is not &quot;its owner is gone&quot;.</extracomment>
         <translation>历史数据库正被另一个程序使用（{path}）。请关闭其他正在运行的“情绪淹没监测”；记录会先保存在内存中，数据库空闲后再写入。</translation>
     </message>
     <message>
