@@ -206,3 +206,28 @@ def test_with_two_partners_the_journal_asks_who_is_writing(qtbot):
     assert couple.writer() is None
     couple.fields["trigger"].setPlainText("money")
     assert not couple.is_empty() and "partner" not in couple.values()
+
+
+def test_the_reports_charts_are_drawn_not_pasted_pictures(evening, qapp, tmp_path):
+    """The charts were 300-dpi pictures (a 2-page report ~430 KB, blurred when zoomed): they are now the
+    chart's own lines and words in the PDF, so its axis words are text a reader finds, and the file is small."""
+    from ui.range_report_pdf import write_range_report
+    from ui.report_pdf import write_session_report
+
+    from flooding_monitor.review.report import range_report
+
+    folder, sid = evening
+    store = SessionStore(folder / DB_NAME)
+    session_pdf, weeks_pdf = tmp_path / "session.pdf", tmp_path / "weeks.pdf"
+    stored = read_session(store, sid)
+    write_session_report(stored, session_pdf)
+    write_range_report(range_report(store, 2, stored.info.started_at.date()), weeks_pdf)
+    for path, words in ((session_pdf, ("minutes", "bpm")), (weeks_pdf, ("Episodes per week", "Near-misses"))):
+        reader = pypdf.PdfReader(path)
+        # only the chart's few-pixel marker symbols (pyqtgraph draws them from a sprite) may be pictures
+        pictures = [image.name for page in reader.pages for image in page.images if len(image.data) > 20_000]
+        assert pictures == [], f"{path.name} holds pictures: {pictures}"
+        first_page = " ".join(reader.pages[0].extract_text().split())  # pypdf spaces words with tabs
+        for word in words:
+            assert word in first_page, (path.name, word)
+        assert path.stat().st_size < 200_000, path.stat().st_size

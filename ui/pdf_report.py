@@ -1,7 +1,7 @@
 """What every PDF report shares: Qt's own PDF writer on A4, a private file, the words on what the
 numbers mean, and the HTML helpers the reports are written in.
 
-A report is rich text (QTextDocument) with History's charts as images; Qt
+A report is rich text (QTextDocument) with History's charts drawn in it (ui/vector_charts.py); Qt
 lays it out on pages, numbers them and embeds the fonts. Made for printing
 in black and white: black text on white, charts told apart without colour.
 """

@@ -11,7 +11,7 @@ from __future__ import annotations
 from html import escape
 from pathlib import Path
 
-from PySide6.QtCore import QSize, QUrl
+from PySide6.QtCore import QSize
 from PySide6.QtGui import QTextDocument
 
 from flooding_monitor.review.history import WeekTrend
@@ -21,6 +21,7 @@ from .durations import duration_text
 from .i18n import date_time, join, long_date, short_date
 from .pdf_report import PdfReport, heading, table
 from .report_chart import PrintedTrends
+from .vector_charts import CHART_MARK, VectorCharts
 
 #: The four weekly charts, two by two, need more height than a session's one.
 TRENDS_HEIGHT_PX = 420
@@ -40,16 +41,16 @@ class RangeReportPdf(PdfReport):
         size = QSize(chart_size.width(), TRENDS_HEIGHT_PX)
         weeks = [WeekTrend(w.week_start, w.sessions, w.episodes, w.minutes_flooded, w.calm_after_min, w.near_misses)
                  for w in self.report.weeks]
-        doc.addResource(QTextDocument.ResourceType.ImageResource, QUrl("trends.png"),
-                        PrintedTrends().image(weeks, size))
         doc.setHtml(self.html(size))
+        if self.report.sessions:
+            VectorCharts(doc).place(PrintedTrends().picture(weeks, size), size)
         return doc
 
     def html(self, chart_size: QSize) -> str:
         r = self.report
         parts = [f"<h1>{escape(self.title())}</h1>", "<p>" + escape(self.summary()) + "</p>"]
         if r.sessions:
-            parts.append(f'<p><img src="trends.png" width="{chart_size.width()}" height="{chart_size.height()}"></p>')
+            parts.append(f"<p>{CHART_MARK}</p>")
         parts += [heading(self.tr("Week by week")), self._weeks_table(),
                   heading(self.tr("Each conversation")), self._sessions_table(),
                   "<p><i>" + escape(self.tr("Journal notes and the weekly reviews' notes are not in this report: "

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pyqtgraph as pg
 from PySide6.QtCore import QRectF, QSize, QSizeF, Qt
-from PySide6.QtGui import QBrush, QColor, QImage, QPainter, QPen
+from PySide6.QtGui import QBrush, QColor, QImage, QPainter, QPen, QPicture
 from PySide6.QtWidgets import QApplication
 
 from flooding_monitor.review.stored_session import StoredSession
@@ -42,9 +42,16 @@ class PrintedSessionChart(SessionDetail):
     def pause_brush(self) -> QBrush:
         return QBrush(QColor(0, 0, 0, 28))
 
-    def image(self, stored: StoredSession, size: QSize, scale: float = 3.0) -> QImage:
-        """The chart of ``stored`` at ``size`` (logical pixels), rendered ``scale`` times as fine."""
-        return chart_image(self, stored, size, scale, Qt.GlobalColor.white)
+    def picture(self, stored: StoredSession, size: QSize) -> QPicture:
+        """The chart of ``stored`` at ``size``, as drawing commands (a vector chart in the PDF)."""
+        plot = _laid_out(self, stored, size)
+        picture = QPicture()
+        painter = QPainter(picture)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        plot.scene().render(painter, QRectF(0, 0, size.width(), size.height()), QRectF(plot.viewport().rect()))
+        painter.end()
+        _done(plot)
+        return picture
 
 
 def _on_paper(plot: pg.PlotWidget) -> None:
@@ -58,6 +65,20 @@ def _on_paper(plot: pg.PlotWidget) -> None:
 
 def chart_image(detail: SessionDetail, stored: StoredSession, size: QSize, scale: float, background) -> QImage:
     """``detail``'s chart of ``stored`` alone, as an image: laid out and ranged as on screen, never shown."""
+    plot = _laid_out(detail, stored, size)
+    out = QImage(int(size.width() * scale), int(size.height() * scale), QImage.Format.Format_RGB32)
+    out.fill(background)
+    painter = QPainter(out)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    # the scene as the widget shows it, scaled to the image (the widget's own render() scaled twice)
+    plot.scene().render(painter, QRectF(out.rect()), QRectF(plot.viewport().rect()))
+    painter.end()
+    _done(plot)
+    return out
+
+
+def _laid_out(detail: SessionDetail, stored: StoredSession, size: QSize) -> pg.PlotWidget:
+    """``detail``'s chart alone at ``size``, showing ``stored`` laid out and ranged as on screen, never shown."""
     plot = detail.plot
     plot.setParent(None)  # the chart alone, at the size asked, without the figures and notes
     plot.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen)
@@ -66,16 +87,12 @@ def chart_image(detail: SessionDetail, stored: StoredSession, size: QSize, scale
     detail.show_session(stored)
     QApplication.sendPostedEvents()
     QApplication.processEvents()
-    out = QImage(int(size.width() * scale), int(size.height() * scale), QImage.Format.Format_RGB32)
-    out.fill(background)
-    painter = QPainter(out)
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    # the scene as the widget shows it, scaled to the image (the widget's own render() scaled twice)
-    plot.scene().render(painter, QRectF(out.rect()), QRectF(plot.viewport().rect()))
-    painter.end()
+    return plot
+
+
+def _done(plot: pg.PlotWidget) -> None:
     plot.hide()
     plot.deleteLater()
-    return out
 
 
 class PrintedTrends(TrendsView):
@@ -89,8 +106,8 @@ class PrintedTrends(TrendsView):
             title = plot.getPlotItem().titleLabel
             title.setText(title.text, color=INK)
 
-    def image(self, weeks: list, size: QSize, scale: float = 3.0) -> QImage:
-        """The weeks (``WeekTrend``) at ``size`` logical pixels, each chart rendered ``scale`` times as fine."""
+    def picture(self, weeks: list, size: QSize) -> QPicture:
+        """The weeks (``WeekTrend``) at ``size``, as drawing commands (vector charts in the PDF)."""
         self.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen)
         self.summary.hide()
         self.caption.hide()
@@ -99,15 +116,13 @@ class PrintedTrends(TrendsView):
         self.show_weeks(weeks)
         QApplication.sendPostedEvents()
         QApplication.processEvents()
-        out = QImage(int(size.width() * scale), int(size.height() * scale), QImage.Format.Format_RGB32)
-        out.fill(Qt.GlobalColor.white)
-        painter = QPainter(out)
+        picture = QPicture()
+        painter = QPainter(picture)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         for plot in self.plots.values():
             place = QRectF(plot.mapTo(self, plot.rect().topLeft()), QSizeF(plot.size()))
-            target = QRectF(place.x() * scale, place.y() * scale, place.width() * scale, place.height() * scale)
-            plot.scene().render(painter, target, QRectF(plot.viewport().rect()))
+            plot.scene().render(painter, place, QRectF(plot.viewport().rect()))
         painter.end()
         self.hide()
         self.deleteLater()
-        return out
+        return picture

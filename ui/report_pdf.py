@@ -14,7 +14,7 @@ import datetime as dt
 from html import escape
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QSize, QUrl
+from PySide6.QtCore import QCoreApplication, QSize
 from PySide6.QtGui import QTextDocument
 
 from flooding_monitor.review.report import Moment, MomentKind, PartnerFigures, SessionReport, session_report
@@ -26,6 +26,7 @@ from .journal_dialog import PROMPTS
 from .notes_view import written
 from .pdf_report import PdfReport, heading, table
 from .report_chart import PrintedSessionChart
+from .vector_charts import CHART_MARK, VectorCharts
 
 
 class SessionReportPdf(PdfReport):
@@ -38,9 +39,9 @@ class SessionReportPdf(PdfReport):
     def document(self, chart_size: QSize) -> QTextDocument:
         """The report as rich text, the chart at ``chart_size`` (the page's text width)."""
         doc = self.new_document()
-        chart = PrintedSessionChart().image(self.report.stored, chart_size)
-        doc.addResource(QTextDocument.ResourceType.ImageResource, QUrl("chart.png"), chart)
         doc.setHtml(self.html(chart_size))
+        if self.report.end_s > self.report.start_s:
+            VectorCharts(doc).place(PrintedSessionChart().picture(self.report.stored, chart_size), chart_size)
         return doc
 
     # -- the words --------------------------------------------------------------------------
@@ -54,7 +55,7 @@ class SessionReportPdf(PdfReport):
                  "<p>" + escape(self.tr("{length} of conversation · {people}").format(
                      length=duration_text(r.length_s, "0 s"), people=people)) + "</p>"]
         if r.end_s > r.start_s:
-            parts += [f'<p><img src="chart.png" width="{chart_size.width()}" height="{chart_size.height()}"></p>',
+            parts += [f"<p>{CHART_MARK}</p>",
                       f"<p class='small'>{escape(self.legend())}</p>"]
         else:
             parts.append("<p>" + escape(self.tr("No heart-rate data was recorded in this session.")) + "</p>")

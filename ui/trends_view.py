@@ -80,6 +80,9 @@ class TrendsView(QWidget):
                 top = max([1.0, *values[key], *(w.episodes_by_partner[0] for w in weeks)])
                 plot.setYRange(0, top, padding=0.1)
                 plot.getAxis("left").setTickSpacing(max(1, math.ceil(top / 4)), 1)
+            else:  # minutes never go below nought (with no pause measured the axis read -0.4 to 0.4)
+                finite = [v for v in values[key] if not math.isnan(v)]
+                plot.setYRange(0, max([1.0, *finite]), padding=0.1)
         names = self.partner_names
         self.summary.setText(self.sentence(latest_change(weeks)))
         self.caption.setText(
