@@ -61,6 +61,7 @@ def _dialogs(worker):
     return {"settings": SettingsDialog(Preferences()), "strap": strap, "journal": JournalDialog(),
             "breathing practice": practice,
             "journal of two": JournalDialog(writers=("Sam", "Alex")), "summary": SummaryCard(_summary()),
+            "summary in the room view": SummaryCard(_summary(), large=True),
             "report notes": ShareNotesDialog(notes, names={0: "Sam", 1: "Alex"}), "check-in": CheckInDialog()}
 
 
@@ -162,3 +163,21 @@ def test_history_shows_three_sessions_and_the_chosen_one_at_any_text_size(qtbot,
     finally:
         app.setFont(font)
         apply_theme(app, "light", 1.0)
+
+
+def test_the_end_card_reads_from_the_sofa_after_a_room_view_evening(qtbot, monkeypatch):
+    """Issue 26: the room view's evening ended on a card in the window's 13-px text, full screen at 4K."""
+    from PySide6.QtGui import QFontInfo
+
+    from ui.conversation_end import SummaryCard
+
+    room = QSize(3840 - screen_fit.EDGE_PX, 2160 - screen_fit.EDGE_PX)
+    monkeypatch.setattr(screen_fit, "screen_room", lambda widget: room)
+    card = SummaryCard(_summary(), large=True)
+    qtbot.addWidget(card)
+    card.show()
+    assert QFontInfo(card.text.font()).pixelSize() >= 0.03 * room.height()
+    assert card.width() <= room.width() and card.height() <= room.height()
+    small = SummaryCard(_summary())
+    qtbot.addWidget(small)
+    assert QFontInfo(small.text.font()).pixelSize() < 0.02 * room.height()

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QSize, Qt, Signal
-from PySide6.QtGui import QFontMetrics, QPixmap
+from PySide6.QtGui import QFont, QFontMetrics, QPixmap
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
 
 from flooding_monitor.review.history import SessionSummary, summarize
@@ -23,6 +23,7 @@ from .worker import LOST_AFTER_S
 from .i18n import core, join
 from .journal_dialog import JournalDialog
 from .pages_common import _font
+from . import screen_fit
 from .screen_fit import FittingDialog, scrolling
 
 if TYPE_CHECKING:
@@ -31,12 +32,23 @@ if TYPE_CHECKING:
     from .history_reader import HistoryReader
 
 
+#: The end card's words in the room view: a share of the screen's height (3 % is 65 px on a 4K screen).
+ROOM_TEXT_SHARE = 0.03
+
 class SummaryCard(FittingDialog):
     """How the conversation went, in a few lines; "Add a note" opens the journal."""
 
     def __init__(self, summary: SessionSummary, parent: QWidget | None = None, how: str = "app",
-                 stored: StoredSession | None = None) -> None:
+                 stored: StoredSession | None = None, large: bool = False) -> None:
+        """``large``: ended from the room view, so read from the sofa like its other screens."""
         super().__init__(parent)
+        self.zoom = 1.0  # how much larger than the window's text the card is drawn (the room view's)
+        if large:  # everything below is sized from this font: words, chart, width
+            font = QFont(self.font())
+            wanted_pt = ROOM_TEXT_SHARE * screen_fit.screen_room(parent).height() * 72 / self.logicalDpiY()
+            font.setPointSizeF(max(font.pointSizeF(), wanted_pt))  # in points: the card's sizes scale from them
+            self.zoom = font.pointSizeF() / self.font().pointSizeF()
+            self.setFont(font)
         self.how = how
         self.stored = stored
         self.setWindowTitle(self.tr("Conversation ended"))
@@ -71,9 +83,11 @@ class SummaryCard(FittingDialog):
         from .session_detail import SessionDetail
 
         width = max(360, 40 * QFontMetrics(self.font()).averageCharWidth())
-        size = QSize(width, max(120, 7 * QFontMetrics(self.font()).height()))
+        height = max(120, 7 * QFontMetrics(self.font()).height())
         ratio = self.devicePixelRatioF()
-        image = chart_image(SessionDetail(), stored, size, ratio, self.palette().window().color())
+        # drawn at the window's text size and enlarged as a whole: ticks and lines grow with the words
+        size = QSize(round(width / self.zoom), round(height / self.zoom))
+        image = chart_image(SessionDetail(), stored, size, ratio * self.zoom, self.palette().window().color())
         image.setDevicePixelRatio(ratio)
         label = QLabel()
         label.setPixmap(QPixmap.fromImage(image))
@@ -125,8 +139,11 @@ class ConversationEnd(QObject):
     ended = Signal()
 
     def __init__(self, parent: QWidget, controller: SessionController, reader: HistoryReader | None,
-                 release_straps: Callable[[str], None], may_end: Callable[[], bool]) -> None:
+                 release_straps: Callable[[str], None], may_end: Callable[[], bool],
+                 room: Callable[[], bool] = lambda: False) -> None:
+        """``room()``: the room view is on (the end card is then read from the sofa)."""
         super().__init__(parent)
+        self.room = room
         self.parent_widget = parent
         self.controller = controller
         self.reader = reader
@@ -160,7 +177,7 @@ class ConversationEnd(QObject):
         if not rows:
             return
         summary = summarize(rows[0])
-        self.card = SummaryCard(summary, self.parent_widget, how, stored)
+        self.card = SummaryCard(summary, self.parent_widget, how, stored, large=self.room())
         if self.card.exec() == QDialog.DialogCode.Accepted:
             journal = JournalDialog(self.parent_widget, summary.partner_names)
             if journal.exec() and not journal.is_empty() and self.reader is not None:

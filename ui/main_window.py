@@ -104,7 +104,7 @@ class MainWindow(QMainWindow):
                                         lambda: getattr(self.recorder, "flush_then", None)
                                         if self.controller.running else None)
         self.conversation_end = ConversationEnd(self, self.controller, self.history_reader, self.worker.end,
-                                                self.pause_questions.may_leave)
+                                                self.pause_questions.may_leave, lambda: self.room.on)
 
     def _listen_to_runner(self) -> None:
         """Samples, statuses and the runner's clock arrive from the devices thread through the bridge."""

@@ -2343,6 +2343,7 @@
     <name>SummaryCard</name>
     <message>
         <source>Conversation ended</source>
+        <extracomment>The end card&apos;s words in the room view: a share of the screen&apos;s height (3 % is 65 px on a 4K screen).</extracomment>
         <translation>谈话已结束</translation>
     </message>
     <message>
