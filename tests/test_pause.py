@@ -138,8 +138,10 @@ def test_the_breathing_words_read_from_the_sofa_and_stay_on_the_circle(qtbot):
     qtbot.addWidget(guide)
     guide.resize(420, 470)
     side = min(guide.width(), guide.height()) - 16
+    in_window = guide._prompt_pixels(side)
+    guide.far = True  # the room view
     pixels = guide._prompt_pixels(side)
-    assert pixels >= 0.06 * side  # ~26 px here (14 before)
+    assert pixels >= 0.06 * side and pixels > in_window  # ~26 px here (14 before)
     font = QFont(guide.font())
     font.setBold(True)
     font.setPixelSize(pixels)

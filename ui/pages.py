@@ -125,6 +125,7 @@ class PausePage(QWidget):
         for widget in (self.hr_line, self.tips_title, self.tips, self.another, self.more, self.early):
             widget.setVisible(not room)
         self.leave_room.setVisible(room)
+        self.guide.far = room
         # the room view: a sixth of the screen (a fifth outshouted the breathing guide); the window: at
         # least a share of its height (at 4K the countdown was 3.4 % of the screen), never less than the
         # text size gives

@@ -38,7 +38,8 @@ class BreathingGuide(QWidget):
         self._painted: tuple[int, str, int] | None = None  # radius px, prompt, seconds shown
         self._ring: tuple[tuple, QPixmap] | None = None
         self._words: dict[tuple[str, int, bool], tuple[QStaticText, QFont]] = {}
-        self._prompt_px: tuple[object, int] = (None, 14)  # (smallest radius and font, the prompt's size there)
+        self._prompt_px: tuple[object, int] = (None, 14)  # (size, font, far: the prompt's pixel size there)
+        self.far = False  # read from across the room (the room view): larger words, past the smallest circle
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)  # it paints every pixel of itself
         self._frames = QTimer(self)
         self._frames.setSingleShot(True)
@@ -129,16 +130,18 @@ class BreathingGuide(QWidget):
         p.end()
 
     def _prompt_pixels(self, side: float) -> int:
-        """The prompt as large as the middle-sized circle holds its longest words ("Breathe out", in the
-        user's language); the smallest circle held only about 14 px, too small to read from the sofa."""
-        key = (round(side), self.font().key())
+        """The prompt as large as a circle holds its longest words ("Breathe out", in the user's language):
+        in the window the smallest circle, so the words stay inside it; read from the sofa (:attr:`far`)
+        the middle-sized one, where the smallest held only about 14 px."""
+        key = (round(side), self.font().key(), self.far)
         if self._prompt_px[0] != key:
             font = QFont(self.font())
             font.setBold(True)
             font.setPixelSize(100)
             metrics = QFontMetrics(font)
             widest = max(metrics.horizontalAdvance(core(text)) for text in PROMPTS)
-            self._prompt_px = (key, max(14, min(int(side * 0.085), int(100 * 0.6 * side / max(1, widest)))))
+            room = (0.6 if self.far else 0.3) * side  # the middle circle's width, or 0.85 of the smallest's
+            self._prompt_px = (key, max(14, min(int(side * 0.085), int(100 * room / max(1, widest)))))
         return self._prompt_px[1]
 
     def _draw_words(self, p: QPainter, text: str, pixels: int, bold: bool, centre: QPointF) -> None:
