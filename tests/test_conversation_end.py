@@ -126,3 +126,17 @@ def test_a_session_the_straps_left_ends_with_a_card_that_says_so(qtbot, worker, 
     qtbot.waitUntil(lambda: bool(shown) and not window.history_reader.busy, timeout=20_000)
     assert not window.controller.running and window.store.session(sid).closed_by == "lost"
     assert "No strap had sent a heart rate for 60 minutes" in shown[0]
+
+
+def test_ending_in_the_room_view_shows_the_end_card_for_the_sofa(qtbot, worker, tmp_path, monkeypatch):
+    """The room view's evening ends on a card drawn larger than the window's (ui.conversation_end.ROOM_TEXT_SHARE)."""
+    window = quiet_window(qtbot, worker, tmp_path)
+    window.conversation.start_session(SessionClock(), "demo", "Demo strap", "demo")
+    play_until(window, ARGUMENT.samples(seed=7, source="Demo strap"), lambda: window.clock.t > 120)
+    zooms: list[float] = []
+    monkeypatch.setattr(conversation_end.SummaryCard, "exec", lambda card: zooms.append(card.zoom) or 0)
+    window.room.set(True)
+    window.conversation_end.end()
+    qtbot.waitUntil(lambda: bool(zooms), timeout=20_000)
+    window.room.set(False)
+    assert zooms[0] > 1.0
