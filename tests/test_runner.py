@@ -259,6 +259,26 @@ def test_a_session_no_strap_speaks_to_ends_at_the_last_reading(tmp_path):
     assert closed_by == "lost" and 29 < duration < 31  # the history does not count the silence
 
 
+def test_a_pause_with_the_straps_off_is_not_a_lost_session(tmp_path):
+    """Straps come off for a long pause: the session is not "lost" before the agreed return (and the
+    lost time after it); the app tells the runner when a pause starts, is extended or ends."""
+    run = Run(tmp_path)
+    run.runner.lost_after_s = 120
+
+    async def main():
+        await run.runner.attach(0, FallsSilent(run.clock, 30))
+        task = asyncio.create_task(run.runner.run())
+        await run.play(40, task)
+        run.runner.present_until(40 + 20 * 60)  # a 20-minute pause from 40 s: back together at 1240 s
+        await run.play(1300, task)
+        assert not task.done(), "ended as lost in the middle of the pause"
+        await run.play(1500, task)
+        return await task
+
+    assert asyncio.run(main()) == "lost"
+    assert 1359.9 <= run.clock.now() < 1360.2  # two minutes after the agreed return, not in the pause
+
+
 def test_one_strap_still_speaking_keeps_the_session_open(tmp_path):
     run = Run(tmp_path)
     run.runner.lost_after_s = 20

@@ -402,3 +402,16 @@ def test_an_alert_that_cannot_chime_says_so_in_the_banner(window, monkeypatch):
     window.apply_prefs(replace(window.prefs, sound=True, notifications=False))
     window.messenger.alert(window.view.alerted(), window.view.couple)
     assert "The alert cannot chime: no sound player found." in window.store_banner.text()
+
+
+def test_a_pause_tells_the_runner_the_couple_will_be_back(window, monkeypatch):
+    """Straps off for the pause must not end the conversation as "lost": the runner hears when the couple
+    agreed to be back (on the pause, its extension and its end)."""
+    told: list[float] = []
+    monkeypatch.setattr(window.worker, "present_until", told.append)
+    play(window, ARGUMENT.samples(seed=7, source="Demo strap"), 60)
+    window.start_pause("manual")
+    due = window.controller.session.pause.due_s
+    window.controller.extend_pause(5)
+    window.controller.end_pause()
+    assert told == [due, due + 300, due + 300]

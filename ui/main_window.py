@@ -23,6 +23,8 @@ from flooding_monitor.live.controller import (
     AlertRaised,
     ConnectionChanged,
     ControllerEvent,
+    PauseChanged,
+    PauseStarted,
     SessionController,
     StoreChanged,
     TicksAdded,
@@ -240,6 +242,8 @@ class MainWindow(QMainWindow):
         if not isinstance(event, StoreChanged):
             self.view = event.view
         self.stack.on_event(event)
+        if isinstance(event, (PauseStarted, PauseChanged)):  # straps off for the pause: not a lost session
+            self.worker.present_until(max(event.pause.due_s, event.view.t_s))
         if isinstance(event, TicksAdded):
             self.resting_rate.add_ticks(event.slot, event.results)
         elif isinstance(event, AlertRaised):

@@ -155,6 +155,13 @@ class DeviceWorker:
             if runner is not None:
                 self.loop.call_soon_threadsafe(runner.poke)
 
+    def present_until(self, t_s: float) -> None:
+        """The couple is there (or agreed to be back) until session time ``t_s``: the runner does not end
+        the conversation as "lost" before :data:`LOST_AFTER_S` after it."""
+        runner = self.runner
+        if runner is not None:
+            self.loop.call_soon_threadsafe(runner.present_until, t_s)
+
     # -- on the devices thread ----------------------------------------------------------------------
     async def _begin(self, sink: QueueSink, clock: Clock) -> None:
         await self._end("app")

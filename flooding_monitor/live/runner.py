@@ -105,7 +105,7 @@ class SessionRunner:
         self.duration_s = duration_s
         self.end_when_finished = end_when_finished
         self.lost_after_s = lost_after_s
-        self._last_heard_s: float | None = None  # the last sample from any strap (or the start)
+        self._last_heard_s: float | None = None  # the last sample from any strap, the start, or a presence
         self.sources: dict[int, Source] = {}
         self.how: str | None = None  # how the session ended, once it has
         self._pumps: dict[int, asyncio.Task[None]] = {}
@@ -154,6 +154,14 @@ class SessionRunner:
 
     def poke(self) -> None:
         """Something changed what the clock waits for (a partner's first second is known)."""
+        self._poked.set()
+
+    def present_until(self, t_s: float) -> None:
+        """Someone is there, or agreed to be back, until session time ``t_s`` (a pause's return time, a
+        button pressed): the session is not "lost" for want of samples before ``lost_after_s`` after it.
+        Straps are often taken off for a long pause; ending the conversation under it lost the pause."""
+        if self._last_heard_s is None or t_s > self._last_heard_s:
+            self._last_heard_s = t_s
         self._poked.set()
 
     async def run(self) -> str:
