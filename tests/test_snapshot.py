@@ -86,3 +86,15 @@ def test_no_screen_reads_the_live_session():
             if isinstance(node, ast.Attribute) and node.attr == "session" and "controller" in ast.unparse(node.value):
                 offenders.append(f"{path.relative_to(ROOT)}:{node.lineno}: {ast.unparse(node)}")
     assert offenders == []
+
+
+def test_a_setting_that_leaves_the_detectors_alone_still_reaches_the_screens():
+    """Turning the pause feedback or the 12-hour clock on changed no detector, so no event came and the
+    screens drew the old choice until the next second (or never, with no strap running)."""
+    from dataclasses import replace
+
+    from flooding_monitor.live.controller import SettingsChanged
+
+    controller, _, events = _running()
+    controller.apply_prefs(replace(controller.prefs, clock="12-hour", pause_feedback=True))
+    assert isinstance(events[-1], SettingsChanged) and events[-1].view.prefs.clock == "12-hour"

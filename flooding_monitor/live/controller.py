@@ -92,12 +92,19 @@ class PartnersChanged:
 
 
 @dataclass(frozen=True)
+class SettingsChanged:
+    """New preferences that leave the detectors as they were (the clock's format, the cue, the feedback)."""
+
+    view: SessionView
+
+
+@dataclass(frozen=True)
 class StoreChanged:
     error: str | None  # None: everything recorded so far is saved
 
 
 ControllerEvent = (TicksAdded | AlertRaised | AlertCleared | PauseStarted | PauseChanged | Snoozed
-                   | ConnectionChanged | PartnersChanged | StoreChanged)
+                   | ConnectionChanged | PartnersChanged | SettingsChanged | StoreChanged)
 
 
 class Output(Protocol):
@@ -333,6 +340,8 @@ class SessionController:
             self._save_protocol()
             self._save_partners()
             self._emit(PartnersChanged(self.view()))
+        else:  # the screens draw the new words and choices from the next picture on
+            self._emit(SettingsChanged(self.view()))
 
     # -- what front ends read -------------------------------------------------------------
     def wall_now(self) -> dt.datetime:
