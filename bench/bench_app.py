@@ -130,7 +130,7 @@ def alert_latency(episodes: int) -> dict[str, float]:
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
-    from flooding_monitor.live.controller import AlertRaised
+    from flooding_monitor.live.events import AlertRaised
 
     app = QApplication.instance() or QApplication([])
     window, worker, source, clock = _running_window()

@@ -6,14 +6,8 @@ import heapq
 from dataclasses import replace
 
 from devices.scenarios import ARGUMENT, WITHDRAW
-from flooding_monitor.live.controller import (
-    AlertRaised,
-    PauseChanged,
-    PauseStarted,
-    SessionController,
-    StoreChanged,
-    TicksAdded,
-)
+from flooding_monitor.live.controller import SessionController
+from flooding_monitor.live.events import AlertRaised, PauseChanged, PauseStarted, StoreChanged, TicksAdded
 from flooding_monitor.live.preferences import Preferences
 from flooding_monitor.live.session import EpisodeRecord
 from flooding_monitor.storage.store import SessionStore

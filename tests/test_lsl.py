@@ -19,7 +19,8 @@ import pytest
 from flooding_monitor.formats.lsl_output import LslPublisher
 from devices.scenarios import ARGUMENT, WITHDRAW  # noqa: I001
 from flooding_monitor.live.preferences import Preferences
-from flooding_monitor.live.controller import SessionController, TicksAdded
+from flooding_monitor.live.controller import SessionController
+from flooding_monitor.live.events import TicksAdded
 
 from .lsl_inlet import resolve
 

@@ -6,7 +6,8 @@ import sqlite3
 import threading
 import time
 
-from flooding_monitor.live.controller import SessionController, StoreChanged
+from flooding_monitor.live.controller import SessionController
+from flooding_monitor.live.events import StoreChanged
 from flooding_monitor.live.preferences import Preferences
 from flooding_monitor.heart.samples import Contact, HeartRateSample
 from flooding_monitor.storage.store import SessionStore

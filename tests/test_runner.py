@@ -18,7 +18,8 @@ from devices.replay import ReplayStrap
 from devices.scenarios import ARGUMENT
 from devices.simulated import SimulatedStrap
 from devices.source import EventQueue, Status, stop_task
-from flooding_monitor.live.controller import ConnectionChanged, SessionController, TicksAdded
+from flooding_monitor.live.controller import SessionController
+from flooding_monitor.live.events import ConnectionChanged, TicksAdded
 from flooding_monitor.detection.monitor import LATE_GRACE_S
 from flooding_monitor.live.preferences import Preferences
 from flooding_monitor.heart.samples import Contact, HeartRateSample

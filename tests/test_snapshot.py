@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 from devices.scenarios import ARGUMENT
-from flooding_monitor.live.controller import AlertRaised, PauseStarted, SessionController, TicksAdded
+from flooding_monitor.live.controller import SessionController
+from flooding_monitor.live.events import AlertRaised, PauseStarted, TicksAdded
 from flooding_monitor.live.preferences import Preferences
 from flooding_monitor.live.session import Session
 from flooding_monitor.live.snapshot import SessionView
@@ -93,7 +94,7 @@ def test_a_setting_that_leaves_the_detectors_alone_still_reaches_the_screens():
     screens drew the old choice until the next second (or never, with no strap running)."""
     from dataclasses import replace
 
-    from flooding_monitor.live.controller import SettingsChanged
+    from flooding_monitor.live.events import SettingsChanged
 
     controller, _, events = _running()
     controller.apply_prefs(replace(controller.prefs, clock="12-hour", pause_feedback=True))

@@ -19,13 +19,13 @@ from PySide6.QtWidgets import (
 )
 
 from devices.clock import Clock
-from flooding_monitor.live.controller import (
+from flooding_monitor.live.controller import SessionController
+from flooding_monitor.live.events import (
     AlertRaised,
     ConnectionChanged,
     ControllerEvent,
     PauseChanged,
     PauseStarted,
-    SessionController,
     StoreChanged,
     TicksAdded,
 )

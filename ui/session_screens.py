@@ -14,7 +14,7 @@ from collections.abc import Callable
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QStackedWidget, QWidget
 
-from flooding_monitor.live.controller import (
+from flooding_monitor.live.events import (
     AlertRaised,
     ConnectionChanged,
     ControllerEvent,

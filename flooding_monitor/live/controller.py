@@ -1,5 +1,7 @@
 """One conversation, from the first sample to the last: the session, its recording, its outputs.
 
+Its events are in :mod:`.events` (imported from here too, as front ends always have).
+
 The Qt window and the headless ``record`` command both drive this object, so
 what happens to a heart beat (detector, history, Lab Streaming Layer, alert,
 pause) is decided in one place. Front ends send samples, strap statuses and
@@ -13,7 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from typing import Any, Protocol
 
 from flooding_monitor.detection.baseline import Baseline
@@ -26,85 +28,24 @@ from flooding_monitor.live.recorder_thread import RecorderThread
 from flooding_monitor.heart.samples import HeartRateSample
 from flooding_monitor.live.session import ConnectionInfo, PartnerState, Session, Snooze
 from flooding_monitor.live.snapshot import PauseView, SessionView
+from flooding_monitor.live.events import (
+    AlertCleared,
+    AlertRaised,
+    ConnectionChanged,
+    ControllerEvent,
+    PartnersChanged,
+    PauseChanged,
+    PauseStarted,
+    SettingsChanged,
+    Snoozed,
+    StoreChanged,
+    TicksAdded,
+)
 from flooding_monitor.live.session_recorder import SessionRecorder
 from flooding_monitor.storage.store import PartnerInfo, SessionStore
 from flooding_monitor.live.strap_status import Status, StatusKind
 
 log = logging.getLogger(__name__)
-
-
-# -- what comes out ---------------------------------------------------------------------------
-# Every event a screen draws carries the session's picture at that moment (:class:`SessionView`):
-# front ends draw it and never read the live session.
-@dataclass(frozen=True)
-class TicksAdded:
-    """A partner's detector completed seconds (rate, state, detector events)."""
-
-    slot: int
-    results: tuple[TickResult, ...]
-    view: SessionView
-
-
-@dataclass(frozen=True)
-class AlertRaised:
-    slots: tuple[int, ...]  # who is flooded
-    view: SessionView
-
-
-@dataclass(frozen=True)
-class AlertCleared:
-    view: SessionView
-
-
-@dataclass(frozen=True)
-class PauseStarted:
-    pause: PauseView
-    view: SessionView
-
-
-@dataclass(frozen=True)
-class PauseChanged:
-    """Extended, due (its time is up) or ended."""
-
-    pause: PauseView
-    what: str  # "extended" | "due" | "ended"
-    view: SessionView
-
-
-@dataclass(frozen=True)
-class Snoozed:
-    snooze: Snooze
-    view: SessionView
-
-
-@dataclass(frozen=True)
-class ConnectionChanged:
-    slot: int
-    status: Status
-    view: SessionView
-
-
-@dataclass(frozen=True)
-class PartnersChanged:
-    """A partner joined, was renamed or got a resting rate."""
-
-    view: SessionView
-
-
-@dataclass(frozen=True)
-class SettingsChanged:
-    """New preferences that leave the detectors as they were (the clock's format, the cue, the feedback)."""
-
-    view: SessionView
-
-
-@dataclass(frozen=True)
-class StoreChanged:
-    error: str | None  # None: everything recorded so far is saved
-
-
-ControllerEvent = (TicksAdded | AlertRaised | AlertCleared | PauseStarted | PauseChanged | Snoozed
-                   | ConnectionChanged | PartnersChanged | SettingsChanged | StoreChanged)
 
 
 class Output(Protocol):

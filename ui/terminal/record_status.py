@@ -14,13 +14,8 @@ import shutil
 from collections.abc import Callable
 from typing import TextIO
 
-from flooding_monitor.live.controller import (
-    ConnectionChanged,
-    ControllerEvent,
-    SessionController,
-    StoreChanged,
-    TicksAdded,
-)
+from flooding_monitor.live.controller import SessionController
+from flooding_monitor.live.events import ConnectionChanged, ControllerEvent, StoreChanged, TicksAdded
 from flooding_monitor.detection.detector import EpisodeEnded, EpisodeStarted, State
 from flooding_monitor.detection.early_cue import CueEnded, CueStarted
 from flooding_monitor.detection.monitor import TickResult
