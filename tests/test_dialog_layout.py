@@ -181,3 +181,34 @@ def test_the_end_card_reads_from_the_sofa_after_a_room_view_evening(qtbot, monke
     small = SummaryCard(_summary())
     qtbot.addWidget(small)
     assert QFontInfo(small.text.font()).pixelSize() < 0.02 * room.height()
+
+
+def test_trends_keep_their_charts_readable_at_large_text_on_a_small_screen(qtbot):
+    """At 250 % on 800x550 the four weekly charts were 40 px tall, their ticks on top of each other and
+    their titles cut: they now stand one above the other when their titles cannot sit side by side,
+    each tall enough for its numbers, and scroll."""
+    from PySide6.QtGui import QFontMetrics
+
+    from ui.trends_view import TrendsView
+
+    app = QApplication.instance()
+    apply_theme(app, "light", 2.5)
+    try:
+        view = TrendsView()
+        qtbot.addWidget(view)
+        view.resize(780, 400)
+        view.show()
+        qtbot.wait(20)
+        assert view.columns == 1
+        for key, plot in view.plots.items():
+            assert plot.height() >= 7 * view.fontMetrics().height()
+            assert QFontMetrics(plot.font()).horizontalAdvance(view.titles[key]) < plot.width()
+        apply_theme(app, "light", 1.0)
+        wide = TrendsView()  # History is made anew each time it opens, in the text size of the moment
+        qtbot.addWidget(wide)
+        wide.resize(1300, 700)
+        wide.show()
+        qtbot.wait(20)
+        assert wide.columns == 2
+    finally:
+        apply_theme(app, "light", 1.0)

@@ -7,12 +7,14 @@ import math
 
 import numpy as np
 import pyqtgraph as pg
+from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QGridLayout, QLabel, QVBoxLayout, QWidget
 
 from flooding_monitor.review.history import TrendChange, latest_change
 from flooding_monitor.live.partners import DEFAULT_PARTNERS
 
 from .i18n import core, short_date
+from .screen_fit import FillingScrollArea
 from .session_detail import NEUTRAL
 from .theme import style_chart
 
@@ -28,23 +30,49 @@ class TrendsView(QWidget):
         self.summary.setFont(f)
         layout.addWidget(self.summary)
         self.plots = {}
-        grid = QGridLayout()  # two by two: stacked four high, large text left the bars no room
-        layout.addLayout(grid, 1)
-        for k, (key, title) in enumerate((("episodes", self.tr("Episodes per week")), ("minutes", self.tr("Minutes flooded per week")),
+        self.titles: dict[str, str] = {}
+        charts = QWidget()
+        self.grid = QGridLayout(charts)
+        self.grid.setContentsMargins(0, 0, 0, 0)
+        # Two by two where their titles fit side by side, else one above the other; each chart keeps room
+        # for its bars and numbers and the charts scroll (at 250 % on 800x550 they were 40 px tall, their
+        # ticks overlapping, their titles cut).
+        self.charts_area = FillingScrollArea(charts)
+        layout.addWidget(self.charts_area, 1)
+        for key, title in (("episodes", self.tr("Episodes per week")), ("minutes", self.tr("Minutes flooded per week")),
                            ("recovery", self.tr("Median minutes from pause to calm")),
-                           ("near", self.tr("Near-misses per week")))):
+                           ("near", self.tr("Near-misses per week"))):
             p = pg.PlotWidget()
             style_chart(p, title, labelled=False)
             p.setBackground(None)
             p.setMouseEnabled(x=False, y=False)
             p.setAccessibleName(title)
-            grid.addWidget(p, k // 2, k % 2)
+            p.setMinimumHeight(self.fontMetrics().height() * 8)
             self.plots[key] = p
+            self.titles[key] = title
+        self.columns = 0
+        self._arrange()
         self.caption = QLabel(self.near_miss_text())
         self.partner_names = tuple(p.name for p in DEFAULT_PARTNERS)
         self.partner_colours = tuple(p.colour for p in DEFAULT_PARTNERS)
         self.caption.setWordWrap(True)
         layout.addWidget(self.caption)
+
+    def _arrange(self) -> None:
+        """Two columns when every title fits half the width, else one."""
+        widest = max(QFontMetrics(plot.font()).horizontalAdvance(self.titles[key]) for key, plot in self.plots.items())
+        columns = 2 if widest + self.fontMetrics().height() * 4 <= self.charts_area.viewport().width() // 2 else 1
+        if columns == self.columns:
+            return
+        self.columns = columns
+        for k, plot in enumerate(self.plots.values()):
+            self.grid.removeWidget(plot)
+            self.grid.addWidget(plot, k // columns, k % columns)
+        self.charts_area.fit()
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        self._arrange()
 
     def show_weeks(self, weeks: list) -> None:
         """Draw the weeks :func:`weekly_trends` counted (on the history's reader thread)."""
