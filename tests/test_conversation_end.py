@@ -140,3 +140,28 @@ def test_ending_in_the_room_view_shows_the_end_card_for_the_sofa(qtbot, worker, 
     qtbot.waitUntil(lambda: bool(zooms), timeout=20_000)
     window.room.set(False)
     assert zooms[0] > 1.0
+
+
+def test_the_end_cards_chart_follows_a_switch_to_the_dark_theme(qtbot, tmp_path):
+    """The card's chart is a picture drawn in the window's colours: it is drawn again when the theme changes."""
+    from PySide6.QtWidgets import QApplication
+
+    from flooding_monitor.review.history import summarize
+    from flooding_monitor.review.stored_session import read_session
+    from ui.conversation_end import SummaryCard
+    from ui.theme import apply_theme
+
+    from .session_samples import lived_session
+
+    store, sid = lived_session(tmp_path)
+    card = SummaryCard(summarize(store.summary_rows(session_id=sid)[0]), None, "app", read_session(store, sid))
+    qtbot.addWidget(card)
+    corner = lambda: card.chart.pixmap().toImage().pixelColor(2, 2).lightness()  # noqa: E731
+    assert corner() > 200
+    app = QApplication.instance()
+    try:
+        apply_theme(app, "dark")
+        QApplication.sendPostedEvents()
+        qtbot.waitUntil(lambda: corner() < 80, timeout=5_000)
+    finally:
+        apply_theme(app, "light")

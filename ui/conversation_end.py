@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, Signal
 from PySide6.QtGui import QFont, QFontMetrics, QPixmap
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
 
@@ -79,6 +79,12 @@ class SummaryCard(FittingDialog):
         """The evening at a glance: History's chart of it, small, in the window's colours."""
         if stored is None or not any(a.ticks.valid.any() for a in stored.analyses):
             return None
+        label = QLabel()
+        label.setPixmap(self._chart_pixmap(stored))
+        label.setAccessibleName(self.tr("The evening's heart rates"))
+        return label
+
+    def _chart_pixmap(self, stored: StoredSession) -> QPixmap:
         from .report_chart import chart_image
         from .session_detail import SessionDetail
 
@@ -89,10 +95,13 @@ class SummaryCard(FittingDialog):
         size = QSize(round(width / self.zoom), round(height / self.zoom))
         image = chart_image(SessionDetail(), stored, size, ratio * self.zoom, self.palette().window().color())
         image.setDevicePixelRatio(ratio)
-        label = QLabel()
-        label.setPixmap(QPixmap.fromImage(image))
-        label.setAccessibleName(self.tr("The evening's heart rates"))
-        return label
+        return QPixmap.fromImage(image)
+
+    def changeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        """The system switched between light and dark while the card is open: the chart follows."""
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange and getattr(self, "chart", None) is not None:
+            self.chart.setPixmap(self._chart_pixmap(self.stored))
 
     def describe(self, s: SessionSummary) -> str:
         lines = [self.tr("<b>{length} together.</b>").format(length=duration_text(s.duration_s))]
