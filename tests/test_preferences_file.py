@@ -58,3 +58,19 @@ def test_a_fifo_is_refused_without_hanging(tmp_path):
 def test_a_huge_file_is_refused(tmp_path):
     prefs, problems = load(tmp_path, b"{" + b" " * (1024 * 1024) + b"}")
     assert prefs == Preferences() and "larger than" in problems[0]
+
+
+def test_the_old_default_colours_give_way_to_the_new_ones_unless_someone_chose_one(tmp_path):
+    """Preferences are saved whole, so every user held the old defaults (the "Settling" and "Rising"
+    colours); both unchanged means nobody chose them. One changed colour keeps both as they are."""
+    from flooding_monitor.live.partners import DEFAULT_PARTNERS
+
+    path = tmp_path / "prefs.json"
+    old = [{"name": "Sam", "colour": "#2f6fae"}, {"name": "Alex", "colour": "#956200"}]
+    path.write_text(json.dumps({"partners": old}))
+    prefs, problems = PreferencesFile(path).load()
+    assert problems == [] and [p.colour for p in prefs.partners] == [p.colour for p in DEFAULT_PARTNERS]
+    assert [p.name for p in prefs.partners] == ["Sam", "Alex"]
+    chosen = [{"name": "Sam", "colour": "#2f6fae"}, {"name": "Alex", "colour": "#228833"}]
+    path.write_text(json.dumps({"partners": chosen}))
+    assert [p.colour for p in PreferencesFile(path).load()[0].partners] == ["#2f6fae", "#228833"]

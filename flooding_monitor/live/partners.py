@@ -77,3 +77,15 @@ class Partner:
 #: for the common colour-vision deficiencies; tests/test_contrast.py measures both.
 DEFAULT_PARTNERS: tuple[Partner, Partner] = (Partner(QT_TRANSLATE_NOOP("core", "Partner A"), "#993dd6"),
                                               Partner(QT_TRANSLATE_NOOP("core", "Partner B"), "#ca2b6a"))
+
+#: The default colours until December 2026 (the "Settling" blue and the "Rising" amber). Preferences are
+#: saved whole, so every user who ever saved one holds them; while both are unchanged they were never a
+#: choice, and the new defaults take their place.
+OLD_DEFAULT_COLOURS = ("#2f6fae", "#956200")
+
+
+def with_current_default_colours(partners: tuple[Partner, ...]) -> tuple[Partner, ...]:
+    """``partners`` with the old default colours, if both still hold them, replaced by today's."""
+    if tuple(p.colour.lower() for p in partners) != OLD_DEFAULT_COLOURS:
+        return partners
+    return tuple(replace(p, colour=d.colour) for p, d in zip(partners, DEFAULT_PARTNERS))

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from flooding_monitor.protocol.breathing import BreathingPattern
-from flooding_monitor.live.partners import DEFAULT_PARTNERS, Partner
+from flooding_monitor.live.partners import DEFAULT_PARTNERS, Partner, with_current_default_colours
 from flooding_monitor.protocol.pause import MAX_PAUSE_S, MIN_PAUSE_S
 from flooding_monitor.protocol.resonance import pace
 from flooding_monitor.private_files import write_private
@@ -124,7 +124,7 @@ class Preferences:
                 if key == "partners":
                     if not isinstance(value, list):
                         raise SettingsError("partners must be a list")
-                    value = tuple(Partner.from_json(v) for v in value)
+                    value = with_current_default_colours(tuple(Partner.from_json(v) for v in value))
                 else:
                     _check_type(key, value, str(types[key]))
                 prefs = replace(prefs, **{key: value})
