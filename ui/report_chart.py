@@ -23,7 +23,7 @@ HATCHES = (Qt.BrushStyle.BDiagPattern, Qt.BrushStyle.FDiagPattern)
 
 
 class PrintedSessionChart(SessionDetail):
-    """A session's chart drawn for paper; :meth:`image` renders it at print resolution."""
+    """A session's chart drawn for paper; :meth:`picture` records it for the PDF."""
 
     def __init__(self) -> None:
         super().__init__()
@@ -44,13 +44,8 @@ class PrintedSessionChart(SessionDetail):
 
     def picture(self, stored: StoredSession, size: QSize) -> QPicture:
         """The chart of ``stored`` at ``size``, as drawing commands (a vector chart in the PDF)."""
-        plot = _laid_out(self, stored, size)
         picture = QPicture()
-        painter = QPainter(picture)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        plot.scene().render(painter, QRectF(0, 0, size.width(), size.height()), QRectF(plot.viewport().rect()))
-        painter.end()
-        _done(plot)
+        _draw_chart(self, stored, size, picture, QRectF(0, 0, size.width(), size.height()))
         return picture
 
 
@@ -65,16 +60,21 @@ def _on_paper(plot: pg.PlotWidget) -> None:
 
 def chart_image(detail: SessionDetail, stored: StoredSession, size: QSize, scale: float, background) -> QImage:
     """``detail``'s chart of ``stored`` alone, as an image: laid out and ranged as on screen, never shown."""
-    plot = _laid_out(detail, stored, size)
     out = QImage(int(size.width() * scale), int(size.height() * scale), QImage.Format.Format_RGB32)
     out.fill(background)
-    painter = QPainter(out)
+    _draw_chart(detail, stored, size, out, QRectF(out.rect()))
+    return out
+
+
+def _draw_chart(detail: SessionDetail, stored: StoredSession, size: QSize, device, target: QRectF) -> None:
+    """``detail``'s chart of ``stored``, laid out at ``size``, drawn on ``device`` (an image or a picture)
+    over ``target``: the scene as the widget shows it, scaled (the widget's own render() scaled twice)."""
+    plot = _laid_out(detail, stored, size)
+    painter = QPainter(device)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    # the scene as the widget shows it, scaled to the image (the widget's own render() scaled twice)
-    plot.scene().render(painter, QRectF(out.rect()), QRectF(plot.viewport().rect()))
+    plot.scene().render(painter, target, QRectF(plot.viewport().rect()))
     painter.end()
     _done(plot)
-    return out
 
 
 def _laid_out(detail: SessionDetail, stored: StoredSession, size: QSize) -> pg.PlotWidget:

@@ -137,15 +137,17 @@ class FillingScrollArea(QScrollArea):
 
     def fit(self) -> None:
         widget = self.widget()
-        width = self.viewport().width()
         layout = widget.layout()
-        least = (layout.totalMinimumHeightForWidth(width) if layout is not None and layout.hasHeightForWidth()
-                 else widget.minimumSizeHint().height())
-        if least > self.viewport().height():  # it scrolls: the scroll bar takes its share of the width
+
+        def least(width: int) -> int:  # the widget's least height at ``width`` (words wrap narrower)
+            if layout is not None and layout.hasHeightForWidth():
+                return layout.totalMinimumHeightForWidth(width)
+            return widget.minimumSizeHint().height()
+
+        width = self.viewport().width()
+        if least(width) > self.viewport().height():  # it scrolls: the scroll bar takes its share of the width
             width = self.width() - self.verticalScrollBar().sizeHint().width()
-            least = layout.totalMinimumHeightForWidth(width) if layout is not None and layout.hasHeightForWidth() \
-                else least
-        widget.resize(width, max(self.viewport().height(), least))
+        widget.resize(width, max(self.viewport().height(), least(width)))
 
     def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt's name
         return QSize(super().minimumSizeHint().width(), self.fontMetrics().height() * 4)

@@ -1,13 +1,12 @@
 """One conversation, from the first sample to the last: the session, its recording, its outputs.
 
-Its events are in :mod:`.events` (imported from here too, as front ends always have).
-
 The Qt window and the headless ``record`` command both drive this object, so
 what happens to a heart beat (detector, history, Lab Streaming Layer, alert,
 pause) is decided in one place. Front ends send samples, strap statuses and
 user intents in, and render the typed events that come out; they never touch
 the store or the detectors themselves. No Qt, no Bluetooth: tests drive it
-with a list of samples and a number for the clock.
+with a list of samples and a number for the clock. What it emits is in
+:mod:`.events`.
 """
 
 from __future__ import annotations
