@@ -230,3 +230,33 @@ def test_the_traces_threshold_words_stand_inside_the_plot_in_the_windows_text_si
         assert box.contains(words), f"{words} not inside {box}"
     finally:
         app.setFont(before)
+
+
+def test_the_alert_follows_the_trace_when_a_state_takes_a_second_line(qtbot, worker, tmp_path):
+    """Two partners at 800x550 and 250 % with a banner: the flooded partner's words took a second line as
+    the alert came, the trace moved down, and the alert stayed where the trace had been, over both
+    partners' thresholds."""
+    from .session_samples import couple
+
+    app = QApplication.instance()
+    font = app.font()
+    apply_theme(app, "light", 2.5)
+    try:
+        window = MainWindow(Preferences(font_scale=2.5), PreferencesFile(tmp_path / "p.json"), worker,
+                            settings_scope="fm-layout")
+        qtbot.addWidget(window)
+        window.show()
+        window.resize(800, 550)
+        window.conversation.start_session(SessionClock(), "demo", "Demo strap", "demo")
+        window.controller.add_partner(1, "Demo strap B")
+        window.store_banner.say("The alert cannot chime: this computer has no sound player the app knows.")
+        play_until(window, couple(), lambda: window.controller.session.alert_active)
+        settle(window, qtbot)
+        page = window.monitor_page
+        assert page.alert.isVisible() and page.alert.geometry().top() >= page.trace.geometry().top() - SLACK
+        for panel in page.panels:
+            words = panel.threshold_label
+            assert words.mapTo(page, words.rect().bottomLeft()).y() <= page.alert.geometry().top() + SLACK
+    finally:
+        app.setFont(font)
+        apply_theme(app, "light", 1.0)

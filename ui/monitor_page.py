@@ -7,7 +7,7 @@ more in the room view, meant to be read from the sofa), so a 14" laptop, a
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRect, Signal
+from PySide6.QtCore import QEvent, QRect, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -58,6 +58,7 @@ class MonitorPage(QWidget):
         root.addLayout(self.panels_row)
         self.trace = HeartRateTrace(dark=dark)
         self.trace.setMinimumHeight(110)  # in a small window the numbers matter more than the trace
+        self.trace.installEventFilter(self)  # the alert lies over it: it follows when the trace moves
         root.addWidget(self.trace, 1)
         # The room view's alert is laid over this space (as tall as the alert, else nothing): the numbers
         # and states are laid out above it, the way out below it.
@@ -183,6 +184,14 @@ class MonitorPage(QWidget):
         height = min(max(wanted, self.alert.sizeHint().height()), self.height() * 2 // 3)
         foot = self.leave_button.geometry().top() - 8 if self.leave_button.isVisible() else self.height() - 12
         return QRect(24, foot - height, width, height)
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt's name
+        """The trace moved or changed size (a state's words took a second line above it): the alert goes
+        with it. It stayed where the trace had been and covered the partners' thresholds."""
+        if watched is self.trace and event.type() in (QEvent.Type.Move, QEvent.Type.Resize) \
+                and self.alert.isVisible() and not self.room:
+            self._place_alert()
+        return super().eventFilter(watched, event)
 
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
         super().resizeEvent(event)
