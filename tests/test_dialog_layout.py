@@ -19,7 +19,7 @@ from flooding_monitor.live.preferences import Preferences
 from ui import screen_fit
 from ui.theme import apply_theme
 
-from .layout_checks import clipped, shown
+from .layout_checks import SLACK, clipped, shown
 
 SCREENS = [(800, 550), (1366, 768), (3840, 2160)]
 TEXT = [("100 %", 1.0, 1.0), ("250 %", 2.5, 1.0), ("system DPI 192", 1.0, 2.0)]
@@ -210,5 +210,35 @@ def test_trends_keep_their_charts_readable_at_large_text_on_a_small_screen(qtbot
         wide.show()
         qtbot.wait(20)
         assert wide.columns == 2
+    finally:
+        apply_theme(app, "light", 1.0)
+
+
+def test_the_chosen_session_scrolls_rather_than_squeeze_its_chart_under_its_legend(qtbot, monkeypatch, tmp_path):
+    """At 250 % the session shown after the list came needed more height than the empty detail before it;
+    the scroll area kept the old size and the chart's minutes were drawn under the legend."""
+    from .session_samples import lived_session
+
+    store, _ = lived_session(tmp_path)
+    room = QSize(800 - screen_fit.EDGE_PX, 550 - screen_fit.EDGE_PX)
+    monkeypatch.setattr(screen_fit, "screen_room", lambda widget: room)
+    app = QApplication.instance()
+    apply_theme(app, "light", 2.5)
+    try:
+        from ui.history_reader import HistoryReader
+        from ui.history_window import HistoryWindow
+
+        reader = HistoryReader(store)
+        history = HistoryWindow(reader)  # shown before its rows come, as the app opens it
+        qtbot.addWidget(history, before_close_func=lambda _: reader.close())
+        history.show()
+        detail = history.detail
+        qtbot.waitUntil(lambda: " — " in detail.title.text(), timeout=10_000)  # a session is shown
+        qtbot.wait(50)
+        least = detail.layout().totalMinimumHeightForWidth(detail.width())
+        assert detail.height() >= least - SLACK
+        below = [w for w in detail.findChildren(QWidget) if w.parent() is detail and w.isVisible()
+                 and w.geometry().top() > detail.plot.geometry().top()]
+        assert all(w.geometry().top() >= detail.plot.geometry().bottom() for w in below)
     finally:
         apply_theme(app, "light", 1.0)
