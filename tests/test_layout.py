@@ -260,3 +260,54 @@ def test_the_alert_follows_the_trace_when_a_state_takes_a_second_line(qtbot, wor
     finally:
         app.setFont(font)
         apply_theme(app, "light", 1.0)
+
+
+SYSTEM_LARGE_TEXT = r"""
+from PySide6.QtWidgets import QApplication, QLabel, QWidget
+app = QApplication([])
+import pathlib, tempfile
+from flooding_monitor.live.preferences import Preferences, PreferencesFile
+from tests.helpers import SessionClock, play_until
+from tests.layout_checks import clipped, shown
+from tests.session_samples import couple
+from ui.main_window import MainWindow
+from ui.worker import DeviceWorker
+worker = DeviceWorker()
+window = MainWindow(Preferences(), PreferencesFile(pathlib.Path(tempfile.mkdtemp()) / "p.json"), worker,
+                    settings_scope="fm-layout-dpi")
+window.show()
+window.resize(800, 550)
+window.conversation.start_session(SessionClock(), "demo", "Demo strap (simulated)", "demo")
+window.controller.add_partner(1, "Demo strap B (simulated)")
+play_until(window, couple(), lambda: window.clock.t > 90)  # both talking, rising: the longest words
+for _ in range(5):
+    app.processEvents()
+    window.centralWidget().layout().activate()
+rates = [panel.hr_label for panel in window.monitor_page.panels]
+cut = [f"{w.text()[:30]!r}: {clipped(w)}" for w in window.findChildren(QLabel)
+       if shown(w) and clipped(w) and w not in rates]
+rate_share = min(w.height() / w.minimumSizeHint().height() for w in rates)
+print(window.logicalDpiY(), "CUT" if cut else "WHOLE", round(rate_share, 2), cut)
+window.controller.finish(); window.close(); worker.stop()
+"""
+
+
+def test_the_systems_large_text_fits_the_smallest_window(tmp_path):
+    """With the system's large text (font DPI 192, no scaling) at 800x550 the main window was drawn twice
+    too large for itself: every rate, state and the start card's steps cut. A process of its own: the
+    font DPI is read when Qt starts."""
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "QT_FONT_DPI": "192", "QT_ENABLE_HIGHDPI_SCALING": "0",
+           "FLOODING_MONITOR_CONFIG_DIR": str(tmp_path), "FLOODING_MONITOR_DATA_DIR": str(tmp_path),
+           "PYTHONPATH": os.pathsep.join([str(Path(__file__).resolve().parent.parent), os.environ.get("PYTHONPATH", "")])}
+    out = subprocess.run([sys.executable, "-c", SYSTEM_LARGE_TEXT], capture_output=True, text=True, env=env,
+                         timeout=120, cwd=tmp_path)
+    dpi, verdict, rate_share, *_ = out.stdout.split(maxsplit=3) + ["", "", "", ""]
+    assert (dpi, verdict) == ("192", "WHOLE"), out.stdout + out.stderr[-2000:]
+    # Still open: with a banner showing the digits keep about four fifths of their height (the rate is sized
+    # from the window, for a top bar of 102 px); every word around them is whole.
+    assert float(rate_share) >= 0.75, out.stdout

@@ -19,7 +19,11 @@ def fit_text(window: QWidget, setting: float) -> bool:
     the text size changed (the pages then size their numbers again)."""
     app = QApplication.instance()
     system_pt = app.property("base_point_size") or app.font().pointSizeF()
-    scale = fitting_scale(setting, window.width(), window.height())
+    # The system's own large text (font DPI 192, as GNOME's and KDE's setting gives) makes every point
+    # twice the pixels: the window's room is measured in pixels, so the cap counts it in too (at 800x550
+    # the whole window was drawn twice too large for itself).
+    large_system_text = max(1.0, window.logicalDpiY() / 96)
+    scale = fitting_scale(setting * large_system_text, window.width(), window.height()) / large_system_text
     now_pt = window.font().pointSizeF()
     target_pt = system_pt * scale
     if abs(target_pt / now_pt - 1) < 0.03:
